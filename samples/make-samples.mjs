@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// Regenerates the sample CSVs deterministically (seeded PRNG): `node samples/make-samples.mjs`.
+// Shapes, labels, codes and quirks follow ../shared/design/RELEASE-DATA.md: `NN: label` cells,
+// N/A and blank for not applicable, `Not known` areas, Windows-1252 `£`, a UTF-8 BOM with CRLF,
+// title rows and notes, [c] and * suppression, (%) headers, `2010 Q2 (Apr-Jun)` periods and `-`.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rng = (seed) => () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
+const q = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const line = (cells) => cells.map((c) => q(String(c))).join(',');
+const write = (rel, text, encoding = 'utf8') => {
+  const path = join(here, rel);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, encoding === 'latin1' ? Buffer.from(text, 'latin1') : text);
+};
+
+const PFAS = ['Avon and Somerset', 'Bedfordshire', 'Cambridgeshire', 'Cheshire', 'City of London', 'Cleveland', 'Cumbria',
+  'Derbyshire', 'Devon and Cornwall', 'Dorset', 'Durham', 'Dyfed-Powys', 'Essex', 'Gloucestershire', 'Greater Manchester',
+  'Gwent', 'Hampshire', 'Hertfordshire', 'Humberside', 'Kent', 'Lancashire', 'Leicestershire', 'Lincolnshire', 'Merseyside',
+  'Metropolitan Police', 'Norfolk', 'North Wales', 'North Yorkshire', 'Northamptonshire', 'Northumbria', 'Nottinghamshire',
+  'South Wales', 'South Yorkshire', 'Staffordshire', 'Suffolk', 'Surrey', 'Sussex', 'Thames Valley', 'Warwickshire',
+  'West Mercia', 'West Midlands', 'West Yorkshire', 'Wiltshire'];
+const OFFENCE_GROUPS = ['01: Violence against the person', '02: Sexual offences', '03: Robbery', '04: Theft Offences',
+  '05: Criminal damage and arson', '06: Drug offences', '07: Possession of weapons', '08: Public order offences',
+  '09: Miscellaneous crimes against society', '10: Fraud Offences', '11: Summary non-motoring', '12: Summary motoring'];
+const CUSTODY = ['01: Up to and including 1 month', '02: Over 1 month and up to and including 2 months',
+  '04: Over 3 months to less than 6 months', '08: 12 months', '10: Over 18 months and up to and including 2 years',
+  '21: Over 15 years and less than life', '23: Life sentence'];
+
+// 1. Court outcomes by PFA, 2009–2019 layout (UTF-8, LF, no BOM).
+{
+  const r = rng(2019);
+  const rows = [line(['Police Force Area', 'Year of Appearance', 'Sex', 'Age Group', 'Offence Group', 'Outcome', 'Custodial Sentence Length', 'Count'])];
+  const outcomes = ['04: Withdrawn', '08: Committed for trial', '11: Conditional discharge', '12: Fine', '13: Community sentence', '14: Suspended sentence', '15: Immediate custody'];
+  const sexes = ['01: Male', '01: Male', '01: Male', '02: Female', '03: Companies, public bodies etc.', '04: Not known'];
+  const seen = new Set();
+  while (rows.length < 301) {
+    const pfa = r() < 0.03 ? 'Not known' : pick(r, PFAS);
+    const year = 2017 + Math.floor(r() * 3);
+    let sex = pick(r, sexes);
+    let age = sex.includes('Companies') ? '04: Companies, public bodies etc.' : pick(r, ['01: Children', '02: Young adults', '03: Adults', '03: Adults', '05: Not known']);
+    const group = pick(r, OFFENCE_GROUPS);
+    const outcome = pick(r, outcomes);
+    const csl = outcome === '15: Immediate custody' ? pick(r, CUSTODY) : r() < 0.5 ? '' : 'N/A';
+    const key = [pfa, year, sex, age, group, outcome, csl].join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push(line([pfa, year, sex, age, group, outcome, csl, 1 + Math.floor(r() ** 3 * 2400)]));
+  }
+  write('sentencing/court-outcomes-by-pfa-2019.csv', rows.join('\n') + '\n');
+}
+
+// 2. Sentenced-only pivot with fine bands: Windows-1252 bytes (0xA3 for £), labels with commas.
+{
+  const r = rng(1252);
+  const bands = ['01: Up to and including £25', '02: Over £25 and up to £50', '10: Over £750 and up to £1,000',
+    '11: Over £1,000 and up to £2,500', '12: Over £2,500 and up to £5,000', '13: Over £5,000 and up to £10,000', '14: Over £10,000'];
+  const rows = [line(['Year of Appearance', 'Offence Group', 'Sex', 'Fine Amount', 'Count'])];
+  const seen = new Set();
+  while (rows.length < 201) {
+    const year = 2015 + Math.floor(r() * 5);
+    const group = pick(r, OFFENCE_GROUPS);
+    const sex = pick(r, ['01: Male', '02: Female', '03: Companies, public bodies etc.', '04: Not known']);
+    const band = r() < 0.1 ? 'N/A' : pick(r, bands);
+    const key = [year, group, sex, band].join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push(line([year, group, sex, band, 1 + Math.floor(r() ** 2 * 5000)]));
+  }
+  write('sentencing/sentenced-fines-2019-cp1252.csv', rows.join('\r\n') + '\r\n', 'latin1');
+}
+
+// 3. Outcomes-by-offence sentencing pivot, 2017–2021: UTF-8 BOM + CRLF, lower-case "group",
+//    measure column "Sentenced", and the 2017–21 sex codes (01: Female, 02: Male).
+{
+  const r = rng(2021);
+  const rows = [line(['Year', 'Offence group', 'Sex', 'Age group', 'Police Force Area', 'Sentence Outcome', 'Custodial Sentence Length', 'Sentenced'])];
+  const outcomes = ['01: Absolute Discharge', '02: Conditional Discharge', '03: Fine', '04: Total Community sentence', '05: Suspended Sentence', '06: Total Immediate Custody', '07: Otherwise dealt with'];
+  const seen = new Set();
+  while (rows.length < 251) {
+    const outcome = pick(r, outcomes);
+    const cells = [2017 + Math.floor(r() * 5), pick(r, OFFENCE_GROUPS), pick(r, ['01: Female', '02: Male', '02: Male']),
+      pick(r, ['01: Children', '02: Young adults', '03: Adults']), r() < 0.02 ? 'Not known' : pick(r, PFAS), outcome,
+      outcome.includes('Custody') ? pick(r, CUSTODY).replace(/^\d+: /, (m) => `${m}Custody - `).replace('Custody - Life sentence', 'Custody - Life') : ''];
+    const key = cells.join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push(line([...cells, 1 + Math.floor(r() ** 3 * 900)]));
+  }
+  write('sentencing/sentencing-outcomes-2017-2021.csv', '\uFEFF' + rows.join('\r\n') + '\r\n');
+}
+
+// 4. Proven reoffending by local authority: two title rows, notes below, [c] and * suppression,
+//    (%) header. Cohorts are financial years written `Apr 2019-Mar 2020`.
+{
+  const r = rng(2022);
+  const las = [['K04000001', 'England and Wales'], ['E06000001', 'Hartlepool'], ['E06000002', 'Middlesbrough'], ['E06000004', 'Stockton-on-Tees'],
+    ['E06000005', 'Darlington'], ['E06000016', 'Leicester'], ['E06000018', 'Nottingham'], ['E06000023', 'Bristol, City of'],
+    ['E06000047', 'County Durham'], ['E08000003', 'Manchester'], ['E08000012', 'Liverpool'], ['E08000021', 'Newcastle upon Tyne'],
+    ['E08000025', 'Birmingham'], ['E08000035', 'Leeds'], ['E09000001', 'City of London'], ['E09000022', 'Lambeth'],
+    ['E09000028', 'Southwark'], ['E09000033', 'Westminster'], ['E10000012', 'Essex'], ['E10000016', 'Kent'],
+    ['E10000030', 'Surrey'], ['W06000001', 'Isle of Anglesey'], ['W06000015', 'Cardiff']];
+  const rows = [
+    line(['Proven reoffending statistics: local authority data tool']),
+    line(['Adult and juvenile offenders, 12-month follow-up; figures for fewer than 30 offenders are suppressed']),
+    line(['Cohort', 'Adult / Juvenile', 'LA code', 'Local authority', 'Number of offenders in cohort', 'Number of reoffenders',
+      'Number of reoffences', 'Proportion of offenders who reoffend (%)', 'Average number of reoffences per reoffender']),
+  ];
+  for (const cohort of ['Apr 2019-Mar 2020', 'Apr 2020-Mar 2021']) {
+    for (const [code, name] of las) {
+      for (const group of ['Adult', 'Juvenile']) {
+        const national = code === 'K04000001';
+        const scale = national ? (group === 'Adult' ? 400 : 30) : group === 'Adult' ? 1 + r() * 3 : r() * 0.04;
+        const offenders = Math.round(scale * (800 + r() * 1500));
+        const rate = group === 'Adult' ? 0.22 + r() * 0.08 : 0.3 + r() * 0.1;
+        const reoffenders = Math.round(offenders * rate);
+        const reoffences = Math.round(reoffenders * (2.6 + r() * 1.2));
+        const fmt = (n) => (n >= 1000 && r() < 0.5 ? n.toLocaleString('en-GB') : String(n));
+        let cells;
+        if (offenders < 5) cells = ['[c]', '[c]', '[c]', '[c]', '[c]'];
+        else if (offenders < 30) cells = [fmt(offenders), reoffenders < 5 ? '[c]' : String(reoffenders), reoffenders < 5 ? '[c]' : String(reoffences), '*', '*'];
+        else cells = [fmt(offenders), fmt(reoffenders), fmt(reoffences), (100 * reoffenders / offenders).toFixed(1), (reoffences / reoffenders).toFixed(2)];
+        if (cohort.startsWith('Apr 2020') && !national && r() < 0.08) cells[0] = `${cells[0]} [r]`;
+        rows.push(line([cohort, group, code, name, ...cells]));
+      }
+    }
+  }
+  rows.push('', line(['Notes:']), line(['1. [c] = suppressed to avoid disclosure; * = proportions and averages based on fewer than 30 offenders are removed.']),
+    line(['2. [r] = revised since the last publication.']), line(['Source: Ministry of Justice, Proven reoffending statistics']));
+  write('reoffending/proven-reoffending-by-la-2019-2021.csv', rows.join('\n') + '\n');
+}
+
+// 5. Criminal courts timeliness transparency CSV: hierarchical wide geography with `-`.
+{
+  const r = rng(2018);
+  const header = ['Year', 'Period', 'Court type', 'National', 'Region', 'LCJB area', 'LJA or Court name', 'Defendants',
+    'Mean offence to charge', 'Mean charge to first list', 'Mean first list to completion', 'Mean offence to completion',
+    'Median offence to charge', 'Median charge to first list', 'Median first list to completion', 'Median offence to completion'];
+  const regions = { London: ['Central London LCJB', 'East London LCJB'], Midlands: ['West Midlands LCJB', 'Nottinghamshire LCJB'],
+    'North East': ['Northumbria LCJB'], 'North West': ['Greater Manchester LCJB'], 'South East': ['Kent LCJB'],
+    'South West': ['Avon and Somerset LCJB'], Wales: ['South Wales LCJB'] };
+  const periods = [[2017, '2017 Q3 (Jul-Sep)'], [2017, '2017 Q4 (Oct-Dec)'], [2018, '2018 Q1 (Jan-Mar)'], [2018, '2018 Q2 (Apr-Jun)']];
+  const rows = [line(header)];
+  const values = (scale) => {
+    const defendants = Math.round(scale * (0.8 + r() * 0.4));
+    if (defendants === 0) return [0, '-', '-', '-', '-', '-', '-', '-', '-'];
+    const [a, b, c] = [60 + Math.round(r() * 60), 20 + Math.round(r() * 25), 20 + Math.round(r() * 40)];
+    return [defendants, a, b, c, a + b + c, Math.round(a * 0.6), Math.round(b * 0.7), Math.round(r() * 3) === 0 ? 0 : Math.round(c * 0.3), Math.round((a + b + c) * 0.8)];
+  };
+  for (const [year, period] of periods) {
+    for (const court of ['All courts', "Magistrates' courts", 'Crown Court']) {
+      const scale = court === 'Crown Court' ? 0.08 : 1;
+      rows.push(line([year, period, court, 'England and Wales', '-', '-', '-', ...values(390000 * scale)]));
+      for (const [region, lcjbs] of Object.entries(regions)) {
+        rows.push(line([year, period, court, '-', region, '-', '-', ...values(50000 * scale)]));
+        for (const lcjb of lcjbs) rows.push(line([year, period, court, '-', region, lcjb, '-', ...values(7000 * scale * (lcjb.startsWith('Central') && court === 'Crown Court' ? 0 : 1))]));
+      }
+    }
+  }
+  write('timeliness/timeliness-transparency-2017-2018.csv', rows.join('\n') + '\n');
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './check.js';
+import { registerConvert } from './convert.js';
+import { registerExplain } from './explain.js';
+import { EXIT } from './options.js';
+import { registerPreview } from './preview.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** The only place that reads argv and decides the exit code; returns it instead of exiting. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exit: number = EXIT.ok;
+  const setExit = (code: number): void => {
+    exit = Math.max(exit, code);
+  };
+  const program = new Command()
+    .name('justice-lod')
+    .description('Turn Ministry of Justice statistical CSV releases into five-star linked open data (W3C RDF Data Cube).')
+    .version(pkg.version)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', `
+Examples:
+  $ justice-lod check mappings/court-outcomes-by-pfa.yaml
+  $ justice-lod preview mappings/criminal-court-timeliness.yaml --rows 2
+  $ justice-lod convert mappings --out out/samples
+  $ justice-lod explain JL307
+`);
+  registerConvert(program, setExit);
+  registerCheck(program, setExit);
+  registerPreview(program, setExit);
+  registerExplain(program, setExit);
+  try {
+    await program.parseAsync([...argv]);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors were already printed.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    process.stderr.write(`internal error: ${(err as Error).stack ?? String(err)}\nPlease report this with the command you ran.\n`);
+    return EXIT.usage;
+  }
+  return exit;
+}

@@ -1,0 +1,59 @@
+import { CODES } from '../diagnostics/codes.js';
+import { MARKER_MEANING } from '../mapping/markers.js';
+import type { ConvertResult } from '../run/convert.js';
+import { allRecords, dataRows, type ConvertSummary } from '../run/summary.js';
+import { bytes, n, plural, rel } from './format.js';
+
+/** The summary a statistician reads after a conversion: every record accounted for. */
+export function summaryText(id: string, s: ConvertSummary): string {
+  const r = s.records;
+  const parts = [
+    r.title && plural(r.title, 'title row'),
+    r.header && plural(r.header, 'header row'),
+    plural(dataRows(r), 'data row'),
+    r.blank && plural(r.blank, 'blank row'),
+    r.notes && plural(r.notes, 'notes row'),
+  ].filter(Boolean);
+  const rejected = [...s.rejectedByCode].map(([code, count]) => `${n(count)} ${code} ${CODES[code].title}`);
+  const markers = [...s.markers].sort((a, b) => b[1] - a[1]).map(([c, count]) => `[${c}] ${MARKER_MEANING[c]}: ${n(count)}`);
+  const omitted = [...s.omitted].map(([why, count]) => `${why}: ${n(count)}`);
+  const secs = s.durationMs / 1000;
+  const lines = [
+    `${id}  ←  ${rel(s.csv)}${s.encoding ? ` (${s.encoding})` : ''}`,
+    `  records       ${n(allRecords(r))} = ${parts.join(' + ')}${r.unread ? ' (stopped early: the rest was not read)' : ''}`,
+    `  data rows     ${n(dataRows(r))} read: ${n(r.converted)} converted, ${n(r.rejected)} rejected${rejected.length ? ` (${rejected.join('; ')})` : ''}`,
+    `  observations  ${n(s.subjects)}, ${n(s.triples)} triples`,
+    `  markers       ${markers.length ? markers.join('; ') : 'none'}`,
+  ];
+  if (omitted.length) lines.push(`  left out      ${omitted.join('; ')}`);
+  if (s.outputs.length) lines.push(`  written       ${s.outputs.map((o) => `${rel(o.path)} (${bytes(o.bytes)})`).join(', ')}`);
+  else if (!s.written) lines.push('  written       nothing (the run failed; see the errors above)');
+  lines.push(`  time          ${secs.toFixed(2)} s${secs > 0 ? `, ${n(Math.round(dataRows(r) / secs))} rows/s` : ''}`);
+  return lines.join('\n');
+}
+
+/** The machine-readable form of one conversion. */
+export function summaryJson(result: ConvertResult, exitCode: number): Record<string, unknown> {
+  const s = result.summary;
+  return {
+    mapping: result.model?.file,
+    dataset: result.model?.dataset,
+    status: result.status,
+    exitCode,
+    ...(s
+      ? {
+          csv: s.csv,
+          encoding: s.encoding,
+          records: { ...s.records, total: allRecords(s.records), dataRows: dataRows(s.records) },
+          rejectedByCode: Object.fromEntries(s.rejectedByCode),
+          observations: s.subjects,
+          triples: s.triples,
+          markers: Object.fromEntries(s.markers),
+          omitted: Object.fromEntries(s.omitted),
+          outputs: s.outputs,
+          written: s.written,
+          durationMs: s.durationMs,
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,42 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import type { ColumnRef } from '../mapping/model.js';
+
+const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Finds mapping column names in the CSV header, collecting located diagnostics. */
+export class ColumnResolver {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly exact = new Map<string, number>();
+  private readonly folded = new Map<string, number>();
+
+  constructor(readonly header: readonly string[], private readonly csvFile: string) {
+    header.forEach((name, i) => {
+      if (!this.exact.has(name)) this.exact.set(name, i);
+      if (!this.folded.has(fold(name))) this.folded.set(fold(name), i);
+    });
+  }
+
+  /** The column index, or -1 after reporting JL107 with the nearest header names. */
+  index(ref: ColumnRef): number {
+    const hit = this.exact.get(ref.name);
+    if (hit !== undefined) return hit;
+    const near = this.folded.get(fold(ref.name));
+    if (near !== undefined) {
+      this.diagnostics.push(diagnostic('JL116', `column '${ref.name}' matched header '${this.header[near]}'`, { span: ref.span }));
+      return near;
+    }
+    this.diagnostics.push(
+      diagnostic('JL107', `column '${ref.name}' is not in the header of ${this.csvFile}.${didYouMean(ref.name, this.header)}`, {
+        span: ref.span,
+        hint: `The header has: ${this.header.map((h) => `'${h}'`).join(', ')}.`,
+      }),
+    );
+    return -1;
+  }
+
+  /** Whether a template name is a column (exactly or folded). */
+  has(name: string): boolean {
+    return this.exact.has(name) || this.folded.has(fold(name));
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Label clean-up for coded columns. MoJ writes category codes into labels (`01: Male`,
+ * `04 Theft Offences`, `2 Female`), and the codes change between releases, so they are
+ * stripped before matching and never used to build IRIs.
+ */
+const CODE_PREFIX = /^(\d{1,3}[a-z]?)(?::\s*|\s+(?=[A-Za-z(]))(.+)$/;
+
+export interface CleanLabel {
+  readonly label: string;
+  readonly code?: string;
+}
+
+export function cleanLabel(raw: string, stripCode: boolean): CleanLabel {
+  const trimmed = raw.trim().replace(/\s+/g, ' ');
+  if (!stripCode) return { label: trimmed };
+  const m = CODE_PREFIX.exec(trimmed);
+  return m ? { label: m[2]!, code: m[1]! } : { label: trimmed };
+}
+
+/** The matching key of a label: case, spacing, `&`/`and` and trailing dots do not matter. */
+export function labelKey(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[.,;:]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

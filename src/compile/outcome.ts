@@ -1,0 +1,34 @@
+import type { Literal, NamedNode } from '@rdfjs/types';
+import type { Code } from '../diagnostics/codes.js';
+
+/** A resolved per-row value: the term and its short key for observation IRIs. */
+export interface Bound {
+  readonly term: NamedNode | Literal;
+  readonly key: string;
+}
+
+/** A value the mapping says to leave out (`missing: {"N/A": omit}`); counted, never silent. */
+export interface Omitted {
+  readonly omit: true;
+  readonly token: string;
+}
+
+/** A problem with one cell; run/ adds the file, line and column header. */
+export interface CellFailure {
+  readonly code: Code;
+  readonly message: string;
+  readonly column: number;
+  readonly value: string;
+}
+
+export type Resolved = Bound | Omitted | CellFailure;
+
+export const isBound = (r: Resolved): r is Bound => 'term' in r;
+export const isFailure = (r: Resolved): r is CellFailure => 'code' in r;
+export const OMIT_KEY = '-';
+
+/** The last path segment of an IRI: the short key for observation IRIs. */
+export function keyOf(iri: string): string {
+  const cut = Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#'));
+  return cut >= 0 && cut < iri.length - 1 ? iri.slice(cut + 1) : iri;
+}

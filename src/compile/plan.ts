@@ -1,0 +1,222 @@
+import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { MappingModel, MarkerCode, MeasureValue, ObjectRule } from '../mapping/model.js';
+import { SUPPRESSING } from '../mapping/markers.js';
+import { markerIri, XSD } from '../rdf/ns.js';
+import { iri, literal, namedNode, quad } from '../rdf/term.js';
+import { splitMarkers } from '../csv/markers.js';
+import { ColumnResolver } from './columns.js';
+import { parseNumber, type NumberFormat } from './number.js';
+import { isBound, isFailure, OMIT_KEY, type Bound, type CellFailure, type Resolved } from './outcome.js';
+import { compileRule, constantBound, type Evaluate } from './resolvers.js';
+import { compileTemplate, render, type Piece } from './template.js';
+
+export type Emit = (s: NamedNode, p: NamedNode, o: NamedNode | Literal) => void;
+
+/** Counters the plan adds to while materialising; run/ owns and reports them. */
+export interface RowStats {
+  subjects: number;
+  triples: number;
+  readonly markers: Map<MarkerCode, number>;
+  /** Values left out on purpose (`omit`, suppressed measures), by reason. */
+  readonly omitted: Map<string, number>;
+}
+
+export interface RowResult {
+  readonly failures: readonly CellFailure[];
+  readonly warnings: readonly CellFailure[];
+}
+
+export interface RowPlan {
+  readonly header: readonly string[];
+  readonly headerQuads: readonly Quad[];
+  /** Turns one row into triples, or returns its failures and emits nothing (rows are atomic). */
+  materialize(cells: readonly string[], emit: Emit, stats: RowStats): RowResult;
+}
+
+interface CompiledValue {
+  readonly index: number;
+  readonly parse: (cells: readonly string[]) => ParsedValue | CellFailure;
+}
+
+interface ParsedValue {
+  readonly literal?: Literal;
+  readonly markers: readonly NamedNode[];
+  readonly codes: readonly MarkerCode[];
+  readonly warning?: CellFailure;
+}
+
+type CompiledObject =
+  | { readonly kind: 'term'; readonly term: NamedNode | Literal }
+  | { readonly kind: 'variable'; readonly index: number }
+  | { readonly kind: 'value' | 'status'; readonly value: number };
+
+interface CompiledSubject {
+  readonly pieces: readonly Piece[];
+  readonly triples: readonly { readonly predicate: NamedNode; readonly object: CompiledObject }[];
+  readonly values: readonly CompiledValue[];
+}
+
+const NO_WARNINGS: readonly CellFailure[] = [];
+
+/**
+ * Compiles the model against the CSV header. Pure: every column index, template piece,
+ * constant term and lookup table is fixed here, so the row loop looks nothing up by name.
+ */
+export function compilePlan(model: MappingModel, header: readonly string[], csvFile: string): { plan?: RowPlan; diagnostics: Diagnostic[] } {
+  const columns = new ColumnResolver(header, csvFile);
+  const variables: Evaluate[] = model.variables.map((v) => compileRule(v.rule, columns));
+  const keyIndex = new Map(model.variables.map((v, i) => [v.name, i]));
+  const subjects = model.subjects.map((s) => compileSubject(s, model, columns, keyIndex));
+  if (hasErrors(columns.diagnostics)) return { diagnostics: columns.diagnostics };
+  const headerQuads = model.header.map((h) => quad(iri(h.subject), iri(h.predicate), constantBound(h.object).term));
+  const varCount = variables.length;
+
+  const materialize = (cells: readonly string[], emit: Emit, stats: RowStats): RowResult => {
+    let failures: CellFailure[] | undefined;
+    let warnings: CellFailure[] | undefined;
+    const bound: Resolved[] = new Array(varCount);
+    const keys: string[] = new Array(varCount);
+    for (let i = 0; i < varCount; i++) {
+      const r = variables[i]!(cells);
+      bound[i] = r;
+      if (isFailure(r)) (failures ??= []).push(r);
+      else keys[i] = isBound(r) ? r.key : OMIT_KEY;
+    }
+    const parsed: (ParsedValue | CellFailure)[][] = [];
+    for (const s of subjects) {
+      const row = s.values.map((v) => v.parse(cells));
+      for (const p of row) {
+        if (isFailure(p as Resolved)) (failures ??= []).push(p as CellFailure);
+        else if ((p as ParsedValue).warning) (warnings ??= []).push((p as ParsedValue).warning!);
+      }
+      parsed.push(row);
+    }
+    if (failures) return { failures, warnings: warnings ?? NO_WARNINGS };
+
+    for (let si = 0; si < subjects.length; si++) {
+      const s = subjects[si]!;
+      const values = parsed[si] as ParsedValue[];
+      const subject = namedNode(render(s.pieces, cells, keys));
+      stats.subjects++;
+      for (const t of s.triples) {
+        const o = t.object;
+        if (o.kind === 'term') emit(subject, t.predicate, o.term);
+        else if (o.kind === 'variable') {
+          const b = bound[o.index]!;
+          if (isBound(b)) emit(subject, t.predicate, b.term);
+          else {
+            count(stats.omitted, `omit "${(b as { token: string }).token}"`);
+            continue;
+          }
+        } else if (o.kind === 'value') {
+          const v = values[o.value]!;
+          if (v.literal) emit(subject, t.predicate, v.literal);
+          else {
+            count(stats.omitted, v.codes.length ? `value suppressed [${v.codes.join('][')}]` : 'value missing');
+            continue;
+          }
+        } else {
+          const v = values[o.value]!;
+          for (const m of v.markers) emit(subject, t.predicate, m);
+          for (const c of v.codes) count(stats.markers, c);
+          stats.triples += v.markers.length;
+          continue;
+        }
+        stats.triples++;
+      }
+    }
+    return { failures: NO_WARNINGS, warnings: warnings ?? NO_WARNINGS };
+  };
+  return { plan: { header, headerQuads, materialize }, diagnostics: columns.diagnostics };
+}
+
+function count<K>(map: Map<K, number>, key: K): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function compileSubject(
+  s: MappingModel['subjects'][number],
+  model: MappingModel,
+  columns: ColumnResolver,
+  keyIndex: ReadonlyMap<string, number>,
+): CompiledSubject {
+  const fixed = new Map<string, string>([['measure', s.id]]);
+  for (const [name, term] of s.constants) fixed.set(name, constantBound(term).key);
+  const pieces = compileTemplate(s.subject, { columns, keys: keyIndex, fixed, stripCode: true });
+  const values: CompiledValue[] = [];
+  const valueSlot = new Map<MeasureValue, number>();
+  const slot = (v: MeasureValue): number => {
+    let i = valueSlot.get(v);
+    if (i === undefined) {
+      i = values.length;
+      valueSlot.set(v, i);
+      values.push(compileValue(v, model, columns));
+    }
+    return i;
+  };
+  const object = (o: ObjectRule): CompiledObject => {
+    switch (o.kind) {
+      case 'constant':
+        return { kind: 'term', term: constantBound(o.term).term };
+      case 'variable':
+        return { kind: 'variable', index: keyIndex.get(o.name)! };
+      default:
+        return { kind: o.kind, value: slot(o.value) };
+    }
+  };
+  return { pieces, triples: s.triples.map((t) => ({ predicate: iri(t.predicate), object: object(t.object) })), values };
+}
+
+function numberFormat(v: MeasureValue): NumberFormat {
+  if (v.datatype === XSD.double) return { datatype: 'double', percent: v.percent };
+  if (v.datatype === XSD.decimal || v.percent) return { datatype: 'decimal', percent: v.percent };
+  return { datatype: 'integer', percent: false };
+}
+
+/** A value cell: markers split off, the number parsed, the literal built once per distinct text. */
+function compileValue(v: MeasureValue, model: MappingModel, columns: ColumnResolver): CompiledValue {
+  const index = columns.index(v.column);
+  const format = numberFormat(v);
+  const datatype = namedNode(v.percent && v.datatype === XSD.integer ? XSD.decimal : v.datatype);
+  const markerTerms = new Map<MarkerCode, NamedNode>();
+  const markerTerm = (c: MarkerCode): NamedNode => {
+    let t = markerTerms.get(c);
+    if (!t) markerTerms.set(c, (t = iri(markerIri(c))));
+    return t;
+  };
+  const cache = new Map<string, ParsedValue | CellFailure>();
+  const parse = (cells: readonly string[]): ParsedValue | CellFailure => {
+    const raw = cells[index] ?? '';
+    let hit = cache.get(raw);
+    if (hit) return hit;
+    hit = parseValueCell(raw, index, v, model, format, datatype, markerTerm);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(raw, hit);
+    return hit;
+  };
+  return { index, parse };
+}
+
+function parseValueCell(
+  raw: string, index: number, v: MeasureValue, model: MappingModel,
+  format: NumberFormat, datatype: NamedNode, markerTerm: (c: MarkerCode) => NamedNode,
+): ParsedValue | CellFailure {
+  const split = splitMarkers(raw, model.markers);
+  if ('error' in split) return { code: 'JL303', message: `unknown marker ${split.token} in column '${v.column.name}'`, column: index, value: raw };
+  const markers = split.markers.map(markerTerm);
+  if (split.value === undefined) {
+    const suppressed = split.markers.some((c) => SUPPRESSING.has(c));
+    const warning = suppressed ? undefined : { code: 'JL310' as const, message: `marker ${split.markers.map((c) => `[${c}]`).join('')} has no value`, column: index, value: raw };
+    return { markers, codes: split.markers, ...(warning ? { warning } : {}) };
+  }
+  if (split.value === '') return { code: 'JL302', message: `the value cell of '${v.column.name}' is empty`, column: index, value: raw };
+  const n = parseNumber(split.value, format);
+  if ('error' in n) {
+    const what = n.error === 'JL311' ? 'not a whole number' : n.error === 'JL309' ? 'a percentage, but the measure is not `percent: true`' : 'not a number';
+    return { code: n.error, message: `${JSON.stringify(split.value)} in '${v.column.name}' is ${what}`, column: index, value: raw };
+  }
+  return { literal: literal(n.lexical, datatype), markers, codes: split.markers };
+}
+
+export type { Bound, Term };

@@ -1,0 +1,127 @@
+import type { Code } from '../diagnostics/codes.js';
+import { closest } from '../diagnostics/suggest.js';
+import type { CellRule, ConstTerm, MissingAction, Resolver, ValueRule } from '../mapping/model.js';
+import { isValidIri, slugify } from '../rdf/iri.js';
+import { gssIri } from '../rdf/ns.js';
+import { iri, literal, namedNode } from '../rdf/term.js';
+import type { ColumnResolver } from './columns.js';
+import { gssCode, policeForceArea, policeForceAreaNames } from './geography.js';
+import { cleanLabel, labelKey } from './labels.js';
+import { keyOf, type Bound, type CellFailure, type Resolved } from './outcome.js';
+import { parsePeriod } from './period.js';
+import { compileTemplate, render } from './template.js';
+
+export type Evaluate = (cells: readonly string[]) => Resolved;
+
+const CACHE_LIMIT = 50_000;
+
+export function constantBound(term: ConstTerm): Bound {
+  if (term.termType === 'NamedNode') return { term: iri(term.value), key: keyOf(term.value) };
+  const lit = term.language ? literal(term.value, term.language) : literal(term.value, namedNode(term.datatype));
+  return { term: lit, key: slugify(term.value) };
+}
+
+/** Compiles a value rule to a closure; lookups, regexes and caches are built here, once. */
+export function compileRule(rule: ValueRule, columns: ColumnResolver): Evaluate {
+  if (rule.kind === 'constant') {
+    const bound = constantBound(rule.term);
+    return () => bound;
+  }
+  if (rule.kind === 'cell') return compileCell(rule, columns);
+  const alternatives = rule.alternatives.map((alt) => ({ index: columns.index(alt.columns[0]!), evaluate: compileCell(alt, columns) }));
+  const skip = new Set(rule.skip.map((s) => s.trim()));
+  const names = rule.alternatives.map((a) => a.columns[0]!.name);
+  return (cells) => {
+    for (const alt of alternatives) {
+      if (!skip.has((cells[alt.index] ?? '').trim())) return alt.evaluate(cells);
+    }
+    return fail('JL308', `every column of firstOf (${names.join(', ')}) is empty or a skip token`, alternatives[0]?.index ?? 0, cells[alternatives[0]?.index ?? 0] ?? '');
+  };
+}
+
+const fail = (code: Code, message: string, column: number, value: string): CellFailure => ({ code, message, column, value });
+
+function compileCell(rule: CellRule, columns: ColumnResolver): Evaluate {
+  const indexes = rule.columns.map((c) => columns.index(c));
+  const first = indexes[0] ?? -1;
+  const missing = missingLookup(rule.missing);
+  const strip = rule.stripCode && rule.resolver.kind !== 'period';
+  const resolve = compileResolver(rule.resolver, columns, strip, first);
+  // Templates may read other columns, so only single-source results are cached by text.
+  const cacheable = rule.resolver.kind !== 'template' && !(rule.resolver.kind === 'map' && rule.resolver.fallback);
+  const cache = new Map<string, Resolved>();
+  const columnNames = rule.columns.map((c) => c.name).join(' + ');
+  return (cells) => {
+    const raw = indexes.length === 1 ? (cells[first] ?? '') : indexes.map((i) => cells[i] ?? '').join(' ');
+    const hit = cacheable ? cache.get(raw) : undefined;
+    if (hit) return hit;
+    const trimmed = raw.trim();
+    const clean = cleanLabel(trimmed, strip);
+    const action = missing.get(trimmed) ?? missing.get(labelKey(clean.label));
+    let result: Resolved;
+    if (action) result = action.kind === 'omit' ? { omit: true, token: trimmed } : { term: iri(action.iri), key: keyOf(action.iri) };
+    else if (trimmed === '') result = fail('JL308', `the cell of ${columnNames} is empty and \`missing\` says nothing for blank cells`, first, raw);
+    else result = resolve(clean.label, cells);
+    if (cacheable) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(raw, result);
+    }
+    return result;
+  };
+}
+
+function missingLookup(table: ReadonlyMap<string, MissingAction>): Map<string, MissingAction> {
+  const out = new Map<string, MissingAction>();
+  for (const [token, action] of table) {
+    out.set(token.trim(), action);
+    out.set(labelKey(cleanLabel(token, true).label), action);
+  }
+  return out;
+}
+
+type LabelResolver = (label: string, cells: readonly string[]) => Resolved;
+
+function compileResolver(r: Resolver, columns: ColumnResolver, stripCode: boolean, column: number): LabelResolver {
+  switch (r.kind) {
+    case 'period':
+      return (label) => {
+        const p = parsePeriod(label, r.style);
+        return p ? { term: iri(p.iri), key: p.key } : fail('JL304', `"${label}" is not a ${r.style === 'auto' ? 'period label' : r.style} this tool recognises`, column, label);
+      };
+    case 'geography':
+      return r.type === 'police-force-area'
+        ? (label) => {
+            const g = policeForceArea(label);
+            if ('gss' in g) return { term: iri(gssIri(g.gss)), key: g.gss };
+            const near = closest(label, policeForceAreaNames());
+            return fail(g.error, `${g.detail}${near.length ? `; nearest: ${near.join(', ')}` : ''}`, column, label);
+          }
+        : (label) => {
+            const g = gssCode(label, r.entities);
+            return 'gss' in g ? { term: iri(gssIri(g.gss)), key: g.gss } : fail(g.error, g.detail, column, label);
+          };
+    case 'literal':
+      return (label) => ({ term: r.language ? literal(label, r.language) : literal(label, namedNode(r.datatype)), key: slugify(label) });
+    case 'template': {
+      const pieces = compileTemplate(r.template, { columns, stripCode });
+      return (_label, cells) => minted(render(pieces, cells, []), column);
+    }
+    case 'map': {
+      const table = new Map<string, Bound>();
+      for (const [label, target] of r.values) table.set(labelKey(cleanLabel(label, stripCode).label), { term: iri(target), key: keyOf(target) });
+      const labels = [...r.values.keys()];
+      const fallback = r.fallback && compileTemplate(r.fallback, { columns, stripCode });
+      return (label, cells) => {
+        const hit = table.get(labelKey(label));
+        if (hit) return hit;
+        if (fallback) return minted(render(fallback, cells, []), column);
+        const near = closest(label, labels);
+        return fail('JL307', `"${label}" is not in the value map${near.length ? `; nearest: ${near.map((n) => `"${n}"`).join(', ')}` : ''}`, column, label);
+      };
+    }
+  }
+}
+
+function minted(value: string, column: number): Resolved {
+  return isValidIri(value) ? { term: iri(value), key: keyOf(value) } : fail('JL110', `the template made ${JSON.stringify(value)}, which is not a valid IRI`, column, value);
+}

@@ -1,0 +1,143 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { parse } from 'csv-parse';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceModel } from '../mapping/model.js';
+import { decoder, scanUtf8, type ResolvedEncoding } from './decode.js';
+import { buildHeader } from './header.js';
+
+/** What the reader yields, in file order; lines are 0-based (printed 1-based). */
+export type CsvEvent =
+  | { readonly kind: 'header'; readonly names: readonly string[]; readonly line: number; readonly encoding: ResolvedEncoding }
+  | { readonly kind: 'row'; readonly cells: readonly string[]; readonly line: number }
+  | { readonly kind: 'skipped'; readonly reason: 'title' | 'blank' | 'notes' | 'ragged'; readonly line: number }
+  | { readonly kind: 'diagnostic'; readonly diagnostic: Diagnostic };
+
+export interface CsvProgress {
+  bytesRead: number;
+  readonly totalBytes: number;
+}
+
+export interface ReadOptions {
+  readonly path: string;
+  readonly progress?: CsvProgress;
+}
+
+/** Counts the line terminators a record consumed: the ones inside its raw text plus its own. */
+function linesIn(raw: string): number {
+  let n = 1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13 && raw.charCodeAt(i + 1) !== 10 && i !== raw.length - 1) n++;
+  }
+  return n;
+}
+
+export async function csvSize(path: string): Promise<number> {
+  return (await stat(path)).size;
+}
+
+/**
+ * Reads a CSV as a stream of located events: title rows, a one- or multi-row header, data
+ * rows, and notes below the data. Nothing is dropped without an event: the runner counts
+ * every physical record. Ragged rows are reported and skipped; a CSV syntax error ends the
+ * read with a located diagnostic instead of a crash.
+ */
+export async function* readCsv(source: SourceModel, opts: ReadOptions): AsyncGenerator<CsvEvent> {
+  const file = opts.path;
+  let encoding: ResolvedEncoding = source.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
+  if (source.encoding !== 'windows-1252') {
+    const bad = await scanUtf8(file);
+    if (bad && source.encoding === 'auto') {
+      encoding = 'windows-1252';
+      yield { kind: 'diagnostic', diagnostic: diagnostic('JL202', `byte 0x${bad.byte.toString(16).toUpperCase()} at line ${bad.line + 1} is not UTF-8, so ${file} is read as Windows-1252`, { span: { file, line: bad.line } }) };
+    } else if (bad) {
+      yield { kind: 'diagnostic', diagnostic: diagnostic('JL206', `byte 0x${bad.byte.toString(16).toUpperCase()} at line ${bad.line + 1} is not UTF-8`, { span: { file, line: bad.line } }) };
+      return;
+    }
+  }
+  const input = createReadStream(file, { highWaterMark: 1 << 20 });
+  if (opts.progress) {
+    const progress = opts.progress;
+    input.on('data', (chunk) => (progress.bytesRead += chunk.length));
+  }
+  const parser = parse({
+    delimiter: source.delimiter,
+    quote: source.quote,
+    bom: true,
+    raw: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  });
+  input.on('error', (err) => parser.destroy(err));
+  input.pipe(decoder(encoding)).pipe(parser);
+
+  const footer = source.footer === undefined ? undefined : new RegExp(source.footer, 'u');
+  const headerRecords: string[][] = [];
+  let header: readonly string[] | undefined;
+  let line = 0;
+  let index = 0;
+  let inNotes = false;
+  try {
+    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      const at = line;
+      line += linesIn(raw);
+      const i = index++;
+      if (i < source.skipRows) {
+        yield { kind: 'skipped', reason: 'title', line: at };
+        continue;
+      }
+      if (!header) {
+        headerRecords.push(record);
+        if (headerRecords.length < source.headerRows) continue;
+        const built = buildHeader(headerRecords, source.headerJoin, file, at - (headerRecords.length - 1));
+        for (const d of built.diagnostics) yield { kind: 'diagnostic', diagnostic: d };
+        header = built.names;
+        yield { kind: 'header', names: header, line: at, encoding };
+        continue;
+      }
+      if (!inNotes && footer && footer.test((record[0] ?? '').trim())) inNotes = true;
+      if (inNotes) {
+        yield { kind: 'skipped', reason: 'notes', line: at };
+        continue;
+      }
+      if (record.every((c) => c.trim() === '')) {
+        yield { kind: 'skipped', reason: 'blank', line: at };
+        continue;
+      }
+      let cells = record;
+      if (cells.length > header.length && cells.slice(header.length).every((c) => c.trim() === '')) cells = cells.slice(0, header.length);
+      if (cells.length !== header.length) {
+        yield { kind: 'diagnostic', diagnostic: diagnostic('JL201', `row has ${cells.length} cells but the header has ${header.length}`, { span: { file, line: at }, cell: { columnName: header[Math.min(cells.length, header.length) - 1] ?? '', value: cells[cells.length - 1] ?? '' } }) };
+        yield { kind: 'skipped', reason: 'ragged', line: at };
+        continue;
+      }
+      yield { kind: 'row', cells, line: at };
+    }
+  } catch (err) {
+    input.destroy();
+    const e = err as { code?: string; message: string; lines?: number };
+    if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') throw err;
+    yield { kind: 'diagnostic', diagnostic: diagnostic('JL203', e.message.replace(/^[^:]*: /, ''), { span: { file, line: Math.max(0, (e.lines ?? line + 1) - 1) } }) };
+    return;
+  } finally {
+    // Stops reading when the consumer leaves early (preview, header-only reads, --max-errors).
+    input.destroy();
+    parser.destroy();
+  }
+  if (!header) {
+    yield { kind: 'diagnostic', diagnostic: diagnostic('JL204', `no header row in ${file} (skipRows ${source.skipRows}, headerRows ${source.headerRows}; the file has ${index} records)`, { span: { file, line: 0 } }) };
+  }
+}
+
+/** Reads only as far as the header: for `check`, which validates column names without converting. */
+export async function readHeader(source: SourceModel, path: string): Promise<{ names?: readonly string[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  for await (const ev of readCsv(source, { path })) {
+    if (ev.kind === 'diagnostic') diagnostics.push(ev.diagnostic);
+    if (ev.kind === 'header') return { names: ev.names, diagnostics };
+  }
+  return { diagnostics };
+}

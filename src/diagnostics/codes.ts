@@ -1,0 +1,61 @@
+/**
+ * The closed table of diagnostic codes. Every user-facing problem has one entry here: its
+ * default severity, a short title and a fix hint. The README table and `justice-lod explain`
+ * are generated from this table, so wording lives in one place.
+ *
+ * Ranges: JL1xx mapping file, JL2xx CSV reading, JL3xx cell values, JL4xx run and output.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface CodeInfo {
+  readonly severity: Severity;
+  readonly title: string;
+  readonly hint: string;
+}
+
+export const CODES = {
+  JL100: { severity: 'error', title: 'mapping file cannot be read', hint: 'Check the path and that the file is readable.' },
+  JL101: { severity: 'error', title: 'YAML syntax error', hint: 'Fix the YAML at the position shown; indentation and unclosed quotes are the usual causes.' },
+  JL102: { severity: 'error', title: 'unknown key', hint: 'Remove the key or correct its spelling; the allowed keys are listed in schema/mapping.schema.json.' },
+  JL103: { severity: 'error', title: 'wrong type', hint: 'Give the value the type the mapping format expects (see the README mapping reference).' },
+  JL104: { severity: 'error', title: 'required key missing', hint: 'Add the key shown; the README full example has every required key.' },
+  JL105: { severity: 'error', title: 'value not allowed', hint: 'Use one of the allowed values listed in the message.' },
+  JL106: { severity: 'error', title: 'unsupported mapping version', hint: 'Set `version: 1`; this tool reads mapping format version 1.' },
+  JL107: { severity: 'error', title: 'column not in the CSV header', hint: 'Use the column name exactly as the CSV header spells it (matching ignores case and surrounding spaces).' },
+  JL108: { severity: 'error', title: 'bad IRI template', hint: 'Close every `{`, name a column, dimension or built-in (base, dataset, measure) inside braces, and use a known filter (slug, lower, upper, raw, code).' },
+  JL109: { severity: 'error', title: 'undefined prefix', hint: 'Declare the prefix under `prefixes:` or write the full IRI.' },
+  JL110: { severity: 'error', title: 'invalid IRI', hint: 'An IRI must be absolute (scheme:...) and contain no spaces or any of <>"{}|^`\\.' },
+  JL111: { severity: 'error', title: 'component defined twice or conflicting', hint: 'Give each component exactly one of `column`, `columns`, `firstOf` or `value`.' },
+  JL112: { severity: 'error', title: 'dimension not bound for a measure', hint: 'Bind the dimension from a column, or give its value under the measure\'s `dimensions:`.' },
+  JL113: { severity: 'error', title: 'invalid regular expression', hint: 'Fix the regular expression (JavaScript syntax).' },
+  JL114: { severity: 'error', title: 'CSV source cannot be read', hint: 'Check `source.path` (relative to the mapping file) or pass --input.' },
+  JL115: { severity: 'error', title: 'unknown marker code', hint: 'Marker codes are c, x, z, low, u, w, e, f, p, r, b, or `none` to treat the token as a plain value.' },
+  JL116: { severity: 'warning', title: 'column referenced by name differs in case or spacing', hint: 'Spell the column as the header does to silence this warning.' },
+  JL117: { severity: 'error', title: 'ambiguous name in template', hint: 'The name is both a column and a dimension key; rename the dimension key.' },
+  JL201: { severity: 'error', title: 'row has the wrong number of cells', hint: 'Check for an unquoted delimiter or a missing cell in this row; quote cells that contain the delimiter.' },
+  JL202: { severity: 'info', title: 'decoded as Windows-1252', hint: 'The file is not valid UTF-8; set `encoding: windows-1252` to make this explicit, or re-save the file as UTF-8.' },
+  JL203: { severity: 'error', title: 'CSV syntax error', hint: 'Close the quoted field, or double any quote inside a quoted field ("").' },
+  JL204: { severity: 'error', title: 'header row not found', hint: 'Check `source.skipRows` and `source.headerRows` against the file.' },
+  JL205: { severity: 'warning', title: 'duplicate column name', hint: 'Refer to the second column as `Name (2)`, the third as `Name (3)`, and so on.' },
+  JL206: { severity: 'error', title: 'invalid UTF-8', hint: 'The file is not UTF-8; set `encoding: windows-1252` or `encoding: auto`.' },
+  JL301: { severity: 'error', title: 'not a number', hint: 'Use digits with an optional sign, decimal point and thousands separators (1,234.5), or a marker such as [c] or [x].' },
+  JL302: { severity: 'error', title: 'empty value cell', hint: 'Put a marker in the cell ([x] not available, [z] not applicable) or map blank cells with `markers: {"": x}`.' },
+  JL303: { severity: 'error', title: 'unknown marker', hint: 'Use a GSS shorthand marker ([c] [x] [z] [low] [u] [w] [e] [f] [p] [r] [b]) or add the token to `markers:`.' },
+  JL304: { severity: 'error', title: 'period label not recognised', hint: 'Use a label such as 2010, 2010 Q2 (Apr-Jun), 2019-Q3, 2019/20, Apr 2009-Mar 2010 or Jan - Mar 2020, or map it under `values:`.' },
+  JL305: { severity: 'error', title: 'police force area not recognised', hint: 'Use one of the 43 police force area names or its GSS code, or map the label under `missing:` or `values:`.' },
+  JL306: { severity: 'error', title: 'invalid GSS code', hint: 'A GSS code is a letter and 8 digits, such as E23000001; check the entity type the column expects.' },
+  JL307: { severity: 'error', title: 'label not in the value map', hint: 'Add the label under `values:`, or give an `iri:` template to mint an IRI for unmapped labels.' },
+  JL308: { severity: 'error', title: 'missing value', hint: 'Map the token under `missing:` to a code IRI, or to `omit` to leave the triple out (counted in the summary).' },
+  JL309: { severity: 'error', title: 'percentage sign in a non-percentage column', hint: 'Set `percent: true` on the measure to store the value as a fraction, or remove the % sign.' },
+  JL310: { severity: 'warning', title: 'marker without a value', hint: 'Markers such as [p] or [r] annotate a value; put the value before the marker, or use [x] when it is not available.' },
+  JL311: { severity: 'error', title: 'not an integer', hint: 'The measure is declared xsd:integer; use a whole number or declare `datatype: xsd:decimal`.' },
+  JL312: { severity: 'warning', title: 'value maps to "omit": no triple written', hint: 'This is counted in the summary; map the token to a code IRI if the triple must be present.' },
+  JL401: { severity: 'error', title: 'too many errors: conversion stopped', hint: 'Fix the first errors and run again, or raise --max-errors.' },
+  JL402: { severity: 'error', title: 'output cannot be written', hint: 'Check that the output directory is writable and has space.' },
+  JL403: { severity: 'error', title: 'unknown output format', hint: 'Use one of the formats listed in `justice-lod convert --help`.' },
+  JL404: { severity: 'info', title: 'outputs not written because the run failed', hint: 'Fix the errors, or pass --fail-on none to write the rows that converted.' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;
+
+export const isCode = (s: string): s is Code => Object.hasOwn(CODES, s);

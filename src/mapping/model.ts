@@ -1,0 +1,146 @@
+/**
+ * The canonical mapping model. Every front end (the YAML mapping format, and later W3C CSVW
+ * metadata) is rewritten into this one readonly form; compile/ never sees syntax sugar.
+ *
+ * The model is a generic row template, close to CSVW and RML: per row, named *variables*
+ * turn cells into terms once; then each *subject* (for a cube: one observation per measure)
+ * is an IRI template plus predicate → object rules. Cube structure is kept alongside for the
+ * DSD and metadata stages.
+ */
+import type { Span } from '../diagnostics/diagnostic.js';
+
+export type Encoding = 'utf-8' | 'windows-1252' | 'auto';
+
+export interface SourceModel {
+  readonly path: string; // absolute
+  readonly encoding: Encoding;
+  readonly delimiter: string;
+  readonly quote: string;
+  readonly skipRows: number;
+  readonly headerRows: number;
+  readonly headerJoin: string;
+  readonly footer?: string; // regular expression tested against the first cell
+  readonly span: Span;
+}
+
+/** A column as the mapping names it; resolved against the CSV header when compiling. */
+export interface ColumnRef {
+  readonly name: string;
+  readonly span: Span;
+}
+
+export type TemplateFilter = 'slug' | 'lower' | 'upper' | 'raw' | 'code';
+
+export type TemplatePart =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'ref'; readonly name: string; readonly filter?: TemplateFilter };
+
+/** An IRI template split once into constant text and references (columns, variables, built-ins). */
+export interface IriTemplate {
+  readonly source: string;
+  readonly parts: readonly TemplatePart[];
+  readonly span: Span;
+}
+
+export type ConstTerm =
+  | { readonly termType: 'NamedNode'; readonly value: string }
+  | { readonly termType: 'Literal'; readonly value: string; readonly datatype: string; readonly language?: string };
+
+export type PeriodStyle = 'auto' | 'year' | 'quarter' | 'month' | 'government-year' | 'interval';
+
+/** How a cleaned cell label becomes a term. */
+export type Resolver =
+  | { readonly kind: 'template'; readonly template: IriTemplate }
+  | { readonly kind: 'map'; readonly values: ReadonlyMap<string, string>; readonly fallback?: IriTemplate }
+  | { readonly kind: 'period'; readonly style: PeriodStyle }
+  | { readonly kind: 'geography'; readonly type: 'police-force-area' | 'gss-code'; readonly entities?: readonly string[] }
+  | { readonly kind: 'literal'; readonly datatype: string; readonly language?: string };
+
+/** What a token such as `N/A`, `Not known` or the empty cell stands for. */
+export type MissingAction = { readonly kind: 'term'; readonly iri: string } | { readonly kind: 'omit' };
+
+export interface CellRule {
+  readonly kind: 'cell';
+  readonly columns: readonly ColumnRef[];
+  readonly resolver: Resolver;
+  readonly missing: ReadonlyMap<string, MissingAction>; // keys lower-cased, trimmed
+  readonly stripCode: boolean;
+}
+
+export type ValueRule =
+  | { readonly kind: 'constant'; readonly term: ConstTerm }
+  | CellRule
+  | { readonly kind: 'firstOf'; readonly alternatives: readonly CellRule[]; readonly skip: readonly string[] };
+
+/** A named per-row value (a dimension or attribute) evaluated once per row. */
+export interface Variable {
+  readonly name: string;
+  readonly rule: ValueRule;
+  readonly span: Span;
+}
+
+/** A numeric value cell with GSS markers: value literal and/or obsStatus concepts. */
+export interface MeasureValue {
+  readonly column: ColumnRef;
+  readonly datatype: string;
+  readonly percent: boolean;
+}
+
+export type ObjectRule =
+  | { readonly kind: 'constant'; readonly term: ConstTerm }
+  | { readonly kind: 'variable'; readonly name: string }
+  | { readonly kind: 'value'; readonly value: MeasureValue }
+  | { readonly kind: 'status'; readonly value: MeasureValue };
+
+export interface TripleRule {
+  readonly predicate: string;
+  readonly object: ObjectRule;
+}
+
+export interface SubjectRule {
+  readonly id: string; // the measure key for cubes; names the subject in summaries
+  readonly subject: IriTemplate;
+  /** Variables that a subject template reference `{name}` can see, including per-subject constants. */
+  readonly constants: ReadonlyMap<string, ConstTerm>;
+  readonly triples: readonly TripleRule[];
+}
+
+export type MarkerCode = 'c' | 'x' | 'z' | 'low' | 'u' | 'w' | 'e' | 'f' | 'p' | 'r' | 'b';
+
+/** Whole-cell tokens (legacy `*`, `..`, or custom) → the marker codes they stand for; [] = plain value. */
+export type MarkerTable = ReadonlyMap<string, readonly MarkerCode[]>;
+
+export interface CubeComponent {
+  readonly key: string;
+  readonly property: string;
+  readonly label?: string;
+}
+
+export interface CubeMeasure extends CubeComponent {
+  readonly datatype: string;
+  readonly unit?: string;
+}
+
+export interface CubeModel {
+  readonly dimensions: readonly CubeComponent[];
+  readonly measures: readonly CubeMeasure[];
+  readonly attributes: readonly CubeComponent[];
+}
+
+export interface MappingModel {
+  readonly version: 1;
+  readonly file: string;
+  readonly id: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly base: string;
+  readonly prefixes: ReadonlyMap<string, string>;
+  readonly source: SourceModel;
+  readonly dataset: string;
+  readonly markers: MarkerTable;
+  readonly variables: readonly Variable[];
+  readonly subjects: readonly SubjectRule[];
+  /** Triples about the dataset itself, written once before the rows. */
+  readonly header: readonly { readonly subject: string; readonly predicate: string; readonly object: ConstTerm }[];
+  readonly cube: CubeModel;
+}

@@ -1,0 +1,307 @@
+import { dirname, resolve } from 'node:path';
+import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
+import { NS, QB, RDF_TYPE, RDFS_LABEL, SDMX_ATTRIBUTE, XSD } from '../rdf/ns.js';
+import { isValidIri } from '../rdf/iri.js';
+import { expandCurie, expandTemplatePrefix } from './curie.js';
+import { DEFAULT_MARKER_TOKENS } from './markers.js';
+import type {
+  CellRule, ConstTerm, CubeComponent, CubeMeasure, IriTemplate, MappingModel, MarkerCode, MissingAction,
+  Resolver, SourceModel, SubjectRule, TripleRule, ValueRule, Variable,
+} from './model.js';
+import type { LocatedDocument } from './parse.js';
+import { bindTemplate, parseTemplate, templateRefs } from './templates.js';
+import type { RawAlternative, RawComponent, RawMapping, RawMeasure } from './raw.js';
+
+type Path = readonly (string | number)[];
+
+/**
+ * Rewrites a schema-valid YAML mapping into the canonical MappingModel. Each piece of sugar
+ * has one small function here; semantic problems come back as located diagnostics.
+ */
+export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; diagnostics: Diagnostic[] } {
+  const raw = doc.data as RawMapping;
+  const ctx = new Context(doc, prefixesOf(raw));
+  const base = ctx.iri(raw.base, ['base']);
+  const known = new Map([['base', base ?? ''], ['id', raw.id]]);
+  ctx.known = known;
+  const datasetTpl = ctx.template(raw.dataset ?? '{base}data/{id}', raw.dataset === undefined ? ['id'] : ['dataset'], new Set(['base', 'id']));
+  const dataset = datasetTpl ? textOf(bindTemplate(datasetTpl, known)) : undefined;
+  if (dataset !== undefined && !isValidIri(dataset)) ctx.error('JL110', `dataset IRI ${JSON.stringify(dataset)} is not a valid IRI`, ['dataset']);
+  known.set('dataset', dataset ?? '');
+
+  const dims = Object.entries(raw.dimensions);
+  const measures = Object.entries(raw.measures);
+  const attrs = Object.entries(raw.attributes ?? {});
+  const variables: Variable[] = [];
+  const rowBound = new Set<string>();
+  for (const [key, spec] of dims) {
+    const rule = ctx.valueRule(spec, ['dimensions', key], raw, false);
+    if (rule) {
+      variables.push({ name: key, rule, span: doc.spanOf(['dimensions', key], true) });
+      rowBound.add(key);
+    }
+  }
+  for (const [key, spec] of attrs) {
+    const rule = ctx.valueRule(spec, ['attributes', key], raw, true);
+    if (rule) variables.push({ name: key, rule, span: doc.spanOf(['attributes', key], true) });
+  }
+
+  const dimKeys = dims.map(([k]) => k);
+  const obsSource = raw.observation ?? `{dataset}/obs/${dimKeys.map((k) => `{${k}}`).join('/')}/{measure}`;
+  const obsTpl = ctx.template(obsSource, raw.observation === undefined ? ['dimensions'] : ['observation'], undefined);
+  const subjects: SubjectRule[] = [];
+  for (const [key, m] of measures) {
+    const s = obsTpl && ctx.subject(key, m, bindTemplate(obsTpl, known), dims, attrs, rowBound, dataset ?? '');
+    if (s) subjects.push(s);
+  }
+  const source = ctx.source(raw);
+  if (ctx.failed || !source || base === undefined || dataset === undefined) return { diagnostics: ctx.diagnostics };
+
+  const component = ([key, c]: [string, { property: string; label?: string }]): CubeComponent => ({
+    key, property: ctx.iri(c.property, []) ?? '', ...(c.label ? { label: c.label } : {}),
+  });
+  const cubeMeasures: CubeMeasure[] = measures.map(([key, m]) => ({
+    ...component([key, m]),
+    datatype: ctx.iri(m.datatype ?? 'xsd:integer', []) ?? XSD.integer,
+    ...(m.unit ? { unit: ctx.iri(m.unit, []) ?? '' } : {}),
+  }));
+  const header = [
+    { subject: dataset, predicate: RDF_TYPE, object: named(QB.DataSet) },
+    ...(raw.title ? [{ subject: dataset, predicate: RDFS_LABEL, object: lit(raw.title, XSD.string) }] : []),
+  ];
+  const model: MappingModel = {
+    version: 1, file: doc.file, id: raw.id, base, prefixes: ctx.prefixes, source, dataset,
+    ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}),
+    markers: markerTable(raw.markers), variables, subjects, header,
+    cube: { dimensions: dims.map(component), measures: cubeMeasures, attributes: attrs.map(component) },
+  };
+  return { model, diagnostics: ctx.diagnostics };
+}
+
+const named = (value: string): ConstTerm => ({ termType: 'NamedNode', value });
+const lit = (value: string, datatype: string): ConstTerm => ({ termType: 'Literal', value, datatype });
+const textOf = (t: IriTemplate): string | undefined =>
+  t.parts.every((p) => p.kind === 'text') ? t.parts.map((p) => (p.kind === 'text' ? p.text : '')).join('') : undefined;
+
+function prefixesOf(raw: RawMapping): Map<string, string> {
+  return new Map<string, string>([...Object.entries(NS), ...Object.entries(raw.prefixes ?? {})]);
+}
+
+function markerTable(overrides: Readonly<Record<string, string>> | undefined): Map<string, readonly MarkerCode[]> {
+  const table = new Map(DEFAULT_MARKER_TOKENS);
+  for (const [token, code] of Object.entries(overrides ?? {})) {
+    table.set(token.trim(), code === 'none' ? [] : [code as MarkerCode]);
+  }
+  return table;
+}
+
+const SOURCES = ['column', 'columns', 'firstOf', 'value'] as const;
+const RESOLVERS = ['period', 'geography', 'values', 'iri', 'datatype'] as const;
+
+class Context {
+  readonly diagnostics: Diagnostic[] = [];
+  failed = false;
+  /** Template references whose text is known while normalising ({base}, {id}, {dataset}). */
+  known: ReadonlyMap<string, string> = new Map();
+  constructor(readonly doc: LocatedDocument, readonly prefixes: ReadonlyMap<string, string>) {
+    for (const [p, ns] of Object.entries(doc.data as RawMapping).flatMap(([k, v]) => (k === 'prefixes' ? Object.entries(v as object) : []))) {
+      if (!isValidIri(String(ns))) this.error('JL110', `prefix '${p}' must be an absolute IRI, not ${JSON.stringify(ns)}`, ['prefixes', p]);
+    }
+  }
+
+  error(code: Diagnostic['code'], message: string, path: Path, key = false): void {
+    const d = diagnostic(code, message, { span: this.doc.spanOf(path, key) });
+    this.diagnostics.push(d);
+    if (d.severity === 'error') this.failed = true;
+  }
+
+  span(path: Path): Span {
+    return this.doc.spanOf(path);
+  }
+
+  iri(text: string, path: Path): string | undefined {
+    const r = expandCurie(text, this.prefixes);
+    if ('iri' in r) return r.iri;
+    if (r.error === 'undefined-prefix') {
+      this.error('JL109', `prefix '${r.prefix}:' in ${JSON.stringify(text)} is not declared`, path);
+    } else {
+      this.error('JL110', `${JSON.stringify(text)} is not a valid IRI or compact IRI (prefix:local)`, path);
+    }
+    return undefined;
+  }
+
+  /** Parses and prefix-expands a template; `allowed` limits the names it may reference. */
+  template(text: string, path: Path, allowed: ReadonlySet<string> | undefined): IriTemplate | undefined {
+    const expanded = expandTemplatePrefix(text, this.prefixes);
+    if (!('iri' in expanded)) {
+      if (expanded.error === 'undefined-prefix') this.error('JL109', `prefix '${expanded.prefix}:' in template ${JSON.stringify(text)} is not declared`, path);
+      else this.error('JL108', `template ${JSON.stringify(text)} must start with a prefix, a scheme (https:) or {base}`, path);
+      return undefined;
+    }
+    const r = parseTemplate(expanded.iri, this.span(path));
+    if ('error' in r) {
+      this.error('JL108', `template ${JSON.stringify(text)}: ${r.error}`, path);
+      return undefined;
+    }
+    for (const name of templateRefs(r.template)) {
+      if (allowed && !allowed.has(name)) this.error('JL108', `template ${JSON.stringify(text)} may only use ${[...allowed].map((a) => `{${a}}`).join(', ')}, not {${name}}`, path);
+    }
+    return bindTemplate(r.template, this.known);
+  }
+
+  missing(global: Readonly<Record<string, string>> | undefined, local: Readonly<Record<string, string>> | undefined, path: Path): Map<string, MissingAction> {
+    const table = new Map<string, MissingAction>();
+    const add = (entries: Readonly<Record<string, string>> | undefined, at: Path) => {
+      for (const [token, target] of Object.entries(entries ?? {})) {
+        if (target === 'omit') table.set(token, { kind: 'omit' });
+        else {
+          const iri = this.iri(target, [...at, token]);
+          if (iri) table.set(token, { kind: 'term', iri });
+        }
+      }
+    };
+    add(global, ['missing']);
+    add(local, [...path, 'missing']);
+    return table;
+  }
+
+  valueRule(spec: RawComponent, path: Path, raw: RawMapping, literalDefault: boolean): ValueRule | undefined {
+    const given = SOURCES.filter((s) => spec[s] !== undefined);
+    if (given.length > 1) {
+      this.error('JL111', `give only one of ${given.join(', ')} for '${path.join('.')}'`, [...path, given[1]!], true);
+      return undefined;
+    }
+    if (given.length === 0) {
+      if (literalDefault) this.error('JL104', `'${path.join('.')}' needs one of column, columns or value`, path);
+      return undefined; // a dimension bound per measure
+    }
+    if (spec.value !== undefined) {
+      if (spec.datatype !== undefined) {
+        const dt = this.iri(spec.datatype, [...path, 'datatype']);
+        return dt ? { kind: 'constant', term: lit(spec.value, dt) } : undefined;
+      }
+      const iri = this.iri(spec.value, [...path, 'value']);
+      return iri ? { kind: 'constant', term: named(iri) } : undefined;
+    }
+    if (spec.firstOf !== undefined) {
+      const alternatives = spec.firstOf.map((alt, i) => this.cellRule(alt, [alt.column], [...path, 'firstOf', i], raw));
+      if (alternatives.some((a) => a === undefined)) return undefined;
+      return { kind: 'firstOf', alternatives: alternatives as CellRule[], skip: spec.skip ?? ['-', ''] };
+    }
+    const columns = spec.columns ?? [spec.column!];
+    return this.cellRule(spec, columns, path, raw);
+  }
+
+  cellRule(spec: RawAlternative & { readonly columns?: readonly string[] }, columns: readonly string[], path: Path, raw: RawMapping): CellRule | undefined {
+    const resolver = this.resolver(spec, path);
+    if (!resolver) return undefined;
+    const colPath = spec.columns ? [...path, 'columns'] : [...path, 'column'];
+    return {
+      kind: 'cell',
+      columns: columns.map((name, i) => ({ name, span: this.span(spec.columns ? [...colPath, i] : colPath) })),
+      resolver,
+      missing: this.missing(raw.missing, spec.missing, path),
+      stripCode: spec.labels?.stripCode ?? raw.labels?.stripCode ?? true,
+    };
+  }
+
+  resolver(spec: RawAlternative, path: Path): Resolver | undefined {
+    // Each group is one way to read a cell; `iri` alone mints IRIs, with `values` it is the fallback.
+    const groups = [
+      spec.period !== undefined && 'period',
+      spec.geography !== undefined && 'geography',
+      (spec.values !== undefined || spec.iri !== undefined) && (spec.values !== undefined ? 'values' : 'iri'),
+      spec.datatype !== undefined && 'datatype',
+    ].filter((g): g is string => g !== false);
+    if (groups.length > 1) {
+      this.error('JL111', `'${path.join('.')}' combines ${groups.join(' and ')}; choose one way to read the cell`, [...path, groups[1]!], true);
+      return undefined;
+    }
+    if (spec.period !== undefined) return { kind: 'period', style: spec.period };
+    if (spec.geography !== undefined) return { kind: 'geography', type: spec.geography, ...(spec.entities ? { entities: spec.entities } : {}) };
+    const iri = spec.iri === undefined ? undefined : this.template(spec.iri, [...path, 'iri'], undefined);
+    if (spec.iri !== undefined && !iri) return undefined;
+    if (spec.values !== undefined) {
+      const values = new Map<string, string>();
+      for (const [label, target] of Object.entries(spec.values)) {
+        const t = this.iri(target, [...path, 'values', label]);
+        if (t) values.set(label, t);
+      }
+      return { kind: 'map', values, ...(iri ? { fallback: iri } : {}) };
+    }
+    if (iri) return { kind: 'template', template: iri };
+    const datatype = spec.datatype === undefined ? XSD.string : this.iri(spec.datatype, [...path, 'datatype']);
+    if (!datatype) return undefined;
+    return { kind: 'literal', datatype, ...(spec.lang ? { language: spec.lang } : {}) };
+  }
+
+  subject(
+    key: string, m: RawMeasure, template: IriTemplate,
+    dims: readonly [string, RawComponent][], attrs: readonly [string, RawComponent][],
+    rowBound: ReadonlySet<string>, dataset: string,
+  ): SubjectRule | undefined {
+    const path = ['measures', key];
+    const property = this.iri(m.property, [...path, 'property']);
+    const datatype = this.iri(m.datatype ?? 'xsd:integer', [...path, 'datatype']);
+    const unit = m.unit === undefined ? undefined : this.iri(m.unit, [...path, 'unit']);
+    const constants = new Map<string, ConstTerm>();
+    for (const [dim, value] of Object.entries(m.dimensions ?? {})) {
+      if (!dims.some(([k]) => k === dim)) {
+        this.error('JL102', `measure '${key}' sets dimension '${dim}', which is not declared under dimensions`, [...path, 'dimensions', dim], true);
+      } else if (rowBound.has(dim)) {
+        this.error('JL111', `dimension '${dim}' is read from a column; measure '${key}' cannot also fix it`, [...path, 'dimensions', dim], true);
+      }
+      const iri = this.iri(value, [...path, 'dimensions', dim]);
+      if (iri) constants.set(dim, named(iri));
+    }
+    if (!property || !datatype) return undefined;
+    const value = { column: { name: m.column, span: this.span([...path, 'column']) }, datatype, percent: m.percent ?? false };
+    const triples: TripleRule[] = [
+      { predicate: RDF_TYPE, object: { kind: 'constant', term: named(QB.Observation) } },
+      { predicate: QB.dataSet, object: { kind: 'constant', term: named(dataset) } },
+    ];
+    for (const [dim, spec] of dims) {
+      const predicate = this.iri(spec.property, ['dimensions', dim, 'property']) ?? '';
+      const fixed = constants.get(dim);
+      if (fixed) triples.push({ predicate, object: { kind: 'constant', term: fixed } });
+      else if (rowBound.has(dim)) triples.push({ predicate, object: { kind: 'variable', name: dim } });
+      else this.error('JL112', `dimension '${dim}' has no column and measure '${key}' gives no value for it`, [...path], true);
+    }
+    triples.push({ predicate: QB.measureType, object: { kind: 'constant', term: named(property) } });
+    triples.push({ predicate: property, object: { kind: 'value', value } });
+    if (unit) triples.push({ predicate: SDMX_ATTRIBUTE.unitMeasure, object: { kind: 'constant', term: named(unit) } });
+    triples.push({ predicate: SDMX_ATTRIBUTE.obsStatus, object: { kind: 'status', value } });
+    for (const [attr, spec] of attrs) {
+      const predicate = this.iri(spec.property, ['attributes', attr, 'property']);
+      if (predicate) triples.push({ predicate, object: { kind: 'variable', name: attr } });
+    }
+    const allowed = new Set([...dims.map(([k]) => k), 'measure']);
+    for (const ref of templateRefs(template)) {
+      if (!allowed.has(ref)) this.error('JL108', `observation template may use dimension keys and {measure}, {dataset}, {base}, {id}; {${ref}} is none of them`, ['observation']);
+    }
+    return { id: key, subject: template, constants, triples };
+  }
+
+  source(raw: RawMapping): SourceModel | undefined {
+    const s = raw.source;
+    if (s.footer !== undefined) {
+      try {
+        new RegExp(s.footer, 'u');
+      } catch (err) {
+        this.error('JL113', `source.footer: ${(err as Error).message}`, ['source', 'footer']);
+        return undefined;
+      }
+    }
+    return {
+      path: resolve(dirname(this.doc.file), s.path),
+      encoding: s.encoding ?? 'auto',
+      delimiter: s.delimiter ?? ',',
+      quote: s.quote ?? '"',
+      skipRows: s.skipRows ?? 0,
+      headerRows: s.headerRows ?? 1,
+      headerJoin: s.headerJoin ?? ' ',
+      ...(s.footer !== undefined ? { footer: s.footer } : {}),
+      span: this.span(['source', 'path']),
+    };
+  }
+}

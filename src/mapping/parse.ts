@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
+
+/** A parsed mapping file that can say where each value sits in the source text. */
+export interface LocatedDocument {
+  readonly file: string;
+  readonly text: string;
+  readonly data: unknown;
+  /** Span of the value at `path`, or of its key when `key` is true; falls back to the nearest parent. */
+  spanOf(path: readonly (string | number)[], key?: boolean): Span;
+}
+
+export interface Parsed {
+  readonly document?: LocatedDocument;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export async function parseMappingFile(file: string): Promise<Parsed> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((err as Error).message);
+    return { diagnostics: [diagnostic('JL100', `cannot read mapping ${file}: ${reason}`, { span: { file, line: 0 } })] };
+  }
+  return parseMapping(file, text);
+}
+
+/** Parses YAML text, keeping positions; YAML errors become JL101 diagnostics. */
+export function parseMapping(file: string, text: string): Parsed {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const toSpan = (offset: number, end?: number): Span => {
+    const a = lineCounter.linePos(offset);
+    const b = end === undefined ? undefined : lineCounter.linePos(end);
+    return { file, line: a.line - 1, column: a.col - 1, ...(b ? { endLine: b.line - 1, endColumn: b.col - 1 } : {}) };
+  };
+  const errors = doc.errors.map((e) =>
+    diagnostic('JL101', e.message.split('\n')[0] ?? e.message, { span: toSpan(e.pos[0], e.pos[1]) }),
+  );
+  if (errors.length > 0) return { diagnostics: errors };
+  return {
+    document: { file, text, data: doc.toJS({ maxAliasCount: 100 }), spanOf: (path, key) => locate(doc, path, key ?? false, toSpan) },
+    diagnostics: [],
+  };
+}
+
+function locate(
+  doc: Document,
+  path: readonly (string | number)[],
+  key: boolean,
+  toSpan: (a: number, b?: number) => Span,
+): Span {
+  for (let n = path.length; n >= 0; n--) {
+    const head = path.slice(0, n);
+    const target = key && n === path.length ? keyNode(doc, head) : (doc.getIn(head, true) as Node | undefined);
+    const range = target?.range;
+    if (range) return toSpan(range[0], range[1]);
+  }
+  return toSpan(0);
+}
+
+/** The key node of the last path element, so an unknown key is underlined itself. */
+function keyNode(doc: Document, path: readonly (string | number)[]): Node | undefined {
+  const parent = doc.getIn(path.slice(0, -1), true);
+  const last = path[path.length - 1];
+  if (!isMap(parent)) return undefined;
+  for (const item of parent.items) {
+    if (isPair(item) && isScalar(item.key) && item.key.value === last) return item.key;
+  }
+  return undefined;
+}

@@ -1,0 +1,61 @@
+/** The YAML mapping as the JSON Schema guarantees it, before normalisation. */
+import type { PeriodStyle } from './model.js';
+
+export interface RawAlternative {
+  readonly column?: string;
+  readonly period?: PeriodStyle;
+  readonly geography?: 'police-force-area' | 'gss-code';
+  readonly entities?: readonly string[];
+  readonly values?: Readonly<Record<string, string>>;
+  readonly iri?: string;
+  readonly datatype?: string;
+  readonly lang?: string;
+  readonly missing?: Readonly<Record<string, string>>;
+  readonly labels?: { readonly stripCode?: boolean };
+}
+
+export interface RawComponent extends RawAlternative {
+  readonly property: string;
+  readonly label?: string;
+  readonly columns?: readonly string[];
+  readonly value?: string;
+  readonly firstOf?: readonly (RawAlternative & { readonly column: string })[];
+  readonly skip?: readonly string[];
+}
+
+export interface RawMeasure {
+  readonly property: string;
+  readonly label?: string;
+  readonly column: string;
+  readonly datatype?: string;
+  readonly unit?: string;
+  readonly percent?: boolean;
+  readonly dimensions?: Readonly<Record<string, string>>;
+}
+
+export interface RawMapping {
+  readonly version: 1;
+  readonly id: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly base: string;
+  readonly prefixes?: Readonly<Record<string, string>>;
+  readonly source: {
+    readonly path: string;
+    readonly encoding?: 'utf-8' | 'windows-1252' | 'auto';
+    readonly delimiter?: string;
+    readonly quote?: string;
+    readonly skipRows?: number;
+    readonly headerRows?: number;
+    readonly headerJoin?: string;
+    readonly footer?: string;
+  };
+  readonly dataset?: string;
+  readonly observation?: string;
+  readonly labels?: { readonly stripCode?: boolean };
+  readonly markers?: Readonly<Record<string, string>>;
+  readonly missing?: Readonly<Record<string, string>>;
+  readonly dimensions: Readonly<Record<string, RawComponent>>;
+  readonly measures: Readonly<Record<string, RawMeasure>>;
+  readonly attributes?: Readonly<Record<string, RawComponent>>;
+}

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import AjvModule, { type ErrorObject } from 'ajv';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import type { LocatedDocument } from './parse.js';
+
+/** schema/mapping.schema.json: the same file editors use for completion (`$schema`). */
+export const SCHEMA_URL = new URL('../../schema/mapping.schema.json', import.meta.url);
+
+const Ajv = AjvModule as unknown as typeof AjvModule.default;
+let validator: AjvModule.ValidateFunction | undefined;
+
+function getValidator(): AjvModule.ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
+  }
+  return validator;
+}
+
+/** Checks the document against the JSON Schema; every error is located at its YAML node. */
+export function checkSchema(doc: LocatedDocument): Diagnostic[] {
+  const validate = getValidator();
+  if (validate(doc.data)) return [];
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const err of validate.errors ?? []) {
+    const d = toDiagnostic(err, doc);
+    const id = `${d.code}@${d.span?.line}:${d.span?.column}:${d.message}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+function pathOf(pointer: string, data: unknown): (string | number)[] {
+  const parts = pointer === '' ? [] : pointer.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path: (string | number)[] = [];
+  let node: unknown = data;
+  for (const p of parts) {
+    const step = Array.isArray(node) ? Number(p) : p;
+    path.push(step);
+    node = (node as Record<string | number, unknown> | undefined)?.[step];
+  }
+  return path;
+}
+
+const where = (path: readonly (string | number)[]): string => (path.length === 0 ? 'the mapping' : `'${path.join('.')}'`);
+
+function toDiagnostic(err: ErrorObject, doc: LocatedDocument): Diagnostic {
+  const path = pathOf(err.instancePath, doc.data);
+  const span = doc.spanOf(path);
+  switch (err.keyword) {
+    case 'additionalProperties': {
+      const key = String(err.params['additionalProperty']);
+      const allowed = Object.keys((err.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      return diagnostic('JL102', `unknown key '${key}' in ${where(path)}.${didYouMean(key, allowed)}`, {
+        span: doc.spanOf([...path, key], true),
+        hint: `Allowed keys here: ${allowed.filter((k) => k !== '$schema').join(', ')}.`,
+      });
+    }
+    case 'required':
+      return diagnostic('JL104', `${where(path)} needs the key '${String(err.params['missingProperty'])}'`, { span });
+    case 'type':
+      return diagnostic('JL103', `${where(path)} must be ${article(String(err.params['type']))}, not ${describe(err.data)}`, { span });
+    case 'const':
+      if (path.length === 1 && path[0] === 'version') {
+        return diagnostic('JL106', `mapping format version ${JSON.stringify(err.data)} is not supported (this tool reads version 1)`, { span });
+      }
+      return diagnostic('JL105', `${where(path)} must be ${JSON.stringify(err.params['allowedValue'])}`, { span });
+    case 'enum': {
+      const allowed = (err.params['allowedValues'] as unknown[]).map((v) => String(v));
+      return diagnostic('JL105', `${where(path)} is ${JSON.stringify(err.data)}; allowed: ${allowed.join(', ')}.${didYouMean(String(err.data), allowed)}`, { span });
+    }
+    case 'propertyNames':
+      return diagnostic('JL105', `key '${String(err.params['propertyName'])}' in ${where(path)} is not a valid name (letters, digits, - and _, starting with a letter)`, {
+        span: doc.spanOf([...path, String(err.params['propertyName'])], true),
+      });
+    case 'pattern':
+      if (err.propertyName !== undefined) return diagnostic('JL105', `key name not allowed in ${where(path)}`, { span });
+      return diagnostic('JL105', `${where(path)} is ${JSON.stringify(err.data)}, which does not match ${String(err.params['pattern'])}`, { span });
+    default:
+      return diagnostic('JL103', `${where(path)} ${err.message ?? 'is not valid'}`, { span });
+  }
+}
+
+const article = (t: string): string => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `${typeof v} ${JSON.stringify(v)}`;
+}

@@ -1,0 +1,66 @@
+/**
+ * Every IRI the code spells lives here (convention 11). Terms of our own vocabulary are
+ * checked against vocab/ by a test once the vocabulary ships.
+ */
+export const NS = {
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
+  owl: 'http://www.w3.org/2002/07/owl#',
+  skos: 'http://www.w3.org/2004/02/skos/core#',
+  dcterms: 'http://purl.org/dc/terms/',
+  dcat: 'http://www.w3.org/ns/dcat#',
+  prov: 'http://www.w3.org/ns/prov#',
+  void: 'http://rdfs.org/ns/void#',
+  qb: 'http://purl.org/linked-data/cube#',
+  sdmx: 'http://purl.org/linked-data/sdmx#',
+  'sdmx-concept': 'http://purl.org/linked-data/sdmx/2009/concept#',
+  'sdmx-dimension': 'http://purl.org/linked-data/sdmx/2009/dimension#',
+  'sdmx-measure': 'http://purl.org/linked-data/sdmx/2009/measure#',
+  'sdmx-attribute': 'http://purl.org/linked-data/sdmx/2009/attribute#',
+  'sdmx-code': 'http://purl.org/linked-data/sdmx/2009/code#',
+  unit: 'http://qudt.org/vocab/unit/',
+  justice: 'https://w3id.org/justice-lod/def/justice#',
+  code: 'https://w3id.org/justice-lod/def/justice/',
+  af: 'https://purl.org/csv-cubed/resources/attributes/af-obs-marker#',
+  geo: 'http://statistics.data.gov.uk/id/statistical-geography/',
+  period: 'http://reference.data.gov.uk/id/',
+  leg: 'http://www.legislation.gov.uk/id/',
+} as const;
+
+export type Prefix = keyof typeof NS;
+
+export const RDF_TYPE = `${NS.rdf}type`;
+export const RDFS_LABEL = `${NS.rdfs}label`;
+export const XSD = {
+  string: `${NS.xsd}string`,
+  integer: `${NS.xsd}integer`,
+  decimal: `${NS.xsd}decimal`,
+  double: `${NS.xsd}double`,
+  boolean: `${NS.xsd}boolean`,
+  date: `${NS.xsd}date`,
+  dateTime: `${NS.xsd}dateTime`,
+  gYear: `${NS.xsd}gYear`,
+} as const;
+export const RDF_LANG_STRING = `${NS.rdf}langString`;
+
+export const QB = {
+  DataSet: `${NS.qb}DataSet`,
+  Observation: `${NS.qb}Observation`,
+  dataSet: `${NS.qb}dataSet`,
+  measureType: `${NS.qb}measureType`,
+} as const;
+
+export const SDMX_ATTRIBUTE = {
+  obsStatus: `${NS['sdmx-attribute']}obsStatus`,
+  unitMeasure: `${NS['sdmx-attribute']}unitMeasure`,
+} as const;
+
+/** Statistical geography of a GSS code (statistics.data.gov.uk). */
+export const gssIri = (code: string): string => `${NS.geo}${code}`;
+
+/** The Analysis Function shorthand marker concept for a code such as `c` (VOCABULARY.md §3.6). */
+export const markerIri = (code: string): string => `${NS.af}${code}`;
+
+/** Our local concept for an area recorded as "Not known" in MoJ files. */
+export const AREA_NOT_KNOWN = `${NS.code}area/not-known`;

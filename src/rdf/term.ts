@@ -1,0 +1,52 @@
+import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
+import { DataFactory } from './factory.js';
+import { escapeIri } from './iri.js';
+import { XSD, RDF_LANG_STRING } from './ns.js';
+
+// Bound wrappers: the factory's methods rely on `this`.
+export const namedNode = (value: string): NamedNode => DataFactory.namedNode(value);
+export const literal = (value: string, langOrDatatype?: string | NamedNode): Literal => DataFactory.literal(value, langOrDatatype);
+export const quad = (s: Quad['subject'], p: Quad['predicate'], o: Quad['object']): Quad => DataFactory.quad(s, p, o);
+
+export const iri = (value: string): NamedNode => namedNode(value);
+export const typed = (value: string, datatype: string): Literal => literal(value, namedNode(datatype));
+
+/** Escapes a literal's lexical form per the N-Triples STRING_LITERAL_QUOTE production. */
+export function escapeLiteral(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/["\\\u0000-\u001f\u007f]/.test(value)) return value;
+  let out = '';
+  for (const ch of value) {
+    const c = ch.charCodeAt(0);
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (c < 0x20 || c === 0x7f) out += `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    else out += ch;
+  }
+  return out;
+}
+
+/** A term in N-Triples syntax. Blank nodes never occur in our data (VOCABULARY.md §4). */
+export function termToNTriples(term: Term): string {
+  switch (term.termType) {
+    case 'NamedNode':
+      return `<${escapeIri(term.value)}>`;
+    case 'Literal': {
+      const lex = `"${escapeLiteral(term.value)}"`;
+      if (term.language) return `${lex}@${term.language}`;
+      const dt = term.datatype.value;
+      return dt === XSD.string || dt === RDF_LANG_STRING ? lex : `${lex}^^<${escapeIri(dt)}>`;
+    }
+    case 'BlankNode':
+      return `_:${term.value}`;
+    default:
+      throw new Error(`cannot serialise a ${term.termType} term`);
+  }
+}
+
+export function quadToNTriples(q: Quad): string {
+  return `${termToNTriples(q.subject)} ${termToNTriples(q.predicate)} ${termToNTriples(q.object)} .\n`;
+}

@@ -1,0 +1,173 @@
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Quad, Term } from '@rdfjs/types';
+import { compilePlan, type RowStats } from '../compile/plan.js';
+import type { CellFailure } from '../compile/outcome.js';
+import { readCsv, csvSize, type CsvProgress } from '../csv/read.js';
+import { atLeast, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Severity } from '../diagnostics/codes.js';
+import { loadMapping } from '../mapping/load.js';
+import type { MappingModel } from '../mapping/model.js';
+import { FileSink } from '../sinks/sink.js';
+import type { FormatInfo } from '../sinks/registry.js';
+import { emptySummary, type ConvertSummary } from './summary.js';
+
+/** Where triples go: files (FileSink) or memory (preview). */
+export interface TripleTarget {
+  add(s: Term, p: Term, o: Term): void;
+  readonly full: boolean;
+  flush(): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+export interface ConvertOptions {
+  readonly mapping: string;
+  readonly input?: string;
+  readonly outDir?: string;
+  readonly formats?: readonly FormatInfo[];
+  /** Custom targets instead of files (preview, tests), made once the mapping is loaded. */
+  readonly createTargets?: (model: MappingModel) => readonly TripleTarget[];
+  readonly failOn?: Severity | 'none';
+  readonly maxErrors?: number;
+  readonly limitRows?: number;
+  readonly progress?: CsvProgress & { rows: number };
+  /** Called for each diagnostic as it happens, so a CLI can stream them. */
+  readonly onDiagnostic?: (d: Diagnostic) => void;
+}
+
+export type ConvertStatus = 'ok' | 'failed' | 'config-error' | 'io-error';
+
+export interface ConvertResult {
+  readonly status: ConvertStatus;
+  readonly summary?: ConvertSummary;
+  readonly model?: MappingModel;
+  /** Diagnostics kept for the report (all mapping ones; row ones up to --max-errors). */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+/**
+ * mapping → model → plan; CSV → rows → triples → targets. Streams end to end; rows are
+ * atomic; every record is counted. Outputs are committed only when the run passes --fail-on.
+ */
+export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
+  const started = Date.now();
+  const loaded = await loadMapping(opts.mapping);
+  const sources = loaded.sources;
+  const kept: Diagnostic[] = [...loaded.diagnostics];
+  if (!loaded.model || loaded.diagnostics.some((d) => d.severity === 'error')) return { status: 'config-error', diagnostics: kept, sources };
+  const model = loaded.model;
+  const csv = opts.input ?? model.source.path;
+  try {
+    const s = await stat(csv);
+    if (!s.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    kept.push(diagnostic('JL114', `cannot read CSV ${csv}: ${reason}`, { span: model.source.span }));
+    return { status: 'config-error', model, diagnostics: kept, sources };
+  }
+
+  const summary = emptySummary(opts.mapping, csv);
+  const failOn = opts.failOn ?? 'error';
+  const maxErrors = opts.maxErrors ?? 1000;
+  const report = (d: Diagnostic): void => {
+    summary.diagnosticsBySeverity[d.severity]++;
+    if (kept.length < maxErrors + 100) kept.push(d);
+    opts.onDiagnostic?.(d);
+  };
+  for (const d of loaded.diagnostics) opts.onDiagnostic?.(d);
+
+  const progress = opts.progress ?? { bytesRead: 0, totalBytes: 0, rows: 0 };
+  Object.assign(progress, { totalBytes: await csvSize(csv) });
+  let targets: readonly TripleTarget[] = [];
+  const stats: RowStats = { subjects: 0, triples: 0, markers: summary.markers, omitted: summary.omitted };
+  let plan: ReturnType<typeof compilePlan>['plan'];
+  let header: readonly string[] = [];
+  const toDiagnostic = (f: CellFailure, line: number, severity?: Severity): Diagnostic =>
+    diagnostic(f.code, f.message, { span: { file: csv, line }, cell: { columnName: header[f.column] ?? `column ${f.column + 1}`, value: f.value }, ...(severity ? { severity } : {}) });
+
+  try {
+    for await (const ev of readCsv(model.source, { path: csv, progress })) {
+      if (ev.kind === 'diagnostic') {
+        report(ev.diagnostic);
+        if (ev.diagnostic.code === 'JL203' || ev.diagnostic.code === 'JL206') summary.records.unread = true;
+        if (ev.diagnostic.code === 'JL204' || ev.diagnostic.code === 'JL206') return { status: 'config-error', model, diagnostics: kept, sources };
+        continue;
+      }
+      if (ev.kind === 'skipped') {
+        if (ev.reason === 'ragged') {
+          summary.records.rejected++;
+          summary.rejectedByCode.set('JL201', (summary.rejectedByCode.get('JL201') ?? 0) + 1);
+        } else summary.records[ev.reason === 'title' ? 'title' : ev.reason]++;
+        continue;
+      }
+      if (ev.kind === 'header') {
+        summary.records.header += model.source.headerRows;
+        summary.encoding = ev.encoding;
+        header = ev.names;
+        const compiled = compilePlan(model, ev.names, csv);
+        for (const d of compiled.diagnostics) kept.push(d), opts.onDiagnostic?.(d);
+        if (!compiled.plan) return { status: 'config-error', model, diagnostics: kept, sources };
+        plan = compiled.plan;
+        targets = opts.createTargets ? opts.createTargets(model) : await openFiles(model, opts);
+        for (const q of plan.headerQuads) for (const t of targets) emitQuad(t, q);
+        continue;
+      }
+      // A data row.
+      if (opts.limitRows !== undefined && progress.rows >= opts.limitRows) {
+        summary.records.unread = true;
+        break;
+      }
+      progress.rows++;
+      const result = plan!.materialize(ev.cells, (s, p, o) => { for (const t of targets) t.add(s, p, o); }, stats);
+      for (const w of result.warnings) report(toDiagnostic(w, ev.line));
+      if (result.failures.length > 0) {
+        summary.records.rejected++;
+        const first = result.failures[0]!.code;
+        summary.rejectedByCode.set(first, (summary.rejectedByCode.get(first) ?? 0) + 1);
+        for (const f of result.failures) report(toDiagnostic(f, ev.line));
+        if (summary.diagnosticsBySeverity.error >= maxErrors) {
+          report(diagnostic('JL401', `stopped after ${summary.diagnosticsBySeverity.error} errors at line ${ev.line + 1}; the rest of the file was not read`, { span: { file: csv, line: ev.line } }));
+          summary.records.unread = true;
+          break;
+        }
+      } else summary.records.converted++;
+      if (targets.some((t) => t.full)) for (const t of targets) await t.flush();
+    }
+  } catch (err) {
+    await Promise.all(targets.map((t) => t.abort()));
+    kept.push(diagnostic('JL402', `conversion stopped: ${(err as Error).message}`));
+    return { status: 'io-error', model, diagnostics: kept, sources };
+  }
+  summary.subjects = stats.subjects;
+  summary.triples = stats.triples + (plan?.headerQuads.length ?? 0);
+  const counts = summary.diagnosticsBySeverity;
+  const failed = failOn !== 'none' && (counts.error > 0 || (failOn === 'warning' && counts.warning > 0) || (failOn === 'info' && counts.info > 0));
+  if (failed) {
+    await Promise.all(targets.map((t) => t.abort()));
+    if (targets.length && !opts.createTargets) kept.push(diagnostic('JL404', `no output written: the run has ${counts.error} errors and ${counts.warning} warnings (--fail-on ${failOn})`));
+  } else {
+    try {
+      for (const t of targets) await t.commit();
+    } catch (err) {
+      await Promise.all(targets.map((t) => t.abort()));
+      kept.push(diagnostic('JL402', `cannot write output: ${(err as Error).message}`));
+      return { status: 'io-error', model, summary, diagnostics: kept, sources };
+    }
+    summary.written = true;
+    summary.outputs = await Promise.all(targets.filter((t): t is FileSink => t instanceof FileSink).map(async (t) => ({ path: t.path, format: t.format.name, bytes: (await stat(t.path)).size })));
+  }
+  summary.durationMs = Date.now() - started;
+  return { status: failed ? 'failed' : 'ok', model, summary, diagnostics: kept, sources };
+}
+
+function emitQuad(t: TripleTarget, q: Quad): void {
+  t.add(q.subject, q.predicate, q.object);
+}
+
+async function openFiles(model: MappingModel, opts: ConvertOptions): Promise<FileSink[]> {
+  const dir = opts.outDir ?? 'out';
+  const formats = opts.formats ?? [];
+  return Promise.all(formats.map((f) => FileSink.open(join(dir, `${basename(model.id)}${f.extension}`), f, model.prefixes)));
+}

@@ -1,0 +1,50 @@
+import type { Code } from '../diagnostics/codes.js';
+import type { MarkerCode } from '../mapping/model.js';
+
+/** Every physical CSV record ends up in exactly one of these counters. */
+export interface RecordCounts {
+  title: number;
+  header: number;
+  blank: number;
+  notes: number;
+  converted: number;
+  rejected: number;
+  /** Records after a stop (too many errors, CSV syntax error) that were not read. */
+  unread: boolean;
+}
+
+export interface OutputFile {
+  readonly path: string;
+  readonly format: string;
+  readonly bytes: number;
+}
+
+export interface ConvertSummary {
+  readonly mapping: string;
+  readonly csv: string;
+  encoding?: string;
+  readonly records: RecordCounts;
+  readonly rejectedByCode: Map<Code, number>;
+  readonly diagnosticsBySeverity: { error: number; warning: number; info: number };
+  subjects: number;
+  triples: number;
+  readonly markers: Map<MarkerCode, number>;
+  readonly omitted: Map<string, number>;
+  outputs: OutputFile[];
+  written: boolean;
+  durationMs: number;
+}
+
+export function emptySummary(mapping: string, csv: string): ConvertSummary {
+  return {
+    mapping, csv,
+    records: { title: 0, header: 0, blank: 0, notes: 0, converted: 0, rejected: 0, unread: false },
+    rejectedByCode: new Map(),
+    diagnosticsBySeverity: { error: 0, warning: 0, info: 0 },
+    subjects: 0, triples: 0, markers: new Map(), omitted: new Map(), outputs: [], written: false, durationMs: 0,
+  };
+}
+
+/** Data rows read = converted + rejected; all records = that plus title, header, blank, notes. */
+export const dataRows = (r: RecordCounts): number => r.converted + r.rejected;
+export const allRecords = (r: RecordCounts): number => r.title + r.header + r.blank + r.notes + dataRows(r);

@@ -1,0 +1,11 @@
+import type { Term } from '@rdfjs/types';
+
+/**
+ * The core of every text format: turns triples into text in order, with no I/O. Stream
+ * adapters (sink.ts) buffer the text and write it; stateful formats keep their state here.
+ */
+export interface Serializer {
+  begin(): string;
+  triple(s: Term, p: Term, o: Term): string;
+  end(): string;
+}
