@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { ColumnRef } from '../mapping/model.js';
@@ -27,7 +28,7 @@ export class ColumnResolver {
       return near;
     }
     this.diagnostics.push(
-      diagnostic('JL107', `column '${ref.name}' is not in the header of ${this.csvFile}.${didYouMean(ref.name, this.header)}`, {
+      diagnostic('JL107', `column '${ref.name}' is not in the header of ${basename(this.csvFile)}.${didYouMean(ref.name, this.header)}`, {
         span: ref.span,
         hint: `The header has: ${this.header.map((h) => `'${h}'`).join(', ')}.`,
       }),

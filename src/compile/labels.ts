@@ -10,8 +10,9 @@ export interface CleanLabel {
   readonly code?: string;
 }
 
-export function cleanLabel(raw: string, stripCode: boolean): CleanLabel {
-  const trimmed = raw.trim().replace(/\s+/g, ' ');
+/** Trims, folds runs of white space to one space (unless `keepSpacing`), strips the code prefix. */
+export function cleanLabel(raw: string, stripCode: boolean, keepSpacing = false): CleanLabel {
+  const trimmed = keepSpacing ? raw.trim() : raw.trim().replace(/\s+/g, ' ');
   if (!stripCode) return { label: trimmed };
   const m = CODE_PREFIX.exec(trimmed);
   return m ? { label: m[2]!, code: m[1]! } : { label: trimmed };

@@ -46,6 +46,8 @@ function compileCell(rule: CellRule, columns: ColumnResolver): Evaluate {
   const first = indexes[0] ?? -1;
   const missing = missingLookup(rule.missing);
   const strip = rule.stripCode && rule.resolver.kind !== 'period';
+  // Literal text (comments, notes) keeps its line breaks; codes and names are folded for matching.
+  const literalText = rule.resolver.kind === 'literal';
   const resolve = compileResolver(rule.resolver, columns, strip, first);
   // Templates may read other columns, so only single-source results are cached by text.
   const cacheable = rule.resolver.kind !== 'template' && !(rule.resolver.kind === 'map' && rule.resolver.fallback);
@@ -56,7 +58,7 @@ function compileCell(rule: CellRule, columns: ColumnResolver): Evaluate {
     const hit = cacheable ? cache.get(raw) : undefined;
     if (hit) return hit;
     const trimmed = raw.trim();
-    const clean = cleanLabel(trimmed, strip);
+    const clean = cleanLabel(trimmed, strip, literalText);
     const action = missing.get(trimmed) ?? missing.get(labelKey(clean.label));
     let result: Resolved;
     if (action) result = action.kind === 'omit' ? { omit: true, token: trimmed } : { term: iri(action.iri), key: keyOf(action.iri) };

@@ -23,15 +23,19 @@ export interface ReadOptions {
   readonly progress?: CsvProgress;
 }
 
-/** Counts the line terminators a record consumed: the ones inside its raw text plus its own. */
+/**
+ * Lines a record spans. csv-parse's `raw` keeps the record's own terminator (all of `\n`,
+ * only the `\r` of `\r\n`), and its `info.lines` miscounts CRLF inside quotes, so every
+ * `\r\n`, `\n` or lone `\r` in the raw text is counted here; the last record may have none.
+ */
 function linesIn(raw: string): number {
-  let n = 1;
+  let n = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c === 10) n++;
-    else if (c === 13 && raw.charCodeAt(i + 1) !== 10 && i !== raw.length - 1) n++;
+    else if (c === 13 && raw.charCodeAt(i + 1) !== 10) n++;
   }
-  return n;
+  return Math.max(1, n);
 }
 
 export async function csvSize(path: string): Promise<number> {
@@ -51,7 +55,7 @@ export async function* readCsv(source: SourceModel, opts: ReadOptions): AsyncGen
     const bad = await scanUtf8(file);
     if (bad && source.encoding === 'auto') {
       encoding = 'windows-1252';
-      yield { kind: 'diagnostic', diagnostic: diagnostic('JL202', `byte 0x${bad.byte.toString(16).toUpperCase()} at line ${bad.line + 1} is not UTF-8, so ${file} is read as Windows-1252`, { span: { file, line: bad.line } }) };
+      yield { kind: 'diagnostic', diagnostic: diagnostic('JL202', `byte 0x${bad.byte.toString(16).toUpperCase()} at line ${bad.line + 1} is not UTF-8, so the file is read as Windows-1252`, { span: { file, line: bad.line } }) };
     } else if (bad) {
       yield { kind: 'diagnostic', diagnostic: diagnostic('JL206', `byte 0x${bad.byte.toString(16).toUpperCase()} at line ${bad.line + 1} is not UTF-8`, { span: { file, line: bad.line } }) };
       return;
@@ -120,7 +124,11 @@ export async function* readCsv(source: SourceModel, opts: ReadOptions): AsyncGen
     input.destroy();
     const e = err as { code?: string; message: string; lines?: number };
     if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') throw err;
-    yield { kind: 'diagnostic', diagnostic: diagnostic('JL203', e.message.replace(/^[^:]*: /, ''), { span: { file, line: Math.max(0, (e.lines ?? line + 1) - 1) } }) };
+    const message = e.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'a quoted field that starts in this record is never closed; the file ends inside it, so the rest of the file cannot be read'
+      : e.message.replace(/^[^:]*: /, '');
+    // `line` is where the failing record starts, which is where a person should look.
+    yield { kind: 'diagnostic', diagnostic: diagnostic('JL203', message, { span: { file, line } }) };
     return;
   } finally {
     // Stops reading when the consumer leaves early (preview, header-only reads, --max-errors).

@@ -2,20 +2,22 @@ import { CODES } from './codes.js';
 import type { Diagnostic, Span } from './diagnostic.js';
 
 /** `file:line:column`, 1-based, as editors and terminals link it. */
-export function formatSpan(span: Span): string {
+export function formatSpan(span: Span, path: (file: string) => string = (f) => f): string {
   const col = span.column === undefined ? '' : `:${span.column + 1}`;
-  return `${span.file}:${span.line + 1}${col}`;
+  return `${path(span.file)}:${span.line + 1}${col}`;
 }
 
 export interface TextOptions {
   /** Source texts by file, to show the offending line under mapping diagnostics. */
   readonly sources?: ReadonlyMap<string, string>;
   readonly hints?: boolean;
+  /** How to print file paths (the CLI prints them relative to the working folder). */
+  readonly path?: (file: string) => string;
 }
 
 /** One diagnostic as readable text: location, severity, code, message, the CSV cell, the hint. */
 export function renderText(d: Diagnostic, opts: TextOptions = {}): string {
-  const where = d.span ? `${formatSpan(d.span)}: ` : '';
+  const where = d.span ? `${formatSpan(d.span, opts.path)}: ` : '';
   const lines = [`${where}${d.severity} ${d.code}: ${d.message}`];
   if (d.cell) lines.push(`  column "${d.cell.columnName}", value ${JSON.stringify(d.cell.value)}`);
   const frame = d.span && opts.sources ? codeFrame(d.span, opts.sources.get(d.span.file)) : undefined;

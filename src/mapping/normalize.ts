@@ -35,11 +35,11 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
   const variables: Variable[] = [];
   const rowBound = new Set<string>();
   for (const [key, spec] of dims) {
+    // A dimension with a source counts as row-bound even when the source is broken, so one
+    // mistake is reported once rather than again as "not bound" for every measure.
+    if (SOURCES.some((s) => spec[s] !== undefined)) rowBound.add(key);
     const rule = ctx.valueRule(spec, ['dimensions', key], raw, false);
-    if (rule) {
-      variables.push({ name: key, rule, span: doc.spanOf(['dimensions', key], true) });
-      rowBound.add(key);
-    }
+    if (rule) variables.push({ name: key, rule, span: doc.spanOf(['dimensions', key], true) });
   }
   for (const [key, spec] of attrs) {
     const rule = ctx.valueRule(spec, ['attributes', key], raw, true);
@@ -70,7 +70,7 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
     ...(raw.title ? [{ subject: dataset, predicate: RDFS_LABEL, object: lit(raw.title, XSD.string) }] : []),
   ];
   const model: MappingModel = {
-    version: 1, file: doc.file, id: raw.id, base, prefixes: ctx.prefixes, source, dataset,
+    version: 1, file: doc.file, id: raw.id, base, prefixes: withDerivedPrefixes(ctx.prefixes, variables, subjects), source, dataset,
     ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}),
     markers: markerTable(raw.markers), variables, subjects, header,
     cube: { dimensions: dims.map(component), measures: cubeMeasures, attributes: attrs.map(component) },
@@ -82,6 +82,44 @@ const named = (value: string): ConstTerm => ({ termType: 'NamedNode', value });
 const lit = (value: string, datatype: string): ConstTerm => ({ termType: 'Literal', value, datatype });
 const textOf = (t: IriTemplate): string | undefined =>
   t.parts.every((p) => p.kind === 'text') ? t.parts.map((p) => (p.kind === 'text' ? p.text : '')).join('') : undefined;
+
+/**
+ * Adds a prefix for every code-list namespace the mapping mints or names (`code:age-band/{…}`
+ * gives `age-band:`), so Turtle can write `age-band:adults` instead of a full IRI. Names
+ * that would clash with a declared prefix are skipped.
+ */
+function withDerivedPrefixes(prefixes: ReadonlyMap<string, string>, variables: readonly Variable[], subjects: readonly SubjectRule[]): Map<string, string> {
+  const out = new Map(prefixes);
+  const taken = new Set(prefixes.values());
+  const add = (iri: string): void => {
+    const m = /^(.*\/)([a-z][a-z0-9-]*)\/[^/]*$/.exec(iri);
+    if (!m || iri.startsWith(NS.geo)) return;
+    const ns = `${m[1]}${m[2]}/`;
+    if (!taken.has(ns) && !out.has(m[2]!)) {
+      out.set(m[2]!, ns);
+      taken.add(ns);
+    }
+  };
+  const fromTemplate = (t: IriTemplate): void => {
+    const first = t.parts[0];
+    if (first?.kind === 'text' && t.parts[1]?.kind === 'ref') add(first.text);
+  };
+  const fromCell = (rule: CellRule): void => {
+    const r = rule.resolver;
+    if (r.kind === 'template') fromTemplate(r.template);
+    if (r.kind === 'map') {
+      for (const v of r.values.values()) add(v);
+      if (r.fallback) fromTemplate(r.fallback);
+    }
+  };
+  for (const v of variables) {
+    if (v.rule.kind === 'cell') fromCell(v.rule);
+    else if (v.rule.kind === 'firstOf') v.rule.alternatives.forEach(fromCell);
+    else if (v.rule.term.termType === 'NamedNode') add(v.rule.term.value);
+  }
+  for (const s of subjects) for (const t of s.constants.values()) if (t.termType === 'NamedNode') add(t.value);
+  return out;
+}
 
 function prefixesOf(raw: RawMapping): Map<string, string> {
   return new Map<string, string>([...Object.entries(NS), ...Object.entries(raw.prefixes ?? {})]);
@@ -109,8 +147,8 @@ class Context {
     }
   }
 
-  error(code: Diagnostic['code'], message: string, path: Path, key = false): void {
-    const d = diagnostic(code, message, { span: this.doc.spanOf(path, key) });
+  error(code: Diagnostic['code'], message: string, path: Path, key = false, hint?: string): void {
+    const d = diagnostic(code, message, { span: this.doc.spanOf(path, key), ...(hint ? { hint } : {}) });
     this.diagnostics.push(d);
     if (d.severity === 'error') this.failed = true;
   }
@@ -214,7 +252,7 @@ class Context {
       spec.datatype !== undefined && 'datatype',
     ].filter((g): g is string => g !== false);
     if (groups.length > 1) {
-      this.error('JL111', `'${path.join('.')}' combines ${groups.join(' and ')}; choose one way to read the cell`, [...path, groups[1]!], true);
+      this.error('JL111', `'${path.join('.')}' combines ${groups.join(' and ')}; choose one way to read the cell`, [...path, groups[1]!], true, 'Keep one of period, geography, values (with an optional iri fallback), iri or datatype.');
       return undefined;
     }
     if (spec.period !== undefined) return { kind: 'period', style: spec.period };

@@ -25,6 +25,10 @@ export const NS = {
   af: 'https://purl.org/csv-cubed/resources/attributes/af-obs-marker#',
   geo: 'http://statistics.data.gov.uk/id/statistical-geography/',
   period: 'http://reference.data.gov.uk/id/',
+  year: 'http://reference.data.gov.uk/id/year/',
+  quarter: 'http://reference.data.gov.uk/id/quarter/',
+  month: 'http://reference.data.gov.uk/id/month/',
+  'government-year': 'http://reference.data.gov.uk/id/government-year/',
   leg: 'http://www.legislation.gov.uk/id/',
 } as const;
 

@@ -1,0 +1,44 @@
+/**
+ * Golden case runner (ARCHITECTURE.md convention 12): every folder under test/cases/<stage>/
+ * holds mapping.yaml and input.csv, plus expected.nt (compared as graphs, parsed by N3.js),
+ * expected.ttl (byte for byte) and/or diagnostics.txt (`file:line[:col] CODE`, one per line,
+ * compared as a set). A case with neither expected file fails: no assertion-free cases.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canonical } from '../support/graph.js';
+import { convertInMemory } from '../support/run.js';
+
+const root = new URL('.', import.meta.url).pathname;
+const cases = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((stage) => readdirSync(join(root, stage.name)).map((name) => join(root, stage.name, name)))
+  .sort();
+
+describe.each(cases.map((dir) => [relative(root, dir), dir]))('%s', (_name, dir) => {
+  const read = (f: string): string | undefined => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : undefined);
+  const expectedNt = read('expected.nt');
+  const expectedTtl = read('expected.ttl');
+  const expectedDiagnostics = read('diagnostics.txt');
+
+  it('has something to compare', () => {
+    expect(expectedNt ?? expectedTtl ?? expectedDiagnostics).toBeDefined();
+  });
+
+  it('produces the expected graph and diagnostics', async () => {
+    const { result, nt, ttl } = await convertInMemory(join(dir, 'mapping.yaml'));
+    const located = result.diagnostics
+      .filter((d) => d.severity !== 'info' && d.code !== 'JL404')
+      .map((d) => `${d.span ? relative(dir, d.span.file) : '?'}:${(d.span?.line ?? -1) + 1}${d.span?.column === undefined ? '' : `:${d.span.column + 1}`} ${d.code}`)
+      .sort();
+    const expected = (expectedDiagnostics ?? '').split('\n').map((l) => l.trim()).filter(Boolean).sort();
+    expect(located).toEqual(expected);
+    if (expectedNt !== undefined) {
+      expect(canonical(nt)).toEqual(canonical(expectedNt));
+      // The Turtle of the same run holds the same graph.
+      expect(canonical(ttl, 'Turtle')).toEqual(canonical(expectedNt));
+    }
+    if (expectedTtl !== undefined) expect(ttl).toBe(expectedTtl);
+  });
+});
