@@ -3,7 +3,7 @@
  * `04 Theft Offences`, `2 Female`), and the codes change between releases, so they are
  * stripped before matching and never used to build IRIs.
  */
-const CODE_PREFIX = /^(\d{1,3}[a-z]?)(?::\s*|\s+(?=[A-Za-z(]))(.+)$/;
+const CODE_PREFIX = /^(\d{1,3}[A-Za-z]?)(?::\s*|\s+(?=[A-Za-z(]))(.+)$/;
 
 export interface CleanLabel {
   readonly label: string;

@@ -113,7 +113,8 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
           const v = values[o.value]!;
           if (v.literal) emit(subject, t.predicate, v.literal);
           else {
-            count(stats.omitted, v.codes.length ? `value suppressed [${v.codes.join('][')}]` : 'value missing');
+            const marks = `[${v.codes.join('][')}]`;
+            count(stats.omitted, v.codes.some((c) => SUPPRESSING.has(c)) ? `value suppressed ${marks}` : `no value, only ${marks}`);
             continue;
           }
         } else {

@@ -81,6 +81,7 @@ export async function* readCsv(source: SourceModel, opts: ReadOptions): AsyncGen
   const footer = source.footer === undefined ? undefined : new RegExp(source.footer, 'u');
   const headerRecords: string[][] = [];
   let header: readonly string[] | undefined;
+  let headerLine = 0;
   let line = 0;
   let index = 0;
   let inNotes = false;
@@ -94,12 +95,13 @@ export async function* readCsv(source: SourceModel, opts: ReadOptions): AsyncGen
         continue;
       }
       if (!header) {
+        if (headerRecords.length === 0) headerLine = at;
         headerRecords.push(record);
         if (headerRecords.length < source.headerRows) continue;
-        const built = buildHeader(headerRecords, source.headerJoin, file, at - (headerRecords.length - 1));
+        const built = buildHeader(headerRecords, source.headerJoin, file, headerLine);
         for (const d of built.diagnostics) yield { kind: 'diagnostic', diagnostic: d };
         header = built.names;
-        yield { kind: 'header', names: header, line: at, encoding };
+        yield { kind: 'header', names: header, line: headerLine, encoding };
         continue;
       }
       if (!inNotes && footer && footer.test((record[0] ?? '').trim())) inNotes = true;

@@ -1,0 +1,157 @@
+/**
+ * CLI scenarios (convention 14): the built binary, real files, exit codes and output.
+ * `npm test` builds dist/ first.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/tmp.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const bin = join(root, 'bin/justice-lod.js');
+const cases = join(root, 'test/cases');
+const work = tempDir();
+
+function run(args: string[], cwd = root) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A copy of a golden case folder to run the CLI in. */
+function caseCopy(name: string): string {
+  const dir = join(work, name.replace('/', '-'));
+  cpSync(join(cases, name), dir, { recursive: true });
+  return dir;
+}
+
+describe('justice-lod CLI', () => {
+  it('needs the build', () => expect(existsSync(join(root, 'dist/cli/main.js'))).toBe(true));
+
+  it('prints help with every command and examples', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['convert', 'check', 'preview', 'explain']) expect(r.stdout).toContain(c);
+    const c = run(['convert', '--help']);
+    expect(c.code).toBe(0);
+    expect(c.stdout).toMatch(/Examples:[\s\S]*justice-lod convert mappings/);
+    expect(c.stdout).toContain('Exit codes');
+  });
+
+  it('converts the samples, prints a readable summary and writes the dumps', () => {
+    const out = join(work, 'samples');
+    const r = run(['convert', 'mappings', '--out', out]);
+    expect(r.stderr).not.toMatch(/error|warning/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/proven-reoffending-by-la[\s\S]*records\s+100 = 2 title rows \+ 1 header row \+ 92 data rows \+ 1 blank row \+ 4 notes rows/);
+    expect(r.stdout).toMatch(/\[c\] confidential \(suppressed\): \d+/);
+    expect(readdirSync(out).sort()).toContain('court-outcomes-by-pfa.ttl');
+    expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('exits 1 on bad rows, names file, line, column and value, and writes nothing', () => {
+    const dir = caseCopy('convert/0101-rejected-rows');
+    const r = run(['convert', 'mapping.yaml', '--out', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('input.csv:3: error JL301: "10a" in \'Count\' is not a number');
+    expect(r.stderr).toContain('column "Count", value "10a"');
+    expect(r.stderr).toContain('JL404');
+    expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
+    expect(r.stdout).toMatch(/data rows\s+14 read: 3 converted, 11 rejected/);
+    expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')) : []).toEqual([]);
+  });
+
+  it('writes the rows that converted with --fail-on none', () => {
+    const dir = caseCopy('convert/0101-rejected-rows');
+    const r = run(['convert', 'mapping.yaml', '--out', 'out', '--fail-on', 'none', '--format', 'nt'], dir);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['rejects.nt']);
+  });
+
+  it('fails on warnings with --fail-on warning', () => {
+    const dir = caseCopy('convert/0005-year-and-quarter-columns');
+    expect(run(['convert', 'mapping.yaml', '--out', 'out'], dir).code).toBe(0);
+    expect(run(['convert', 'mapping.yaml', '--out', 'out2', '--fail-on', 'warning'], dir).code).toBe(1);
+  });
+
+  it('leaves the previous dump intact when a new run fails', () => {
+    const dir = caseCopy('convert/0001-pfa-and-codes');
+    expect(run(['convert', 'mapping.yaml', '--out', 'out', '--format', 'nt'], dir).code).toBe(0);
+    const before = readFileSync(join(dir, 'out/basic.nt'));
+    writeFileSync(join(dir, 'input.csv'), `${readFileSync(join(dir, 'input.csv'), 'utf8')}2019,Kent,01: Male,04: Theft Offences,lots\n`);
+    expect(run(['convert', 'mapping.yaml', '--out', 'out', '--format', 'nt'], dir).code).toBe(1);
+    expect(readFileSync(join(dir, 'out/basic.nt')).equals(before)).toBe(true);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['basic.nt']);
+  });
+
+  it('stops after --max-errors', () => {
+    const dir = caseCopy('convert/0101-rejected-rows');
+    const r = run(['convert', 'mapping.yaml', '--max-errors', '2', '--format', 'nt'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('JL401');
+    expect(r.stdout).toContain('stopped early');
+  });
+
+  it('gives machine-readable JSON', () => {
+    const dir = caseCopy('convert/0101-rejected-rows');
+    const r = run(['convert', 'mapping.yaml', '--diagnostics', 'json'], dir);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { exitCode: number; runs: { records: { rejected: number }; diagnostics: { code: string; line: number; csvColumn?: string }[] }[] };
+    expect(doc.exitCode).toBe(1);
+    expect(doc.runs[0]!.records.rejected).toBe(11);
+    expect(doc.runs[0]!.diagnostics[0]).toMatchObject({ code: 'JL301', line: 3, csvColumn: 'Count', value: '10a' });
+  });
+
+  it('checks a mapping: file:line:column, code, did-you-mean, exit 2', () => {
+    const r = run(['check', join(cases, 'mapping/0201-unknown-key/mapping.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/mapping\.yaml:8:5: error JL102: unknown key 'colum' in 'dimensions\.year'\. Did you mean 'column'/);
+    expect(r.stderr).toContain('^^^^^');
+  });
+
+  it('checks column names against the CSV header', () => {
+    const r = run(['check', join(cases, 'mapping/0206-unknown-column/mapping.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("column 'Counts' is not in the header of input.csv. Did you mean 'Count'?");
+    const ok = run(['check', 'mappings']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/court-outcomes-by-pfa\.yaml: ok \(8 columns matched/);
+  });
+
+  it('checks against another CSV with --input', () => {
+    const dir = join(work, 'renamed');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'new.csv'), 'Police Force Area,Year of Appearance,Sex,Age Group,Offence Group,Sentence Outcome,Custodial Sentence Length,Count\n');
+    const r = run(['check', 'mappings/court-outcomes-by-pfa.yaml', '--input', join(dir, 'new.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("column 'Outcome' is not in the header of new.csv. Did you mean 'Sentence Outcome'?");
+  });
+
+  it('previews the Turtle of the first rows', () => {
+    const r = run(['preview', 'mappings/criminal-court-timeliness.yaml', '--rows', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('@prefix qb:');
+    expect(r.stdout.match(/ a qb:Observation/g)).toHaveLength(9);
+  });
+
+  it('explains codes', () => {
+    const r = run(['explain', 'jl307']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('label not in the value map');
+    expect(run(['explain', 'JL999']).code).toBe(2);
+  });
+
+  it('reports missing files and usage errors without a stack trace', () => {
+    const a = run(['convert', 'nope.yaml']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('JL100');
+    const dir = caseCopy('convert/0008-title-and-notes');
+    const b = run(['convert', 'mapping.yaml', '--input', 'missing.csv'], dir);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('JL114');
+    const c = run(['convert', '--frobnicate']);
+    expect(c.code).toBe(2);
+    expect(run(['convert', 'mappings', '--format', 'xml']).stderr).toContain('JL403');
+    for (const x of [a, b, c]) expect(x.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+  });
+});
