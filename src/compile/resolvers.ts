@@ -10,6 +10,7 @@ import { cleanLabel, labelKey } from './labels.js';
 import { keyOf, type Bound, type CellFailure, type Resolved } from './outcome.js';
 import { parsePeriod } from './period.js';
 import { compileTemplate, render } from './template.js';
+import { templateRefs } from '../mapping/templates.js';
 
 export type Evaluate = (cells: readonly string[]) => Resolved;
 
@@ -49,8 +50,10 @@ function compileCell(rule: CellRule, columns: ColumnResolver): Evaluate {
   // Literal text (comments, notes) keeps its line breaks; codes and names are folded for matching.
   const literalText = rule.resolver.kind === 'literal';
   const resolve = compileResolver(rule.resolver, columns, strip, first);
-  // Templates may read other columns, so only single-source results are cached by text.
-  const cacheable = rule.resolver.kind !== 'template' && !(rule.resolver.kind === 'map' && rule.resolver.fallback);
+  // Results are cached by cell text, unless a template also reads other columns.
+  const own = new Set(rule.columns.map((c) => c.name));
+  const template = rule.resolver.kind === 'template' ? rule.resolver.template : rule.resolver.kind === 'map' ? rule.resolver.fallback : undefined;
+  const cacheable = !template || templateRefs(template).every((name) => own.has(name));
   const cache = new Map<string, Resolved>();
   const columnNames = rule.columns.map((c) => c.name).join(' + ');
   return (cells) => {

@@ -1,0 +1,10 @@
+// Runs one CLI command in this process and appends its peak RSS to the JSON file named by
+// JLOD_MEASURE: the child's own getrusage, so the figure is the converter's, not the harness's.
+import { appendFileSync } from 'node:fs';
+import { main } from '../../dist/cli/main.js';
+
+const started = process.hrtime.bigint();
+const code = await main(process.argv.slice(2)); // ["node", "justice-lod", command, ...]
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+appendFileSync(process.env.JLOD_MEASURE, JSON.stringify({ code, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + '\n');
+process.exitCode = code;
