@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { diagnostic } from '../diagnostics/diagnostic.js';
 import { FORMATS, formatByName, type FormatInfo } from '../sinks/registry.js';
 import { convert, type ConvertResult } from '../run/convert.js';
 import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
@@ -45,7 +46,7 @@ async function runConvert(args: readonly string[], flags: ConvertFlags): Promise
   for (const name of flags.format.split(',')) {
     const f = formatByName(name);
     if (!f) {
-      process.stderr.write(`error JL403: unknown output format '${name}'; choose from ${FORMATS.map((x) => x.name).join(', ')}\n`);
+      printDiagnostics([diagnostic('JL403', `unknown output format '${name}'; choose from ${FORMATS.map((x) => x.name).join(', ')}`)], new Map());
       return EXIT.usage;
     }
     formats.push(f);

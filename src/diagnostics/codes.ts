@@ -29,7 +29,6 @@ export const CODES = {
   JL112: { severity: 'error', title: 'dimension not bound for a measure', hint: 'Bind the dimension from a column, or give its value under the measure\'s `dimensions:`.' },
   JL113: { severity: 'error', title: 'invalid regular expression', hint: 'Fix the regular expression (JavaScript syntax).' },
   JL114: { severity: 'error', title: 'CSV source cannot be read', hint: 'Check `source.path` (relative to the mapping file) or pass --input.' },
-  JL115: { severity: 'error', title: 'unknown marker code', hint: 'Marker codes are c, x, z, low, u, w, e, f, p, r, b, or `none` to treat the token as a plain value.' },
   JL116: { severity: 'warning', title: 'column referenced by name differs in case or spacing', hint: 'Spell the column as the header does to silence this warning.' },
   JL201: { severity: 'error', title: 'row has the wrong number of cells', hint: 'Check for an unquoted delimiter or a missing cell in this row; quote cells that contain the delimiter.' },
   JL202: { severity: 'info', title: 'decoded as Windows-1252', hint: 'The file is not valid UTF-8; set `encoding: windows-1252` to make this explicit, or re-save the file as UTF-8.' },

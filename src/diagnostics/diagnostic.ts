@@ -41,18 +41,4 @@ export function diagnostic(
   };
 }
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-export const atLeast = (d: Diagnostic, level: Severity): boolean => RANK[d.severity] >= RANK[level];
-
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
-
-/** Orders diagnostics by file, then line, then column, so reports read top to bottom. */
-export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
-  return [...ds].sort(
-    (a, b) =>
-      (a.span?.file ?? '').localeCompare(b.span?.file ?? '') ||
-      (a.span?.line ?? -1) - (b.span?.line ?? -1) ||
-      (a.span?.column ?? -1) - (b.span?.column ?? -1),
-  );
-}

@@ -1,9 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
-import { NS, QB, RDF_TYPE, RDFS_LABEL, SDMX_ATTRIBUTE, XSD } from '../rdf/ns.js';
+import { QB, RDF_TYPE, RDFS_LABEL, SDMX_ATTRIBUTE, XSD } from '../rdf/ns.js';
 import { isValidIri } from '../rdf/iri.js';
 import { expandCurie, expandTemplatePrefix } from './curie.js';
 import { DEFAULT_MARKER_TOKENS } from './markers.js';
+import { prefixesOf, withDerivedPrefixes } from './prefixes.js';
 import type {
   CellRule, ConstTerm, CubeComponent, CubeMeasure, IriTemplate, MappingModel, MarkerCode, MissingAction,
   Resolver, SourceModel, SubjectRule, TripleRule, ValueRule, Variable,
@@ -83,48 +84,6 @@ const lit = (value: string, datatype: string): ConstTerm => ({ termType: 'Litera
 const textOf = (t: IriTemplate): string | undefined =>
   t.parts.every((p) => p.kind === 'text') ? t.parts.map((p) => (p.kind === 'text' ? p.text : '')).join('') : undefined;
 
-/**
- * Adds a prefix for every code-list namespace the mapping mints or names (`code:age-band/{…}`
- * gives `age-band:`), so Turtle can write `age-band:adults` instead of a full IRI. Names
- * that would clash with a declared prefix are skipped.
- */
-function withDerivedPrefixes(prefixes: ReadonlyMap<string, string>, variables: readonly Variable[], subjects: readonly SubjectRule[]): Map<string, string> {
-  const out = new Map(prefixes);
-  const taken = new Set(prefixes.values());
-  const add = (iri: string): void => {
-    const m = /^(.*\/)([a-z][a-z0-9-]*)\/[^/]*$/.exec(iri);
-    if (!m || iri.startsWith(NS.geo)) return;
-    const ns = `${m[1]}${m[2]}/`;
-    if (!taken.has(ns) && !out.has(m[2]!)) {
-      out.set(m[2]!, ns);
-      taken.add(ns);
-    }
-  };
-  const fromTemplate = (t: IriTemplate): void => {
-    const first = t.parts[0];
-    if (first?.kind === 'text' && t.parts[1]?.kind === 'ref') add(first.text);
-  };
-  const fromCell = (rule: CellRule): void => {
-    const r = rule.resolver;
-    if (r.kind === 'template') fromTemplate(r.template);
-    if (r.kind === 'map') {
-      for (const v of r.values.values()) add(v);
-      if (r.fallback) fromTemplate(r.fallback);
-    }
-  };
-  for (const v of variables) {
-    if (v.rule.kind === 'cell') fromCell(v.rule);
-    else if (v.rule.kind === 'firstOf') v.rule.alternatives.forEach(fromCell);
-    else if (v.rule.term.termType === 'NamedNode') add(v.rule.term.value);
-  }
-  for (const s of subjects) for (const t of s.constants.values()) if (t.termType === 'NamedNode') add(t.value);
-  return out;
-}
-
-function prefixesOf(raw: RawMapping): Map<string, string> {
-  return new Map<string, string>([...Object.entries(NS), ...Object.entries(raw.prefixes ?? {})]);
-}
-
 function markerTable(overrides: Readonly<Record<string, string>> | undefined): Map<string, readonly MarkerCode[]> {
   const table = new Map(DEFAULT_MARKER_TOKENS);
   for (const [token, code] of Object.entries(overrides ?? {})) {
@@ -134,7 +93,6 @@ function markerTable(overrides: Readonly<Record<string, string>> | undefined): M
 }
 
 const SOURCES = ['column', 'columns', 'firstOf', 'value'] as const;
-const RESOLVERS = ['period', 'geography', 'values', 'iri', 'datatype'] as const;
 
 class Context {
   readonly diagnostics: Diagnostic[] = [];

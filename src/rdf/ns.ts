@@ -65,6 +65,3 @@ export const gssIri = (code: string): string => `${NS.geo}${code}`;
 
 /** The Analysis Function shorthand marker concept for a code such as `c` (VOCABULARY.md §3.6). */
 export const markerIri = (code: string): string => `${NS.af}${code}`;
-
-/** Our local concept for an area recorded as "Not known" in MoJ files. */
-export const AREA_NOT_KNOWN = `${NS.code}area/not-known`;

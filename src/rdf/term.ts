@@ -9,7 +9,6 @@ export const literal = (value: string, langOrDatatype?: string | NamedNode): Lit
 export const quad = (s: Quad['subject'], p: Quad['predicate'], o: Quad['object']): Quad => DataFactory.quad(s, p, o);
 
 export const iri = (value: string): NamedNode => namedNode(value);
-export const typed = (value: string, datatype: string): Literal => literal(value, namedNode(datatype));
 
 /** Escapes a literal's lexical form per the N-Triples STRING_LITERAL_QUOTE production. */
 export function escapeLiteral(value: string): string {
@@ -45,8 +44,4 @@ export function termToNTriples(term: Term): string {
     default:
       throw new Error(`cannot serialise a ${term.termType} term`);
   }
-}
-
-export function quadToNTriples(q: Quad): string {
-  return `${termToNTriples(q.subject)} ${termToNTriples(q.predicate)} ${termToNTriples(q.object)} .\n`;
 }

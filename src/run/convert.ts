@@ -4,7 +4,7 @@ import type { Quad, Term } from '@rdfjs/types';
 import { compilePlan, type RowStats } from '../compile/plan.js';
 import type { CellFailure } from '../compile/outcome.js';
 import { readCsv, csvSize, type CsvProgress } from '../csv/read.js';
-import { atLeast, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Severity } from '../diagnostics/codes.js';
 import { loadMapping } from '../mapping/load.js';
 import type { MappingModel } from '../mapping/model.js';
@@ -32,8 +32,6 @@ export interface ConvertOptions {
   readonly maxErrors?: number;
   readonly limitRows?: number;
   readonly progress?: CsvProgress & { rows: number };
-  /** Called for each diagnostic as it happens, so a CLI can stream them. */
-  readonly onDiagnostic?: (d: Diagnostic) => void;
 }
 
 export type ConvertStatus = 'ok' | 'failed' | 'config-error' | 'io-error';
@@ -74,9 +72,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   const report = (d: Diagnostic): void => {
     summary.diagnosticsBySeverity[d.severity]++;
     if (kept.length < maxErrors + 100) kept.push(d);
-    opts.onDiagnostic?.(d);
   };
-  for (const d of loaded.diagnostics) opts.onDiagnostic?.(d);
 
   const progress = opts.progress ?? { bytesRead: 0, totalBytes: 0, rows: 0 };
   Object.assign(progress, { totalBytes: await csvSize(csv) });
@@ -107,7 +103,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         summary.encoding = ev.encoding;
         header = ev.names;
         const compiled = compilePlan(model, ev.names, csv);
-        for (const d of compiled.diagnostics) kept.push(d), opts.onDiagnostic?.(d);
+        kept.push(...compiled.diagnostics);
         if (!compiled.plan) return { status: 'config-error', model, diagnostics: kept, sources };
         plan = compiled.plan;
         targets = opts.createTargets ? opts.createTargets(model) : await openFiles(model, opts);

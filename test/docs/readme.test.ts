@@ -1,0 +1,34 @@
+/** The README is the user manual: its tables and its full example must stay true. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codesMarkdownTable } from '../../src/diagnostics/render.js';
+import { CODES } from '../../src/diagnostics/codes.js';
+import { parseMapping } from '../../src/mapping/parse.js';
+import { checkSchema } from '../../src/mapping/schema-check.js';
+import { normalizeMapping } from '../../src/mapping/normalize.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+describe('README', () => {
+  it('has the diagnostics table exactly as `explain --markdown` prints it', () => {
+    expect(readme).toContain(codesMarkdownTable());
+  });
+
+  it('has a full mapping example that loads without a single diagnostic', () => {
+    const section = readme.slice(readme.indexOf('### A full example'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const parsed = parseMapping(join(root, 'mappings', 'readme-example.yaml'), yaml);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(checkSchema(parsed.document!)).toEqual([]);
+    const { model, diagnostics } = normalizeMapping(parsed.document!);
+    expect(diagnostics).toEqual([]);
+    expect(model!.subjects.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('documents every command and every code', () => {
+    for (const cmd of ['convert', 'check', 'preview', 'explain']) expect(readme).toContain(`### \`justice-lod ${cmd}`);
+    for (const code of Object.keys(CODES)) expect(readme).toContain(`| ${code} |`);
+  });
+});
