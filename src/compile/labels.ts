@@ -3,7 +3,9 @@
  * `04 Theft Offences`, `2 Female`), and the codes change between releases, so they are
  * stripped before matching and never used to build IRIs.
  */
-const CODE_PREFIX = /^(\d{1,3}[A-Za-z]?)(?::\s*|\s+(?=[A-Za-z(]))(.+)$/;
+// `01: Male`, `04 Theft Offences`, `10B: …`, `8.22 Assault …`, `92D.2 …`, and reoffending's `b. Theft`.
+// Without a colon a capital must follow, so labels such as `12 months` or `10 to 14` stay whole.
+const CODE_PREFIX = /^(\d{1,3}[A-Za-z]?(?:\.\d{1,2})?|[a-z]\.)(?::\s*|\s+(?=[A-Z(]))(.+)$/;
 
 export interface CleanLabel {
   readonly label: string;

@@ -27,8 +27,4 @@ export const isBound = (r: Resolved): r is Bound => 'term' in r;
 export const isFailure = (r: Resolved): r is CellFailure => 'code' in r;
 export const OMIT_KEY = '-';
 
-/** The last path segment of an IRI: the short key for observation IRIs. */
-export function keyOf(iri: string): string {
-  const cut = Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#'));
-  return cut >= 0 && cut < iri.length - 1 ? iri.slice(cut + 1) : iri;
-}
+export { keyOf } from '../rdf/iri.js';

@@ -10,6 +10,7 @@ import { parseNumber, type NumberFormat } from './number.js';
 import { isBound, isFailure, OMIT_KEY, type Bound, type CellFailure, type Resolved } from './outcome.js';
 import { compileRule, constantBound, type Evaluate } from './resolvers.js';
 import { compileTemplate, render, type Piece } from './template.js';
+import { GeneratedCodes } from './generated.js';
 
 export type Emit = (s: NamedNode, p: NamedNode, o: NamedNode | Literal) => void;
 
@@ -30,6 +31,8 @@ export interface RowResult {
 export interface RowPlan {
   readonly header: readonly string[];
   readonly headerQuads: readonly Quad[];
+  /** Triples known only after the last row: generated code lists. */
+  trailerQuads(): Quad[];
   /** Turns one row into triples, or returns its failures and emits nothing (rows are atomic). */
   materialize(cells: readonly string[], emit: Emit, stats: RowStats): RowResult;
 }
@@ -65,7 +68,8 @@ const NO_WARNINGS: readonly CellFailure[] = [];
  */
 export function compilePlan(model: MappingModel, header: readonly string[], csvFile: string): { plan?: RowPlan; diagnostics: Diagnostic[] } {
   const columns = new ColumnResolver(header, csvFile);
-  const variables: Evaluate[] = model.variables.map((v) => compileRule(v.rule, columns));
+  const generated = new GeneratedCodes();
+  const variables: Evaluate[] = model.variables.map((v) => compileRule(v.rule, columns, generated));
   const keyIndex = new Map(model.variables.map((v, i) => [v.name, i]));
   const subjects = model.subjects.map((s) => compileSubject(s, model, columns, keyIndex));
   if (hasErrors(columns.diagnostics)) return { diagnostics: columns.diagnostics };
@@ -129,7 +133,7 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
     }
     return { failures: NO_WARNINGS, warnings: warnings ?? NO_WARNINGS };
   };
-  return { plan: { header, headerQuads, materialize }, diagnostics: columns.diagnostics };
+  return { plan: { header, headerQuads, materialize, trailerQuads: () => generated.quads() }, diagnostics: columns.diagnostics };
 }
 
 function count<K>(map: Map<K, number>, key: K): void {

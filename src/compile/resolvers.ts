@@ -1,7 +1,7 @@
 import type { Code } from '../diagnostics/codes.js';
 import { closest } from '../diagnostics/suggest.js';
 import type { CellRule, ConstTerm, MissingAction, Resolver, ValueRule } from '../mapping/model.js';
-import { isValidIri, slugify } from '../rdf/iri.js';
+import { encodeSegment, isValidIri, slugify } from '../rdf/iri.js';
 import { gssIri } from '../rdf/ns.js';
 import { iri, literal, namedNode } from '../rdf/term.js';
 import type { ColumnResolver } from './columns.js';
@@ -10,26 +10,35 @@ import { cleanLabel, labelKey } from './labels.js';
 import { keyOf, type Bound, type CellFailure, type Resolved } from './outcome.js';
 import { parsePeriod } from './period.js';
 import { compileTemplate, render } from './template.js';
+import { notationOf, SCHEMES } from '../codelists/registry.js';
+import { schemeMatcher } from '../codelists/matcher.js';
+import type { GeneratedCodes } from './generated.js';
 import { templateRefs } from '../mapping/templates.js';
 
 export type Evaluate = (cells: readonly string[]) => Resolved;
 
 const CACHE_LIMIT = 50_000;
 
+/** A shipped concept is keyed by its notation (short and stable); any other IRI by its last segment. */
+const keyOfIri = (value: string): string => {
+  const notation = notationOf(value);
+  return notation === undefined ? keyOf(value) : encodeSegment(notation);
+};
+
 export function constantBound(term: ConstTerm): Bound {
-  if (term.termType === 'NamedNode') return { term: iri(term.value), key: keyOf(term.value) };
+  if (term.termType === 'NamedNode') return { term: iri(term.value), key: keyOfIri(term.value) };
   const lit = term.language ? literal(term.value, term.language) : literal(term.value, namedNode(term.datatype));
   return { term: lit, key: slugify(term.value) };
 }
 
 /** Compiles a value rule to a closure; lookups, regexes and caches are built here, once. */
-export function compileRule(rule: ValueRule, columns: ColumnResolver): Evaluate {
+export function compileRule(rule: ValueRule, columns: ColumnResolver, generated: GeneratedCodes): Evaluate {
   if (rule.kind === 'constant') {
     const bound = constantBound(rule.term);
     return () => bound;
   }
-  if (rule.kind === 'cell') return compileCell(rule, columns);
-  const alternatives = rule.alternatives.map((alt) => ({ index: columns.index(alt.columns[0]!), evaluate: compileCell(alt, columns) }));
+  if (rule.kind === 'cell') return compileCell(rule, columns, generated);
+  const alternatives = rule.alternatives.map((alt) => ({ index: columns.index(alt.columns[0]!), evaluate: compileCell(alt, columns, generated) }));
   const skip = new Set(rule.skip.map((s) => s.trim()));
   const names = rule.alternatives.map((a) => a.columns[0]!.name);
   return (cells) => {
@@ -42,14 +51,14 @@ export function compileRule(rule: ValueRule, columns: ColumnResolver): Evaluate 
 
 const fail = (code: Code, message: string, column: number, value: string): CellFailure => ({ code, message, column, value });
 
-function compileCell(rule: CellRule, columns: ColumnResolver): Evaluate {
+function compileCell(rule: CellRule, columns: ColumnResolver, generated: GeneratedCodes): Evaluate {
   const indexes = rule.columns.map((c) => columns.index(c));
   const first = indexes[0] ?? -1;
   const missing = missingLookup(rule.missing);
   const strip = rule.stripCode && rule.resolver.kind !== 'period';
   // Literal text (comments, notes) keeps its line breaks; codes and names are folded for matching.
   const literalText = rule.resolver.kind === 'literal';
-  const resolve = compileResolver(rule.resolver, columns, strip, first);
+  const resolve = compileResolver(rule.resolver, columns, strip, first, generated);
   // Results are cached by cell text, unless a template also reads other columns.
   const own = new Set(rule.columns.map((c) => c.name));
   const template = rule.resolver.kind === 'template' ? rule.resolver.template : rule.resolver.kind === 'map' ? rule.resolver.fallback : undefined;
@@ -64,7 +73,7 @@ function compileCell(rule: CellRule, columns: ColumnResolver): Evaluate {
     const clean = cleanLabel(trimmed, strip, literalText);
     const action = missing.get(trimmed) ?? missing.get(labelKey(clean.label));
     let result: Resolved;
-    if (action) result = action.kind === 'omit' ? { omit: true, token: trimmed } : { term: iri(action.iri), key: keyOf(action.iri) };
+    if (action) result = action.kind === 'omit' ? { omit: true, token: trimmed } : { term: iri(action.iri), key: keyOfIri(action.iri) };
     else if (trimmed === '') result = fail('JL308', `the cell of ${columnNames} is empty and \`missing\` says nothing for blank cells`, first, raw);
     else result = resolve(clean.label, cells);
     if (cacheable) {
@@ -86,8 +95,28 @@ function missingLookup(table: ReadonlyMap<string, MissingAction>): Map<string, M
 
 type LabelResolver = (label: string, cells: readonly string[]) => Resolved;
 
-function compileResolver(r: Resolver, columns: ColumnResolver, stripCode: boolean, column: number): LabelResolver {
+function compileResolver(r: Resolver, columns: ColumnResolver, stripCode: boolean, column: number, generated: GeneratedCodes): LabelResolver {
   switch (r.kind) {
+    case 'codelist': {
+      const scheme = SCHEMES.get(r.scheme)!;
+      const match = schemeMatcher(scheme);
+      return (label) => {
+        const m = match(label);
+        if ('iri' in m) return { term: iri(m.iri), key: encodeSegment(m.concept.notation) };
+        const list = m.candidates.map((c) => `"${c}"`).join(', ');
+        return m.error === 'ambiguous'
+          ? fail('JL313', `"${label}" could be any of ${list} in code list '${scheme.id}'`, column, label)
+          : fail('JL312', `"${label}" is not in code list '${scheme.id}'${list ? `; nearest: ${list}` : ''}`, column, label);
+      };
+    }
+    case 'generated': {
+      const concepts = generated.scheme(r.scheme, r.label);
+      return (label) => {
+        const slug = slugify(label);
+        if (!concepts.has(slug)) concepts.set(slug, label);
+        return { term: iri(`${r.conceptBase}${slug}`), key: slug };
+      };
+    }
     case 'period':
       return (label) => {
         const p = parsePeriod(label, r.style);
@@ -113,7 +142,7 @@ function compileResolver(r: Resolver, columns: ColumnResolver, stripCode: boolea
     }
     case 'map': {
       const table = new Map<string, Bound>();
-      for (const [label, target] of r.values) table.set(labelKey(cleanLabel(label, stripCode).label), { term: iri(target), key: keyOf(target) });
+      for (const [label, target] of r.values) table.set(labelKey(cleanLabel(label, stripCode).label), { term: iri(target), key: keyOfIri(target) });
       const labels = [...r.values.keys()];
       const fallback = r.fallback && compileTemplate(r.fallback, { columns, stripCode });
       return (label, cells) => {

@@ -46,6 +46,12 @@ export type ConstTerm =
   | { readonly termType: 'NamedNode'; readonly value: string }
   | { readonly termType: 'Literal'; readonly value: string; readonly datatype: string; readonly language?: string };
 
+export interface HeaderTriple {
+  readonly subject: string;
+  readonly predicate: string;
+  readonly object: ConstTerm;
+}
+
 export type PeriodStyle = 'auto' | 'year' | 'quarter' | 'month' | 'government-year' | 'interval';
 
 /** How a cleaned cell label becomes a term. */
@@ -54,7 +60,11 @@ export type Resolver =
   | { readonly kind: 'map'; readonly values: ReadonlyMap<string, string>; readonly fallback?: IriTemplate }
   | { readonly kind: 'period'; readonly style: PeriodStyle }
   | { readonly kind: 'geography'; readonly type: 'police-force-area' | 'gss-code'; readonly entities?: readonly string[] }
-  | { readonly kind: 'literal'; readonly datatype: string; readonly language?: string };
+  | { readonly kind: 'literal'; readonly datatype: string; readonly language?: string }
+  /** A shipped SKOS scheme (src/codelists), matched by label. */
+  | { readonly kind: 'codelist'; readonly scheme: string }
+  /** A code list minted from the labels in the data, under the dataset. */
+  | { readonly kind: 'generated'; readonly scheme: string; readonly conceptBase: string; readonly label: string };
 
 /** What a token such as `N/A`, `Not known` or the empty cell stands for. */
 export type MissingAction = { readonly kind: 'term'; readonly iri: string } | { readonly kind: 'omit' };
@@ -114,6 +124,10 @@ export interface CubeComponent {
   readonly key: string;
   readonly property: string;
   readonly label?: string;
+  /** The scheme IRI the component's values come from, when coded. */
+  readonly codeList?: string;
+  /** For generated code lists: the declared property this dataset-local one refines. */
+  readonly superProperty?: string;
 }
 
 export interface CubeMeasure extends CubeComponent {
@@ -140,7 +154,7 @@ export interface MappingModel {
   readonly markers: MarkerTable;
   readonly variables: readonly Variable[];
   readonly subjects: readonly SubjectRule[];
-  /** Triples about the dataset itself, written once before the rows. */
-  readonly header: readonly { readonly subject: string; readonly predicate: string; readonly object: ConstTerm }[];
+  /** Triples about the dataset and its structure, written once before the rows. */
+  readonly header: readonly HeaderTriple[];
   readonly cube: CubeModel;
 }

@@ -1,6 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
-import { QB, RDF_TYPE, RDFS_LABEL, SDMX_ATTRIBUTE, XSD } from '../rdf/ns.js';
+import { QB, RDF_TYPE, SDMX_ATTRIBUTE, XSD } from '../rdf/ns.js';
+import { buildStructure } from '../cube/structure.js';
+import { SCHEMES, schemeIri } from '../codelists/registry.js';
+import { didYouMean } from '../diagnostics/suggest.js';
 import { isValidIri } from '../rdf/iri.js';
 import { expandCurie, expandTemplatePrefix } from './curie.js';
 import { DEFAULT_MARKER_TOKENS } from './markers.js';
@@ -66,15 +69,12 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
     datatype: ctx.iri(m.datatype ?? 'xsd:integer', []) ?? XSD.integer,
     ...(m.unit ? { unit: ctx.iri(m.unit, []) ?? '' } : {}),
   }));
-  const header = [
-    { subject: dataset, predicate: RDF_TYPE, object: named(QB.DataSet) },
-    ...(raw.title ? [{ subject: dataset, predicate: RDFS_LABEL, object: lit(raw.title, XSD.string) }] : []),
-  ];
+  const cube = { dimensions: dims.map(([key, d]) => ctx.dimensionComponent(key, d)), measures: cubeMeasures, attributes: attrs.map(component) };
+  const header = buildStructure({ dataset, ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}) }, cube);
   const model: MappingModel = {
     version: 1, file: doc.file, id: raw.id, base, prefixes: withDerivedPrefixes(ctx.prefixes, variables, subjects), source, dataset,
     ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}),
-    markers: markerTable(raw.markers), variables, subjects, header,
-    cube: { dimensions: dims.map(component), measures: cubeMeasures, attributes: attrs.map(component) },
+    markers: markerTable(raw.markers), variables, subjects, header, cube,
   };
   return { model, diagnostics: ctx.diagnostics };
 }
@@ -208,12 +208,14 @@ class Context {
       spec.geography !== undefined && 'geography',
       (spec.values !== undefined || spec.iri !== undefined) && (spec.values !== undefined ? 'values' : 'iri'),
       spec.datatype !== undefined && 'datatype',
+      spec.codeList !== undefined && 'codeList',
     ].filter((g): g is string => g !== false);
     if (groups.length > 1) {
-      this.error('JL111', `'${path.join('.')}' combines ${groups.join(' and ')}; choose one way to read the cell`, [...path, groups[1]!], true, 'Keep one of period, geography, values (with an optional iri fallback), iri or datatype.');
+      this.error('JL111', `'${path.join('.')}' combines ${groups.join(' and ')}; choose one way to read the cell`, [...path, groups[1]!], true, 'Keep one of period, geography, codeList, values (with an optional iri fallback), iri or datatype.');
       return undefined;
     }
     if (spec.period !== undefined) return { kind: 'period', style: spec.period };
+    if (spec.codeList !== undefined) return this.codeList(spec.codeList, path);
     if (spec.geography !== undefined) return { kind: 'geography', type: spec.geography, ...(spec.entities ? { entities: spec.entities } : {}) };
     const iri = spec.iri === undefined ? undefined : this.template(spec.iri, [...path, 'iri'], undefined);
     if (spec.iri !== undefined && !iri) return undefined;
@@ -229,6 +231,35 @@ class Context {
     const datatype = spec.datatype === undefined ? XSD.string : this.iri(spec.datatype, [...path, 'datatype']);
     if (!datatype) return undefined;
     return { kind: 'literal', datatype, ...(spec.lang ? { language: spec.lang } : {}) };
+  }
+
+  codeList(id: string, path: Path): Resolver | undefined {
+    if (id === 'generated') {
+      const scheme = `${this.known.get('dataset')}/codes/${String(path[path.length - 1])}`;
+      return { kind: 'generated', scheme, conceptBase: `${scheme}/`, label: String(path[path.length - 1]) };
+    }
+    if (!SCHEMES.has(id)) {
+      this.error('JL117', `there is no shipped code list '${id}'.${didYouMean(id, [...SCHEMES.keys(), 'generated'])}`, [...path, 'codeList'], false,
+        `Shipped code lists: ${[...SCHEMES.keys()].join(', ')}; or \`generated\`.`);
+      return undefined;
+    }
+    return { kind: 'codelist', scheme: id };
+  }
+
+  /** The observation predicate: a dataset-local sub-property when the code list is generated. */
+  dimensionProperty(key: string, spec: RawComponent): string | undefined {
+    if (spec.codeList === 'generated') return `${this.known.get('dataset')}/dimension/${key}`;
+    return this.iri(spec.property, ['dimensions', key, 'property']);
+  }
+
+  dimensionComponent(key: string, spec: RawComponent): CubeComponent {
+    const declared = this.iri(spec.property, []) ?? '';
+    const label = spec.label ? { label: spec.label } : {};
+    if (spec.codeList === 'generated') {
+      return { key, property: this.dimensionProperty(key, spec)!, superProperty: declared, codeList: `${this.known.get('dataset')}/codes/${key}`, ...label };
+    }
+    const scheme = spec.codeList ? SCHEMES.get(spec.codeList) : spec.geography === 'police-force-area' ? SCHEMES.get('police-force-area') : undefined;
+    return { key, property: declared, ...label, ...(scheme ? { codeList: schemeIri(scheme) } : {}) };
   }
 
   subject(
@@ -257,7 +288,7 @@ class Context {
       { predicate: QB.dataSet, object: { kind: 'constant', term: named(dataset) } },
     ];
     for (const [dim, spec] of dims) {
-      const predicate = this.iri(spec.property, ['dimensions', dim, 'property']) ?? '';
+      const predicate = this.dimensionProperty(dim, spec) ?? '';
       const fixed = constants.get(dim);
       if (fixed) triples.push({ predicate, object: { kind: 'constant', term: fixed } });
       else if (rowBound.has(dim)) triples.push({ predicate, object: { kind: 'variable', name: dim } });

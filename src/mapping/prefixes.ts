@@ -25,6 +25,8 @@ export function withDerivedPrefixes(prefixes: ReadonlyMap<string, string>, varia
   };
   const fromCell = (rule: CellRule): void => {
     const r = rule.resolver;
+    if (r.kind === 'codelist') add(`${NS.code}${r.scheme}/x`);
+    if (r.kind === 'generated') add(`${r.conceptBase}x`);
     if (r.kind === 'template') fromTemplate(r.template);
     if (r.kind === 'map') {
       for (const v of r.values.values()) add(v);

@@ -8,6 +8,7 @@ export interface RawAlternative {
   readonly entities?: readonly string[];
   readonly values?: Readonly<Record<string, string>>;
   readonly iri?: string;
+  readonly codeList?: string;
   readonly datatype?: string;
   readonly lang?: string;
   readonly missing?: Readonly<Record<string, string>>;

@@ -49,3 +49,9 @@ export function slugify(value: string): string {
     .replace(/^-+|-+$/g, '');
   return slug === '' ? encodeSegment(value.trim() || '_') : slug;
 }
+
+/** The last path segment of an IRI: the short key of a value in observation IRIs. */
+export function keyOf(iri: string): string {
+  const cut = Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#'));
+  return cut >= 0 && cut < iri.length - 1 ? iri.slice(cut + 1) : iri;
+}

@@ -51,8 +51,55 @@ export const RDF_LANG_STRING = `${NS.rdf}langString`;
 export const QB = {
   DataSet: `${NS.qb}DataSet`,
   Observation: `${NS.qb}Observation`,
+  DataStructureDefinition: `${NS.qb}DataStructureDefinition`,
+  ComponentSpecification: `${NS.qb}ComponentSpecification`,
+  DimensionProperty: `${NS.qb}DimensionProperty`,
+  CodedProperty: `${NS.qb}CodedProperty`,
   dataSet: `${NS.qb}dataSet`,
+  structure: `${NS.qb}structure`,
+  component: `${NS.qb}component`,
+  dimension: `${NS.qb}dimension`,
+  measure: `${NS.qb}measure`,
+  attribute: `${NS.qb}attribute`,
+  order: `${NS.qb}order`,
+  componentRequired: `${NS.qb}componentRequired`,
+  codeList: `${NS.qb}codeList`,
   measureType: `${NS.qb}measureType`,
+} as const;
+
+export const SKOS = {
+  Concept: `${NS.skos}Concept`,
+  ConceptScheme: `${NS.skos}ConceptScheme`,
+  prefLabel: `${NS.skos}prefLabel`,
+  altLabel: `${NS.skos}altLabel`,
+  notation: `${NS.skos}notation`,
+  definition: `${NS.skos}definition`,
+  inScheme: `${NS.skos}inScheme`,
+  topConceptOf: `${NS.skos}topConceptOf`,
+  hasTopConcept: `${NS.skos}hasTopConcept`,
+  broader: `${NS.skos}broader`,
+  narrower: `${NS.skos}narrower`,
+} as const;
+
+export const DCTERMS = {
+  title: `${NS.dcterms}title`,
+  description: `${NS.dcterms}description`,
+  source: `${NS.dcterms}source`,
+} as const;
+
+export const RDFS = {
+  label: `${NS.rdfs}label`,
+  comment: `${NS.rdfs}comment`,
+  range: `${NS.rdfs}range`,
+  subPropertyOf: `${NS.rdfs}subPropertyOf`,
+  isDefinedBy: `${NS.rdfs}isDefinedBy`,
+} as const;
+
+/** The justice vocabulary's own terms that the code spells (checked against vocab/ by a test). */
+export const JUSTICE = {
+  vocabulary: 'https://w3id.org/justice-lod/def/justice',
+  obsMarkerScheme: `${NS.code}obs-marker`,
+  policeForceAreaScheme: `${NS.code}police-force-area`,
 } as const;
 
 export const SDMX_ATTRIBUTE = {

@@ -136,8 +136,10 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
     kept.push(diagnostic('JL402', `conversion stopped: ${(err as Error).message}`));
     return { status: 'io-error', model, diagnostics: kept, sources };
   }
+  const trailer = plan?.trailerQuads() ?? [];
+  for (const q of trailer) for (const t of targets) emitQuad(t, q);
   summary.subjects = stats.subjects;
-  summary.triples = stats.triples + (plan?.headerQuads.length ?? 0);
+  summary.triples = stats.triples + (plan?.headerQuads.length ?? 0) + trailer.length;
   const counts = summary.diagnosticsBySeverity;
   const failed = failOn !== 'none' && (counts.error > 0 || (failOn === 'warning' && counts.warning > 0) || (failOn === 'info' && counts.info > 0));
   if (failed) {

@@ -42,6 +42,7 @@ export function turtleSerializer(prefixes: ReadonlyMap<string, string>): Seriali
     const dt = t.datatype.value;
     if (dt === XSD.integer && INTEGER.test(t.value)) return t.value;
     if (dt === XSD.decimal && DECIMAL.test(t.value)) return t.value;
+    if (dt === XSD.boolean && (t.value === 'true' || t.value === 'false')) return t.value;
     const lex = `"${escapeLiteral(t.value)}"`;
     if (t.language) return `${lex}@${t.language}`;
     return dt === XSD.string ? lex : `${lex}^^${iriText(dt)}`;

@@ -1,0 +1,41 @@
+import type { Quad } from '@rdfjs/types';
+import { RDF_TYPE, RDFS, SKOS, XSD } from '../rdf/ns.js';
+import { iri, literal, namedNode, quad } from '../rdf/term.js';
+
+/**
+ * Code lists minted from the data (`codeList: generated`): every distinct label seen in a
+ * column becomes a concept under the dataset. Bounded by the number of distinct labels, and
+ * written after the observations, sorted, so reruns stay byte-identical.
+ */
+export class GeneratedCodes {
+  private readonly schemes = new Map<string, { label: string; concepts: Map<string, string> }>();
+
+  /** The slug → label map of one generated scheme, created on first use. */
+  scheme(schemeIri: string, label: string): Map<string, string> {
+    let s = this.schemes.get(schemeIri);
+    if (!s) this.schemes.set(schemeIri, (s = { label, concepts: new Map() }));
+    return s.concepts;
+  }
+
+  quads(): Quad[] {
+    const out: Quad[] = [];
+    const en = (text: string) => literal(text, 'en');
+    for (const [schemeIri, s] of [...this.schemes].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const scheme = iri(schemeIri);
+      out.push(quad(scheme, iri(RDF_TYPE), iri(SKOS.ConceptScheme)), quad(scheme, iri(RDFS.label), en(`Code list: ${s.label}`)));
+      for (const [slug, label] of [...s.concepts].sort((a, b) => a[0].localeCompare(b[0]))) {
+        const c = iri(`${schemeIri}/${slug}`);
+        out.push(
+          quad(c, iri(RDF_TYPE), iri(SKOS.Concept)),
+          quad(c, iri(SKOS.prefLabel), en(label)),
+          quad(c, iri(RDFS.label), en(label)),
+          quad(c, iri(SKOS.notation), literal(slug, namedNode(XSD.string))),
+          quad(c, iri(SKOS.inScheme), scheme),
+          quad(c, iri(SKOS.topConceptOf), scheme),
+          quad(scheme, iri(SKOS.hasTopConcept), c),
+        );
+      }
+    }
+    return out;
+  }
+}

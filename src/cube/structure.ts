@@ -1,0 +1,76 @@
+import type { ConstTerm, CubeModel, HeaderTriple } from '../mapping/model.js';
+import { keyOf } from '../rdf/iri.js';
+import { DCTERMS, QB, RDF_TYPE, RDFS, SDMX_ATTRIBUTE, SKOS, XSD } from '../rdf/ns.js';
+
+const named = (value: string): ConstTerm => ({ termType: 'NamedNode', value });
+const text = (value: string): ConstTerm => ({ termType: 'Literal', value, datatype: XSD.string, language: 'en' });
+const integer = (n: number): ConstTerm => ({ termType: 'Literal', value: String(n), datatype: XSD.integer });
+const bool = (b: boolean): ConstTerm => ({ termType: 'Literal', value: String(b), datatype: XSD.boolean });
+
+export interface DatasetInfo {
+  readonly dataset: string;
+  readonly title?: string;
+  readonly description?: string;
+}
+
+/** The DSD of a dataset lives under it: `{dataset}/structure`, components `{dataset}/structure/{key}`. */
+export const structureIri = (dataset: string): string => `${dataset}/structure`;
+
+/**
+ * The qb:DataSet and its generated qb:DataStructureDefinition (VOCABULARY.md §1.2): one
+ * component specification per dimension in mapping order, then qb:measureType, one per
+ * distinct measure, the required unit and the optional status attributes. Dataset-local
+ * properties of generated code lists are defined here too.
+ */
+export function buildStructure(info: DatasetInfo, cube: CubeModel): HeaderTriple[] {
+  const out: HeaderTriple[] = [];
+  const add = (subject: string, predicate: string, object: ConstTerm): void => void out.push({ subject, predicate, object });
+  const ds = info.dataset;
+  const dsd = structureIri(ds);
+  add(ds, RDF_TYPE, named(QB.DataSet));
+  add(ds, QB.structure, named(dsd));
+  if (info.title) {
+    add(ds, RDFS.label, text(info.title));
+    add(ds, DCTERMS.title, text(info.title));
+  }
+  if (info.description) add(ds, DCTERMS.description, text(info.description));
+  add(dsd, RDF_TYPE, named(QB.DataStructureDefinition));
+  if (info.title) add(dsd, RDFS.label, text(`Structure of ${info.title}`));
+
+  // The DSD's own triples first, then each specification's, so Turtle groups them by subject.
+  const specs: HeaderTriple[] = [];
+  const locals: HeaderTriple[] = [];
+  let order = 0;
+  const component = (key: string, kind: string, property: string, required?: boolean): void => {
+    const spec = `${dsd}/${key}`;
+    add(dsd, QB.component, named(spec));
+    const push = (p: string, o: ConstTerm) => void specs.push({ subject: spec, predicate: p, object: o });
+    push(RDF_TYPE, named(QB.ComponentSpecification));
+    push(kind, named(property));
+    push(QB.order, integer(++order));
+    if (required !== undefined) push(QB.componentRequired, bool(required));
+  };
+  for (const d of cube.dimensions) {
+    component(d.key, QB.dimension, d.property);
+    if (d.superProperty && d.codeList) {
+      const local = (p: string, o: ConstTerm) => void locals.push({ subject: d.property, predicate: p, object: o });
+      local(RDF_TYPE, named(QB.DimensionProperty));
+      local(RDF_TYPE, named(QB.CodedProperty));
+      local(RDFS.label, text(d.label ?? d.key));
+      local(RDFS.subPropertyOf, named(d.superProperty));
+      local(RDFS.range, named(SKOS.Concept));
+      local(QB.codeList, named(d.codeList));
+    }
+  }
+  component('measureType', QB.dimension, QB.measureType);
+  const seen = new Set<string>();
+  for (const m of cube.measures) {
+    if (seen.has(m.property)) continue;
+    seen.add(m.property);
+    component(`measure-${keyOf(m.property)}`, QB.measure, m.property);
+  }
+  if (cube.measures.some((m) => m.unit)) component('unit', QB.attribute, SDMX_ATTRIBUTE.unitMeasure, true);
+  component('status', QB.attribute, SDMX_ATTRIBUTE.obsStatus, false);
+  for (const a of cube.attributes) component(`attribute-${a.key}`, QB.attribute, a.property, false);
+  return [...out, ...specs, ...locals];
+}
