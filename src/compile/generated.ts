@@ -22,8 +22,11 @@ export class GeneratedCodes {
     const en = (text: string) => literal(text, 'en');
     for (const [schemeIri, s] of [...this.schemes].sort((a, b) => a[0].localeCompare(b[0]))) {
       const scheme = iri(schemeIri);
-      out.push(quad(scheme, iri(RDF_TYPE), iri(SKOS.ConceptScheme)), quad(scheme, iri(RDFS.label), en(`Code list: ${s.label}`)));
-      for (const [slug, label] of [...s.concepts].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const concepts = [...s.concepts].sort((a, b) => a[0].localeCompare(b[0]));
+      out.push(quad(scheme, iri(RDF_TYPE), iri(SKOS.ConceptScheme)), quad(scheme, iri(RDFS.label), en(s.label)));
+      // The scheme's own triples first, so that Turtle keeps them together.
+      for (const [slug] of concepts) out.push(quad(scheme, iri(SKOS.hasTopConcept), iri(`${schemeIri}/${slug}`)));
+      for (const [slug, label] of concepts) {
         const c = iri(`${schemeIri}/${slug}`);
         out.push(
           quad(c, iri(RDF_TYPE), iri(SKOS.Concept)),
@@ -32,7 +35,6 @@ export class GeneratedCodes {
           quad(c, iri(SKOS.notation), literal(slug, namedNode(XSD.string))),
           quad(c, iri(SKOS.inScheme), scheme),
           quad(c, iri(SKOS.topConceptOf), scheme),
-          quad(scheme, iri(SKOS.hasTopConcept), c),
         );
       }
     }

@@ -31,6 +31,7 @@ export const CODES = {
   JL114: { severity: 'error', title: 'CSV source cannot be read', hint: 'Check `source.path` (relative to the mapping file) or pass --input.' },
   JL116: { severity: 'warning', title: 'column referenced by name differs in case or spacing', hint: 'Spell the column as the header does to silence this warning.' },
   JL117: { severity: 'error', title: 'unknown code list', hint: 'Use the id of a shipped code list (see `vocab/`), or `generated` to mint the code list from the data.' },
+  JL118: { severity: 'warning', title: 'measure without a unit', hint: 'Give the measure a `unit:` (for example unit:NUM, unit:DAY, unit:FRACTION, unit:GBP): a complete cube has sdmx-attribute:unitMeasure on every observation.' },
   JL201: { severity: 'error', title: 'row has the wrong number of cells', hint: 'Check for an unquoted delimiter or a missing cell in this row; quote cells that contain the delimiter.' },
   JL202: { severity: 'info', title: 'decoded as Windows-1252', hint: 'The file is not valid UTF-8; set `encoding: windows-1252` to make this explicit, or re-save the file as UTF-8.' },
   JL203: { severity: 'error', title: 'CSV syntax error', hint: 'Close the quoted field, or double any quote inside a quoted field ("").' },

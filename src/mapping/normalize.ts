@@ -188,8 +188,8 @@ class Context {
     return this.cellRule(spec, columns, path, raw);
   }
 
-  cellRule(spec: RawAlternative & { readonly columns?: readonly string[] }, columns: readonly string[], path: Path, raw: RawMapping): CellRule | undefined {
-    const resolver = this.resolver(spec, path);
+  cellRule(spec: RawAlternative & { readonly columns?: readonly string[]; readonly label?: string }, columns: readonly string[], path: Path, raw: RawMapping): CellRule | undefined {
+    const resolver = this.resolver(spec, path, spec.label);
     if (!resolver) return undefined;
     const colPath = spec.columns ? [...path, 'columns'] : [...path, 'column'];
     return {
@@ -201,7 +201,7 @@ class Context {
     };
   }
 
-  resolver(spec: RawAlternative, path: Path): Resolver | undefined {
+  resolver(spec: RawAlternative, path: Path, label?: string): Resolver | undefined {
     // Each group is one way to read a cell; `iri` alone mints IRIs, with `values` it is the fallback.
     const groups = [
       spec.period !== undefined && 'period',
@@ -215,7 +215,7 @@ class Context {
       return undefined;
     }
     if (spec.period !== undefined) return { kind: 'period', style: spec.period };
-    if (spec.codeList !== undefined) return this.codeList(spec.codeList, path);
+    if (spec.codeList !== undefined) return this.codeList(spec.codeList, path, label);
     if (spec.geography !== undefined) return { kind: 'geography', type: spec.geography, ...(spec.entities ? { entities: spec.entities } : {}) };
     const iri = spec.iri === undefined ? undefined : this.template(spec.iri, [...path, 'iri'], undefined);
     if (spec.iri !== undefined && !iri) return undefined;
@@ -233,10 +233,11 @@ class Context {
     return { kind: 'literal', datatype, ...(spec.lang ? { language: spec.lang } : {}) };
   }
 
-  codeList(id: string, path: Path): Resolver | undefined {
+  codeList(id: string, path: Path, label: string | undefined): Resolver | undefined {
     if (id === 'generated') {
-      const scheme = `${this.known.get('dataset')}/codes/${String(path[path.length - 1])}`;
-      return { kind: 'generated', scheme, conceptBase: `${scheme}/`, label: String(path[path.length - 1]) };
+      const key = String(path[1]);
+      const scheme = `${this.known.get('dataset')}/codes/${key}`;
+      return { kind: 'generated', scheme, conceptBase: `${scheme}/`, label: label ?? key };
     }
     if (!SCHEMES.has(id)) {
       this.error('JL117', `there is no shipped code list '${id}'.${didYouMean(id, [...SCHEMES.keys(), 'generated'])}`, [...path, 'codeList'], false,
@@ -271,6 +272,7 @@ class Context {
     const property = this.iri(m.property, [...path, 'property']);
     const datatype = this.iri(m.datatype ?? 'xsd:integer', [...path, 'datatype']);
     const unit = m.unit === undefined ? undefined : this.iri(m.unit, [...path, 'unit']);
+    if (m.unit === undefined) this.error('JL118', `measure '${key}' has no unit`, path, true);
     const constants = new Map<string, ConstTerm>();
     for (const [dim, value] of Object.entries(m.dimensions ?? {})) {
       if (!dims.some(([k]) => k === dim)) {
