@@ -41,7 +41,7 @@ export function buildStructure(info: DatasetInfo, cube: CubeModel): HeaderTriple
   const specs: HeaderTriple[] = [];
   const locals: HeaderTriple[] = [];
   let order = 0;
-  const component = (key: string, kind: string, property: string, required?: boolean): void => {
+  const component = (key: string, kind: string, property: string, required?: boolean, codeList?: string): void => {
     const spec = `${dsd}/${key}`;
     add(dsd, QB.component, named(spec));
     const push = (p: string, o: ConstTerm) => void specs.push({ subject: spec, predicate: p, object: o });
@@ -49,9 +49,11 @@ export function buildStructure(info: DatasetInfo, cube: CubeModel): HeaderTriple
     push(kind, named(property));
     push(QB.order, integer(++order));
     if (required !== undefined) push(QB.componentRequired, bool(required));
+    // Also on the specification, so reused SDMX dimensions (sex, refArea) say which list they draw on.
+    if (codeList) push(QB.codeList, named(codeList));
   };
   for (const d of cube.dimensions) {
-    component(d.key, QB.dimension, d.property);
+    component(d.key, QB.dimension, d.property, undefined, d.codeList);
     if (d.superProperty && d.codeList) {
       const local = (p: string, o: ConstTerm) => void locals.push({ subject: d.property, predicate: p, object: o });
       local(RDF_TYPE, named(QB.DimensionProperty));

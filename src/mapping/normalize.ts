@@ -259,6 +259,7 @@ class Context {
     if (spec.codeList === 'generated') {
       return { key, property: this.dimensionProperty(key, spec)!, superProperty: declared, codeList: `${this.known.get('dataset')}/codes/${key}`, ...label };
     }
+    // A firstOf dimension mixes sources, so it claims no single code list.
     const scheme = spec.codeList ? SCHEMES.get(spec.codeList) : spec.geography === 'police-force-area' ? SCHEMES.get('police-force-area') : undefined;
     return { key, property: declared, ...label, ...(scheme ? { codeList: schemeIri(scheme) } : {}) };
   }
