@@ -97,6 +97,17 @@ describe.each(mappings)('%s', (file) => {
   });
 });
 
+describe('links out through the code lists', () => {
+  it('reaches legislation.gov.uk from every offence in the offence cube that has a statute', async () => {
+    const run = await convertInMemory(join(mappingsDir, 'sentence-outcomes-by-offence.yaml'), { failOn: 'error' });
+    const offences = new Set(new Parser({ format: 'N-Triples' }).parse(run.nt).filter((q) => q.predicate.value === `${NS.justice}offence`).map((q) => q.object.value));
+    expect(offences.size).toBe(10);
+    const linked = [...offences].filter((o) => vocab.getObjects(o, `${NS.dcterms}source`, null).some((l) => l.value.startsWith('http://www.legislation.gov.uk/id/')));
+    // Murder is a common-law offence: no statute to link to.
+    expect([...offences].filter((o) => !linked.includes(o))).toEqual([`${NS.code}offence/murder`]);
+  });
+});
+
 describe('release codes', () => {
   it('give the same concept IRIs when another release numbers the same labels differently', async () => {
     const { tempDir, writeFile } = await import('../support/tmp.js');
