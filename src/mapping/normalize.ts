@@ -1,4 +1,3 @@
-import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { QB, RDF_TYPE, SDMX_ATTRIBUTE, XSD } from '../rdf/ns.js';
 import { buildStructure } from '../cube/structure.js';
@@ -8,9 +7,10 @@ import { isValidIri } from '../rdf/iri.js';
 import { expandCurie, expandTemplatePrefix } from './curie.js';
 import { DEFAULT_MARKER_TOKENS } from './markers.js';
 import { prefixesOf, withDerivedPrefixes } from './prefixes.js';
+import { normalizeSource } from './source.js';
 import type {
   CellRule, ConstTerm, CubeComponent, CubeMeasure, IriTemplate, MappingModel, MarkerCode, MissingAction,
-  Resolver, SourceModel, SubjectRule, TripleRule, ValueRule, Variable,
+  Resolver, SubjectRule, TripleRule, ValueRule, Variable,
 } from './model.js';
 import type { LocatedDocument } from './parse.js';
 import { bindTemplate, parseTemplate, templateRefs } from './templates.js';
@@ -58,7 +58,7 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
     const s = obsTpl && ctx.subject(key, m, bindTemplate(obsTpl, known), dims, attrs, rowBound, dataset ?? '');
     if (s) subjects.push(s);
   }
-  const source = ctx.source(raw);
+  const source = normalizeSource(raw, doc, (code, message, path) => ctx.error(code, message, path));
   if (ctx.failed || !source || base === undefined || dataset === undefined) return { diagnostics: ctx.diagnostics };
 
   const component = ([key, c]: [string, { property: string; label?: string }]): CubeComponent => ({
@@ -312,26 +312,4 @@ class Context {
     return { id: key, subject: template, constants, triples };
   }
 
-  source(raw: RawMapping): SourceModel | undefined {
-    const s = raw.source;
-    if (s.footer !== undefined) {
-      try {
-        new RegExp(s.footer, 'u');
-      } catch (err) {
-        this.error('JL113', `source.footer: ${(err as Error).message}`, ['source', 'footer']);
-        return undefined;
-      }
-    }
-    return {
-      path: resolve(dirname(this.doc.file), s.path),
-      encoding: s.encoding ?? 'auto',
-      delimiter: s.delimiter ?? ',',
-      quote: s.quote ?? '"',
-      skipRows: s.skipRows ?? 0,
-      headerRows: s.headerRows ?? 1,
-      headerJoin: s.headerJoin ?? ' ',
-      ...(s.footer !== undefined ? { footer: s.footer } : {}),
-      span: this.span(['source', 'path']),
-    };
-  }
 }
