@@ -9,7 +9,9 @@ import { Parser, Store } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NS, QB, SDMX_ATTRIBUTE, SKOS } from '../../src/rdf/ns.js';
 import { convertInMemory, type InMemoryRun } from '../support/run.js';
-import { vocabStore } from '../support/vocab.js';
+import { vocabDir, vocabFileNames, vocabStore } from '../support/vocab.js';
+import { EmbeddedStore } from '../../src/store/embedded.js';
+import { checkIntegrity } from '../../src/validate/check-integrity.js';
 
 const mappingsDir = new URL('../../mappings/', import.meta.url).pathname;
 const goldenDir = new URL('../golden/', import.meta.url).pathname;
@@ -88,6 +90,13 @@ describe.each(mappings)('%s', (file) => {
     for (const q of store) for (const t of [q.predicate, q.object]) if (t.termType === 'NamedNode' && OURS.some((ns) => t.value.startsWith(ns))) used.add(t.value);
     expect(used.size).toBeGreaterThan(3);
     for (const iri of used) expect(vocab.getQuads(iri, null, null, null).length + store.getQuads(iri, null, null, null).length, iri).toBeGreaterThan(0);
+  });
+
+  it('passes all 21 Data Cube integrity constraints, with the vocabulary loaded', () => {
+    const embedded = new EmbeddedStore();
+    for (const f of vocabFileNames()) embedded.load(readFileSync(join(vocabDir, f), 'utf8'), 'text/turtle');
+    embedded.load(run.nt, 'application/n-triples');
+    expect(checkIntegrity(embedded).map((v) => `${v.rule} ${v.focus} ${v.value ?? ''}`)).toEqual([]);
   });
 
   it('links out to reference.data.gov.uk and statistics.data.gov.uk', () => {

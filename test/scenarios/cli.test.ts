@@ -131,7 +131,7 @@ describe('justice-lod CLI', () => {
     const r = run(['preview', 'mappings/criminal-court-timeliness.yaml', '--rows', '1']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('@prefix qb:');
-    expect(r.stdout.match(/ a qb:Observation/g)).toHaveLength(9);
+    expect(r.stdout.match(/ a qb:Observation/g)).toHaveLength(8);
   });
 
   it('explains codes', () => {

@@ -1,0 +1,14 @@
+/** One broken rule at one node: what the reports (text, JSON, SARIF, sh:ValidationReport) show. */
+export interface Violation {
+  /** IC-1 … IC-21, or a shape or business-rule id such as `rule:reoffenders-le-offenders`. */
+  readonly rule: string;
+  readonly title: string;
+  readonly severity: 'error' | 'warning';
+  /** The node the rule is about, usually an observation IRI. */
+  readonly focus: string;
+  readonly path?: string;
+  readonly value?: string;
+  readonly message: string;
+  /** Where an observation came from in the CSV, when known. */
+  readonly source?: { readonly file: string; readonly line: number; readonly column?: string };
+}
