@@ -15,6 +15,7 @@ interface ConvertFlags {
   maxErrors: number;
   diagnostics: 'text' | 'json';
   quiet?: boolean;
+  validate: boolean;
 }
 
 export function registerConvert(program: Command, setExit: (code: number) => void): void {
@@ -29,6 +30,7 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .option('--fail-on <level>', 'exit 1 and write nothing when diagnostics reach this level: error, warning, none', choice(['error', 'warning', 'none'] as const), 'error')
     .option('--max-errors <n>', 'stop reading a CSV after this many errors', positiveInt, 1000)
     .option('--diagnostics <form>', 'text (stderr) or json (one document on stdout)', choice(['text', 'json'] as const), 'text')
+    .option('--no-validate', 'skip the observation checks and integrity constraints')
     .option('-q, --quiet', 'no progress bar and no summary; problems are still printed')
     .addHelpText('after', `
 Examples:
@@ -63,7 +65,7 @@ async function runConvert(args: readonly string[], flags: ConvertFlags): Promise
     const stop = startProgress(mapping, progress, !flags.quiet && flags.diagnostics === 'text');
     let result: ConvertResult;
     try {
-      result = await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir: flags.out, formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress });
+      result = await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir: flags.out, formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate });
     } finally {
       stop();
     }

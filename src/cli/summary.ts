@@ -26,6 +26,10 @@ export function summaryText(id: string, s: ConvertSummary): string {
     `  markers       ${markers.length ? markers.join('; ') : 'none'}`,
   ];
   if (omitted.length) lines.push(`  left out      ${omitted.join('; ')}`);
+  if (s.validation) {
+    const broken = [...s.validation].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule}: ${n(count)}`);
+    lines.push(`  validation    ${broken.length ? `${broken.join('; ')}` : 'no violations (observation checks and all 21 integrity constraints on the structure)'}`);
+  } else lines.push('  validation    skipped (--no-validate)');
   if (s.outputs.length) lines.push(`  written       ${s.outputs.map((o) => `${rel(o.path)} (${bytes(o.bytes)})`).join(', ')}`);
   else if (!s.written) lines.push('  written       nothing (the run failed; see the errors above)');
   lines.push(`  time          ${secs.toFixed(2)} s${secs > 0 ? `, ${n(Math.round(dataRows(r) / secs))} rows/s` : ''}`);
@@ -50,6 +54,7 @@ export function summaryJson(result: ConvertResult, exitCode: number): Record<str
           triples: s.triples,
           markers: Object.fromEntries(s.markers),
           omitted: Object.fromEntries(s.omitted),
+          validation: s.validation ? Object.fromEntries(s.validation) : null,
           outputs: s.outputs,
           written: s.written,
           durationMs: s.durationMs,

@@ -24,3 +24,8 @@ export function notationOf(iri: string): string | undefined {
   notations ??= new Map([...SCHEMES.values()].flatMap((s) => s.concepts.map((c) => [conceptIri(s, c), c.notation] as const)));
   return notations.get(iri);
 }
+
+/** Whether an IRI of the code namespace is a shipped scheme or one of its concepts. */
+export function isShippedIri(iri: string): boolean {
+  return [...SCHEMES.values()].some((s) => schemeIri(s) === iri || s.concepts.some((c) => conceptIri(s, c) === iri));
+}

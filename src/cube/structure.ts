@@ -1,6 +1,6 @@
 import type { ConstTerm, CubeModel, HeaderTriple } from '../mapping/model.js';
 import { keyOf } from '../rdf/iri.js';
-import { DCTERMS, QB, RDF_TYPE, RDFS, SDMX_ATTRIBUTE, SKOS, XSD } from '../rdf/ns.js';
+import { DCTERMS, NS, QB, RDF_TYPE, RDFS, SDMX_ATTRIBUTE, SKOS, XSD } from '../rdf/ns.js';
 
 const named = (value: string): ConstTerm => ({ termType: 'NamedNode', value });
 const text = (value: string): ConstTerm => ({ termType: 'Literal', value, datatype: XSD.string, language: 'en' });
@@ -11,7 +11,12 @@ export interface DatasetInfo {
   readonly dataset: string;
   readonly title?: string;
   readonly description?: string;
+  /** Component properties that a shipped vocabulary already defines (vocab/justice.ttl, external.ttl). */
+  readonly known: ReadonlySet<string>;
 }
+
+/** Namespaces of standard vocabularies: their terms are theirs to define, never ours. */
+const STANDARD = [NS.rdf, NS.rdfs, NS.owl, NS.skos, NS.dcterms, NS.dcat, NS.prov, NS.qb, NS.sdmx, NS['sdmx-concept'], NS['sdmx-dimension'], NS['sdmx-measure'], NS['sdmx-attribute'], NS.xsd];
 
 /** The DSD of a dataset lives under it: `{dataset}/structure`, components `{dataset}/structure/{key}`. */
 export const structureIri = (dataset: string): string => `${dataset}/structure`;
@@ -52,8 +57,18 @@ export function buildStructure(info: DatasetInfo, cube: CubeModel): HeaderTriple
     // Also on the specification, so reused SDMX dimensions (sex, refArea) say which list they draw on.
     if (codeList) push(QB.codeList, named(codeList));
   };
+  // A property of the publisher's own is defined here, as csvcubed does, so that the cube
+  // stands on its own (IC-4 needs every dimension's range).
+  const declare = (property: string, type: string, label: string, range?: string): void => {
+    if (info.known.has(property) || STANDARD.some((ns) => property.startsWith(ns))) return;
+    const local = (p: string, o: ConstTerm) => void locals.push({ subject: property, predicate: p, object: o });
+    local(RDF_TYPE, named(type));
+    local(RDFS.label, text(label));
+    if (range) local(RDFS.range, named(range));
+  };
   for (const d of cube.dimensions) {
     component(d.key, QB.dimension, d.property, undefined, d.codeList);
+    if (!d.superProperty) declare(d.property, QB.DimensionProperty, d.label ?? d.key, `${NS.rdfs}Resource`);
     if (d.superProperty && d.codeList) {
       const local = (p: string, o: ConstTerm) => void locals.push({ subject: d.property, predicate: p, object: o });
       local(RDF_TYPE, named(QB.DimensionProperty));
@@ -70,9 +85,13 @@ export function buildStructure(info: DatasetInfo, cube: CubeModel): HeaderTriple
     if (seen.has(m.property)) continue;
     seen.add(m.property);
     component(`measure-${keyOf(m.property)}`, QB.measure, m.property);
+    declare(m.property, `${NS.qb}MeasureProperty`, m.label ?? m.key, m.datatype);
   }
   if (cube.measures.some((m) => m.unit)) component('unit', QB.attribute, SDMX_ATTRIBUTE.unitMeasure, true);
   component('status', QB.attribute, SDMX_ATTRIBUTE.obsStatus, false);
-  for (const a of cube.attributes) component(`attribute-${a.key}`, QB.attribute, a.property, false);
+  for (const a of cube.attributes) {
+    component(`attribute-${a.key}`, QB.attribute, a.property, false);
+    declare(a.property, `${NS.qb}AttributeProperty`, a.label ?? a.key);
+  }
   return [...out, ...specs, ...locals];
 }

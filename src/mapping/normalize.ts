@@ -1,7 +1,8 @@
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
-import { QB, RDF_TYPE, SDMX_ATTRIBUTE, XSD } from '../rdf/ns.js';
+import { NS, QB, RDF_TYPE, SDMX_ATTRIBUTE, XSD } from '../rdf/ns.js';
 import { buildStructure } from '../cube/structure.js';
-import { SCHEMES, schemeIri } from '../codelists/registry.js';
+import { isShippedIri, SCHEMES, schemeIri } from '../codelists/registry.js';
+import { knownTerms } from '../codelists/terms.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { isValidIri } from '../rdf/iri.js';
 import { expandCurie, expandTemplatePrefix } from './curie.js';
@@ -70,7 +71,7 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
     ...(m.unit ? { unit: ctx.iri(m.unit, []) ?? '' } : {}),
   }));
   const cube = { dimensions: dims.map(([key, d]) => ctx.dimensionComponent(key, d)), measures: cubeMeasures, attributes: attrs.map(component) };
-  const header = buildStructure({ dataset, ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}) }, cube);
+  const header = buildStructure({ dataset, known: knownTerms().components, ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}) }, cube);
   const model: MappingModel = {
     version: 1, file: doc.file, id: raw.id, base, prefixes: withDerivedPrefixes(ctx.prefixes, variables, subjects), source, dataset,
     ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}),
@@ -105,8 +106,14 @@ class Context {
     }
   }
 
+  private readonly reported = new Set<string>();
+
   error(code: Diagnostic['code'], message: string, path: Path, key = false, hint?: string): void {
     const d = diagnostic(code, message, { span: this.doc.spanOf(path, key), ...(hint ? { hint } : {}) });
+    // Shared sections (the top-level `missing:`) are read once per component: report once.
+    const id = `${code}@${d.span?.line}:${d.span?.column}:${message}`;
+    if (this.reported.has(id)) return;
+    this.reported.add(id);
     this.diagnostics.push(d);
     if (d.severity === 'error') this.failed = true;
   }
@@ -117,13 +124,26 @@ class Context {
 
   iri(text: string, path: Path): string | undefined {
     const r = expandCurie(text, this.prefixes);
-    if ('iri' in r) return r.iri;
+    if ('iri' in r) return this.ours(r.iri, text, path);
     if (r.error === 'undefined-prefix') {
       this.error('JL109', `prefix '${r.prefix}:' in ${JSON.stringify(text)} is not declared`, path);
     } else {
       this.error('JL110', `${JSON.stringify(text)} is not a valid IRI or compact IRI (prefix:local)`, path);
     }
     return undefined;
+  }
+
+  /** An IRI in our namespaces must be defined by vocab/: a typo there would mint a term nobody defines. */
+  ours(iri: string, text: string, path: Path): string {
+    if (path.length === 0) return iri;
+    const terms = knownTerms().justice;
+    if (iri.startsWith(NS.justice) && !terms.has(iri)) {
+      const local = [...terms].map((t) => t.slice(NS.justice.length));
+      this.error('JL119', `${text} is not a term of the justice vocabulary.${didYouMean(iri.slice(NS.justice.length), local)}`, path);
+    } else if (iri.startsWith(NS.code) && !isShippedIri(iri)) {
+      this.error('JL119', `${text} is not a code list or concept shipped in vocab/`, path);
+    }
+    return iri;
   }
 
   /** Parses and prefix-expands a template; `allowed` limits the names it may reference. */

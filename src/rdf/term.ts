@@ -45,3 +45,7 @@ export function termToNTriples(term: Term): string {
       throw new Error(`cannot serialise a ${term.termType} term`);
   }
 }
+
+export function quadToNTriples(q: Quad): string {
+  return `${termToNTriples(q.subject)} ${termToNTriples(q.predicate)} ${termToNTriples(q.object)} .\n`;
+}

@@ -11,6 +11,7 @@ import type { MappingModel } from '../mapping/model.js';
 import { FileSink } from '../sinks/sink.js';
 import type { FormatInfo } from '../sinks/registry.js';
 import { emptySummary, type ConvertSummary } from './summary.js';
+import { RunValidation } from './validation.js';
 
 /** Where triples go: files (FileSink) or memory (preview). */
 export interface TripleTarget {
@@ -32,6 +33,8 @@ export interface ConvertOptions {
   readonly maxErrors?: number;
   readonly limitRows?: number;
   readonly progress?: CsvProgress & { rows: number };
+  /** Streaming observation checks and structural integrity constraints (default on). */
+  readonly validate?: boolean;
 }
 
 export type ConvertStatus = 'ok' | 'failed' | 'config-error' | 'io-error';
@@ -79,6 +82,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   let targets: readonly TripleTarget[] = [];
   const stats: RowStats = { subjects: 0, triples: 0, markers: summary.markers, omitted: summary.omitted };
   let plan: ReturnType<typeof compilePlan>['plan'];
+  let validation: RunValidation | undefined;
   let header: readonly string[] = [];
   const toDiagnostic = (f: CellFailure, line: number, severity?: Severity): Diagnostic =>
     diagnostic(f.code, f.message, { span: { file: csv, line }, cell: { columnName: header[f.column] ?? `column ${f.column + 1}`, value: f.value }, ...(severity ? { severity } : {}) });
@@ -106,6 +110,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         kept.push(...compiled.diagnostics);
         if (!compiled.plan) return { status: 'config-error', model, diagnostics: kept, sources };
         plan = compiled.plan;
+        if (opts.validate !== false) validation = new RunValidation(model, csv, ev.names);
         targets = opts.createTargets ? opts.createTargets(model) : await openFiles(model, opts);
         for (const q of plan.headerQuads) for (const t of targets) emitQuad(t, q);
         continue;
@@ -116,7 +121,10 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         break;
       }
       progress.rows++;
-      const result = plan!.materialize(ev.cells, (s, p, o) => { for (const t of targets) t.add(s, p, o); }, stats);
+      const result = plan!.materialize(ev.cells, (s, p, o) => {
+        for (const t of targets) t.add(s, p, o);
+        validation?.add(s, p, o);
+      }, stats);
       for (const w of result.warnings) report(toDiagnostic(w, ev.line));
       if (result.failures.length > 0) {
         summary.records.rejected++;
@@ -128,7 +136,10 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
           summary.records.unread = true;
           break;
         }
-      } else summary.records.converted++;
+      } else {
+        summary.records.converted++;
+        if (validation) for (const d of validation.endRow(ev.line, ev.cells)) report(d);
+      }
       if (targets.some((t) => t.full)) for (const t of targets) await t.flush();
     }
   } catch (err) {
@@ -138,6 +149,10 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   }
   const trailer = plan?.trailerQuads() ?? [];
   for (const q of trailer) for (const t of targets) emitQuad(t, q);
+  if (validation && plan) {
+    for (const d of validation.finish([...plan.headerQuads, ...trailer])) report(d);
+    summary.validation = validation.counts;
+  }
   summary.subjects = stats.subjects;
   summary.triples = stats.triples + (plan?.headerQuads.length ?? 0) + trailer.length;
   const counts = summary.diagnosticsBySeverity;

@@ -31,6 +31,8 @@ export interface ConvertSummary {
   readonly markers: Map<MarkerCode, number>;
   readonly omitted: Map<string, number>;
   outputs: OutputFile[];
+  /** Violations by rule when validation ran (IC-n, rule:…); undefined with --no-validate. */
+  validation?: Map<string, number>;
   written: boolean;
   durationMs: number;
 }

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { Parser } from 'n3';
+import { NS, RDF_TYPE } from '../rdf/ns.js';
+
+const VOCAB = new URL('../../vocab/', import.meta.url);
+
+export interface KnownTerms {
+  /** Every term of the justice namespace that vocab/justice.ttl defines. */
+  readonly justice: ReadonlySet<string>;
+  /** Properties some loaded vocabulary types as qb:DimensionProperty, MeasureProperty or AttributeProperty. */
+  readonly components: ReadonlySet<string>;
+}
+
+let known: KnownTerms | undefined;
+
+/** The terms of vocab/justice.ttl and vocab/external.ttl, read once. */
+export function knownTerms(): KnownTerms {
+  if (known) return known;
+  const justice = new Set<string>();
+  const components = new Set<string>();
+  const kinds = new Set(['DimensionProperty', 'MeasureProperty', 'AttributeProperty'].map((k) => `${NS.qb}${k}`));
+  for (const file of ['justice.ttl', 'external.ttl']) {
+    for (const q of new Parser().parse(readFileSync(new URL(file, VOCAB), 'utf8'))) {
+      if (q.subject.value.startsWith(NS.justice)) justice.add(q.subject.value);
+      if (q.predicate.value === RDF_TYPE && kinds.has(q.object.value)) components.add(q.subject.value);
+    }
+  }
+  known = { justice, components };
+  return known;
+}

@@ -1,0 +1,113 @@
+import type { Term } from '@rdfjs/types';
+import { QB, RDF_TYPE, SDMX_ATTRIBUTE } from '../rdf/ns.js';
+import { markerIri } from '../rdf/ns.js';
+import { rangeOf, ROW_RULES } from './rules.js';
+import type { Violation } from './violation.js';
+
+/** What the streaming checks need to know about a cube: its DSD in a few sets. */
+export interface CubeSpec {
+  readonly dataset: string;
+  /** Dimension properties other than qb:measureType. */
+  readonly dimensions: readonly string[];
+  readonly measures: ReadonlySet<string>;
+  readonly unitRequired: boolean;
+}
+
+/** One observation's triples, in the order they were written. */
+export interface ObservationTriples {
+  readonly subject: string;
+  readonly triples: readonly (readonly [predicate: string, object: Term])[];
+}
+
+const SUPPRESSING = new Set(['c', 'x', 'z', 'low'].map(markerIri));
+
+/** A 53-bit hash (cyrb53) of a key: IC-12 keeps these, not the keys, so memory stays small. */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * Observation shapes compiled once and applied to each observation as it streams by, in
+ * bounded memory: IC-1, IC-11, IC-13, relaxed IC-15, IC-16, value ranges, IC-12 (hashed
+ * keys) and the business rules between the measures of one row.
+ */
+export class ObservationChecker {
+  private readonly seen = new Map<number, number>();
+  private observations = 0;
+
+  constructor(private readonly spec: CubeSpec) {}
+
+  /** Checks the observations of one row (or one key); `at` identifies the row for IC-12 messages. */
+  checkRow(group: readonly ObservationTriples[], at: number): Violation[] {
+    const out: Violation[] = [];
+    const values = new Map<string, number>();
+    for (const obs of group) {
+      this.observations++;
+      this.checkObservation(obs, at, out, values);
+    }
+    for (const rule of ROW_RULES) {
+      if (!rule.uses.every((p) => values.has(p))) continue;
+      const message = rule.check((p) => values.get(p)!);
+      if (message) out.push({ rule: rule.id, title: rule.title, severity: 'error', focus: group[0]!.subject, message });
+    }
+    return out;
+  }
+
+  private checkObservation(obs: ObservationTriples, at: number, out: Violation[], values: Map<string, number>): void {
+    const { spec } = this;
+    const by = new Map<string, Term[]>();
+    for (const [p, o] of obs.triples) by.set(p, [...(by.get(p) ?? []), o]);
+    if (!(by.get(RDF_TYPE) ?? []).some((t) => t.value === QB.Observation)) return;
+    const v = (rule: string, title: string, message: string, extra: Partial<Violation> = {}) =>
+      out.push({ rule, title, severity: 'error', focus: obs.subject, message, ...extra });
+    const ds = by.get(QB.dataSet) ?? [];
+    if (ds.length !== 1 || ds[0]!.value !== spec.dataset) v('IC-1', 'Unique DataSet', `has ${ds.length} qb:dataSet values, expected <${spec.dataset}>`);
+    const key: string[] = [];
+    for (const d of spec.dimensions) {
+      const got = by.get(d) ?? [];
+      if (got.length === 0) v('IC-11', 'All dimensions required', `has no value for dimension <${d}>`, { path: d });
+      key.push(got.map((t) => t.value).join('\u0002'));
+    }
+    const measureType = by.get(QB.measureType) ?? [];
+    const measure = measureType[0]?.value;
+    key.push(measure ?? '');
+    if (measureType.length !== 1 || !measure || !spec.measures.has(measure)) {
+      v('IC-15', 'Measure dimension consistent', `qb:measureType must be one of the cube's measures`, { path: QB.measureType });
+    } else {
+      const value = by.get(measure) ?? [];
+      const status = by.get(SDMX_ATTRIBUTE.obsStatus) ?? [];
+      if (value.length === 0 && !status.some((s) => SUPPRESSING.has(s.value))) {
+        v('IC-15', 'Measure dimension consistent', `has no value for <${measure}> and no suppression marker`, { path: measure });
+      }
+      const n = value.length === 1 ? Number(value[0]!.value) : NaN;
+      if (!Number.isNaN(n)) {
+        values.set(measure, n);
+        const range = rangeOf(measure);
+        if (range && ((range.min !== undefined && n < range.min) || (range.max !== undefined && n > range.max))) {
+          v('rule:range', 'value in range', `${n} is outside [${range.min ?? '−∞'}, ${range.max ?? '∞'}]`, { path: measure, value: value[0]!.value });
+        }
+      }
+      for (const other of spec.measures) {
+        if (other !== measure && by.has(other)) v('IC-16', 'Single measure on a measure-dimension observation', `also has a value for <${other}>`, { path: other });
+      }
+    }
+    if (spec.unitRequired && !by.has(SDMX_ATTRIBUTE.unitMeasure)) v('IC-13', 'Required attributes', 'has no sdmx-attribute:unitMeasure', { path: SDMX_ATTRIBUTE.unitMeasure });
+    const h = hash53(key.join('\u0001'));
+    const first = this.seen.get(h);
+    if (first !== undefined) v('IC-12', 'No duplicate observations', `has the same dimension values as the observation of line ${first + 1}`);
+    else this.seen.set(h, at);
+  }
+
+  get count(): number {
+    return this.observations;
+  }
+}
