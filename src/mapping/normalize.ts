@@ -67,7 +67,8 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
   });
   const cubeMeasures: CubeMeasure[] = measures.map(([key, m]) => ({
     ...component([key, m]),
-    datatype: ctx.iri(m.datatype ?? 'xsd:integer', []) ?? XSD.integer,
+    // A percentage is stored as a decimal fraction whatever the declared datatype says.
+    datatype: m.percent && (m.datatype ?? 'xsd:integer') === 'xsd:integer' ? XSD.decimal : ctx.iri(m.datatype ?? 'xsd:integer', []) ?? XSD.integer,
     ...(m.unit ? { unit: ctx.iri(m.unit, []) ?? '' } : {}),
   }));
   const cube = { dimensions: dims.map(([key, d]) => ctx.dimensionComponent(key, d)), measures: cubeMeasures, attributes: attrs.map(component) };

@@ -25,9 +25,10 @@ export interface EngineReport {
  * and targets included (they are opt-in there). The engine was chosen by measurement
  * (README, "Validation"); this wrapper is the only place that knows it.
  */
-export async function validateQuads(data: readonly Quad[], shapes: readonly Quad[]): Promise<EngineReport> {
+export async function validateQuads(data: readonly Quad[], shapes: readonly Quad[], opts: { sparqlConstraints?: boolean } = {}): Promise<EngineReport> {
   const shapesDataset = datasetFactory.dataset([...shapes]);
-  const validator = new Validator(shapesDataset, { factory, targetResolvers, validations });
+  // SPARQL targets always; SPARQL constraints only when asked: justice-lod runs its own on Oxigraph.
+  const validator = new Validator(shapesDataset, { factory, targetResolvers, ...(opts.sparqlConstraints === false ? {} : { validations }) });
   const report = await validator.validate({ dataset: datasetFactory.dataset([...data]) });
   const store = new Store([...report.dataset]);
   const results = store.getObjects(null, `${SH}result`, null);
