@@ -5,6 +5,7 @@ import { registerConvert } from './convert.js';
 import { registerExplain } from './explain.js';
 import { EXIT } from './options.js';
 import { registerPreview } from './preview.js';
+import { registerValidate } from './validate.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -26,11 +27,13 @@ Examples:
   $ justice-lod check mappings/court-outcomes-by-pfa.yaml
   $ justice-lod preview mappings/criminal-court-timeliness.yaml --rows 2
   $ justice-lod convert mappings --out out/samples
+  $ justice-lod validate out/samples/proven-reoffending-by-la.ttl
   $ justice-lod explain JL307
 `);
   registerConvert(program, setExit);
   registerCheck(program, setExit);
   registerPreview(program, setExit);
+  registerValidate(program, setExit);
   registerExplain(program, setExit);
   try {
     await program.parseAsync([...argv]);

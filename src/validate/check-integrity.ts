@@ -20,11 +20,16 @@ export function checkIntegrity(store: EmbeddedStore): Violation[] {
   const constraints: IntegrityConstraint[] = [...INTEGRITY_CONSTRAINTS, ...duplicates, ...complete, ...hierarchies].sort((a, b) => icNumber(a.id) - icNumber(b.id));
   const out: Violation[] = [];
   for (const c of constraints) {
+    // In these constraints ?value is the property at fault, which reports call the path.
+    const isPath = PATH_VALUED.has(c.id);
     for (const row of store.select(c.query)) {
-      out.push({ rule: c.id, title: c.title, severity: 'error', focus: row['focus'] ?? '', ...(row['value'] ? { value: row['value'] } : {}), message: `${c.id} ${c.title}` });
+      const extra = row['value'] ? (isPath ? { path: row['value'] } : { value: row['value'] }) : {};
+      out.push({ rule: c.id, title: c.title, severity: 'error', focus: row['focus'] ?? '', ...extra, message: `${c.id} ${c.title}` });
     }
   }
   return out;
 }
+
+const PATH_VALUED = new Set(['IC-8', 'IC-10', 'IC-11', 'IC-13', 'IC-14', 'IC-15', 'IC-16']);
 
 const icNumber = (id: string): number => Number(id.replace(/\D/g, ''));

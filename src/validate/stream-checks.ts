@@ -50,19 +50,21 @@ export class ObservationChecker {
   checkRow(group: readonly ObservationTriples[], at: number): Violation[] {
     const out: Violation[] = [];
     const values = new Map<string, number>();
+    const subjects = new Map<string, string>();
     for (const obs of group) {
       this.observations++;
-      this.checkObservation(obs, at, out, values);
+      this.checkObservation(obs, at, out, values, subjects);
     }
     for (const rule of ROW_RULES) {
       if (!rule.uses.every((p) => values.has(p))) continue;
       const message = rule.check((p) => values.get(p)!);
-      if (message) out.push({ rule: rule.id, title: rule.title, severity: 'error', focus: group[0]!.subject, message });
+      // Reported on the observation of the rule's first measure, as the SHACL-SPARQL form does.
+      if (message) out.push({ rule: rule.id, title: rule.title, severity: 'error', focus: subjects.get(rule.uses[0]!)!, message });
     }
     return out;
   }
 
-  private checkObservation(obs: ObservationTriples, at: number, out: Violation[], values: Map<string, number>): void {
+  private checkObservation(obs: ObservationTriples, at: number, out: Violation[], values: Map<string, number>, subjects: Map<string, string>): void {
     const { spec } = this;
     const by = new Map<string, Term[]>();
     for (const [p, o] of obs.triples) by.set(p, [...(by.get(p) ?? []), o]);
@@ -91,6 +93,7 @@ export class ObservationChecker {
       const n = value.length === 1 ? Number(value[0]!.value) : NaN;
       if (!Number.isNaN(n)) {
         values.set(measure, n);
+        subjects.set(measure, obs.subject);
         const range = rangeOf(measure);
         if (range && ((range.min !== undefined && n < range.min) || (range.max !== undefined && n > range.max))) {
           v('rule:range', 'value in range', `${n} is outside [${range.min ?? '−∞'}, ${range.max ?? '∞'}]`, { path: measure, value: value[0]!.value });

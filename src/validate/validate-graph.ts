@@ -55,5 +55,11 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeTexts: r
     const title = shapeStore.getObjects(c, `${SH}message`, null)[0]?.value ?? rule;
     for (const row of store.select(query)) violations.push({ rule, title, severity: 'error', focus: row['this'] ?? '', message: title });
   }
-  return { violations, triples: data.length, report: engine.store };
+  // The same broken rule at the same node may be found by a SPARQL IC and by a shape: report it once.
+  const seen = new Set<string>();
+  const unique = violations.filter((v) => {
+    const id = `${v.rule}\u0001${v.focus}\u0001${v.path ?? ''}`;
+    return seen.has(id) ? false : (seen.add(id), true);
+  });
+  return { violations: unique, triples: data.length, report: engine.store };
 }
