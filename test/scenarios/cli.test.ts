@@ -155,3 +155,53 @@ describe('justice-lod CLI', () => {
     for (const x of [a, b, c]) expect(x.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
   });
 });
+
+describe('justice-lod validate', () => {
+  const out = join(work, 'validate');
+  const convertOnce = () => run(['convert', 'mappings/proven-reoffending-by-la.yaml', '--out', out, '-q']);
+
+  it('passes a converted sample, and exits 1 with the broken rules grouped when values contradict', () => {
+    expect(convertOnce().code).toBe(0);
+    const ok = run(['validate', join(out, 'proven-reoffending-by-la.ttl')]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('No violations');
+    const nt = readFileSync(join(out, 'proven-reoffending-by-la.nt'), 'utf8');
+    const broken = join(work, 'broken.nt');
+    writeFileSync(broken, nt.replace(/(K04000001\/A\/reoffenders> <[^>]*reoffenderCount> ")\d+/, '$19999999'));
+    const bad = run(['validate', broken]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/rule:reoffenders-le-offenders {2}reoffenders ≤ offenders: 1/);
+  });
+
+  it('writes SARIF, JSON and the SHACL report', () => {
+    const file = join(out, 'proven-reoffending-by-la.nt');
+    const sarif = JSON.parse(run(['validate', file, '--format', 'sarif']).stdout) as { version: string; runs: { results: unknown[] }[] };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.results).toEqual([]);
+    expect(JSON.parse(run(['validate', file, '--format', 'json']).stdout)).toMatchObject({ conforms: true, violations: [] });
+    const ttl = run(['validate', file, '--format', 'ttl']).stdout;
+    expect(ttl).toContain('sh:ValidationReport');
+    expect(ttl).toMatch(/sh:conforms true/);
+  });
+
+  it('rejects files it cannot read, without a stack trace', () => {
+    const r = run(['validate', 'nope.ttl']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('JL402');
+    expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+  });
+});
+
+describe('convert with validation', () => {
+  it('reports a violation at its CSV line and column, and --no-validate skips it', () => {
+    const dir = caseCopy('convert/0010-missing-values');
+    const r = run(['convert', 'mapping.yaml', '--out', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('input.csv:3: error JL501: IC-11: observation has no value for dimension <https://example.org/def/plea>');
+    expect(r.stderr).toContain('column "Plea at Crown Court", value ""');
+    expect(r.stdout).toMatch(/validation\s+IC-11: 1/);
+    const skipped = run(['convert', 'mapping.yaml', '--out', 'out', '--no-validate'], dir);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toMatch(/validation\s+skipped/);
+  });
+});
