@@ -3,7 +3,7 @@ import { Parser, Store } from 'n3';
 import { NS } from '../rdf/ns.js';
 import { checkIntegrity } from './check-integrity.js';
 import { validateQuads } from './engine.js';
-import { storeWithVocabulary } from './vocab-graph.js';
+import { storeWithVocabulary, vocabularySize } from './vocab-graph.js';
 import type { Violation } from './violation.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
@@ -29,16 +29,23 @@ export interface GraphValidation {
  */
 export async function validateGraph(inputs: readonly GraphInput[], shapeTexts: readonly string[]): Promise<GraphValidation> {
   const store = storeWithVocabulary();
-  const data: Quad[] = [];
-  for (const input of inputs) {
-    store.load(input.text, input.format);
-    data.push(...new Parser({ format: input.format === 'text/turtle' ? 'Turtle' : 'N-Triples' }).parse(input.text));
-  }
+  for (const input of inputs) store.load(input.text, input.format);
+  const triples = store.size - vocabularySize();
   const violations: Violation[] = checkIntegrity(store);
-  const shapes = shapeTexts.flatMap((t) => new Parser({ format: 'Turtle' }).parse(t));
+  // Only the shapes of datasets that are in the data: the engine holds the whole graph in
+  // memory again, so it is not started at all when no shape applies.
+  const present = new Set(store.select(`SELECT DISTINCT ?ds WHERE { ?o <${NS.qb}dataSet> ?ds }`).map((r) => r['ds']!));
+  const shapes = shapeTexts.map((t) => new Parser({ format: 'Turtle' }).parse(t)).filter((quads) => targetsOf(quads).some((ds) => present.has(ds))).flat();
+  const data: Quad[] = [];
+  if (shapes.length > 0) {
+    for (const input of inputs) {
+      // A loop, not push(...quads): a million arguments would overflow the call stack.
+      for (const q of new Parser({ format: input.format === 'text/turtle' ? 'Turtle' : 'N-Triples' }).parse(input.text)) data.push(q);
+    }
+  }
   const shapeStore = new Store(shapes);
   const ruleOf = (shape: Term | undefined): string => (shape && shapeStore.getObjects(shape, IDENTIFIER, null)[0]?.value) ?? 'shape';
-  const engine = await validateQuads(data, shapes, { sparqlConstraints: false });
+  const engine = shapes.length > 0 ? await validateQuads(data, shapes, { sparqlConstraints: false }) : { results: [], store: new Store() };
   for (const r of engine.results) {
     const one = (p: string) => engine.store.getObjects(r, `${SH}${p}`, null)[0];
     const rule = ruleOf(one('sourceShape'));
@@ -61,5 +68,11 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeTexts: r
     const id = `${v.rule}\u0001${v.focus}\u0001${v.path ?? ''}`;
     return seen.has(id) ? false : (seen.add(id), true);
   });
-  return { violations: unique, triples: data.length, report: engine.store };
+  return { violations: unique, triples, report: engine.store };
+}
+
+/** The datasets a shapes graph is for: the sh:hasValue of its qb:dataSet property shape. */
+function targetsOf(quads: readonly Quad[]): string[] {
+  const datasetShapes = new Set(quads.filter((q) => q.predicate.value === `${SH}path` && q.object.value === `${NS.qb}dataSet`).map((q) => q.subject.value));
+  return quads.filter((q) => q.predicate.value === `${SH}hasValue` && datasetShapes.has(q.subject.value)).map((q) => q.object.value);
 }

@@ -57,6 +57,27 @@ const summary = {
     peakRssMB: Math.round(median(results.map((r) => r.maxRssBytes)) / 1024 / 1024),
   },
 };
+// Validation of a whole cube of about 1M triples (issue 4): converted once, then validated.
+const validateRows = Number(arg('validate-rows', 70_000));
+let validation;
+if (validateRows > 0) {
+  const vcsv = join(data, 'validate.csv');
+  await generate(validateRows, vcsv, 7);
+  const vmap = join(data, 'validate.yaml');
+  writeFileSync(vmap, readFileSync(join(here, 'sentencing-bench.yaml'), 'utf8').replace('path: data/sentencing.csv', `path: ${vcsv}`).replace('schema=../../schema', 'schema=../../../schema').replace('id: sentencing-bench', 'id: sentencing-validate'));
+  const vout = join(data, 'validate-out');
+  spawnSync(process.execPath, [join(here, '..', '..', 'bin', 'justice-lod.js'), 'convert', vmap, '--out', vout, '--format', 'nt', '--quiet', '--no-validate']);
+  const measureFile = join(data, 'measure.jsonl');
+  rmSync(measureFile, { force: true });
+  const r = spawnSync(process.execPath, [join(here, 'measure.mjs'), 'node', 'justice-lod', 'validate', join(vout, 'sentencing-validate.nt'), '--format', 'json', '--shapes', join(here, 'shapes-none.ttl')], {
+    encoding: 'utf8', env: { ...process.env, JLOD_MEASURE: measureFile }, maxBuffer: 1 << 28,
+  });
+  const m = JSON.parse(readFileSync(measureFile, 'utf8').trim());
+  const report = JSON.parse(r.stdout);
+  validation = { triples: report.triples, seconds: m.seconds, peakRssMB: Math.round(m.maxRssBytes / 1024 / 1024), violations: report.violations.length };
+  process.stderr.write(`validate: ${report.triples} triples in ${m.seconds.toFixed(1)} s\n`);
+}
+summary.validation = validation;
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify(summary, null, 2) + '\n');
 const j = summary.justiceLod;
@@ -65,3 +86,4 @@ console.log('| tool | time (s) | rows/s | triples/s | peak RSS (MB) |');
 console.log('|---|---|---|---|---|');
 console.log(`| justice-lod | ${j.seconds.toFixed(2)} | ${j.rowsPerSecond.toLocaleString('en-GB')} | ${j.triplesPerSecond.toLocaleString('en-GB')} | ${j.peakRssMB} |`);
 console.log(`\n${j.triples.toLocaleString('en-GB')} triples, ${(j.outputBytes / 1024 / 1024).toFixed(0)} MB written; JSON in test/bench/results/latest.json`);
+if (validation) console.log(`justice-lod validate: ${validation.triples.toLocaleString('en-GB')} triples in ${validation.seconds.toFixed(1)} s, peak RSS ${validation.peakRssMB} MB, ${validation.violations} violations`);

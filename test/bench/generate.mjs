@@ -18,8 +18,8 @@ export async function generate(rows, file, seed = 42) {
   const GROUP = ['01: Violence against the person', '02: Sexual offences', '03: Robbery', '04: Theft offences', '05: Criminal damage and arson',
     '06: Drug offences', '07: Possession of weapons', '08: Public order offences', '09: Miscellaneous crimes against society',
     '10: Fraud offences', '11: Summary non-motoring', '12: Summary motoring'];
-  const SEX = ['01: Female', '02: Male', '02: Male', '03: Not known'];
-  const AGE = ['01: Children', '02: Young adults', '03: Adults', '03: Adults', '03: Adults'];
+  const SEX = ['01: Female', '02: Male', '03: Not known'];
+  const AGE = ['01: Children', '02: Young adults', '03: Adults'];
   const ETH = ['01: White', '02: Black', '03: Asian', '04: Mixed', '05: Chinese and other', '06: Not stated', 'N/A'];
   const COURT = ['01: Crown Court', '02: Magistrates Court'];
   const OUTCOME = ['01: Absolute discharge', '02: Conditional discharge', '03: Fine', '04: Community sentence', '05: Suspended sentence', '06: Immediate custody', '07: Otherwise dealt with'];
@@ -29,16 +29,23 @@ export async function generate(rows, file, seed = 42) {
   const out = createWriteStream(file);
   const header = 'Year,Police Force Area,Sex,Age Group,Ethnicity,Court Type,Offence Type,Offence Group,Sentence Outcome,Custodial Sentence Length,Sentenced,Average Custodial Sentence Length\n';
   let buf = header;
+  // Every row has its own key, as in a real release: the key is a mixed-radix decomposition of
+  // a scrambled row number (a bijection below 27.9M rows), the values are random.
+  const radices = [15, PFA.length, SEX.length, AGE.length, ETH.length, COURT.length, TYPE.length, GROUP.length, OUTCOME.length];
+  const total = radices.reduce((a, b) => a * b, 1);
+  if (rows > total) throw new Error(`at most ${total} distinct rows`);
   for (let i = 0; i < rows; i++) {
-    // Each row is a distinct key: the year and a row counter spread over the dimensions are
-    // not enough on their own, so the last column carries a band that makes keys unique.
-    const year = 2010 + (i % 15);
-    const outcome = pick(OUTCOME);
+    let k = (i * 7919 + 12345) % total;
+    const digit = (n) => { const d = k % n; k = Math.floor(k / n); return d; };
+    const year = 2010 + digit(15);
+    const pfa = PFA[digit(PFA.length)], sex = SEX[digit(SEX.length)], age = AGE[digit(AGE.length)], eth = ETH[digit(ETH.length)];
+    const court = COURT[digit(COURT.length)], type = TYPE[digit(TYPE.length)], group = GROUP[digit(GROUP.length)];
+    const outcome = OUTCOME[digit(OUTCOME.length)];
     const custody = outcome === '06: Immediate custody';
     const n = 1 + Math.floor(r() ** 4 * 5000);
     const count = r() < 0.05 ? '[c]' : n >= 1000 ? `"${n.toLocaleString('en-GB')}"` : String(n);
     const acsl = custody ? (r() < 0.05 ? '[c]' : (1 + r() * 60).toFixed(1)) : '';
-    buf += `${year},${pick(PFA)},${pick(SEX)},${pick(AGE)},${pick(ETH)},${pick(COURT)},${pick(TYPE)},${pick(GROUP)},${outcome},${custody ? pick(CSL) : ''},${count},${acsl}\n`;
+    buf += `${year},${pfa},${sex},${age},${eth},${court},${type},${group},${outcome},${custody ? pick(CSL) : ''},${count},${acsl}\n`;
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await once(out, 'drain');
       buf = '';
