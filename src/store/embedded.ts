@@ -22,6 +22,11 @@ export class EmbeddedStore {
     return rows.map((row) => Object.fromEntries([...row].map(([k, v]) => [k, v.value])));
   }
 
+  /** Triples of a CONSTRUCT query, as RDF/JS quads. */
+  construct(sparql: string): import('@rdfjs/types').Quad[] {
+    return this.store.query(sparql) as unknown as import('@rdfjs/types').Quad[];
+  }
+
   get size(): number {
     return this.store.size;
   }

@@ -35,13 +35,21 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeTexts: r
   // Only the shapes of datasets that are in the data: the engine holds the whole graph in
   // memory again, so it is not started at all when no shape applies.
   const present = new Set(store.select(`SELECT DISTINCT ?ds WHERE { ?o <${NS.qb}dataSet> ?ds }`).map((r) => r['ds']!));
-  const shapes = shapeTexts.map((t) => new Parser({ format: 'Turtle' }).parse(t)).filter((quads) => targetsOf(quads).some((ds) => present.has(ds))).flat();
+  const graphs = shapeTexts.map((t) => new Parser({ format: 'Turtle' }).parse(t));
+  const cubeShapes = graphs.filter((quads) => targetsOf(quads).some((ds) => present.has(ds))).flat();
+  // Shapes for no dataset (code lists) see everything but the observations, which keeps them cheap.
+  const otherShapes = graphs.filter((quads) => targetsOf(quads).length === 0).flat();
+  const shapes = [...cubeShapes, ...otherShapes];
   const data: Quad[] = [];
-  if (shapes.length > 0) {
+  if (cubeShapes.length > 0) {
     for (const input of inputs) {
       // A loop, not push(...quads): a million arguments would overflow the call stack.
       for (const q of new Parser({ format: input.format === 'text/turtle' ? 'Turtle' : 'N-Triples' }).parse(input.text)) data.push(q);
     }
+  }
+  if (otherShapes.length > 0) {
+    const rest = store.construct(`CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { ?s a <${NS.qb}Observation> } }`);
+    for (const q of rest) data.push(q);
   }
   const shapeStore = new Store(shapes);
   const ruleOf = (shape: Term | undefined): string => (shape && shapeStore.getObjects(shape, IDENTIFIER, null)[0]?.value) ?? 'shape';

@@ -18,7 +18,33 @@ describe('shapes/', () => {
       const quads = new Parser({ format: 'Turtle' }).parse(readFileSync(join(root, 'shapes', f), 'utf8'));
       const named = new Set(quads.filter((q) => q.subject.termType === 'NamedNode').map((q) => q.subject.value));
       const identified = new Set(quads.filter((q) => q.predicate.value === 'http://purl.org/dc/terms/identifier').map((q) => q.subject.value));
-      expect([...named].filter((s) => !s.endsWith('#observation') && !identified.has(s)), f).toEqual([]);
+      // Shapes with targets only gather the rule shapes; every rule shape names its rule.
+      const containers = /#(observation|scheme|concept)$/;
+      expect([...named].filter((s) => !containers.test(s) && !identified.has(s)), f).toEqual([]);
     }
+  });
+});
+
+describe('code-list shapes', () => {
+  it('catch a concept with two English labels, no notation, a duplicate notation and a broader outside its scheme', async () => {
+    const { validateGraph } = await import('../../../src/validate/validate-graph.js');
+    const { CODE_LIST_SHAPES } = await import('../../../src/validate/code-list-shapes.js');
+    const broken = `@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix ex: <http://example.org/> .
+      ex:s a skos:ConceptScheme ; rdfs:label "S" ; skos:hasTopConcept ex:a .
+      ex:a a skos:Concept ; skos:inScheme ex:s ; skos:prefLabel "A"@en, "Aa"@en ; skos:notation "1" .
+      ex:b a skos:Concept ; skos:inScheme ex:s ; skos:prefLabel "B"@en .
+      ex:c a skos:Concept ; skos:inScheme ex:s ; skos:prefLabel "C"@en ; skos:notation "1" ; skos:broader ex:elsewhere .
+      ex:t a skos:ConceptScheme .`;
+    const { violations } = await validateGraph([{ name: 'x', text: broken, format: 'text/turtle' }], [CODE_LIST_SHAPES]);
+    const found = violations.filter((v) => v.rule.startsWith('codelist:')).map((v) => `${v.rule} ${v.focus.replace('http://example.org/', '')}`).sort();
+    expect(found).toEqual([
+      'codelist:broader-in-scheme c',
+      'codelist:notation-unique a',
+      'codelist:notation-unique c',
+      'codelist:one-english-label a',
+      'codelist:one-notation b',
+      'codelist:scheme-label t',
+      'codelist:scheme-top-concept t',
+    ]);
   });
 });
