@@ -4,7 +4,7 @@ import { extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { reportJson, reportSarif, reportText, reportTurtle, type ReportInput } from '../validate/report.js';
-import { validateGraph, type GraphInput } from '../validate/validate-graph.js';
+import type { GraphInput } from '../validate/validate-graph.js';
 import { printDiagnostics } from './diagnostics-out.js';
 import { choice, EXIT } from './options.js';
 
@@ -57,6 +57,8 @@ async function runValidate(files: readonly string[], flags: ValidateFlags): Prom
   const shapePaths = flags.shapes ?? readdirSync(SHAPES_DIR).filter((f) => f.endsWith('.ttl')).map((f) => join(SHAPES_DIR, f));
   let result;
   try {
+    // Loaded on use: the SHACL engine and its SPARQL engine take a while to load.
+    const { validateGraph } = await import('../validate/validate-graph.js');
     result = await validateGraph(inputs, await Promise.all(shapePaths.map((p) => readFile(p, 'utf8'))));
   } catch (err) {
     process.stderr.write(`error: cannot validate: ${(err as Error).message}\n`);

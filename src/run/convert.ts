@@ -150,7 +150,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   const trailer = plan?.trailerQuads() ?? [];
   for (const q of trailer) for (const t of targets) emitQuad(t, q);
   if (validation && plan) {
-    for (const d of validation.finish([...plan.headerQuads, ...trailer])) report(d);
+    for (const d of await validation.finish([...plan.headerQuads, ...trailer])) report(d);
     summary.validation = validation.counts;
   }
   summary.subjects = stats.subjects;

@@ -3,9 +3,7 @@ import type { Code } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MappingModel } from '../mapping/model.js';
 import { quadToNTriples } from '../rdf/term.js';
-import { checkIntegrity } from '../validate/check-integrity.js';
 import { ObservationChecker, type CubeSpec, type ObservationTriples } from '../validate/stream-checks.js';
-import { storeWithVocabulary } from '../validate/vocab-graph.js';
 import type { Violation } from '../validate/violation.js';
 
 /** The diagnostic code a violation is reported under. */
@@ -83,7 +81,9 @@ export class RunValidation {
   }
 
   /** The structural integrity constraints on the dataset, its DSD, code lists and the vocabulary. */
-  finish(structure: readonly Quad[]): Diagnostic[] {
+  async finish(structure: readonly Quad[]): Promise<Diagnostic[]> {
+    // Loaded on use: the WebAssembly store is not needed by commands that never validate.
+    const [{ storeWithVocabulary }, { checkIntegrity }] = await Promise.all([import('../validate/vocab-graph.js'), import('../validate/check-integrity.js')]);
     const store = storeWithVocabulary();
     store.load(structure.map(quadToNTriples).join(''), 'application/n-triples');
     return checkIntegrity(store).map((v) => {
