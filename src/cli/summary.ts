@@ -28,7 +28,8 @@ export function summaryText(id: string, s: ConvertSummary): string {
   if (omitted.length) lines.push(`  left out      ${omitted.join('; ')}`);
   if (s.validation) {
     const broken = [...s.validation].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule}: ${n(count)}`);
-    lines.push(`  validation    ${broken.length ? `${broken.join('; ')}` : 'no violations (observation checks and all 21 integrity constraints on the structure)'}`);
+    const scope = s.wholeGraph ? 'observation checks, all 21 integrity constraints and the SHACL shapes on the whole graph' : 'observation checks, and all 21 integrity constraints on the structure';
+    lines.push(`  validation    ${broken.length ? `${broken.join('; ')}` : `no violations (${scope})`}`);
   } else lines.push('  validation    skipped (--no-validate)');
   if (s.outputs.length) lines.push(`  written       ${s.outputs.map((o) => `${rel(o.path)} (${bytes(o.bytes)})`).join(', ')}`);
   else if (!s.written) lines.push('  written       nothing (the run failed; see the errors above)');

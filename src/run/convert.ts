@@ -152,6 +152,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   if (validation && plan) {
     for (const d of await validation.finish([...plan.headerQuads, ...trailer])) report(d);
     summary.validation = validation.counts;
+    summary.wholeGraph = validation.wholeGraph;
   }
   summary.subjects = stats.subjects;
   summary.triples = stats.triples + (plan?.headerQuads.length ?? 0) + trailer.length;

@@ -33,6 +33,8 @@ export interface ConvertSummary {
   outputs: OutputFile[];
   /** Violations by rule when validation ran (IC-n, rule:…); undefined with --no-validate. */
   validation?: Map<string, number>;
+  /** Whether validation covered the whole graph (small runs) or the observations and the structure. */
+  wholeGraph?: boolean;
   written: boolean;
   durationMs: number;
 }

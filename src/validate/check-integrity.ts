@@ -23,8 +23,12 @@ export function checkIntegrity(store: EmbeddedStore): Violation[] {
     // In these constraints ?value is the property at fault, which reports call the path.
     const isPath = PATH_VALUED.has(c.id);
     for (const row of store.select(c.query)) {
-      const extra = row['value'] ? (isPath ? { path: row['value'] } : { value: row['value'] }) : {};
-      out.push({ rule: c.id, title: c.title, severity: 'error', focus: row['focus'] ?? '', ...extra, message: `${c.id} ${c.title}` });
+      const extra = {
+        ...(row['value'] ? (isPath ? { path: row['value'] } : { value: row['value'] }) : {}),
+        ...(row['path'] ? { path: row['path'] } : {}),
+      };
+      const about = row['value'] && !isPath ? ` with ${/^[a-z][a-z0-9+.-]*:/i.test(row['value']) ? `<${row['value']}>` : row['value']}` : '';
+      out.push({ rule: c.id, title: c.title, severity: 'error', focus: row['focus'] ?? '', ...extra, message: `breaks "${c.title}"${about}` });
     }
   }
   return out;

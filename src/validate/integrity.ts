@@ -74,11 +74,11 @@ export const INTEGRITY_CONSTRAINTS: readonly IntegrityConstraint[] = [
   ic('IC-18', 'Consistent data set links of sliced observations', `SELECT DISTINCT ?focus WHERE {
     ?dataset qb:slice ?slice . ?slice qb:observation ?focus . FILTER NOT EXISTS { ?focus qb:dataSet ?dataset } }`),
   // Two queries, as in the spec: inside a UNION branch a FILTER could not see ?value.
-  ic('IC-19', 'Codes from the code list (concept scheme)', `SELECT DISTINCT ?focus ?value WHERE {
+  ic('IC-19', 'Codes from the code list (concept scheme)', `SELECT DISTINCT ?focus ?value (?dim AS ?path) WHERE {
     ?focus qb:dataSet/qb:structure/qb:component/qb:componentProperty ?dim .
     ?dim a qb:DimensionProperty ; qb:codeList ?list . ?list a skos:ConceptScheme . ?focus ?dim ?value .
     FILTER NOT EXISTS { ?value a skos:Concept ; skos:inScheme ?list } }`),
-  ic('IC-19', 'Codes from the code list (collection)', `SELECT DISTINCT ?focus ?value WHERE {
+  ic('IC-19', 'Codes from the code list (collection)', `SELECT DISTINCT ?focus ?value (?dim AS ?path) WHERE {
     ?focus qb:dataSet/qb:structure/qb:component/qb:componentProperty ?dim .
     ?dim a qb:DimensionProperty ; qb:codeList ?list . ?list a skos:Collection . ?focus ?dim ?value .
     FILTER NOT EXISTS { ?value a skos:Concept . ?list skos:member+ ?value } }`),
@@ -127,7 +127,7 @@ export const HIERARCHY_PROPERTIES = `${PREFIXES}SELECT DISTINCT ?p ?inverse WHER
 export function hierarchyConstraint(property: string, inverse: boolean): IntegrityConstraint {
   const path = inverse ? `(^<${property}>)*` : `<${property}>*`;
   const pcp = inverse ? `[ owl:inverseOf <${property}> ]` : `<${property}>`;
-  return ic(inverse ? 'IC-21' : 'IC-20', `Codes from the hierarchy (${inverse ? 'inverse ' : ''}<${property}>)`, `SELECT DISTINCT ?focus ?value WHERE {
+  return ic(inverse ? 'IC-21' : 'IC-20', `Codes from the hierarchy (${inverse ? 'inverse ' : ''}<${property}>)`, `SELECT DISTINCT ?focus ?value (?dim AS ?path) WHERE {
     ?focus qb:dataSet/qb:structure/qb:component/qb:componentProperty ?dim .
     ?dim a qb:DimensionProperty ; qb:codeList ?list . ?list a qb:HierarchicalCodeList ; qb:parentChildProperty ${pcp} .
     ?focus ?dim ?value . FILTER NOT EXISTS { ?list qb:hierarchyRoot/${path} ?value } }`);
