@@ -1,6 +1,5 @@
 import type { Term } from '@rdfjs/types';
-import { QB, RDF_TYPE, SDMX_ATTRIBUTE } from '../rdf/ns.js';
-import { markerIri } from '../rdf/ns.js';
+import { markerIri, QB, RDF_TYPE, SDMX_ATTRIBUTE } from '../rdf/ns.js';
 import { rangeOf, ROW_RULES } from './rules.js';
 import type { Violation } from './violation.js';
 
