@@ -14,7 +14,11 @@ const present = existsSync(manifest);
 const tests = present ? loadSuite(manifest) : [];
 const tally = { core: { pass: 0, total: 0 }, sparql: { pass: 0, total: 0 } };
 
-describe('W3C SHACL test suite', () => {
+// CI always has ../shared beside the clone, so there a missing suite fails the run; a user who
+// cloned only this repository sees the suite skipped, with the reason.
+const required = process.env['CI'] === 'true' || present;
+
+describe.runIf(required)('W3C SHACL test suite', () => {
   it('is beside the repository (../shared/conformance/shacl) and loads from its manifest', () => {
     expect(present, `missing ${manifest}`).toBe(true);
     expect(tests.length).toBe(120);
@@ -45,4 +49,8 @@ describe('W3C SHACL test suite', () => {
     console.log(`W3C SHACL suite with shacl-engine: core ${pct(tally.core)}, SPARQL ${pct(tally.sparql)}`);
     for (const [id, why] of SHACL_SKIPS) console.log(`  skipped ${id}: ${why}`);
   });
+});
+
+describe.skipIf(required)('W3C SHACL test suite (not run)', () => {
+  it.skip(`skipped: ${manifest} is not beside this clone; CI runs it`, () => {});
 });
