@@ -136,7 +136,8 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   return { plan: { header, headerQuads, materialize, trailerQuads: () => generated.quads() }, diagnostics: columns.diagnostics };
 }
 
-function count<K>(map: Map<K, number>, key: K): void {
+/** Adds one to a tally. */
+export function count<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 

@@ -1,9 +1,13 @@
+import { markerIri } from '../rdf/ns.js';
 import type { MarkerCode, MarkerTable } from './model.js';
 
 export const MARKER_CODES: readonly MarkerCode[] = ['c', 'x', 'z', 'low', 'u', 'w', 'e', 'f', 'p', 'r', 'b'];
 
 /** Markers that mean "no value in this cell": the observation is kept, the measure omitted. */
 export const SUPPRESSING: ReadonlySet<MarkerCode> = new Set<MarkerCode>(['c', 'x', 'z', 'low']);
+
+/** The same markers as concept IRIs, for the checks that read them from the graph (relaxed IC-15). */
+export const SUPPRESSING_IRIS: readonly string[] = [...SUPPRESSING].map(markerIri);
 
 /** What each marker means, for summaries and `explain`. */
 export const MARKER_MEANING: Readonly<Record<MarkerCode, string>> = {

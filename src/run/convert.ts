@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Quad, Term } from '@rdfjs/types';
-import { compilePlan, type RowStats } from '../compile/plan.js';
+import { compilePlan, count, type RowStats } from '../compile/plan.js';
 import type { CellFailure } from '../compile/outcome.js';
 import { readCsv, csvSize, type CsvProgress } from '../csv/read.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Severity } from '../diagnostics/codes.js';
+import type { Code, Severity } from '../diagnostics/codes.js';
 import { loadMapping } from '../mapping/load.js';
 import type { MappingModel } from '../mapping/model.js';
 import { FileSink } from '../sinks/sink.js';
@@ -77,6 +77,12 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
     if (kept.length < maxErrors + 100) kept.push(d);
   };
 
+  /** A rejected row, counted under its first problem. */
+  const reject = (code: Code): void => {
+    summary.records.rejected++;
+    count(summary.rejectedByCode, code);
+  };
+
   const progress = opts.progress ?? { bytesRead: 0, totalBytes: 0, rows: 0 };
   Object.assign(progress, { totalBytes: await csvSize(csv) });
   let targets: readonly TripleTarget[] = [];
@@ -96,10 +102,8 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         continue;
       }
       if (ev.kind === 'skipped') {
-        if (ev.reason === 'ragged') {
-          summary.records.rejected++;
-          summary.rejectedByCode.set('JL201', (summary.rejectedByCode.get('JL201') ?? 0) + 1);
-        } else summary.records[ev.reason === 'title' ? 'title' : ev.reason]++;
+        if (ev.reason === 'ragged') reject('JL201');
+        else summary.records[ev.reason === 'title' ? 'title' : ev.reason]++;
         continue;
       }
       if (ev.kind === 'header') {
@@ -127,9 +131,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
       }, stats);
       for (const w of result.warnings) report(toDiagnostic(w, ev.line));
       if (result.failures.length > 0) {
-        summary.records.rejected++;
-        const first = result.failures[0]!.code;
-        summary.rejectedByCode.set(first, (summary.rejectedByCode.get(first) ?? 0) + 1);
+        reject(result.failures[0]!.code);
         for (const f of result.failures) report(toDiagnostic(f, ev.line));
         if (summary.diagnosticsBySeverity.error >= maxErrors) {
           report(diagnostic('JL401', `stopped after ${summary.diagnosticsBySeverity.error} errors at line ${ev.line + 1}; the rest of the file was not read`, { span: { file: csv, line: ev.line } }));

@@ -1,6 +1,7 @@
 import type { Quad, Term } from '@rdfjs/types';
 import type { Code } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { count } from '../compile/plan.js';
 import type { MappingModel } from '../mapping/model.js';
 import { DataFactory } from '../rdf/factory.js';
 import { quadToNTriples } from '../rdf/term.js';
@@ -91,17 +92,13 @@ export class RunValidation {
   }
 
   private toDiagnostic(v: Violation, line: number, cells: readonly string[], index: number): Diagnostic {
-    this.count(v.rule);
+    count(this.counts, v.rule);
     const column = this.columnOf(v, index);
     const at = column === undefined ? -1 : this.header.indexOf(column);
     return diagnostic(codeOf(v.rule), `${v.rule}: observation ${v.message}`, {
       span: { file: this.csv, line },
       ...(at >= 0 ? { cell: { columnName: this.header[at]!, value: cells[at] ?? '' } } : {}),
     });
-  }
-
-  private count(rule: string): void {
-    this.counts.set(rule, (this.counts.get(rule) ?? 0) + 1);
   }
 
   /**
@@ -120,7 +117,7 @@ export class RunValidation {
     return violations.filter((v) => !STREAMED.test(v.rule) || !this.origin.has(v.focus)).map((v) => {
       const at = this.origin.get(v.focus);
       if (at) return this.toDiagnostic(v, at.line, at.cells, at.index);
-      this.count(v.rule);
+      count(this.counts, v.rule);
       return diagnostic(codeOf(v.rule), `${v.rule} ${v.title}: <${v.focus}>${v.path ? ` ${v.path}` : ''}${v.value ? ` (${v.value})` : ''}`, { span: this.model.source.span });
     });
   }

@@ -4,6 +4,7 @@
  * VOCABULARY.md §3.6 decides: a suppressed observation ([c] [x] [z] [low]) may omit its
  * measure. IC-20/21 are templates, instantiated per parent-child property found.
  */
+import { SUPPRESSING_IRIS } from '../mapping/markers.js';
 import { NS } from '../rdf/ns.js';
 
 export interface IntegrityConstraint {
@@ -20,7 +21,6 @@ PREFIX skos: <${NS.skos}>
 PREFIX owl: <${NS.owl}>
 PREFIX xsd: <${NS.xsd}>
 PREFIX sdmx-attribute: <${NS['sdmx-attribute']}>
-PREFIX af: <${NS.af}>
 `;
 
 const ic = (id: string, title: string, body: string): IntegrityConstraint => ({ id, title, query: `${PREFIXES}${body}` });
@@ -65,7 +65,7 @@ export const INTEGRITY_CONSTRAINTS: readonly IntegrityConstraint[] = [
   ic('IC-15', 'Measure dimension consistent (a value, or a suppression marker)', `SELECT DISTINCT ?focus ?value WHERE {
     ?focus qb:dataSet/qb:structure ?dsd ; qb:measureType ?value . ?dsd qb:component/qb:componentProperty qb:measureType .
     FILTER NOT EXISTS { ?focus ?value [] }
-    FILTER NOT EXISTS { ?focus sdmx-attribute:obsStatus ?s . FILTER (?s IN (af:c, af:x, af:z, af:low)) } }`),
+    FILTER NOT EXISTS { ?focus sdmx-attribute:obsStatus ?s . FILTER (?s IN (${SUPPRESSING_IRIS.map((m) => `<${m}>`).join(', ')})) } }`),
   // Measures first: scanning every predicate of every observation (the spec's order) is slow.
   ic('IC-16', 'Single measure on a measure-dimension observation', `SELECT DISTINCT ?focus ?value WHERE {
     ?dsd qb:component/qb:componentProperty qb:measureType ; qb:component/qb:componentProperty ?value .

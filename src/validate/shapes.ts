@@ -8,8 +8,9 @@ import type { MappingModel } from '../mapping/model.js';
 import { escapeLiteral } from '../rdf/term.js';
 import { NS, QB, SDMX_ATTRIBUTE } from '../rdf/ns.js';
 import { rangeOf, ROW_RULES } from './rules.js';
+import { SUPPRESSING_IRIS } from '../mapping/markers.js';
 
-const SUPPRESSING = ['c', 'x', 'z', 'low'].map((c) => `<${NS.af}${c}>`).join(' ');
+const SUPPRESSING = SUPPRESSING_IRIS.map((m) => `<${m}>`).join(' ');
 const iri = (v: string): string => `<${v}>`;
 const str = (v: string): string => `"${escapeLiteral(v)}"`;
 

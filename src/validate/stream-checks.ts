@@ -1,5 +1,6 @@
 import type { Term } from '@rdfjs/types';
-import { markerIri, QB, RDF_TYPE, SDMX_ATTRIBUTE } from '../rdf/ns.js';
+import { SUPPRESSING_IRIS } from '../mapping/markers.js';
+import { QB, RDF_TYPE, SDMX_ATTRIBUTE } from '../rdf/ns.js';
 import { rangeOf, ROW_RULES } from './rules.js';
 import type { Violation } from './violation.js';
 
@@ -18,7 +19,7 @@ export interface ObservationTriples {
   readonly triples: readonly (readonly [predicate: string, object: Term])[];
 }
 
-const SUPPRESSING = new Set(['c', 'x', 'z', 'low'].map(markerIri));
+const SUPPRESSING = new Set(SUPPRESSING_IRIS);
 
 /** A 53-bit hash (cyrb53) of a key: IC-12 keeps these, not the keys, so memory stays small. */
 function hash53(text: string): number {
