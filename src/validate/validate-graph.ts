@@ -18,8 +18,6 @@ export interface GraphInput {
 export interface GraphValidation {
   readonly violations: Violation[];
   readonly triples: number;
-  /** The engine's sh:ValidationReport, for writing out as Turtle. */
-  readonly report: Store;
 }
 
 /**
@@ -76,7 +74,7 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeTexts: r
     const id = `${v.rule}\u0001${v.focus}\u0001${v.path ?? ''}`;
     return seen.has(id) ? false : (seen.add(id), true);
   });
-  return { violations: unique, triples, report: engine.store };
+  return { violations: unique, triples };
 }
 
 /** The datasets a shapes graph is for: the sh:hasValue of its qb:dataSet property shape. */
