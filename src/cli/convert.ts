@@ -1,21 +1,27 @@
 import type { Command } from 'commander';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import { FORMATS, formatByName, type FormatInfo } from '../sinks/registry.js';
+import { formatByName, formatByPath, OUTPUT_NAMES, type OutputFormat } from '../sinks/registry.js';
 import { convert, type ConvertResult } from '../run/convert.js';
 import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
-import { choice, EXIT, expandMappings, positiveInt } from './options.js';
+import { finishBundle } from './bundle.js';
+import { choice, EXIT, expandMappings, httpUrl, isoDate, positiveInt } from './options.js';
+import type { ConvertedDataset } from '../release/bundle.js';
+import { releaseInfo } from '../release/info.js';
 import { startProgress } from './progress.js';
 import { summaryJson, summaryText } from './summary.js';
 
 interface ConvertFlags {
   input?: string;
   out: string;
-  format: string;
+  format?: string;
   failOn: 'error' | 'warning' | 'none';
   maxErrors: number;
   diagnostics: 'text' | 'json';
   quiet?: boolean;
   validate: boolean;
+  metadata: boolean;
+  issued?: string;
+  downloadBase?: string;
 }
 
 export function registerConvert(program: Command, setExit: (code: number) => void): void {
@@ -25,17 +31,21 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .description('Streams each mapping\'s CSV through the mapping into RDF files, written atomically, and prints a summary that accounts for every row.')
     .argument('<mappings...>', 'mapping files, or folders of them')
     .option('-i, --input <csv>', 'CSV to read instead of the mapping\'s source.path (one mapping only)')
-    .option('-o, --out <dir>', 'output folder', 'out')
-    .option('-f, --format <list>', `comma-separated formats: ${FORMATS.map((f) => f.name).join(', ')}`, 'nt,ttl')
+    .option('-o, --out <dir|file>', 'output folder; or one file whose extension picks the format (one mapping only)', 'out')
+    .option('-f, --format <list>', `comma-separated formats: ${OUTPUT_NAMES.join(', ')} (default: nt,ttl)`)
     .option('--fail-on <level>', 'exit 1 and write nothing when diagnostics reach this level: error, warning, none', choice(['error', 'warning', 'none'] as const), 'error')
     .option('--max-errors <n>', 'stop reading a CSV after this many errors', positiveInt, 1000)
     .option('--diagnostics <form>', 'text (stderr) or json (one document on stdout)', choice(['text', 'json'] as const), 'text')
     .option('--no-validate', 'skip the observation checks and integrity constraints')
+    .option('--no-metadata', 'write only the dumps: no vocabulary dump, metadata.ttl/.jsonld or five-star report')
+    .option('--issued <date>', 'release date for dcterms:issued (YYYY-MM-DD; default today)', isoDate)
+    .option('--download-base <url>', 'where the dumps will be published, for dcat:downloadURL (default {base}downloads/)', httpUrl)
     .option('-q, --quiet', 'no progress bar and no summary; problems are still printed')
     .addHelpText('after', `
 Examples:
   $ justice-lod convert mappings/court-outcomes-by-pfa.yaml
-  $ justice-lod convert mappings --out out/release --format ttl
+  $ justice-lod convert mappings --out out/release --format ttl,jsonld,nq.gz
+  $ justice-lod convert mappings/sentencing-outcomes.yaml --out sentencing.trig
   $ justice-lod convert mappings/proven-reoffending-by-la.yaml --input new-release.csv --fail-on warning
   $ justice-lod convert mappings --diagnostics json > report.json
 
@@ -43,34 +53,49 @@ Exit codes: 0 converted, 1 data errors at or above --fail-on (nothing written), 
     .action(async (args: string[], flags: ConvertFlags) => setExit(await runConvert(args, flags)));
 }
 
-async function runConvert(args: readonly string[], flags: ConvertFlags): Promise<number> {
-  const formats: FormatInfo[] = [];
-  for (const name of flags.format.split(',')) {
-    const f = formatByName(name);
-    if (!f) {
-      printDiagnostics([diagnostic('JL403', `unknown output format '${name}'; choose from ${FORMATS.map((x) => x.name).join(', ')}`)], new Map());
-      return EXIT.usage;
-    }
-    formats.push(f);
+/** The formats asked for, and the single output file when --out names one. */
+function chooseFormats(flags: ConvertFlags): { formats: OutputFormat[]; outFile?: string } | string {
+  const byPath = formatByPath(flags.out);
+  if (byPath) {
+    if (flags.format && (flags.format.includes(',') || formatByName(flags.format)?.name !== byPath.name)) return `--out ${flags.out} is a ${byPath.name} file, but --format asks for ${flags.format}`;
+    return { formats: [byPath], outFile: flags.out };
   }
+  const formats: OutputFormat[] = [];
+  for (const name of (flags.format ?? 'nt,ttl').split(',')) {
+    const f = formatByName(name);
+    if (!f) return `unknown output format '${name}'; choose from ${OUTPUT_NAMES.join(', ')}`;
+    if (!formats.some((x) => x.name === f.name)) formats.push(f);
+  }
+  return { formats };
+}
+
+async function runConvert(args: readonly string[], flags: ConvertFlags): Promise<number> {
+  const chosen = chooseFormats(flags);
+  if (typeof chosen === 'string') {
+    printDiagnostics([diagnostic('JL403', chosen)], new Map());
+    return EXIT.usage;
+  }
+  const { formats, outFile } = chosen;
   const mappings = await expandMappings(args);
-  if (flags.input && mappings.length !== 1) {
-    process.stderr.write('error: --input needs exactly one mapping\n');
+  if ((flags.input || outFile) && mappings.length !== 1) {
+    process.stderr.write(`error: ${flags.input ? '--input' : 'an --out file'} needs exactly one mapping\n`);
     return EXIT.usage;
   }
   let exit: number = EXIT.ok;
   const json: Record<string, unknown>[] = [];
+  const converted: ConvertedDataset[] = [];
   for (const mapping of mappings) {
     const progress = { bytesRead: 0, totalBytes: 0, rows: 0 };
     const stop = startProgress(mapping, progress, !flags.quiet && flags.diagnostics === 'text');
     let result: ConvertResult;
     try {
-      result = await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir: flags.out, formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate });
+      result = await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir: flags.out, ...(outFile ? { outFile } : {}), formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate });
     } finally {
       stop();
     }
     const code = exitCode(result);
     exit = Math.max(exit, code);
+    if (result.summary?.written && result.model) converted.push({ model: result.model, summary: result.summary });
     if (flags.diagnostics === 'json') {
       json.push({ ...summaryJson(result, code), diagnostics: diagnosticsJson(result.diagnostics) });
       continue;
@@ -78,7 +103,14 @@ async function runConvert(args: readonly string[], flags: ConvertFlags): Promise
     printDiagnostics(result.diagnostics, result.sources, flags.quiet);
     if (!flags.quiet && result.summary && result.model) process.stdout.write(`${summaryText(result.model.id, result.summary)}\n\n`);
   }
-  if (flags.diagnostics === 'json') process.stdout.write(`${JSON.stringify({ exitCode: exit, runs: json }, null, 2)}\n`);
+  let bundle: Record<string, unknown> | undefined;
+  if (flags.metadata && !outFile && converted.length > 0) {
+    const release = releaseInfo({ base: converted[0]!.model.base, ...(flags.issued ? { issued: flags.issued } : {}), ...(flags.downloadBase ? { downloadBase: flags.downloadBase } : {}) });
+    const done = await finishBundle(flags.out, release, formats, converted, { text: flags.diagnostics === 'text' && !flags.quiet, diagnostics: flags.diagnostics === 'text' });
+    exit = Math.max(exit, done.exit);
+    bundle = done.json;
+  }
+  if (flags.diagnostics === 'json') process.stdout.write(`${JSON.stringify({ exitCode: exit, runs: json, ...(bundle ? { bundle } : {}) }, null, 2)}\n`);
   return exit;
 }
 

@@ -29,3 +29,13 @@ export async function expandMappings(args: readonly string[]): Promise<string[]>
   }
   return out;
 }
+
+export function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  return value;
+}
+
+export function httpUrl(value: string): string {
+  if (!/^https?:\/\/[^\s<>"{}|\\^`]+$/.test(value)) throw new InvalidArgumentError('expected an http(s) URL');
+  return value.endsWith('/') ? value : `${value}/`;
+}

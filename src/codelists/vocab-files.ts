@@ -1,28 +1,20 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Quad } from '@rdfjs/types';
 import { NS } from '../rdf/ns.js';
-import { turtleSerializer } from '../sinks/turtle.js';
+import { shippedContext } from '../sinks/jsonld-context.js';
+import { formatByName } from '../sinks/registry.js';
+import { serializeQuads } from '../sinks/text.js';
 import { SCHEMES, schemeIri } from './registry.js';
 import { schemeQuads } from './to-turtle.js';
 
-/** Turtle of quads, grouped by subject in order of first appearance. */
-function toTurtle(quads: readonly Quad[], prefixes: ReadonlyMap<string, string>): string {
-  const groups = new Map<string, Quad[]>();
-  for (const q of quads) {
-    const list = groups.get(q.subject.value);
-    if (list) list.push(q);
-    else groups.set(q.subject.value, [q]);
-  }
-  const ser = turtleSerializer(prefixes);
-  let text = ser.begin();
-  for (const list of groups.values()) for (const q of list) text += ser.triple(q.subject, q.predicate, q.object);
-  return text + ser.end();
-}
-
-/** vocab/<scheme>.ttl for every shipped scheme, generated from src/codelists (npm run vocab). */
+/**
+ * vocab/<scheme>.ttl for every shipped scheme, generated from src/codelists, and the JSON-LD
+ * context of the dumps, vocab/context.jsonld (npm run vocab).
+ */
 export function vocabFiles(): Map<string, string> {
+  const TURTLE = formatByName('ttl')!.format;
   const files = new Map<string, string>();
+  files.set('context.jsonld', `${JSON.stringify({ '@context': shippedContext() }, null, 2)}\n`);
   for (const scheme of SCHEMES.values()) {
     const prefixes = new Map<string, string>([
       ['rdf', NS.rdf], ['rdfs', NS.rdfs], ['xsd', NS.xsd], ['skos', NS.skos], ['dcterms', NS.dcterms], ['dcat', NS.dcat],
@@ -30,7 +22,7 @@ export function vocabFiles(): Map<string, string> {
       ['af', NS.af], ['geo', NS.geo], ['qb', NS.qb], ['code', NS.code], [scheme.id, `${schemeIri(scheme)}/`],
     ]);
     const header = `# ${scheme.label}: generated from src/codelists by \`npm run vocab\`; do not edit by hand.\n`;
-    files.set(`${scheme.id}.ttl`, header + toTurtle(schemeQuads(scheme), prefixes));
+    files.set(`${scheme.id}.ttl`, header + serializeQuads(schemeQuads(scheme), TURTLE, { prefixes, graph: '' }));
   }
   return files;
 }

@@ -7,8 +7,24 @@ import { iri, literal, namedNode, quad } from '../rdf/term.js';
  * column becomes a concept under the dataset. Bounded by the number of distinct labels, and
  * written after the observations, sorted, so reruns stay byte-identical.
  */
+const MINTED_LIMIT = 1_000_000;
+
 export class GeneratedCodes {
   private readonly schemes = new Map<string, { label: string; concepts: Map<string, string> }>();
+  /** IRIs minted by `iri:` templates → the cell label, so that the dump describes them. */
+  private readonly minted = new Map<string, string>();
+
+  /** `base`: only IRIs minted in the publisher's own space are described (not shipped codes or external IRIs). */
+  constructor(private readonly base: string) {}
+
+  /**
+   * Records the label of an IRI minted from a cell (first label wins), so that every IRI of
+   * ours that the data uses is also a subject in the dump. Called once per distinct cell text.
+   */
+  describe<R extends { term: { value: string } } | object>(resolved: R, label: string): R {
+    if ('term' in resolved && resolved.term.value.startsWith(this.base) && this.minted.size < MINTED_LIMIT && !this.minted.has(resolved.term.value)) this.minted.set(resolved.term.value, label);
+    return resolved;
+  }
 
   /** The slug → label map of one generated scheme, created on first use. */
   scheme(schemeIri: string, label: string): Map<string, string> {
@@ -38,6 +54,7 @@ export class GeneratedCodes {
         );
       }
     }
+    for (const [value, label] of [...this.minted].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out.push(quad(iri(value), iri(RDFS.label), en(label)));
     return out;
   }
 }

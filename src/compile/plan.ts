@@ -68,7 +68,7 @@ const NO_WARNINGS: readonly CellFailure[] = [];
  */
 export function compilePlan(model: MappingModel, header: readonly string[], csvFile: string): { plan?: RowPlan; diagnostics: Diagnostic[] } {
   const columns = new ColumnResolver(header, csvFile);
-  const generated = new GeneratedCodes();
+  const generated = new GeneratedCodes(model.base);
   const variables: Evaluate[] = model.variables.map((v) => compileRule(v.rule, columns, generated));
   const keyIndex = new Map(model.variables.map((v, i) => [v.name, i]));
   const subjects = model.subjects.map((s) => compileSubject(s, model, columns, keyIndex));

@@ -138,7 +138,7 @@ function compileResolver(r: Resolver, columns: ColumnResolver, stripCode: boolea
       return (label) => ({ term: r.language ? literal(label, r.language) : literal(label, namedNode(r.datatype)), key: slugify(label) });
     case 'template': {
       const pieces = compileTemplate(r.template, { columns, stripCode });
-      return (_label, cells) => minted(render(pieces, cells, []), column);
+      return (label, cells) => generated.describe(minted(render(pieces, cells, []), column), label);
     }
     case 'map': {
       const table = new Map<string, Bound>();
@@ -148,7 +148,7 @@ function compileResolver(r: Resolver, columns: ColumnResolver, stripCode: boolea
       return (label, cells) => {
         const hit = table.get(labelKey(label));
         if (hit) return hit;
-        if (fallback) return minted(render(fallback, cells, []), column);
+        if (fallback) return generated.describe(minted(render(fallback, cells, []), column), label);
         const near = closest(label, labels);
         return fail('JL307', `"${label}" is not in the value map${near.length ? `; nearest: ${near.map((n) => `"${n}"`).join(', ')}` : ''}`, column, label);
       };

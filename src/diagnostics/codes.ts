@@ -58,6 +58,7 @@ export const CODES = {
   JL504: { severity: 'error', title: 'value out of range', hint: 'Counts and durations cannot be negative, and proportions lie between 0 and 1; check the cell and the measure\'s `percent:` setting.' },
   JL505: { severity: 'error', title: 'measures of a row contradict each other', hint: 'Check the cells named: for example reoffenders cannot exceed offenders, nor sentenced exceed convicted.' },
   JL506: { severity: 'error', title: 'Data Cube integrity constraint violated', hint: 'The message names the constraint (IC-1 … IC-21) and the node; see the README section on validation.' },
+  JL507: { severity: 'error', title: 'metadata does not conform to the metadata shapes', hint: 'The message names the node and the rule (shapes/metadata.ttl); check the mapping\'s `publication:` section and the --issued and --download-base options.' },
   JL401: { severity: 'error', title: 'too many errors: conversion stopped', hint: 'Fix the first errors and run again, or raise --max-errors.' },
   JL402: { severity: 'error', title: 'output cannot be written', hint: 'Check that the output directory is writable and has space.' },
   JL403: { severity: 'error', title: 'unknown output format', hint: 'Use one of the formats listed in `justice-lod convert --help`.' },

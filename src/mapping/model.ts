@@ -141,16 +141,27 @@ export interface CubeModel {
   readonly attributes: readonly CubeComponent[];
 }
 
+export interface Publication {
+  readonly keywords: readonly string[];
+  readonly frequency?: 'annual' | 'quarterly' | 'monthly' | 'irregular';
+  readonly landingPage?: string;
+  readonly sourceUrl?: string;
+}
+
 export interface MappingModel {
   readonly version: 1;
   readonly file: string;
   readonly id: string;
   readonly title?: string;
   readonly description?: string;
+  /** How the dataset is catalogued (keywords, frequency, GOV.UK pages). */
+  readonly publication: Publication;
   readonly base: string;
   readonly prefixes: ReadonlyMap<string, string>;
   readonly source: SourceModel;
   readonly dataset: string;
+  /** The named graph of the dataset in N-Quads and TriG dumps: {base}graph/{id}. */
+  readonly graph: string;
   readonly markers: MarkerTable;
   readonly variables: readonly Variable[];
   readonly subjects: readonly SubjectRule[];

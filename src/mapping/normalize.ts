@@ -74,8 +74,9 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
   const cube = { dimensions: dims.map(([key, d]) => ctx.dimensionComponent(key, d)), measures: cubeMeasures, attributes: attrs.map(component) };
   const header = buildStructure({ dataset, known: knownTerms().components, ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}) }, cube);
   const model: MappingModel = {
-    version: 1, file: doc.file, id: raw.id, base, prefixes: withDerivedPrefixes(ctx.prefixes, variables, subjects), source, dataset,
+    version: 1, file: doc.file, id: raw.id, base, prefixes: withDerivedPrefixes(ctx.prefixes, variables, subjects), source, dataset, graph: `${base}graph/${raw.id}`,
     ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}),
+    publication: { ...raw.publication, keywords: raw.publication?.keywords ?? [] },
     markers: markerTable(raw.markers), variables, subjects, header, cube,
   };
   return { model, diagnostics: ctx.diagnostics };

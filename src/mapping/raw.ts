@@ -39,6 +39,7 @@ export interface RawMapping {
   readonly id: string;
   readonly title?: string;
   readonly description?: string;
+  readonly publication?: RawPublication;
   readonly base: string;
   readonly prefixes?: Readonly<Record<string, string>>;
   readonly source: {
@@ -59,4 +60,11 @@ export interface RawMapping {
   readonly dimensions: Readonly<Record<string, RawComponent>>;
   readonly measures: Readonly<Record<string, RawMeasure>>;
   readonly attributes?: Readonly<Record<string, RawComponent>>;
+}
+
+export interface RawPublication {
+  readonly keywords?: readonly string[];
+  readonly frequency?: 'annual' | 'quarterly' | 'monthly' | 'irregular';
+  readonly landingPage?: string;
+  readonly sourceUrl?: string;
 }

@@ -93,6 +93,7 @@ export const RDFS = {
   range: `${NS.rdfs}range`,
   subPropertyOf: `${NS.rdfs}subPropertyOf`,
   isDefinedBy: `${NS.rdfs}isDefinedBy`,
+  seeAlso: `${NS.rdfs}seeAlso`,
 } as const;
 
 /** The justice vocabulary's own terms that the code spells (checked against vocab/ by a test). */
@@ -112,3 +113,24 @@ export const gssIri = (code: string): string => `${NS.geo}${code}`;
 
 /** The Analysis Function shorthand marker concept for a code such as `c` (VOCABULARY.md §3.6). */
 export const markerIri = (code: string): string => `${NS.af}${code}`;
+
+/** Namespaces of the metadata only (kept out of NS so that data dumps keep their prefixes). */
+export const META_NS = {
+  foaf: 'http://xmlns.com/foaf/0.1/',
+  vcard: 'http://www.w3.org/2006/vcard/ns#',
+  spdx: 'http://spdx.org/rdf/terms#',
+  iana: 'https://www.iana.org/assignments/media-types/',
+  'eu-theme': 'http://publications.europa.eu/resource/authority/data-theme/',
+  'eu-frequency': 'http://publications.europa.eu/resource/authority/frequency/',
+  'eu-file-type': 'http://publications.europa.eu/resource/authority/file-type/',
+} as const;
+
+/** Defaults of the published metadata (VOCABULARY.md §4). */
+export const PUBLISHING = {
+  ogl3: 'http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+  moj: 'https://www.gov.uk/government/organisations/ministry-of-justice',
+  mojName: 'Ministry of Justice',
+  mojEmail: 'mailto:statistics.enquiries@justice.gov.uk',
+  qbSpec: 'http://purl.org/linked-data/cube',
+  toolBase: 'https://w3id.org/justice-lod/software/',
+} as const;

@@ -8,8 +8,9 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Code, Severity } from '../diagnostics/codes.js';
 import { loadMapping } from '../mapping/load.js';
 import type { MappingModel } from '../mapping/model.js';
+import { FactsCollector } from '../metadata/facts.js';
 import { FileSink } from '../sinks/sink.js';
-import type { FormatInfo } from '../sinks/registry.js';
+import type { OutputFormat } from '../sinks/registry.js';
 import { emptySummary, type ConvertSummary } from './summary.js';
 import { RunValidation } from './validation.js';
 
@@ -26,7 +27,9 @@ export interface ConvertOptions {
   readonly mapping: string;
   readonly input?: string;
   readonly outDir?: string;
-  readonly formats?: readonly FormatInfo[];
+  readonly formats?: readonly OutputFormat[];
+  /** Write to this one file instead of {outDir}/{id}{extension} (one format only). */
+  readonly outFile?: string;
   /** Custom targets instead of files (preview, tests), made once the mapping is loaded. */
   readonly createTargets?: (model: MappingModel) => readonly TripleTarget[];
   readonly failOn?: Severity | 'none';
@@ -86,6 +89,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   const progress = opts.progress ?? { bytesRead: 0, totalBytes: 0, rows: 0 };
   Object.assign(progress, { totalBytes: await csvSize(csv) });
   let targets: readonly TripleTarget[] = [];
+  const facts = new FactsCollector();
   const stats: RowStats = { subjects: 0, triples: 0, markers: summary.markers, omitted: summary.omitted };
   let plan: ReturnType<typeof compilePlan>['plan'];
   let validation: RunValidation | undefined;
@@ -115,7 +119,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         if (!compiled.plan) return { status: 'config-error', model, diagnostics: kept, sources };
         plan = compiled.plan;
         if (opts.validate !== false) validation = new RunValidation(model, csv, ev.names);
-        targets = opts.createTargets ? opts.createTargets(model) : await openFiles(model, opts);
+        targets = opts.createTargets ? opts.createTargets(model) : [...(await openFiles(model, opts)), facts];
         for (const q of plan.headerQuads) for (const t of targets) emitQuad(t, q);
         continue;
       }
@@ -172,9 +176,11 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
       return { status: 'io-error', model, summary, diagnostics: kept, sources };
     }
     summary.written = true;
-    summary.outputs = await Promise.all(targets.filter((t): t is FileSink => t instanceof FileSink).map(async (t) => ({ path: t.path, format: t.format.name, bytes: (await stat(t.path)).size })));
+    summary.facts = facts.facts();
+    summary.outputs = targets.filter((t): t is FileSink => t instanceof FileSink).map((t) => ({ path: t.path, format: t.format.name, bytes: t.facts!.bytes, sha256: t.facts!.sha256 }));
   }
-  summary.durationMs = Date.now() - started;
+  summary.ended = new Date();
+  summary.durationMs = summary.ended.getTime() - started;
   return { status: failed ? 'failed' : 'ok', model, summary, diagnostics: kept, sources };
 }
 
@@ -185,5 +191,7 @@ function emitQuad(t: TripleTarget, q: Quad): void {
 async function openFiles(model: MappingModel, opts: ConvertOptions): Promise<FileSink[]> {
   const dir = opts.outDir ?? 'out';
   const formats = opts.formats ?? [];
-  return Promise.all(formats.map((f) => FileSink.open(join(dir, `${basename(model.id)}${f.extension}`), f, model.prefixes)));
+  const opts2 = { prefixes: model.prefixes, graph: model.graph };
+  if (opts.outFile) return [await FileSink.open(opts.outFile, formats[0]!, opts2)];
+  return Promise.all(formats.map((f) => FileSink.open(join(dir, `${basename(model.id)}${f.extension}`), f, opts2)));
 }

@@ -1,3 +1,4 @@
+import type { DatasetFacts } from '../metadata/facts.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { MarkerCode } from '../mapping/model.js';
 
@@ -17,6 +18,7 @@ export interface OutputFile {
   readonly path: string;
   readonly format: string;
   readonly bytes: number;
+  readonly sha256: string;
 }
 
 export interface ConvertSummary {
@@ -36,6 +38,11 @@ export interface ConvertSummary {
   /** Whether validation covered the whole graph (small runs) or the observations and the structure. */
   wholeGraph?: boolean;
   written: boolean;
+  /** What VoID says of the written graph; set when files were written. */
+  facts?: DatasetFacts;
+  /** When the run started and ended (for PROV). */
+  started: Date;
+  ended?: Date;
   durationMs: number;
 }
 
@@ -45,7 +52,7 @@ export function emptySummary(mapping: string, csv: string): ConvertSummary {
     records: { title: 0, header: 0, blank: 0, notes: 0, converted: 0, rejected: 0, unread: false },
     rejectedByCode: new Map(),
     diagnosticsBySeverity: { error: 0, warning: 0, info: 0 },
-    subjects: 0, triples: 0, markers: new Map(), omitted: new Map(), outputs: [], written: false, durationMs: 0,
+    subjects: 0, triples: 0, markers: new Map(), omitted: new Map(), outputs: [], written: false, started: new Date(), durationMs: 0,
   };
 }
 

@@ -9,3 +9,10 @@ export interface Serializer {
   triple(s: Term, p: Term, o: Term): string;
   end(): string;
 }
+
+export interface SerializerOptions {
+  /** Prefixes for the formats that abbreviate (Turtle, TriG, JSON-LD). */
+  readonly prefixes: ReadonlyMap<string, string>;
+  /** The dataset's named graph, for the quad formats (N-Quads, TriG). */
+  readonly graph: string;
+}

@@ -1,7 +1,7 @@
 import type { Term } from '@rdfjs/types';
-import { AtomicFile } from './atomic.js';
-import type { FormatInfo } from './registry.js';
-import type { Serializer } from './serializer.js';
+import { AtomicFile, type FileFacts } from './atomic.js';
+import type { OutputFormat } from './registry.js';
+import type { Serializer, SerializerOptions } from './serializer.js';
 
 const CHUNK = 256 * 1024;
 
@@ -11,10 +11,12 @@ const CHUNK = 256 * 1024;
  */
 export class FileSink {
   private buffer = '';
-  private constructor(readonly format: FormatInfo, private readonly serializer: Serializer, private readonly file: AtomicFile) {}
+  /** Size and SHA-256 of the committed file. */
+  facts: FileFacts | undefined;
+  private constructor(readonly format: OutputFormat, private readonly serializer: Serializer, private readonly file: AtomicFile) {}
 
-  static async open(path: string, format: FormatInfo, prefixes: ReadonlyMap<string, string>): Promise<FileSink> {
-    const sink = new FileSink(format, format.create(prefixes), await AtomicFile.open(path));
+  static async open(path: string, format: OutputFormat, opts: SerializerOptions): Promise<FileSink> {
+    const sink = new FileSink(format, format.format.create(opts), await AtomicFile.open(path, format.gzip));
     sink.buffer = sink.serializer.begin();
     return sink;
   }
@@ -41,7 +43,7 @@ export class FileSink {
   async commit(): Promise<void> {
     this.buffer += this.serializer.end();
     await this.flush();
-    await this.file.commit();
+    this.facts = await this.file.commit();
   }
 
   abort(): Promise<void> {

@@ -14,7 +14,7 @@ const CACHE_LIMIT = 100_000;
  * one predicate, with the mapping's prefixes. The converter emits each observation's
  * triples together, so grouping needs no buffering and the output streams.
  */
-export function turtleSerializer(prefixes: ReadonlyMap<string, string>): Serializer {
+export function turtleSerializer(prefixes: ReadonlyMap<string, string>, opts: { prefixes?: boolean } = {}): Serializer {
   const ordered = [...prefixes].filter(([, ns]) => ns !== '').sort((a, b) => b[1].length - a[1].length);
   const cache = new Map<string, string>();
   let subject: string | undefined;
@@ -49,11 +49,7 @@ export function turtleSerializer(prefixes: ReadonlyMap<string, string>): Seriali
   };
 
   return {
-    begin: () =>
-      [...prefixes]
-        .sort((a, b) => a[0].localeCompare(b[0]))
-        .map(([p, ns]) => `@prefix ${p}: <${escapeIri(ns)}> .\n`)
-        .join('') + '\n',
+    begin: () => (opts.prefixes === false ? '' : turtlePrefixes(prefixes)),
     triple(s, p, o) {
       const st = s.termType === 'NamedNode' ? s.value : termText(s);
       const pt = p.value === RDF_TYPE ? 'a' : iriText(p.value);
@@ -72,3 +68,13 @@ export function turtleSerializer(prefixes: ReadonlyMap<string, string>): Seriali
   };
 }
 
+
+/** The `@prefix` lines, sorted by name, and a blank line. */
+export function turtlePrefixes(prefixes: ReadonlyMap<string, string>): string {
+  return (
+    [...prefixes]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([p, ns]) => `@prefix ${p}: <${escapeIri(ns)}> .\n`)
+      .join('') + '\n'
+  );
+}

@@ -1,12 +1,13 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadMapping } from '../mapping/load.js';
+import { METADATA_SHAPES } from '../metadata/metadata-shapes.js';
 import { CODE_LIST_SHAPES } from './code-list-shapes.js';
 import { shapesTurtle } from './shapes.js';
 
 /** shapes/<id>.ttl for every mapping in a folder (npm run shapes). */
 export async function shapesFiles(mappingsDir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>([['code-lists.ttl', CODE_LIST_SHAPES]]);
+  const out = new Map<string, string>([['code-lists.ttl', CODE_LIST_SHAPES], ['metadata.ttl', METADATA_SHAPES]]);
   for (const f of (await readdir(mappingsDir)).filter((x) => x.endsWith('.yaml')).sort()) {
     const { model, diagnostics } = await loadMapping(join(mappingsDir, f));
     if (!model) throw new Error(`${f}: ${diagnostics.map((d) => d.message).join('; ')}`);

@@ -3,6 +3,7 @@ import { SUPPRESSING_IRIS } from '../mapping/markers.js';
 import { QB, RDF_TYPE, SDMX_ATTRIBUTE } from '../rdf/ns.js';
 import { rangeOf, ROW_RULES } from './rules.js';
 import type { Violation } from './violation.js';
+import { hash53 } from '../rdf/hash.js';
 
 /** What the streaming checks need to know about a cube: its DSD in a few sets. */
 export interface CubeSpec {
@@ -20,20 +21,6 @@ export interface ObservationTriples {
 }
 
 const SUPPRESSING = new Set(SUPPRESSING_IRIS);
-
-/** A 53-bit hash (cyrb53) of a key: IC-12 keeps these, not the keys, so memory stays small. */
-function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
 
 /**
  * Observation shapes compiled once and applied to each observation as it streams by, in

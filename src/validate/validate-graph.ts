@@ -3,7 +3,7 @@ import { Parser, Store } from 'n3';
 import { NS } from '../rdf/ns.js';
 import { checkIntegrity } from './check-integrity.js';
 import { validateQuads } from './engine.js';
-import { storeWithVocabulary, vocabularySize } from './vocab-graph.js';
+import { storeWithVocabulary, vocabularyQuads, vocabularySize } from './vocab-graph.js';
 import type { Violation } from './violation.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
@@ -38,16 +38,12 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeTexts: r
   // Shapes for no dataset (code lists) see everything but the observations, which keeps them cheap.
   const otherShapes = graphs.filter((quads) => targetsOf(quads).length === 0).flat();
   const shapes = [...cubeShapes, ...otherShapes];
+  // The engine reads quads parsed by N3.js, not read back from the store: Oxigraph
+  // canonicalises literals ("5"^^xsd:nonNegativeInteger comes back as xsd:integer).
   const data: Quad[] = [];
-  if (cubeShapes.length > 0) {
-    for (const input of inputs) {
-      // A loop, not push(...quads): a million arguments would overflow the call stack.
-      for (const q of new Parser({ format: input.format === 'text/turtle' ? 'Turtle' : 'N-Triples' }).parse(input.text)) data.push(q);
-    }
-  }
-  if (otherShapes.length > 0) {
-    const rest = store.construct(`CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { ?s a <${NS.qb}Observation> } }`);
-    for (const q of rest) data.push(q);
+  if (shapes.length > 0) {
+    for (const input of inputs) collectQuads(input, cubeShapes.length > 0, data);
+    if (otherShapes.length > 0) for (const q of vocabularyQuads({ external: true })) data.push(q);
   }
   const shapeStore = new Store(shapes);
   const ruleOf = (shape: Term | undefined): string => (shape && shapeStore.getObjects(shape, IDENTIFIER, null)[0]?.value) ?? 'shape';
@@ -81,4 +77,33 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeTexts: r
 function targetsOf(quads: readonly Quad[]): string[] {
   const datasetShapes = new Set(quads.filter((q) => q.predicate.value === `${SH}path` && q.object.value === `${NS.qb}dataSet`).map((q) => q.subject.value));
   return quads.filter((q) => q.predicate.value === `${SH}hasValue` && datasetShapes.has(q.subject.value)).map((q) => q.object.value);
+}
+
+const RDF_TYPE = `${NS.rdf}type`;
+const OBSERVATION = `${NS.qb}Observation`;
+
+/**
+ * Parses one input into `out`: every quad when cube shapes apply; otherwise only subjects
+ * that are not observations (code-list and metadata shapes never look at observations),
+ * judged per run of quads with the same subject, as dumps are written.
+ */
+function collectQuads(input: GraphInput, observations: boolean, out: Quad[]): void {
+  let run: Quad[] = [];
+  let isObservation = false;
+  const end = (): void => {
+    // A loop, not push(...run): a million arguments would overflow the call stack.
+    if (!isObservation) for (const q of run) out.push(q);
+    run = [];
+    isObservation = false;
+  };
+  for (const q of new Parser({ format: input.format === 'text/turtle' ? 'Turtle' : 'N-Triples' }).parse(input.text)) {
+    if (observations) {
+      out.push(q);
+      continue;
+    }
+    if (run.length > 0 && !run[0]!.subject.equals(q.subject)) end();
+    run.push(q);
+    if (q.predicate.value === RDF_TYPE && q.object.value === OBSERVATION) isObservation = true;
+  }
+  end();
 }

@@ -1,19 +1,33 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Quad } from '@rdfjs/types';
+import { Parser } from 'n3';
 import { EmbeddedStore } from '../store/embedded.js';
 
 /** vocab/ of this package: the vocabulary, the code lists and the reused external terms. */
 export const VOCAB_DIR = new URL('../../vocab/', import.meta.url).pathname;
 
+let files: string[] | undefined;
 let texts: string[] | undefined;
 let size = 0;
+
+const vocabFiles = (): string[] => (files ??= readdirSync(VOCAB_DIR).filter((f) => f.endsWith('.ttl')).sort());
+
+/**
+ * The vocabulary as RDF/JS quads, parsed by N3.js (literals keep their datatypes, which a
+ * store such as Oxigraph canonicalises). `external: false` leaves out the copies of reused terms.
+ */
+export function vocabularyQuads(opts: { external: boolean }): Quad[] {
+  const names = vocabFiles().filter((f) => opts.external || f !== 'external.ttl');
+  return names.flatMap((f) => new Parser({ format: 'Turtle' }).parse(readFileSync(join(VOCAB_DIR, f), 'utf8')));
+}
 
 /** How many triples the vocabulary adds to a store. */
 export const vocabularySize = (): number => size;
 
 /** An embedded store holding every vocab/*.ttl file, ready for a cube to be added. */
 export function storeWithVocabulary(): EmbeddedStore {
-  texts ??= readdirSync(VOCAB_DIR).filter((f) => f.endsWith('.ttl')).sort().map((f) => readFileSync(join(VOCAB_DIR, f), 'utf8'));
+  texts ??= vocabFiles().map((f) => readFileSync(join(VOCAB_DIR, f), 'utf8'));
   const store = new EmbeddedStore();
   for (const t of texts) store.load(t, 'text/turtle');
   size = store.size;

@@ -1,7 +1,7 @@
 /**
  * Every sample mapping converts cleanly; every dump is re-parsed by independent parsers
- * (N3.js here, and serdi from Debian where installed, which CI always does); N-Triples and
- * Turtle of one run hold the same graph; a rerun is byte-identical; every record is counted.
+ * (N3.js and jsonld.js here, and serdi from Debian where installed, which CI always does);
+ * all formats of one run hold the same graph; a rerun is byte-identical; every record is counted.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,12 +9,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { convert, type ConvertResult } from '../../src/run/convert.js';
 import { allRecords } from '../../src/run/summary.js';
 import { formatByName } from '../../src/sinks/registry.js';
-import { canonical, hasSerdi, serdiCanonical } from '../support/graph.js';
+import { canonical, dropGraph, hasSerdi, jsonldCanonical, readDump, serdiCanonical, type ParseFormat } from '../support/graph.js';
+import { compactionMatches } from '../support/jsonld.js';
 import { tempDir } from '../support/tmp.js';
 
 const mappingsDir = new URL('../../mappings/', import.meta.url).pathname;
 const mappings = readdirSync(mappingsDir).filter((f) => f.endsWith('.yaml')).sort();
-const formats = [formatByName('nt')!, formatByName('ttl')!];
+const formats = ['nt', 'ttl', 'nq', 'trig', 'jsonld', 'nt.gz', 'ttl.gz', 'jsonld.gz'].map((n) => formatByName(n)!);
+const N3_SYNTAX: Readonly<Record<string, ParseFormat>> = { nt: 'N-Triples', ttl: 'Turtle', nq: 'N-Quads', trig: 'TriG' };
 const out1 = tempDir();
 const out2 = tempDir();
 
@@ -41,18 +43,33 @@ describe.each(mappings)('%s', (file) => {
     expect(allRecords(s.records)).toBe(physical);
   });
 
-  it('writes N-Triples and Turtle that independent parsers read as the same graph', () => {
-    const [nt, ttl] = first.summary!.outputs.map((o) => readFileSync(o.path, 'utf8'));
-    const graph = canonical(nt!, 'N-Triples');
+  it('writes every format as the same graph, read back by independent parsers', async () => {
+    const outputs = first.summary!.outputs;
+    expect(outputs.map((o) => o.format)).toEqual(formats.map((f) => f.name));
+    const graph = canonical(readDump(outputs[0]!.path), 'N-Triples');
     expect(graph.length).toBe(first.summary!.triples);
-    expect(canonical(ttl!, 'Turtle')).toEqual(graph);
+    expect(graph.some((l) => l.includes('_:'))).toBe(false);
+    for (const o of outputs) {
+      const f = formatByName(o.format)!.format;
+      const text = readDump(o.path);
+      const lines = f.name === 'jsonld' ? await jsonldCanonical(text) : canonical(text, N3_SYNTAX[f.name]);
+      expect(f.quads ? dropGraph(lines, first.model!.graph) : lines, o.path).toEqual(graph);
+    }
+  });
+
+  it('writes JSON-LD as jsonld.js would compact the same graph with the shipped context', async () => {
+    const jsonldFile = first.summary!.outputs.find((o) => o.format === 'jsonld')!.path;
+    const ntFile = first.summary!.outputs[0]!.path;
+    await compactionMatches(readFileSync(jsonldFile, 'utf8'), readFileSync(ntFile, 'utf8'));
   });
 
   it.runIf(hasSerdi() || process.env['CI'])('is read by serdi (C) as the same graph', () => {
-    const [nt, ttl] = first.summary!.outputs.map((o) => o.path);
-    const fromNt = serdiCanonical(nt!, 'ntriples');
+    const byFormat = new Map(first.summary!.outputs.map((o) => [o.format, o.path]));
+    const fromNt = serdiCanonical(byFormat.get('nt')!, 'ntriples');
     expect(fromNt.length).toBe(first.summary!.triples);
-    expect(serdiCanonical(ttl!, 'turtle')).toEqual(fromNt);
+    expect(serdiCanonical(byFormat.get('ttl')!, 'turtle')).toEqual(fromNt);
+    expect(dropGraph(serdiCanonical(byFormat.get('nq')!, 'nquads'), first.model!.graph)).toEqual(fromNt);
+    expect(dropGraph(serdiCanonical(byFormat.get('trig')!, 'trig'), first.model!.graph)).toEqual(fromNt);
   });
 
   it('is byte-identical when run again', () => {

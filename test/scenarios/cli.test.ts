@@ -63,7 +63,7 @@ describe('justice-lod CLI', () => {
 
   it('writes the rows that converted with --fail-on none', () => {
     const dir = caseCopy('convert/0101-rejected-rows');
-    const r = run(['convert', 'mapping.yaml', '--out', 'out', '--fail-on', 'none', '--format', 'nt'], dir);
+    const r = run(['convert', 'mapping.yaml', '--out', 'out', '--fail-on', 'none', '--format', 'nt', '--no-metadata'], dir);
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'out'))).toEqual(['rejects.nt']);
   });
@@ -77,11 +77,14 @@ describe('justice-lod CLI', () => {
   it('leaves the previous dump intact when a new run fails', () => {
     const dir = caseCopy('convert/0001-pfa-and-codes');
     expect(run(['convert', 'mapping.yaml', '--out', 'out', '--format', 'nt'], dir).code).toBe(0);
+    const files = readdirSync(join(dir, 'out')).sort();
     const before = readFileSync(join(dir, 'out/basic.nt'));
+    const metadataBefore = readFileSync(join(dir, 'out/metadata.ttl'));
     writeFileSync(join(dir, 'input.csv'), `${readFileSync(join(dir, 'input.csv'), 'utf8')}2019,Kent,01: Male,04: Theft Offences,lots\n`);
     expect(run(['convert', 'mapping.yaml', '--out', 'out', '--format', 'nt'], dir).code).toBe(1);
     expect(readFileSync(join(dir, 'out/basic.nt')).equals(before)).toBe(true);
-    expect(readdirSync(join(dir, 'out'))).toEqual(['basic.nt']);
+    expect(readFileSync(join(dir, 'out/metadata.ttl')).equals(metadataBefore)).toBe(true);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(files);
   });
 
   it('stops after --max-errors', () => {

@@ -19,7 +19,7 @@ describe('shapes/', () => {
       const named = new Set(quads.filter((q) => q.subject.termType === 'NamedNode').map((q) => q.subject.value));
       const identified = new Set(quads.filter((q) => q.predicate.value === 'http://purl.org/dc/terms/identifier').map((q) => q.subject.value));
       // Shapes with targets only gather the rule shapes; every rule shape names its rule.
-      const containers = /#(observation|scheme|concept)$/;
+      const containers = /#(observation|scheme|concept|catalog|dataset|distribution|checksum|activity|void)$/;
       expect([...named].filter((s) => !containers.test(s) && !identified.has(s)), f).toEqual([]);
     }
   });

@@ -1,0 +1,96 @@
+import type { Term } from '@rdfjs/types';
+import { NS, RDF_TYPE } from '../rdf/ns.js';
+import { periodBounds } from './periods.js';
+import { LINK_TARGETS, linkTargetOf } from './targets.js';
+
+/** What VoID and DCAT say about one dataset's graph, counted while it is written. */
+export interface DatasetFacts {
+  readonly triples: number;
+  readonly distinctSubjects: number;
+  /** rdf:type class → entities of that class. */
+  readonly classes: ReadonlyMap<string, number>;
+  /** Predicate → triples using it. */
+  readonly properties: ReadonlyMap<string, number>;
+  /** Link target key → predicate → triples whose object lies in the target's URI space. */
+  readonly links: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** First and last day covered by the reference.data.gov.uk periods used. */
+  readonly temporal?: readonly [string, string];
+  /** The statistical geographies used (ONS GSS code IRIs), sorted. */
+  readonly spatial: readonly string[];
+}
+
+const CACHE_LIMIT = 100_000;
+const SPATIAL_LIMIT = 5_000;
+const NONE = -1;
+
+/**
+ * A triple target that only counts. Object terms repeat (resolvers cache them by cell
+ * text), so each is classified once and every later triple costs a few map increments.
+ * Subjects are counted as runs: the converter writes each subject's triples together, and
+ * IC-12 keeps observation IRIs distinct.
+ */
+export class FactsCollector {
+  readonly full = false;
+  private triples = 0;
+  private subjects = 0;
+  private lastSubject = '';
+  private readonly predicates = new Map<string, number>();
+  private readonly types = new Map<string, number>();
+  private readonly linkCounts = LINK_TARGETS.map(() => new Map<string, number>());
+  private readonly objectClass = new Map<Term, number>();
+  private start: string | undefined;
+  private end: string | undefined;
+  private readonly areas = new Set<string>();
+
+  add(s: Term, p: Term, o: Term): void {
+    this.triples++;
+    if (s.value !== this.lastSubject) {
+      this.subjects++;
+      this.lastSubject = s.value;
+    }
+    this.predicates.set(p.value, (this.predicates.get(p.value) ?? 0) + 1);
+    if (o.termType !== 'NamedNode') return;
+    if (p.value === RDF_TYPE) this.types.set(o.value, (this.types.get(o.value) ?? 0) + 1);
+    let target = this.objectClass.get(o);
+    if (target === undefined) target = this.classify(o);
+    if (target !== NONE) {
+      const counts = this.linkCounts[target]!;
+      counts.set(p.value, (counts.get(p.value) ?? 0) + 1);
+    }
+  }
+
+  private classify(o: Term): number {
+    const t = linkTargetOf(o.value);
+    const target = t ? LINK_TARGETS.indexOf(t) : NONE;
+    const bounds = periodBounds(o.value);
+    if (bounds) {
+      if (this.start === undefined || bounds[0] < this.start) this.start = bounds[0];
+      if (this.end === undefined || bounds[1] > this.end) this.end = bounds[1];
+    }
+    if (o.value.startsWith(NS.geo) && this.areas.size < SPATIAL_LIMIT) this.areas.add(o.value);
+    if (this.objectClass.size >= CACHE_LIMIT) this.objectClass.clear();
+    this.objectClass.set(o, target);
+    return target;
+  }
+
+  async flush(): Promise<void> {}
+  async commit(): Promise<void> {}
+  async abort(): Promise<void> {}
+
+  facts(): DatasetFacts {
+    const byValue = (m: ReadonlyMap<string, number>): Map<string, number> => new Map([...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+    const links = new Map<string, ReadonlyMap<string, number>>();
+    LINK_TARGETS.forEach((t, i) => {
+      if (this.linkCounts[i]!.size > 0) links.set(t.key, byValue(this.linkCounts[i]!));
+    });
+    return {
+      triples: this.triples,
+      distinctSubjects: this.subjects,
+      classes: byValue(this.types),
+      properties: byValue(this.predicates),
+      links,
+      ...(this.start && this.end ? { temporal: [this.start, this.end] as const } : {}),
+      spatial: [...this.areas].sort(),
+    };
+  }
+}

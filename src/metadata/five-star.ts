@@ -1,0 +1,171 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Quad, Term } from '@rdfjs/types';
+import { Parser, Store } from 'n3';
+import { hash53 } from '../rdf/hash.js';
+import { META_NS, NS, PUBLISHING, RDF_TYPE } from '../rdf/ns.js';
+import { FORMATS, type FormatInfo } from '../sinks/registry.js';
+import { hashFile } from './hash.js';
+import { readDump } from './read-dump.js';
+import { linkTargetOf } from './targets.js';
+
+/** Licences that make data open (★). */
+export const OPEN_LICENCES: readonly string[] = [
+  PUBLISHING.ogl3,
+  'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+  'https://creativecommons.org/licenses/by/4.0/',
+  'http://creativecommons.org/licenses/by/4.0/',
+  'https://creativecommons.org/publicdomain/zero/1.0/',
+];
+const OPEN_MEDIA = new Set(['text/csv', ...FORMATS.map((f) => f.mediaType), 'application/rdf+xml']);
+/** Namespaces whose IRIs the bundle must describe (★★★★'s offline stand-in for dereferencing). */
+const OWN_SPACES = ['https://w3id.org/justice-lod/'];
+
+export interface StarCheck {
+  readonly stars: 1 | 2 | 3 | 4 | 5;
+  readonly criterion: string;
+  readonly passed: boolean;
+  /** Why it failed (empty when passed). */
+  readonly reasons: readonly string[];
+}
+
+export interface DatasetStars {
+  readonly dataset: string;
+  readonly title: string;
+  /** Stars earned: the highest level whose check and all lower ones pass. */
+  readonly stars: number;
+  readonly checks: readonly StarCheck[];
+  readonly triplesParsed: number;
+  readonly parsedFile?: string;
+}
+
+export interface FiveStarReport {
+  readonly bundle: string;
+  readonly datasets: readonly DatasetStars[];
+}
+
+const iriOf = (t: Term | undefined): string | undefined => (t?.termType === 'NamedNode' ? t.value : undefined);
+
+/**
+ * Checks each star of 5stardata.info from the bundle itself (VOCABULARY.md §4): the metadata,
+ * the files it lists (sizes and checksums), and one RDF dump per dataset parsed in full.
+ */
+export async function assessBundle(dir: string): Promise<FiveStarReport> {
+  const meta = new Store(new Parser({ format: 'Turtle' }).parse(readFileSync(join(dir, 'metadata.ttl'), 'utf8')));
+  const one = (s: string, p: string): Term | undefined => meta.getObjects(s, p, null)[0];
+  const all = (s: string, p: string): Term[] => meta.getObjects(s, p, null);
+  const datasets = meta.getSubjects(RDF_TYPE, `${NS.dcat}Dataset`, null).map((t) => t.value).sort();
+  const spaces = datasets.map((d) => one(d, `${NS.void}uriSpace`)?.value).filter((x): x is string => !!x);
+  const catalog = meta.getSubjects(RDF_TYPE, `${NS.dcat}Catalog`, null)[0]?.value;
+  /** Namespaces of IRIs we mint: the vocabulary's, and the publisher's base (where the catalogue lives). */
+  const own = [...OWN_SPACES, ...(catalog ? [catalog.slice(0, catalog.indexOf('/', 8) + 1)] : [])];
+  const described = new Set(meta.getSubjects(null, null, null).map((t) => hash53(t.value)));
+  const parsed = new Map<string, Parsed>();
+  for (const d of datasets) parsed.set(d, await parseOne(dir, meta, d, own, spaces));
+  for (const p of parsed.values()) for (const s of p.subjects) described.add(s);
+
+  const report: DatasetStars[] = datasets.map((d) => {
+    const p = parsed.get(d)!;
+    const dists = all(d, `${NS.dcat}distribution`).map((t) => t.value);
+    const checks: StarCheck[] = [
+      check(1, 'on the web under an open licence', [...licenceProblems(d, dists, one), ...p.fileProblems]),
+      check(2, 'machine-readable structured data', p.file ? p.parseProblems : ['no structured distribution']),
+      check(3, 'non-proprietary format', p.file && OPEN_MEDIA.has(p.mediaType ?? '') ? p.parseProblems : ['no distribution in an open format that parses']),
+      check(4, 'URIs denote things', [...p.uriProblems, ...[...p.ownObjects].filter((o) => !described.has(hash53(o))).slice(0, 5).map((o) => `<${o}> is used but not described in the bundle`)]),
+      check(5, 'linked to other data', p.linkProblems),
+    ];
+    let stars = 0;
+    while (stars < 5 && checks[stars]!.passed) stars++;
+    return { dataset: d, title: one(d, `${NS.dcterms}title`)?.value ?? d, stars, checks, triplesParsed: p.triples, ...(p.file ? { parsedFile: p.file } : {}) };
+  });
+  return { bundle: dir, datasets: report };
+}
+
+const check = (stars: StarCheck['stars'], criterion: string, reasons: readonly string[]): StarCheck => ({ stars, criterion, passed: reasons.length === 0, reasons });
+
+function licenceProblems(d: string, dists: readonly string[], one: (s: string, p: string) => Term | undefined): string[] {
+  const out: string[] = [];
+  const lic = (s: string): void => {
+    const l = iriOf(one(s, `${NS.dcterms}license`));
+    if (!l || !OPEN_LICENCES.includes(l)) out.push(`<${s}> has ${l ? `licence <${l}>, not an open one` : 'no dcterms:license'}`);
+  };
+  lic(d);
+  dists.forEach(lic);
+  if (dists.length === 0) out.push('the dataset has no distribution');
+  return out;
+}
+
+interface Parsed {
+  file?: string;
+  mediaType?: string;
+  triples: number;
+  /** Hashes of the subjects: a million observation IRIs would not fit as strings. */
+  subjects: Set<number>;
+  ownObjects: Set<string>;
+  fileProblems: string[];
+  parseProblems: string[];
+  uriProblems: string[];
+  linkProblems: string[];
+}
+
+/** Verifies every distribution's file, then parses the first RDF one in full. */
+async function parseOne(dir: string, meta: Store, d: string, own: readonly string[], spaces: readonly string[]): Promise<Parsed> {
+  const out: Parsed = { triples: 0, subjects: new Set(), ownObjects: new Set(), fileProblems: [], parseProblems: [], uriProblems: [], linkProblems: [] };
+  const one = (s: string, p: string): Term | undefined => meta.getObjects(s, p, null)[0];
+  let chosen: { file: string; format: FormatInfo; gzip: boolean } | undefined;
+  for (const dist of meta.getObjects(d, `${NS.dcat}distribution`, null).map((t) => t.value).sort()) {
+    const url = iriOf(one(dist, `${NS.dcat}downloadURL`)) ?? iriOf(one(dist, `${NS.dcat}accessURL`));
+    if (!url || !/^https?:\/\//.test(url)) {
+      out.fileProblems.push(`<${dist}> has no absolute http(s) download URL`);
+      continue;
+    }
+    const file = join(dir, decodeURIComponent(url.slice(url.lastIndexOf('/') + 1)));
+    if (!existsSync(file)) {
+      out.fileProblems.push(`${file} (from <${url}>) is not in the bundle`);
+      continue;
+    }
+    const facts = await hashFile(file);
+    const size = one(dist, `${NS.dcat}byteSize`)?.value;
+    const sum = one(iriOf(one(dist, `${META_NS.spdx}checksum`)) ?? '', `${META_NS.spdx}checksumValue`)?.value;
+    if (size !== String(facts.bytes)) out.fileProblems.push(`${file} is ${facts.bytes} bytes; the metadata says ${size ?? 'nothing'}`);
+    if (sum !== facts.sha256) out.fileProblems.push(`${file} has SHA-256 ${facts.sha256.slice(0, 12)}…; the metadata says ${sum ? `${sum.slice(0, 12)}…` : 'nothing'}`);
+    const media = iriOf(one(dist, `${NS.dcat}mediaType`))?.replace(META_NS.iana, '');
+    const format = FORMATS.find((f) => f.mediaType === media);
+    const gzip = iriOf(one(dist, `${NS.dcat}compressFormat`)) === `${META_NS.iana}application/gzip`;
+    if (format && (!chosen || FORMATS.indexOf(format) < FORMATS.indexOf(chosen.format) || (chosen.gzip && !gzip && format === chosen.format))) {
+      chosen = { file, format, gzip };
+      out.mediaType = media;
+    }
+  }
+  if (!chosen) return out;
+  out.file = chosen.file;
+  const linkCounts = new Map<string, number>();
+  let blank = 0;
+  let outside = 0;
+  try {
+    await readDump(chosen.file, chosen.format, chosen.gzip, (q: Quad) => {
+      out.triples++;
+      if (q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode') blank++;
+      else if (!/^https?:\/\//.test(q.subject.value) || (own.some((s) => q.subject.value.startsWith(s)) && !spaces.some((s) => q.subject.value.startsWith(s)))) outside++;
+      out.subjects.add(hash53(q.subject.value));
+      if (q.object.termType !== 'NamedNode') return;
+      const o = q.object.value;
+      if (own.some((s) => o.startsWith(s))) out.ownObjects.add(o);
+      const t = linkTargetOf(o);
+      if (t) linkCounts.set(t.key, (linkCounts.get(t.key) ?? 0) + 1);
+    });
+  } catch (err) {
+    out.parseProblems.push(`${chosen.file} does not parse: ${(err as Error).message}`);
+    return out;
+  }
+  const declared = Number(one(d, `${NS.void}triples`)?.value ?? NaN);
+  if (declared !== out.triples) out.uriProblems.push(`void:triples says ${declared}; ${chosen.file} holds ${out.triples}`);
+  if (blank) out.uriProblems.push(`${blank} triples use blank nodes`);
+  if (outside) out.uriProblems.push(`${outside} triples have a subject that is not http(s) or lies outside every void:uriSpace of the bundle`);
+  const links = [...linkCounts.values()].reduce((a, b) => a + b, 0);
+  const linksets = meta.getObjects(d, `${NS.void}subset`, null).filter((l) => meta.countQuads(l, RDF_TYPE, `${NS.void}Linkset`, null) > 0);
+  const declaredLinks = linksets.reduce((n, l) => n + Number(one(l.value, `${NS.void}triples`)?.value ?? 0), 0);
+  if (links === 0) out.linkProblems.push('no triple links to reference.data.gov.uk, statistics.data.gov.uk, legislation.gov.uk or SDMX');
+  else if (declaredLinks !== links) out.linkProblems.push(`the linksets declare ${declaredLinks} links; the data has ${links}`);
+  return out;
+}

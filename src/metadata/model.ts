@@ -1,0 +1,53 @@
+import type { OutputFormat } from '../sinks/registry.js';
+import type { DatasetFacts } from './facts.js';
+
+/** A file with its size and SHA-256, as measured when it was written or read. */
+export interface FileRecord {
+  readonly path: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+export interface DumpRecord extends FileRecord {
+  readonly format: OutputFormat;
+}
+
+export type Frequency = 'annual' | 'quarterly' | 'monthly' | 'irregular';
+
+/** What the catalogue says about the whole release (from a release config or convert's options). */
+export interface ReleaseInfo {
+  readonly catalog: string;
+  readonly title: string;
+  readonly description: string;
+  readonly publisher: string;
+  readonly publisherName: string;
+  readonly contactEmail: string;
+  readonly license: string;
+  /** MoJ release date, xsd:date. */
+  readonly issued: string;
+  readonly version?: string;
+  /** Where the dumps will be downloadable from; ends with `/`. */
+  readonly downloadBase: string;
+  readonly toolVersion: string;
+}
+
+/** One dataset of the release: its description, the facts of its graph, its files and provenance. */
+export interface DatasetRecord {
+  readonly id: string;
+  readonly iri: string;
+  readonly title: string;
+  readonly description: string;
+  readonly keywords: readonly string[];
+  readonly frequency?: Frequency;
+  readonly landingPage?: string;
+  /** The data structure definition the dataset conforms to (cubes only). */
+  readonly structure?: string;
+  readonly uriSpace: string;
+  readonly vocabularies: readonly string[];
+  readonly facts: DatasetFacts;
+  readonly dumps: readonly DumpRecord[];
+  readonly source?: FileRecord & { readonly url?: string };
+  readonly mapping?: FileRecord;
+  readonly started: Date;
+  readonly ended: Date;
+}

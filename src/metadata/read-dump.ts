@@ -1,0 +1,33 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import type { Quad } from '@rdfjs/types';
+import jsonld from 'jsonld';
+import { StreamParser } from 'n3';
+import type { FormatInfo } from '../sinks/registry.js';
+
+const N3_FORMATS: Readonly<Record<string, string>> = { nt: 'N-Triples', ttl: 'Turtle', nq: 'N-Quads', trig: 'TriG' };
+
+/**
+ * Streams the quads of a dump through `onQuad`, parsed by N3.js (or jsonld.js for JSON-LD,
+ * which cannot stream), gunzipping `.gz` files on the way. Rejects on the first syntax error.
+ */
+export async function readDump(path: string, format: FormatInfo, gzip: boolean, onQuad: (q: Quad) => void): Promise<void> {
+  if (format.name === 'jsonld') {
+    const bytes = await readFile(path);
+    const doc = JSON.parse((gzip ? gunzipSync(bytes) : bytes).toString('utf8')) as object;
+    for (const q of (await jsonld.toRDF(doc)) as unknown as Quad[]) onQuad(q);
+    return;
+  }
+  const input = createReadStream(path);
+  const text = gzip ? input.pipe(createGunzip()) : input;
+  input.on('error', (err) => text.destroy(err));
+  const parser = new StreamParser({ format: N3_FORMATS[format.name] ?? 'N-Triples' });
+  await new Promise<void>((resolve, reject) => {
+    text.on('error', reject);
+    parser.on('data', onQuad);
+    parser.on('error', reject);
+    parser.on('end', resolve);
+    text.pipe(parser);
+  });
+}

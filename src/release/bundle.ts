@@ -1,0 +1,98 @@
+import { join, resolve } from 'node:path';
+import { describeRelease } from '../metadata/describe.js';
+import { FactsCollector } from '../metadata/facts.js';
+import { hashFile } from '../metadata/hash.js';
+import type { DatasetRecord, FileRecord, ReleaseInfo } from '../metadata/model.js';
+import type { MappingModel } from '../mapping/model.js';
+import { JUSTICE, META_NS, NS } from '../rdf/ns.js';
+import type { ConvertSummary } from '../run/summary.js';
+import { writeFileAtomic } from '../sinks/atomic.js';
+import { formatByName, type OutputFormat } from '../sinks/registry.js';
+import { vocabularyQuads } from '../validate/vocab-graph.js';
+import { groupBySubject, serializeQuads } from '../sinks/text.js';
+import { FileSink } from '../sinks/sink.js';
+
+export const VOCABULARY_ID = 'justice-vocabulary';
+
+/** One converted dataset, as the bundle needs it. */
+export interface ConvertedDataset {
+  readonly model: MappingModel;
+  readonly summary: ConvertSummary;
+}
+
+export interface Bundle {
+  readonly datasets: readonly DatasetRecord[];
+  readonly metadata: readonly FileRecord[];
+}
+
+/**
+ * Completes a release folder: the vocabulary and code lists as a dataset of their own (so
+ * every IRI of ours that the data uses is described in the bundle), then metadata.ttl and
+ * metadata.jsonld describing every dump with its size and checksum.
+ */
+export async function writeBundle(outDir: string, release: ReleaseInfo, formats: readonly OutputFormat[], converted: readonly ConvertedDataset[]): Promise<Bundle> {
+  const datasets: DatasetRecord[] = [];
+  for (const c of converted) datasets.push(await datasetRecord(c));
+  datasets.push(await writeVocabulary(outDir, release, formats));
+  const quads = describeRelease(release, datasets);
+  const prefixes = new Map<string, string>([...Object.entries(NS), ...Object.entries(META_NS)]);
+  const opts = { prefixes, graph: `${release.catalog}/graph` };
+  const metadata = [
+    await writeFileAtomic(join(outDir, 'metadata.ttl'), serializeQuads(quads, formatByName('ttl')!.format, opts)),
+    await writeFileAtomic(join(outDir, 'metadata.jsonld'), serializeQuads(quads, formatByName('jsonld')!.format, opts)),
+  ];
+  return { datasets, metadata };
+}
+
+async function datasetRecord({ model, summary }: ConvertedDataset): Promise<DatasetRecord> {
+  const source = await hashFile(summary.csv);
+  const mapping = await hashFile(resolve(summary.mapping));
+  const title = model.title ?? model.id;
+  return {
+    id: model.id,
+    iri: model.dataset,
+    title,
+    description: model.description ?? `${title}: Ministry of Justice statistics as an RDF Data Cube.`,
+    keywords: model.publication.keywords,
+    ...(model.publication.frequency ? { frequency: model.publication.frequency } : {}),
+    ...(model.publication.landingPage ? { landingPage: model.publication.landingPage } : {}),
+    structure: `${model.dataset}/structure`,
+    uriSpace: model.base,
+    vocabularies: [NS.qb.slice(0, -1), NS['sdmx-dimension'].slice(0, -1), NS['sdmx-attribute'].slice(0, -1), JUSTICE.vocabulary],
+    facts: summary.facts!,
+    dumps: summary.outputs.map((o) => ({ path: o.path, bytes: o.bytes, sha256: o.sha256, format: formatByName(o.format)! })),
+    source: { ...source, ...(model.publication.sourceUrl ? { url: model.publication.sourceUrl } : {}) },
+    mapping,
+    started: summary.started,
+    ended: summary.ended ?? new Date(),
+  };
+}
+
+async function writeVocabulary(outDir: string, release: ReleaseInfo, formats: readonly OutputFormat[]): Promise<DatasetRecord> {
+  const started = new Date();
+  const quads = groupBySubject(vocabularyQuads({ external: false }));
+  const graph = JUSTICE.vocabulary;
+  const prefixes = new Map<string, string>(Object.entries(NS));
+  const facts = new FactsCollector();
+  const dumps = [];
+  for (const f of formats) {
+    const sink = await FileSink.open(join(outDir, `${VOCABULARY_ID}${f.extension}`), f, { prefixes, graph });
+    for (const q of quads) sink.add(q.subject, q.predicate, q.object);
+    await sink.commit();
+    dumps.push({ ...sink.facts!, format: f });
+  }
+  for (const q of quads) facts.add(q.subject, q.predicate, q.object);
+  return {
+    id: VOCABULARY_ID,
+    iri: `${release.catalog}/${VOCABULARY_ID}`,
+    title: 'Justice vocabulary and code lists',
+    description: 'The justice-lod vocabulary (classes, dimensions, measures, attributes) and its SKOS code lists, used by every dataset of the release.',
+    keywords: ['vocabulary', 'code lists', 'criminal justice'],
+    uriSpace: 'https://w3id.org/justice-lod/def/',
+    vocabularies: [NS.skos.slice(0, -1), NS.qb.slice(0, -1)],
+    facts: facts.facts(),
+    dumps,
+    started,
+    ended: new Date(),
+  };
+}

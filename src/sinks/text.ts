@@ -1,0 +1,22 @@
+import type { Quad } from '@rdfjs/types';
+import type { FormatInfo } from './registry.js';
+import type { SerializerOptions } from './serializer.js';
+
+/** Quads reordered so that each subject's quads are together, in order of first appearance. */
+export function groupBySubject(quads: readonly Quad[]): Quad[] {
+  const groups = new Map<string, Quad[]>();
+  for (const q of quads) {
+    const list = groups.get(q.subject.value);
+    if (list) list.push(q);
+    else groups.set(q.subject.value, [q]);
+  }
+  return [...groups.values()].flat();
+}
+
+/** A small graph (metadata, code lists) as text in one format, grouped by subject. */
+export function serializeQuads(quads: readonly Quad[], format: FormatInfo, opts: SerializerOptions): string {
+  const ser = format.create(opts);
+  let text = ser.begin();
+  for (const q of groupBySubject(quads)) text += ser.triple(q.subject, q.predicate, q.object);
+  return text + ser.end();
+}
