@@ -31,7 +31,7 @@ for (let i = 0; i < runs; i++) {
   const measureFile = join(data, 'measure.jsonl');
   rmSync(measureFile, { force: true });
   const out = join(data, 'out');
-  const r = spawnSync(process.execPath, [join(here, 'measure.mjs'), 'node', 'justice-lod', 'convert', join(here, 'sentencing-bench.yaml'), '--out', out, '--format', formats, '--quiet', '--diagnostics', 'json'], {
+  const r = spawnSync(process.execPath, [join(here, 'measure.mjs'), 'node', 'justice-lod', 'convert', join(here, 'sentencing-bench.yaml'), '--out', out, '--format', formats, '--quiet', '--no-metadata', '--diagnostics', 'json'], {
     encoding: 'utf8', env: { ...process.env, JLOD_MEASURE: measureFile }, maxBuffer: 1 << 28,
   });
   const m = JSON.parse(readFileSync(measureFile, 'utf8').trim());
@@ -66,7 +66,7 @@ if (validateRows > 0) {
   const vmap = join(data, 'validate.yaml');
   writeFileSync(vmap, readFileSync(join(here, 'sentencing-bench.yaml'), 'utf8').replace('path: data/sentencing.csv', `path: ${vcsv}`).replace('schema=../../schema', 'schema=../../../schema').replace('id: sentencing-bench', 'id: sentencing-validate'));
   const vout = join(data, 'validate-out');
-  spawnSync(process.execPath, [join(here, '..', '..', 'bin', 'justice-lod.js'), 'convert', vmap, '--out', vout, '--format', 'nt', '--quiet', '--no-validate']);
+  spawnSync(process.execPath, [join(here, '..', '..', 'bin', 'justice-lod.js'), 'convert', vmap, '--out', vout, '--format', 'nt', '--quiet', '--no-validate', '--no-metadata']);
   const measureFile = join(data, 'measure.jsonl');
   rmSync(measureFile, { force: true });
   const r = spawnSync(process.execPath, [join(here, 'measure.mjs'), 'node', 'justice-lod', 'validate', join(vout, 'sentencing-validate.nt'), '--format', 'json', '--shapes', join(here, 'shapes-none.ttl')], {
