@@ -72,6 +72,8 @@ describe('release folder', () => {
     expect(one(`${ds}/temporal`, `${DCAT}startDate`)).toBe('2017-01-01');
     expect(one(`${ds}/temporal`, `${DCAT}endDate`)).toBe('2019-12-31');
     expect(one(ds, 'http://purl.org/dc/terms/issued')).toBe('2024-05-16');
+    expect(meta.getObjects(ds, `${DCAT}keyword`, null).map((t) => t.value)).toContain('police force areas');
+    expect(one(ds, 'http://purl.org/dc/terms/accrualPeriodicity')).toBe('http://publications.europa.eu/resource/authority/frequency/QUARTERLY');
   });
 
   it('records the source CSV and the mapping (a prov:Plan) with their checksums', () => {
