@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { METADATA_SHAPES } from '../metadata/metadata-shapes.js';
+import { codeOf } from '../run/validation.js';
 import { validateGraph } from '../validate/validate-graph.js';
+import { violationAt } from '../validate/violation.js';
 import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
 import { assessBundle, type FiveStarReport } from '../metadata/five-star.js';
 import type { ReleaseInfo } from '../metadata/model.js';
@@ -21,7 +23,7 @@ export async function finishBundle(outDir: string, release: ReleaseInfo, formats
   const bundle = await writeBundle(outDir, release, formats, converted);
   const metadataFile = join(outDir, 'metadata.ttl');
   const checked = await validateGraph([{ name: metadataFile, text: await readFile(metadataFile, 'utf8'), format: 'text/turtle' }], [METADATA_SHAPES]);
-  const problems = checked.violations.map((v) => diagnostic('JL507', `${v.rule}: ${v.message} (node <${v.focus}>${v.path ? `, ${v.path}` : ''}${v.value ? `, value ${v.value}` : ''})`, {}));
+  const problems = checked.violations.map((v) => diagnostic(codeOf(v.rule), `${v.rule}: ${v.message}: ${violationAt(v)}`, {}));
   if (print.diagnostics) printDiagnostics(problems, new Map());
   const report: FiveStarReport = await assessBundle(outDir);
   const reportFile = join(outDir, 'five-star.json');

@@ -1,14 +1,15 @@
 import type { Quad } from '@rdfjs/types';
 import { RDF_TYPE, RDFS, SKOS, XSD } from '../rdf/ns.js';
 import { iri, literal, namedNode, quad } from '../rdf/term.js';
+import { isBound, type Resolved } from './outcome.js';
+
+const MINTED_LIMIT = 1_000_000;
 
 /**
  * Code lists minted from the data (`codeList: generated`): every distinct label seen in a
  * column becomes a concept under the dataset. Bounded by the number of distinct labels, and
  * written after the observations, sorted, so reruns stay byte-identical.
  */
-const MINTED_LIMIT = 1_000_000;
-
 export class GeneratedCodes {
   private readonly schemes = new Map<string, { label: string; concepts: Map<string, string> }>();
   /** IRIs minted by `iri:` templates → the cell label, so that the dump describes them. */
@@ -21,8 +22,8 @@ export class GeneratedCodes {
    * Records the label of an IRI minted from a cell (first label wins), so that every IRI of
    * ours that the data uses is also a subject in the dump. Called once per distinct cell text.
    */
-  describe<R extends { term: { value: string } } | object>(resolved: R, label: string): R {
-    if ('term' in resolved && resolved.term.value.startsWith(this.base) && this.minted.size < MINTED_LIMIT && !this.minted.has(resolved.term.value)) this.minted.set(resolved.term.value, label);
+  describe(resolved: Resolved, label: string): Resolved {
+    if (isBound(resolved) && resolved.term.value.startsWith(this.base) && this.minted.size < MINTED_LIMIT && !this.minted.has(resolved.term.value)) this.minted.set(resolved.term.value, label);
     return resolved;
   }
 

@@ -141,9 +141,12 @@ export interface CubeModel {
   readonly attributes: readonly CubeComponent[];
 }
 
+/** How often MoJ publishes a dataset (dcterms:accrualPeriodicity). */
+export type Frequency = 'annual' | 'quarterly' | 'monthly' | 'irregular';
+
 export interface Publication {
   readonly keywords: readonly string[];
-  readonly frequency?: 'annual' | 'quarterly' | 'monthly' | 'irregular';
+  readonly frequency?: Frequency;
   readonly landingPage?: string;
   readonly sourceUrl?: string;
 }

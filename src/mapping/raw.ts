@@ -1,5 +1,5 @@
 /** The YAML mapping as the JSON Schema guarantees it, before normalisation. */
-import type { PeriodStyle } from './model.js';
+import type { Frequency, PeriodStyle } from './model.js';
 
 export interface RawAlternative {
   readonly column?: string;
@@ -64,7 +64,7 @@ export interface RawMapping {
 
 export interface RawPublication {
   readonly keywords?: readonly string[];
-  readonly frequency?: 'annual' | 'quarterly' | 'monthly' | 'irregular';
+  readonly frequency?: Frequency;
   readonly landingPage?: string;
   readonly sourceUrl?: string;
 }

@@ -58,7 +58,7 @@ function describeTool(g: QuadList, r: ReleaseInfo): void {
   g.link(tool, RDF_TYPE, PROV('SoftwareAgent'))
     .text(tool, RDFS.label, `justice-lod ${r.toolVersion}`)
     .typed(tool, `${NS.owl}versionInfo`, r.toolVersion)
-    .link(tool, RDFS.seeAlso, 'https://w3id.org/justice-lod');
+    .link(tool, RDFS.seeAlso, PUBLISHING.home);
 }
 
 function describeDataset(g: QuadList, r: ReleaseInfo, d: DatasetRecord): void {
@@ -94,12 +94,12 @@ function checksum(g: QuadList, owner: string, file: FileRecord): void {
   const c = `${owner}/checksum`;
   g.link(owner, SPDX('checksum'), c).link(c, RDF_TYPE, SPDX('Checksum'))
     .link(c, SPDX('algorithm'), SPDX('checksumAlgorithm_sha256'))
-    .typed(c, SPDX('checksumValue'), file.sha256, `${NS.xsd}hexBinary`);
-  g.typed(owner, DCAT('byteSize'), file.bytes, `${NS.xsd}nonNegativeInteger`);
+    .typed(c, SPDX('checksumValue'), file.sha256, XSD.hexBinary);
+  g.typed(owner, DCAT('byteSize'), file.bytes, XSD.nonNegativeInteger);
 }
 
-export const distributionIri = (dataset: string, dump: DumpRecord): string => `${dataset}/distribution/${dump.format.name.replace('.', '-')}`;
-export const downloadUrl = (r: ReleaseInfo, file: FileRecord): string => `${r.downloadBase}${encodeURIComponent(basename(file.path))}`;
+const distributionIri = (dataset: string, dump: DumpRecord): string => `${dataset}/distribution/${dump.format.name.replace('.', '-')}`;
+const downloadUrl = (r: ReleaseInfo, file: FileRecord): string => `${r.downloadBase}${encodeURIComponent(basename(file.path))}`;
 
 function describeDistribution(g: QuadList, r: ReleaseInfo, d: DatasetRecord, dump: DumpRecord): void {
   const s = distributionIri(d.iri, dump);

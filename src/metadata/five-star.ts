@@ -19,7 +19,7 @@ export const OPEN_LICENCES: readonly string[] = [
 ];
 const OPEN_MEDIA = new Set(['text/csv', ...FORMATS.map((f) => f.mediaType), 'application/rdf+xml']);
 /** Namespaces whose IRIs the bundle must describe (★★★★'s offline stand-in for dereferencing). */
-const OWN_SPACES = ['https://w3id.org/justice-lod/'];
+const OWN_SPACES = [`${PUBLISHING.home}/`];
 
 export interface StarCheck {
   readonly stars: 1 | 2 | 3 | 4 | 5;
@@ -45,6 +45,8 @@ export interface FiveStarReport {
 }
 
 const iriOf = (t: Term | undefined): string | undefined => (t?.termType === 'NamedNode' ? t.value : undefined);
+/** The first object of `s p` in the metadata. */
+const first = (meta: Store, s: string, p: string): Term | undefined => meta.getObjects(s, p, null)[0];
 
 /**
  * Checks each star of 5stardata.info from the bundle itself (VOCABULARY.md §4): the metadata,
@@ -52,7 +54,7 @@ const iriOf = (t: Term | undefined): string | undefined => (t?.termType === 'Nam
  */
 export async function assessBundle(dir: string): Promise<FiveStarReport> {
   const meta = new Store(new Parser({ format: 'Turtle' }).parse(readFileSync(join(dir, 'metadata.ttl'), 'utf8')));
-  const one = (s: string, p: string): Term | undefined => meta.getObjects(s, p, null)[0];
+  const one = (s: string, p: string): Term | undefined => first(meta, s, p);
   const all = (s: string, p: string): Term[] => meta.getObjects(s, p, null);
   const datasets = meta.getSubjects(RDF_TYPE, `${NS.dcat}Dataset`, null).map((t) => t.value).sort();
   const spaces = datasets.map((d) => one(d, `${NS.void}uriSpace`)?.value).filter((x): x is string => !!x);
@@ -111,7 +113,7 @@ interface Parsed {
 /** Verifies every distribution's file, then parses the first RDF one in full. */
 async function parseOne(dir: string, meta: Store, d: string, own: readonly string[], spaces: readonly string[]): Promise<Parsed> {
   const out: Parsed = { triples: 0, subjects: new Set(), ownObjects: new Set(), fileProblems: [], parseProblems: [], uriProblems: [], linkProblems: [] };
-  const one = (s: string, p: string): Term | undefined => meta.getObjects(s, p, null)[0];
+  const one = (s: string, p: string): Term | undefined => first(meta, s, p);
   let chosen: { file: string; format: FormatInfo; gzip: boolean } | undefined;
   for (const dist of meta.getObjects(d, `${NS.dcat}distribution`, null).map((t) => t.value).sort()) {
     const url = iriOf(one(dist, `${NS.dcat}downloadURL`)) ?? iriOf(one(dist, `${NS.dcat}accessURL`));

@@ -11,7 +11,7 @@ import { OPEN_LICENCES } from './five-star.js';
 const BASE = 'https://w3id.org/justice-lod/def/shapes/metadata';
 const list = (iris: readonly string[]): string => `( ${iris.map((i) => `<${i}>`).join(' ')} )`;
 const MEDIA = [...FORMATS.map((f) => f.mediaType), 'text/csv'].map((m) => `${META_NS.iana}${m}`);
-const PUBLISHERS = [PUBLISHING.moj, 'https://www.gov.uk/government/organisations/hm-courts-and-tribunals-service'];
+const PUBLISHERS = [PUBLISHING.moj, PUBLISHING.hmcts];
 
 /** A property shape with its rule id. */
 const prop = (name: string, body: string): string => `<${BASE}#${name}> dcterms:identifier "metadata:${name}" ;\n  ${body} .\n`;

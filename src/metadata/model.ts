@@ -1,18 +1,16 @@
+import type { Frequency } from '../mapping/model.js';
+import type { FileFacts } from '../sinks/atomic.js';
 import type { OutputFormat } from '../sinks/registry.js';
 import type { DatasetFacts } from './facts.js';
 
 /** A file with its size and SHA-256, as measured when it was written or read. */
-export interface FileRecord {
-  readonly path: string;
-  readonly bytes: number;
-  readonly sha256: string;
-}
+export type FileRecord = FileFacts;
 
 export interface DumpRecord extends FileRecord {
   readonly format: OutputFormat;
 }
 
-export type Frequency = 'annual' | 'quarterly' | 'monthly' | 'irregular';
+export type { Frequency };
 
 /** What the catalogue says about the whole release (from a release config or convert's options). */
 export interface ReleaseInfo {

@@ -44,6 +44,8 @@ export const XSD = {
   boolean: `${NS.xsd}boolean`,
   date: `${NS.xsd}date`,
   dateTime: `${NS.xsd}dateTime`,
+  nonNegativeInteger: `${NS.xsd}nonNegativeInteger`,
+  hexBinary: `${NS.xsd}hexBinary`,
   gYear: `${NS.xsd}gYear`,
 } as const;
 export const RDF_LANG_STRING = `${NS.rdf}langString`;
@@ -129,8 +131,10 @@ export const META_NS = {
 export const PUBLISHING = {
   ogl3: 'http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
   moj: 'https://www.gov.uk/government/organisations/ministry-of-justice',
+  hmcts: 'https://www.gov.uk/government/organisations/hm-courts-and-tribunals-service',
   mojName: 'Ministry of Justice',
   mojEmail: 'mailto:statistics.enquiries@justice.gov.uk',
   qbSpec: 'http://purl.org/linked-data/cube',
   toolBase: 'https://w3id.org/justice-lod/software/',
+  home: 'https://w3id.org/justice-lod',
 } as const;

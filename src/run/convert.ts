@@ -191,7 +191,7 @@ function emitQuad(t: TripleTarget, q: Quad): void {
 async function openFiles(model: MappingModel, opts: ConvertOptions): Promise<FileSink[]> {
   const dir = opts.outDir ?? 'out';
   const formats = opts.formats ?? [];
-  const opts2 = { prefixes: model.prefixes, graph: model.graph };
-  if (opts.outFile) return [await FileSink.open(opts.outFile, formats[0]!, opts2)];
-  return Promise.all(formats.map((f) => FileSink.open(join(dir, `${basename(model.id)}${f.extension}`), f, opts2)));
+  const serializer = { prefixes: model.prefixes, graph: model.graph };
+  if (opts.outFile) return [await FileSink.open(opts.outFile, formats[0]!, serializer)];
+  return Promise.all(formats.map((f) => FileSink.open(join(dir, `${basename(model.id)}${f.extension}`), f, serializer)));
 }

@@ -15,6 +15,7 @@ export function codeOf(rule: string): Code {
   if (rule === 'IC-12') return 'JL503';
   if (rule === 'rule:range') return 'JL504';
   if (rule.startsWith('rule:')) return 'JL505';
+  if (rule.startsWith('metadata:')) return 'JL507';
   return 'JL506';
 }
 

@@ -11,7 +11,7 @@ const STRUCTURE_IRI_PROPERTIES = [
   'rdfs:subPropertyOf', 'rdfs:range', 'rdfs:isDefinedBy', 'rdfs:seeAlso', 'dcterms:license', 'dcterms:publisher',
 ];
 
-/** The longest namespace that abbreviates `iri` to a compact IRI with a simple local part. */
+/** The shortest compact IRI of `iri` under the built-in prefixes, if any. */
 function curie(iri: string): string | undefined {
   let best: string | undefined;
   for (const [prefix, ns] of Object.entries(NS)) {

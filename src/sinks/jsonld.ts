@@ -40,7 +40,7 @@ export function jsonldSerializer(prefixes: ReadonlyMap<string, string>): Seriali
         node = new Map();
         nodeId = s.value;
       }
-      const [key, value] = p.value === RDF_TYPE && o.termType === 'NamedNode' ? ['@type', compactIri(o.value, true)] : propertyKey(p.value, o);
+      const [key, value] = p.value === RDF_TYPE && o.termType === 'NamedNode' ? ['@type', compactIri(o.value)] : propertyKey(p.value, o);
       const values = node!.get(key);
       if (!values) node!.set(key, [value]);
       else if (!values.some((v) => sameValue(v, value))) values.push(value);
@@ -82,13 +82,16 @@ function compactor(context: JsonLdContext) {
     }
     return best;
   };
-  const compactIri = (iri: string, vocab = false): string => {
-    const k = vocab ? `v${iri}` : iri;
-    let c = cache.get(k);
+  /**
+   * The compact form of an IRI. Vocabulary-relative and plain compaction agree here: the
+   * context has no @vocab and no term for a class or datatype, so one cache serves both.
+   */
+  const compactIri = (iri: string): string => {
+    let c = cache.get(iri);
     if (c === undefined) {
       c = curie(iri, false) ?? iri;
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(k, c);
+      cache.set(iri, c);
     }
     return c;
   };
@@ -97,7 +100,7 @@ function compactor(context: JsonLdContext) {
     if (o.termType !== 'Literal') throw new Error(`cannot write a ${o.termType} in JSON-LD`);
     if (o.language) return { '@value': o.value, '@language': o.language };
     const dt = o.datatype.value;
-    return dt === XSD.string || dt === RDF_LANG_STRING ? o.value : { '@value': o.value, '@type': compactIri(dt, true) };
+    return dt === XSD.string || dt === RDF_LANG_STRING ? o.value : { '@value': o.value, '@type': compactIri(dt) };
   };
   const propertyKey = (p: string, o: Term): [string, unknown] => {
     const coerced = coercion.get(p);

@@ -3,7 +3,7 @@
  * SARIF 2.1.0 (for code-scanning tools), and the SHACL sh:ValidationReport in Turtle.
  */
 import { DataFactory, Writer } from 'n3';
-import type { Violation } from './violation.js';
+import { violationAt, type Violation } from './violation.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
 const EXAMPLES = 3;
@@ -30,7 +30,7 @@ export function reportText(r: ReportInput): string {
   lines.push(`${r.violations.length.toLocaleString('en-GB')} violations of ${groups.length} rule${groups.length === 1 ? '' : 's'}:`, '');
   for (const [rule, vs] of groups) {
     lines.push(`  ${rule}  ${vs[0]!.title}: ${vs.length.toLocaleString('en-GB')}`);
-    for (const v of vs.slice(0, EXAMPLES)) lines.push(`    <${v.focus}>${v.path ? ` ${v.path}` : ''}${v.value ? ` = ${v.value}` : ''}${where(v)}`);
+    for (const v of vs.slice(0, EXAMPLES)) lines.push(`    ${violationAt(v)}${where(v)}`);
     if (vs.length > EXAMPLES) lines.push(`    … and ${(vs.length - EXAMPLES).toLocaleString('en-GB')} more`);
   }
   return `${lines.join('\n')}\n`;
@@ -46,7 +46,7 @@ export function reportSarif(r: ReportInput): string {
   const results = r.violations.map((v) => ({
     ruleId: v.rule,
     level: v.severity === 'warning' ? 'warning' : 'error',
-    message: { text: `${v.message}: <${v.focus}>${v.path ? ` ${v.path}` : ''}${v.value ? ` = ${v.value}` : ''}` },
+    message: { text: `${v.message}: ${violationAt(v)}` },
     locations: [v.source
       ? { physicalLocation: { artifactLocation: { uri: v.source.file }, region: { startLine: v.source.line + 1 } } }
       : { logicalLocations: [{ fullyQualifiedName: v.focus, kind: 'resource' }] }],

@@ -1,3 +1,6 @@
+/** Where a violation is: `<node> path = value`, as every report prints it. */
+export const violationAt = (v: Violation): string => `<${v.focus}>${v.path ? ` ${v.path}` : ''}${v.value ? ` = ${v.value}` : ''}`;
+
 /** One broken rule at one node: what the reports (text, JSON, SARIF, sh:ValidationReport) show. */
 export interface Violation {
   /** IC-1 … IC-21, or a shape or business-rule id such as `rule:reoffenders-le-offenders`. */
