@@ -5,6 +5,8 @@ import { registerConvert } from './convert.js';
 import { registerExplain } from './explain.js';
 import { EXIT } from './options.js';
 import { registerPreview } from './preview.js';
+import { registerPublish } from './publish.js';
+import { registerQuery } from './query.js';
 import { registerValidate } from './validate.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -28,12 +30,16 @@ Examples:
   $ justice-lod preview mappings/criminal-court-timeliness.yaml --rows 2
   $ justice-lod convert mappings --out out/samples
   $ justice-lod validate out/samples/proven-reoffending-by-la.ttl
+  $ justice-lod query out/samples --example custody-rate-by-pfa
+  $ justice-lod publish out/samples --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
   $ justice-lod explain JL307
 `);
   registerConvert(program, setExit);
   registerCheck(program, setExit);
   registerPreview(program, setExit);
   registerValidate(program, setExit);
+  registerQuery(program, setExit);
+  registerPublish(program, setExit);
   registerExplain(program, setExit);
   try {
     await program.parseAsync([...argv]);

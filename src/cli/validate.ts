@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Command } from 'commander';
@@ -16,6 +16,7 @@ interface ValidateFlags {
   format: 'text' | 'json' | 'sarif' | 'ttl';
   report?: string;
   failOn: 'error' | 'warning' | 'none';
+  mapping?: string[];
 }
 
 export function registerValidate(program: Command, setExit: (code: number) => void): void {
@@ -27,12 +28,14 @@ export function registerValidate(program: Command, setExit: (code: number) => vo
     .option('-s, --shapes <files...>', 'SHACL shapes to use instead of the shipped shapes/*.ttl')
     .option('-f, --format <form>', 'report as text, json, sarif or ttl (the sh:ValidationReport)', choice(['text', 'json', 'sarif', 'ttl'] as const), 'text')
     .option('-r, --report <file>', 'write the report to this file instead of stdout')
+    .option('-m, --mapping <files...>', 'mappings the dumps came from, to name the CSV line and column of each finding on an observation (default: mappings/*.yaml when present)')
     .option('--fail-on <level>', 'exit 1 when violations reach this level: error, warning, none', choice(['error', 'warning', 'none'] as const), 'error')
     .addHelpText('after', `
 Examples:
   $ justice-lod validate out/samples/court-outcomes-by-pfa.ttl
   $ justice-lod validate out/samples/*.nt --format sarif --report validation.sarif
   $ justice-lod validate cube.ttl --shapes my-shapes.ttl --format ttl
+  $ justice-lod validate release/sentencing.nt --mapping mappings/sentencing.yaml
 
 Exit codes: 0 valid, 1 violations at or above --fail-on, 2 usage or unreadable files.`)
     .action(async (files: string[], flags: ValidateFlags) => setExit(await runValidate(files, flags)));
@@ -54,6 +57,12 @@ async function runValidate(files: readonly string[], flags: ValidateFlags): Prom
       return EXIT.usage;
     }
   }
+  for (const m of flags.mapping ?? []) {
+    if (!existsSync(m)) {
+      printDiagnostics([diagnostic('JL402', `cannot read mapping ${m}: no such file`)], new Map());
+      return EXIT.usage;
+    }
+  }
   const shapePaths = flags.shapes ?? readdirSync(SHAPES_DIR).filter((f) => f.endsWith('.ttl')).map((f) => join(SHAPES_DIR, f));
   let result;
   try {
@@ -64,11 +73,19 @@ async function runValidate(files: readonly string[], flags: ValidateFlags): Prom
     process.stderr.write(`error: cannot validate: ${(err as Error).message}\n`);
     return EXIT.usage;
   }
-  const input: ReportInput = { files, triples: result.triples, violations: result.violations, version };
+  const { traceViolations } = await import('../run/locate.js');
+  const violations = await traceViolations(result.violations, flags.mapping ?? projectMappings());
+  const input: ReportInput = { files, triples: result.triples, violations, version };
   const text = flags.format === 'json' ? reportJson(input) : flags.format === 'sarif' ? reportSarif(input) : flags.format === 'ttl' ? await reportTurtle(input) : reportText(input);
   if (flags.report) await writeFile(flags.report, text);
   else process.stdout.write(text);
   if (flags.report && flags.format !== 'text') process.stdout.write(reportText(input));
-  const failing = flags.failOn === 'none' ? [] : result.violations.filter((v) => flags.failOn === 'warning' || v.severity === 'error');
+  const failing = flags.failOn === 'none' ? [] : violations.filter((v) => flags.failOn === 'warning' || v.severity === 'error');
   return failing.length ? EXIT.dataErrors : EXIT.ok;
+}
+
+/** The project's mappings, when `validate` runs in a justice-lod project folder. */
+function projectMappings(): string[] {
+  if (!existsSync('mappings')) return [];
+  return readdirSync('mappings').filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort().map((f) => join('mappings', f));
 }

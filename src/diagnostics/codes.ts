@@ -3,7 +3,8 @@
  * default severity, a short title and a fix hint. The README table and `justice-lod explain`
  * are generated from this table, so wording lives in one place.
  *
- * Ranges: JL1xx mapping file, JL2xx CSV reading, JL3xx cell values, JL4xx run and output.
+ * Ranges: JL1xx mapping file, JL2xx CSV reading, JL3xx cell values, JL4xx run and output,
+ * JL5xx validation, JL6xx triple stores (query, publish).
  */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -59,6 +60,14 @@ export const CODES = {
   JL505: { severity: 'error', title: 'measures of a row contradict each other', hint: 'Check the cells named: for example reoffenders cannot exceed offenders, nor sentenced exceed convicted.' },
   JL506: { severity: 'error', title: 'Data Cube integrity constraint violated', hint: 'The message names the constraint (IC-1 … IC-21) and the node; see the README section on validation.' },
   JL507: { severity: 'error', title: 'metadata does not conform to the metadata shapes', hint: 'The message names the node and the rule (shapes/metadata.ttl); check the mapping\'s `publication:` section and the --issued and --download-base options.' },
+  JL601: { severity: 'error', title: 'SPARQL query cannot be run', hint: 'Fix the query at the position the message gives; `justice-lod query --help` lists the example queries to start from.' },
+  JL602: { severity: 'error', title: 'release too large for the embedded store', hint: 'Name the datasets the query needs with --dataset (or mention their IRIs in the query), or publish the release to a SPARQL server with `justice-lod publish` and query it there.' },
+  JL603: { severity: 'error', title: 'no RDF dumps to load', hint: 'Give dump files (.nt .ttl .nq .trig .jsonld, optionally .gz) or a release folder written by `justice-lod convert`.' },
+  JL604: { severity: 'error', title: 'output format does not fit the query form', hint: 'SELECT and ASK print as table, csv, tsv or json; CONSTRUCT and DESCRIBE as table, nt or ttl.' },
+  JL611: { severity: 'error', title: 'Graph Store endpoint unreachable', hint: 'Check the --endpoint URL and that the server is running; the upload was retried with backoff. The published graphs were not changed.' },
+  JL612: { severity: 'error', title: 'Graph Store request refused', hint: 'The server answered with an error (shown); check the dump and the server log. The published graphs were not changed.' },
+  JL613: { severity: 'error', title: 'published triple count differs from the release metadata', hint: 'The staging graph did not hold the VoID triple count, so it was not swapped in; check the server log for rejected triples.' },
+  JL614: { severity: 'error', title: 'credentials missing or rejected', hint: 'Set the user and password in the environment variables named by --user-env and --password-env (default JLOD_USER, JLOD_PASSWORD).' },
   JL401: { severity: 'error', title: 'too many errors: conversion stopped', hint: 'Fix the first errors and run again, or raise --max-errors.' },
   JL402: { severity: 'error', title: 'output cannot be written', hint: 'Check that the output directory is writable and has space.' },
   JL403: { severity: 'error', title: 'unknown output format', hint: 'Use one of the formats listed in `justice-lod convert --help`.' },

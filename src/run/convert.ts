@@ -38,6 +38,8 @@ export interface ConvertOptions {
   readonly progress?: CsvProgress & { rows: number };
   /** Streaming observation checks and structural integrity constraints (default on). */
   readonly validate?: boolean;
+  /** Observations up to which the whole graph is validated too (tests lower it). */
+  readonly wholeGraphLimit?: number;
 }
 
 export type ConvertStatus = 'ok' | 'failed' | 'config-error' | 'io-error';
@@ -118,7 +120,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         kept.push(...compiled.diagnostics);
         if (!compiled.plan) return { status: 'config-error', model, diagnostics: kept, sources };
         plan = compiled.plan;
-        if (opts.validate !== false) validation = new RunValidation(model, csv, ev.names);
+        if (opts.validate !== false) validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit);
         targets = opts.createTargets ? opts.createTargets(model) : [...(await openFiles(model, opts)), facts];
         for (const q of plan.headerQuads) for (const t of targets) emitQuad(t, q);
         continue;

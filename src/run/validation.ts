@@ -4,7 +4,9 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { count } from '../compile/plan.js';
 import type { MappingModel } from '../mapping/model.js';
 import { DataFactory } from '../rdf/factory.js';
+import { QB } from '../rdf/ns.js';
 import { quadToNTriples } from '../rdf/term.js';
+import { columnOf } from './locate.js';
 import { ObservationChecker, type CubeSpec, type ObservationTriples } from '../validate/stream-checks.js';
 import type { Violation } from '../validate/violation.js';
 
@@ -28,34 +30,63 @@ export function cubeSpecOf(model: MappingModel): CubeSpec {
   };
 }
 
-/**
- * Validation during `convert`: every row's observations go through the compiled streaming
- * checks, and each violation is reported at the row's CSV line with the measure's column and
- * cell; at the end the dataset, its DSD and the vocabulary are checked against the integrity
- * constraints in the embedded store. Memory stays bounded: one row, and one hash per key.
- */
 /** Up to this many observations, the whole graph is also validated (SHACL shapes, all ICs). */
 export const WHOLE_GRAPH_LIMIT = 20_000;
 
 /** Rules the streaming checks already report with their CSV location. */
-const STREAMED = /^(IC-1|IC-11|IC-12|IC-13|IC-15|IC-16|rule:.*)$/;
+const STREAMED = /^(IC-1|IC-11|IC-12|IC-13|IC-15|IC-16|IC-17|rule:.*)$/;
+/** Rules about a dimension's value alone, checked on the first observation of each value. */
+const CODE_RULES = /^IC-(19|20|21)$/;
 
+/** Where an observation came from: CSV line, its cells, and its position in the row. */
+interface Origin {
+  readonly line: number;
+  readonly cells: readonly string[];
+  readonly index: number;
+}
+
+/** The first observation that used a dimension value, and how many did. */
+interface FirstUse extends Origin {
+  readonly subject: string;
+  readonly value: Term;
+  uses: number;
+}
+
+/**
+ * Validation during `convert`: every row's observations go through the compiled streaming
+ * checks, and each violation is reported at the row's CSV line with the measure's column and
+ * cell; at the end the dataset, its DSD and the vocabulary are checked against the integrity
+ * constraints in the embedded store, with each distinct dimension value on a stand-in of its
+ * first observation (IC-19/20/21). Memory stays bounded: one row, one hash per key, and the
+ * distinct codes.
+ */
 export class RunValidation {
   private readonly checker: ObservationChecker;
   private row: [Term, Term, Term][] = [];
   readonly counts = new Map<string, number>();
   /** N-Triples of the observations while the run is small enough to validate as a whole graph. */
   private graph: string[] | undefined = [];
-  /** Where each observation came from: CSV line, its cells, and its position in the row. */
-  private readonly origin = new Map<string, { line: number; cells: readonly string[]; index: number }>();
+  /** Where each observation came from, while the whole graph is kept. */
+  private readonly origin = new Map<string, Origin>();
+  /**
+   * dimension → value → first use. Distinct codes are few (periods, areas, offences), so this
+   * stays small at any row count, and lets the code-list rules (IC-19/20/21) run on large runs.
+   */
+  private readonly firstUses = new Map<string, Map<string, FirstUse>>();
 
   /** Whether the whole graph was validated too (small runs), or only the structure. */
   get wholeGraph(): boolean {
     return this.graph !== undefined;
   }
 
-  constructor(private readonly model: MappingModel, private readonly csv: string, private readonly header: readonly string[]) {
+  constructor(
+    private readonly model: MappingModel,
+    private readonly csv: string,
+    private readonly header: readonly string[],
+    private readonly wholeGraphLimit = WHOLE_GRAPH_LIMIT,
+  ) {
     this.checker = new ObservationChecker(cubeSpecOf(model));
+    for (const d of model.cube.dimensions) this.firstUses.set(d.property, new Map());
   }
 
   add(s: Term, p: Term, o: Term): void {
@@ -73,30 +104,32 @@ export class RunValidation {
     if (this.graph) {
       for (const [s, p, o] of this.row) this.graph.push(quadToNTriples(DataFactory.quad(s as never, p as never, o as never)));
       groups.forEach((g, index) => this.origin.set(g.subject, { line, cells, index }));
-      if (this.origin.size > WHOLE_GRAPH_LIMIT) {
+      if (this.origin.size > this.wholeGraphLimit) {
         this.graph = undefined;
         this.origin.clear();
       }
     }
     this.row = [];
+    groups.forEach((g, index) => this.recordCodes(g, { line, cells, index }));
     const violations = this.checker.checkRow(groups, line);
     return violations.map((v) => this.toDiagnostic(v, line, cells, groups.findIndex((g) => g.subject === v.focus)));
   }
 
-  /** The CSV column a violation is about: the dimension's for IC-11, else the measure's value column. */
-  private columnOf(v: Violation, index: number): string | undefined {
-    const dimension = this.model.cube.dimensions.find((d) => d.property === v.path);
-    const variable = dimension && this.model.variables.find((x) => x.name === dimension.key);
-    if (variable?.rule.kind === 'cell') return variable.rule.columns[0]?.name;
-    const valueRule = this.model.subjects[index]?.triples.find((t) => t.object.kind === 'value')?.object;
-    return valueRule?.kind === 'value' ? valueRule.value.column.name : undefined;
+  private recordCodes(g: ObservationTriples, origin: Origin): void {
+    for (const [p, o] of g.triples) {
+      const uses = this.firstUses.get(p);
+      if (!uses) continue;
+      const first = uses.get(o.value);
+      if (first) first.uses++;
+      else uses.set(o.value, { ...origin, subject: g.subject, value: o, uses: 1 });
+    }
   }
 
-  private toDiagnostic(v: Violation, line: number, cells: readonly string[], index: number): Diagnostic {
+  private toDiagnostic(v: Violation, line: number, cells: readonly string[], index: number, note = ''): Diagnostic {
     count(this.counts, v.rule);
-    const column = this.columnOf(v, index);
+    const column = columnOf(this.model, v.path, index);
     const at = column === undefined ? -1 : this.header.indexOf(column);
-    return diagnostic(codeOf(v.rule), `${v.rule}: observation ${v.message}`, {
+    return diagnostic(codeOf(v.rule), `${v.rule}: observation ${v.message}${note}`, {
       span: { file: this.csv, line },
       ...(at >= 0 ? { cell: { columnName: this.header[at]!, value: cells[at] ?? '' } } : {}),
     });
@@ -108,19 +141,56 @@ export class RunValidation {
    * located at its CSV line. Rules the streaming checks report are not reported twice.
    */
   async finish(structure: readonly Quad[]): Promise<Diagnostic[]> {
+    const out: Diagnostic[] = this.checker.incompleteKeys().map((k) => {
+      count(this.counts, 'IC-17');
+      return diagnostic(codeOf('IC-17'), `IC-17: the observations of this row's key have ${k.present} of the cube's ${k.expected} measures`, { span: { file: this.csv, line: k.at } });
+    });
+    return [...out, ...(await this.graphChecks(structure))];
+  }
+
+  private async graphChecks(structure: readonly Quad[]): Promise<Diagnostic[]> {
     // Loaded on use: the WebAssembly store and the SHACL engine are not needed by other commands.
     const [{ validateGraph }, { shapesTurtle }, { CODE_LIST_SHAPES }] = await Promise.all([
       import('../validate/validate-graph.js'), import('../validate/shapes.js'), import('../validate/code-list-shapes.js'),
     ]);
-    const text = structure.map(quadToNTriples).join('') + (this.graph ?? []).join('');
+    const text = structure.map(quadToNTriples).join('') + (this.graph ?? this.codeUses()).join('');
     const shapes = this.graph ? [shapesTurtle(this.model), CODE_LIST_SHAPES] : [];
     const { violations } = await validateGraph([{ name: this.csv, text, format: 'application/n-triples' }], shapes);
-    return violations.filter((v) => !STREAMED.test(v.rule) || !this.origin.has(v.focus)).map((v) => {
+    const firsts = this.graph ? new Map<string, FirstUse>() : this.firstUseBySubject();
+    return violations.filter((v) => !STREAMED.test(v.rule) || !this.origin.has(v.focus)).flatMap((v) => {
       const at = this.origin.get(v.focus);
-      if (at) return this.toDiagnostic(v, at.line, at.cells, at.index);
+      if (at) return [this.toDiagnostic(v, at.line, at.cells, at.index)];
+      const first = firsts.get(v.focus);
+      if (first) {
+        // The stand-in observation has only its data set and dimension values: keep the code rules.
+        if (!CODE_RULES.test(v.rule)) return [];
+        const uses = v.path ? this.firstUses.get(v.path)?.get(v.value ?? '')?.uses ?? 1 : 1;
+        return [this.toDiagnostic(v, first.line, first.cells, first.index, uses > 1 ? ` (first of ${uses.toLocaleString('en-GB')} observations with this value)` : '')];
+      }
       count(this.counts, v.rule);
-      return diagnostic(codeOf(v.rule), `${v.rule} ${v.title}: <${v.focus}>${v.path ? ` ${v.path}` : ''}${v.value ? ` (${v.value})` : ''}`, { span: this.model.source.span });
+      return [diagnostic(codeOf(v.rule), `${v.rule} ${v.title}: <${v.focus}>${v.path ? ` ${v.path}` : ''}${v.value ? ` (${v.value})` : ''}`, { span: this.model.source.span })];
     });
+  }
+
+  /** For a large run: each distinct dimension value on a stand-in of its first observation. */
+  private codeUses(): string[] {
+    const out: string[] = [];
+    const dataSet = DataFactory.namedNode(QB.dataSet);
+    const dataset = DataFactory.namedNode(this.model.dataset);
+    for (const [dimension, uses] of this.firstUses) {
+      for (const first of uses.values()) {
+        const s = DataFactory.namedNode(first.subject);
+        out.push(quadToNTriples(DataFactory.quad(s, dataSet, dataset)));
+        out.push(quadToNTriples(DataFactory.quad(s, DataFactory.namedNode(dimension), first.value as never)));
+      }
+    }
+    return out;
+  }
+
+  private firstUseBySubject(): Map<string, FirstUse> {
+    const out = new Map<string, FirstUse>();
+    for (const uses of this.firstUses.values()) for (const first of uses.values()) out.set(first.subject, first);
+    return out;
   }
 
   get observations(): number {

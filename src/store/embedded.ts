@@ -1,8 +1,18 @@
+import { closeSync, createReadStream, createWriteStream, openSync, readSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import oxigraph from 'oxigraph';
+import type { OutputFormat } from '../sinks/registry.js';
+
+/** Bytes handed to the store at a time: the file is never one string in memory. */
+const CHUNK = 8 << 20;
 
 /**
- * The embedded triple store (Oxigraph, compiled to WebAssembly). Loading and querying only;
- * the `query` command and the remote store come with issue 6.
+ * The embedded triple store (Oxigraph, compiled to WebAssembly): no server needed. Its
+ * memory ceiling is the WebAssembly 4 GiB, about 14M triples (see `query`'s size check).
  */
 export class EmbeddedStore {
   private readonly store = new oxigraph.Store();
@@ -10,6 +20,29 @@ export class EmbeddedStore {
   /** Loads Turtle or N-Triples text into the default graph. */
   load(text: string, format: 'text/turtle' | 'application/n-triples'): void {
     this.store.load(text, { format });
+  }
+
+  /**
+   * Loads a dump file of any format the tool writes, gzip included, in chunks. Triple formats
+   * go into `graph`; N-Quads and TriG keep their own graphs.
+   */
+  async loadFile(path: string, format: OutputFormat, graph?: string): Promise<void> {
+    let file = path;
+    let tmp: string | undefined;
+    if (format.gzip) {
+      tmp = await mkdtemp(join(tmpdir(), 'justice-lod-'));
+      file = join(tmp, 'dump');
+      await pipeline(createReadStream(path), createGunzip(), createWriteStream(file));
+    }
+    try {
+      this.store.load(chunks(file), {
+        format: format.format.mediaType,
+        no_transaction: true,
+        ...(graph && !format.format.quads ? { to_graph_name: oxigraph.namedNode(graph) } : {}),
+      });
+    } finally {
+      if (tmp) await rm(tmp, { recursive: true, force: true });
+    }
   }
 
   update(sparql: string): void {
@@ -27,7 +60,26 @@ export class EmbeddedStore {
     return this.store.query(sparql) as unknown as import('@rdfjs/types').Quad[];
   }
 
+  /**
+   * Any query form, its results serialised by the store in a W3C results format (SPARQL JSON,
+   * CSV, TSV) or, for CONSTRUCT and DESCRIBE, an RDF format. The default graph is the union of
+   * all graphs, so queries need no GRAPH clause.
+   */
+  serialize(sparql: string, resultsFormat: string): string {
+    return this.store.query(sparql, { results_format: resultsFormat, use_default_graph_as_union: true }) as string;
+  }
+
   get size(): number {
     return this.store.size;
+  }
+}
+
+function* chunks(path: string): Generator<Uint8Array> {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield Uint8Array.prototype.slice.call(buffer, 0, n);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -26,11 +26,18 @@ export interface EngineReport {
  * (README, "Validation"); this wrapper is the only place that knows it.
  */
 export async function validateQuads(data: readonly Quad[], shapes: readonly Quad[], opts: { sparqlConstraints?: boolean } = {}): Promise<EngineReport> {
+  return shaclEngine(shapes, opts)(data);
+}
+
+/** The shapes compiled once, to validate several data graphs (chunks of a large one). */
+export function shaclEngine(shapes: readonly Quad[], opts: { sparqlConstraints?: boolean } = {}): (data: readonly Quad[]) => Promise<EngineReport> {
   const shapesDataset = datasetFactory.dataset([...shapes]);
   // SPARQL targets always; SPARQL constraints only when asked: justice-lod runs its own on Oxigraph.
   const validator = new Validator(shapesDataset, { factory, targetResolvers, ...(opts.sparqlConstraints === false ? {} : { validations }) });
-  const report = await validator.validate({ dataset: datasetFactory.dataset([...data]) });
-  const store = new Store([...report.dataset]);
-  const results = store.getObjects(null, `${SH}result`, null);
-  return { conforms: report.conforms, results, store };
+  return async (data) => {
+    const report = await validator.validate({ dataset: datasetFactory.dataset([...data]) });
+    const store = new Store([...report.dataset]);
+    const results = store.getObjects(null, `${SH}result`, null);
+    return { conforms: report.conforms, results, store };
+  };
 }

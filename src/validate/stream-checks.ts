@@ -22,16 +22,32 @@ export interface ObservationTriples {
 
 const SUPPRESSING = new Set(SUPPRESSING_IRIS);
 
+/** A key of the other dimensions whose observations do not cover every measure (IC-17). */
+export interface IncompleteKey {
+  /** The `at` of the first row with this key. */
+  readonly at: number;
+  readonly present: number;
+  readonly expected: number;
+}
+
 /**
  * Observation shapes compiled once and applied to each observation as it streams by, in
- * bounded memory: IC-1, IC-11, IC-13, relaxed IC-15, IC-16, value ranges, IC-12 (hashed
- * keys) and the business rules between the measures of one row.
+ * bounded memory: IC-1, IC-11, IC-13, relaxed IC-15, IC-16, value ranges, the business rules
+ * between the measures of one row, and, from one hashed entry per key of the dimensions other
+ * than qb:measureType holding a bitmask of the measures seen, IC-12 and IC-17.
  */
 export class ObservationChecker {
+  /** hash of the key without the measure → slot in `firstAt` and `masks` (typed arrays: no object per key). */
   private readonly seen = new Map<number, number>();
+  private firstAt = new Float64Array(1024);
+  private masks = new Int32Array(1024);
+  private readonly measureBit: ReadonlyMap<string, number>;
   private observations = 0;
 
-  constructor(private readonly spec: CubeSpec) {}
+  constructor(private readonly spec: CubeSpec) {
+    // Beyond 31 measures the bitmask would overflow; no MoJ table comes near that.
+    this.measureBit = new Map([...spec.measures].slice(0, 31).map((m, i) => [m, 1 << i]));
+  }
 
   /** Checks the observations of one row (or one key); `at` identifies the row for IC-12 messages. */
   checkRow(group: readonly ObservationTriples[], at: number): Violation[] {
@@ -68,7 +84,6 @@ export class ObservationChecker {
     }
     const measureType = by.get(QB.measureType) ?? [];
     const measure = measureType[0]?.value;
-    key.push(measure ?? '');
     if (measureType.length !== 1 || !measure || !spec.measures.has(measure)) {
       v('IC-15', 'Measure dimension consistent', `qb:measureType must be one of the cube's measures`, { path: QB.measureType });
     } else {
@@ -92,12 +107,47 @@ export class ObservationChecker {
     }
     if (spec.unitRequired && !by.has(SDMX_ATTRIBUTE.unitMeasure)) v('IC-13', 'Required attributes', 'has no sdmx-attribute:unitMeasure', { path: SDMX_ATTRIBUTE.unitMeasure });
     const h = hash53(key.join('\u0001'));
-    const first = this.seen.get(h);
-    if (first !== undefined) v('IC-12', 'No duplicate observations', `has the same dimension values as the observation of line ${first + 1}`);
-    else this.seen.set(h, at);
+    const bit = (measure && this.measureBit.get(measure)) || 0;
+    const slot = this.seen.get(h);
+    if (slot === undefined) this.remember(h, at, bit);
+    else if (bit === 0 || (this.masks[slot]! & bit) !== 0) v('IC-12', 'No duplicate observations', `has the same dimension values as the observation of line ${this.firstAt[slot]! + 1}`);
+    else this.masks[slot]! |= bit;
+  }
+
+  private remember(h: number, at: number, bit: number): void {
+    const slot = this.seen.size;
+    if (slot === this.masks.length) {
+      const at2 = new Float64Array(slot * 2);
+      at2.set(this.firstAt);
+      this.firstAt = at2;
+      const masks2 = new Int32Array(slot * 2);
+      masks2.set(this.masks);
+      this.masks = masks2;
+    }
+    this.firstAt[slot] = at;
+    this.masks[slot] = bit;
+    this.seen.set(h, slot);
+  }
+
+  /** IC-17, once every observation has been seen: the keys that lack some measure. */
+  incompleteKeys(): IncompleteKey[] {
+    const expected = this.measureBit.size;
+    const full = expected === 31 ? 0x7fffffff : (1 << expected) - 1;
+    const out: IncompleteKey[] = [];
+    for (let slot = 0; slot < this.seen.size; slot++) {
+      const mask = this.masks[slot]!;
+      if (mask !== full) out.push({ at: this.firstAt[slot]!, present: popcount(mask), expected });
+    }
+    return out.sort((a, b) => a.at - b.at);
   }
 
   get count(): number {
     return this.observations;
   }
+}
+
+function popcount(n: number): number {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
 }

@@ -1,7 +1,12 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { NS, QB, SDMX_ATTRIBUTE } from '../rdf/ns.js';
-import { ObservationChecker, type CubeSpec, type ObservationTriples } from './stream-checks.js';
+import { ObservationChecker, type CubeSpec, type IncompleteKey, type ObservationTriples } from './stream-checks.js';
 import type { Violation } from './violation.js';
+
+/** The IC-17 violation for a key that lacks some measures, on one of its observations. */
+export function incomplete(focus: string, k: IncompleteKey): Violation {
+  return { rule: 'IC-17', title: 'All measures present in a measure-dimension cube', severity: 'error', focus, message: `has ${k.present} of the cube's ${k.expected} measures at its key` };
+}
 
 /**
  * Runs the streaming observation checks over a whole graph: the cube's spec is read from its
@@ -32,8 +37,9 @@ export function streamCheckGraph(quads: readonly Quad[]): Violation[] {
       rows.set(key, [...(rows.get(key) ?? []), { subject, triples }]);
     }
     const checker = new ObservationChecker(spec);
-    let i = 0;
-    for (const group of rows.values()) out.push(...checker.checkRow(group, i++));
+    const groups = [...rows.values()];
+    groups.forEach((group, i) => out.push(...checker.checkRow(group, i)));
+    for (const k of checker.incompleteKeys()) out.push(incomplete(groups[k.at]![0]!.subject, k));
   }
   return out;
 }

@@ -1,8 +1,10 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { Parser, Store } from 'n3';
 import { NS } from '../rdf/ns.js';
+import { hash53 } from '../rdf/hash.js';
 import { checkIntegrity } from './check-integrity.js';
-import { validateQuads } from './engine.js';
+import { compileShapesGraph, type CompiledShape } from './compiled-shapes.js';
+import { shaclEngine, type EngineReport } from './engine.js';
 import { storeWithVocabulary, vocabularyQuads, vocabularySize } from './vocab-graph.js';
 import type { Violation } from './violation.js';
 
@@ -20,42 +22,71 @@ export interface GraphValidation {
   readonly triples: number;
 }
 
+export interface GraphOptions {
+  /**
+   * Above this many observations, observation shapes that compile (compiled-shapes.ts) run on
+   * each observation as it is read, not in the engine, which would hold the whole graph.
+   */
+  readonly wholeGraphLimit?: number;
+}
+
+/** Up to this many observations the SHACL engine validates the whole graph. */
+export const ENGINE_LIMIT = 20_000;
+
 /**
  * Validates whole graphs (the `validate` command, and small inputs): the 21 integrity
  * constraints on the embedded store with the vocabulary, the SHACL Core shapes with
- * shacl-engine, and the shapes' SHACL-SPARQL business rules as SELECT queries on the store.
+ * shacl-engine (observation shapes compiled, on large graphs), and the shapes' SHACL-SPARQL
+ * business rules as SELECT queries on the store.
  */
-export async function validateGraph(inputs: readonly GraphInput[], shapeTexts: readonly string[]): Promise<GraphValidation> {
+export async function validateGraph(inputs: readonly GraphInput[], shapeTexts: readonly string[], opts: GraphOptions = {}): Promise<GraphValidation> {
   const store = storeWithVocabulary();
   for (const input of inputs) store.load(input.text, input.format);
   const triples = store.size - vocabularySize();
   const violations: Violation[] = checkIntegrity(store);
   // Only the shapes of datasets that are in the data: the engine holds the whole graph in
   // memory again, so it is not started at all when no shape applies.
-  const present = new Set(store.select(`SELECT DISTINCT ?ds WHERE { ?o <${NS.qb}dataSet> ?ds }`).map((r) => r['ds']!));
+  const present = new Map(store.select(`SELECT ?ds (COUNT(?o) AS ?n) WHERE { ?o <${NS.qb}dataSet> ?ds } GROUP BY ?ds`).map((r) => [r['ds']!, Number(r['n'])]));
+  const observationCount = [...present.values()].reduce((a, b) => a + b, 0);
   const graphs = shapeTexts.map((t) => new Parser({ format: 'Turtle' }).parse(t));
-  const cubeShapes = graphs.filter((quads) => targetsOf(quads).some((ds) => present.has(ds))).flat();
+  const cubeGraphs = graphs.filter((quads) => targetsOf(quads).some((ds) => present.has(ds)));
   // Shapes for no dataset (code lists) see everything but the observations, which keeps them cheap.
   const otherShapes = graphs.filter((quads) => targetsOf(quads).length === 0).flat();
-  const shapes = [...cubeShapes, ...otherShapes];
+  const large = observationCount > (opts.wholeGraphLimit ?? ENGINE_LIMIT);
+  const compiled: CompiledShape[] = [];
+  const engineGraphs: Quad[][] = [];
+  for (const g of cubeGraphs) {
+    const c = large ? compileShapesGraph(g) : undefined;
+    if (c) compiled.push(...c);
+    else engineGraphs.push(g);
+  }
+  const cubeShapes = engineGraphs.flat();
+  const shapes = [...cubeGraphs.flat(), ...otherShapes];
   // The engine reads quads parsed by N3.js, not read back from the store: Oxigraph
   // canonicalises literals ("5"^^xsd:nonNegativeInteger comes back as xsd:integer).
-  const data: Quad[] = [];
-  if (shapes.length > 0) {
-    for (const input of inputs) collectQuads(input, cubeShapes.length > 0, data);
-    if (otherShapes.length > 0) for (const q of vocabularyQuads({ external: true })) data.push(q);
-  }
   const shapeStore = new Store(shapes);
   const ruleOf = (shape: Term | undefined): string => (shape && shapeStore.getObjects(shape, IDENTIFIER, null)[0]?.value) ?? 'shape';
-  const engine = shapes.length > 0 ? await validateQuads(data, shapes, { sparqlConstraints: false }) : { results: [], store: new Store() };
-  for (const r of engine.results) {
-    const one = (p: string) => engine.store.getObjects(r, `${SH}${p}`, null)[0];
-    const rule = ruleOf(one('sourceShape'));
-    violations.push({
-      rule, title: one('sourceConstraintComponent')?.value.replace(SH, 'sh:') ?? 'shape', severity: one('resultSeverity')?.value === `${SH}Warning` ? 'warning' : 'error',
-      focus: one('focusNode')?.value ?? '', ...(one('resultPath') ? { path: one('resultPath')!.value } : {}), ...(one('value') ? { value: one('value')!.value } : {}),
-      message: one('resultMessage')?.value ?? `${rule} (${one('sourceConstraintComponent')?.value.replace(SH, 'sh:')})`,
-    });
+  const collect = (engine: EngineReport): void => {
+    for (const r of engine.results) violations.push(toViolation(engine.store, r, ruleOf));
+  };
+  if (shapes.length > 0) {
+    const { observations, others } = await splitQuads(inputs, cubeShapes.length > 0, compiled, violations);
+    // Observation shapes look at one observation and what it links to: the engine sees the
+    // observations in chunks, each with everything else.
+    if (cubeShapes.length > 0) {
+      const engine = shaclEngine(cubeShapes, { sparqlConstraints: false });
+      for (let i = 0; i < observations.length; i += CHUNK) {
+        const chunk = observations.slice(i, i + CHUNK).flat();
+        for (const q of others) chunk.push(q);
+        collect(await engine(chunk));
+      }
+    }
+    // Shapes for no dataset (code lists, metadata) never look at observations.
+    if (otherShapes.length > 0) {
+      const data = [...others];
+      for (const q of vocabularyQuads({ external: true })) data.push(q);
+      collect(await shaclEngine(otherShapes, { sparqlConstraints: false })(data));
+    }
   }
   // SPARQL-based constraints (objects of sh:sparql), not the sh:select of SPARQL targets.
   for (const c of shapeStore.getObjects(null, `${SH}sparql`, null)) {
@@ -82,28 +113,106 @@ function targetsOf(quads: readonly Quad[]): string[] {
 const RDF_TYPE = `${NS.rdf}type`;
 const OBSERVATION = `${NS.qb}Observation`;
 
+/** Observations per engine run: small enough for the engine, large enough to amortise it. */
+const CHUNK = 10_000;
+
 /**
- * Parses one input into `out`: every quad when cube shapes apply; otherwise only subjects
- * that are not observations (code-list and metadata shapes never look at observations),
- * judged per run of quads with the same subject, as dumps are written.
+ * Reads the inputs as runs of quads with the same subject, as dumps are written: a subject
+ * with a run typed qb:Observation is an observation, the rest is everything else. Compiled
+ * shapes check each observation as it is read, in one pass and bounded memory. Observations
+ * are gathered in memory only for the engine (`keep`), or when one is written in several
+ * places (a hand-written file), to be checked whole.
  */
-function collectQuads(input: GraphInput, observations: boolean, out: Quad[]): void {
-  let run: Quad[] = [];
-  let isObservation = false;
-  const end = (): void => {
-    // A loop, not push(...run): a million arguments would overflow the call stack.
-    if (!isObservation) for (const q of run) out.push(q);
-    run = [];
-    isObservation = false;
-  };
-  for (const q of new Parser({ format: input.format === 'text/turtle' ? 'Turtle' : 'N-Triples' }).parse(input.text)) {
-    if (observations) {
-      out.push(q);
-      continue;
+async function splitQuads(inputs: readonly GraphInput[], keep: boolean, compiled: readonly CompiledShape[], out: Violation[]): Promise<{ observations: Quad[][]; others: Quad[] }> {
+  let split = false;
+  if (compiled.length > 0) {
+    const seen = new Set<number>();
+    const otherSubjects = new Set<number>();
+    const others: Quad[] = [];
+    const found: Violation[] = [];
+    await readRuns(inputs, (run, isObservation) => {
+      const h = hash53(run[0]!.subject.value);
+      if (seen.has(h) || (isObservation && otherSubjects.has(h))) split = true;
+      if (isObservation) {
+        seen.add(h);
+        if (!split) check(compiled, run, found);
+      } else {
+        otherSubjects.add(h);
+        for (const q of run) others.push(q); // a loop: push(...run) could overflow the stack
+      }
+    });
+    if (!split) {
+      for (const v of found) out.push(v);
+      if (!keep) return { observations: [], others };
     }
-    if (run.length > 0 && !run[0]!.subject.equals(q.subject)) end();
-    run.push(q);
-    if (q.predicate.value === RDF_TYPE && q.object.value === OBSERVATION) isObservation = true;
   }
-  end();
+  const bySubject = new Map<string, { quads: Quad[]; observation: boolean }>();
+  await readRuns(inputs, (run, isObservation) => {
+    const earlier = bySubject.get(run[0]!.subject.value);
+    if (!earlier) bySubject.set(run[0]!.subject.value, { quads: run, observation: isObservation });
+    else {
+      for (const q of run) earlier.quads.push(q);
+      earlier.observation ||= isObservation;
+    }
+  });
+  const observations: Quad[][] = [];
+  const others: Quad[] = [];
+  for (const { quads, observation } of bySubject.values()) {
+    if (!observation) for (const q of quads) others.push(q);
+    else {
+      if (split) check(compiled, quads, out);
+      if (keep) observations.push(quads);
+    }
+  }
+  return { observations, others };
+}
+
+async function readRuns(inputs: readonly GraphInput[], onRun: (run: Quad[], isObservation: boolean) => void): Promise<void> {
+  for (const input of inputs) {
+    let run: Quad[] = [];
+    let isObservation = false;
+    const end = (): void => {
+      onRun(run, isObservation);
+      run = [];
+      isObservation = false;
+    };
+    // The callback form streams (asynchronously): no array of the whole file's quads is built.
+    await new Promise<void>((resolve, reject) => {
+      new Parser({ format: input.format === 'text/turtle' ? 'Turtle' : 'N-Triples' }).parse(input.text, (err, q) => {
+        if (err) return reject(err);
+        if (!q) return resolve();
+        if (run.length > 0 && !run[0]!.subject.equals(q.subject)) end();
+        run.push(q);
+        if (q.predicate.value === RDF_TYPE && q.object.value === OBSERVATION) isObservation = true;
+      });
+    });
+    if (run.length > 0) end();
+  }
+}
+
+function check(compiled: readonly CompiledShape[], run: readonly Quad[], out: Violation[]): void {
+  const values = new Map<string, Term[]>();
+  for (const q of run) {
+    const list = values.get(q.predicate.value);
+    if (list) list.push(q.object);
+    else values.set(q.predicate.value, [q.object]);
+  }
+  const datasets = values.get(QB_DATASET) ?? [];
+  for (const shape of compiled) {
+    if (datasets.some((d) => d.value === shape.dataset)) for (const v of shape.validate(run[0]!.subject.value, values)) out.push(v);
+  }
+}
+
+const QB_DATASET = `${NS.qb}dataSet`;
+
+/** One sh:ValidationResult of the engine's report as a Violation. */
+function toViolation(report: Store, r: Term, ruleOf: (shape: Term | undefined) => string): Violation {
+  const one = (p: string) => report.getObjects(r, `${SH}${p}`, null)[0];
+  const rule = ruleOf(one('sourceShape'));
+  const component = one('sourceConstraintComponent')?.value.replace(SH, 'sh:');
+  return {
+    rule, title: component ?? 'shape', severity: one('resultSeverity')?.value === `${SH}Warning` ? 'warning' : 'error',
+    focus: one('focusNode')?.value ?? '', ...(one('resultPath') ? { path: one('resultPath')!.value } : {}), ...(one('value') ? { value: one('value')!.value } : {}),
+    message: one('resultMessage')?.value ?? `${rule} (${component})`,
+  };
 }

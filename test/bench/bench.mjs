@@ -69,12 +69,19 @@ if (validateRows > 0) {
   spawnSync(process.execPath, [join(here, '..', '..', 'bin', 'justice-lod.js'), 'convert', vmap, '--out', vout, '--format', 'nt', '--quiet', '--no-validate', '--no-metadata']);
   const measureFile = join(data, 'measure.jsonl');
   rmSync(measureFile, { force: true });
-  const r = spawnSync(process.execPath, [join(here, 'measure.mjs'), 'node', 'justice-lod', 'validate', join(vout, 'sentencing-validate.nt'), '--format', 'json', '--shapes', join(here, 'shapes-none.ttl')], {
+  // The cube's generated observation shapes (compiled above 20,000 observations) and the
+  // code-list shapes, as `validate` would use for a dataset of the repo.
+  const { loadMapping } = await import('../../dist/mapping/load.js');
+  const { shapesTurtle } = await import('../../dist/validate/shapes.js');
+  const vshapes = join(data, 'validate-shapes.ttl');
+  writeFileSync(vshapes, shapesTurtle((await loadMapping(vmap)).model));
+  const shapes = [vshapes, join(here, '..', '..', 'shapes', 'code-lists.ttl')];
+  const r = spawnSync(process.execPath, [join(here, 'measure.mjs'), 'node', 'justice-lod', 'validate', join(vout, 'sentencing-validate.nt'), '--format', 'json', '--shapes', ...shapes], {
     encoding: 'utf8', env: { ...process.env, JLOD_MEASURE: measureFile }, maxBuffer: 1 << 28,
   });
   const m = JSON.parse(readFileSync(measureFile, 'utf8').trim());
   const report = JSON.parse(r.stdout);
-  validation = { triples: report.triples, seconds: m.seconds, peakRssMB: Math.round(m.maxRssBytes / 1024 / 1024), violations: report.violations.length };
+  validation = { triples: report.triples, shapes: ['observation shapes of the cube', 'code-lists.ttl'], seconds: m.seconds, peakRssMB: Math.round(m.maxRssBytes / 1024 / 1024), violations: report.violations.length };
   process.stderr.write(`validate: ${report.triples} triples in ${m.seconds.toFixed(1)} s\n`);
 }
 summary.validation = validation;

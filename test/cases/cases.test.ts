@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonical } from '../support/graph.js';
 import { convertInMemory } from '../support/run.js';
+import type { ConvertResult } from '../../src/run/convert.js';
 
 const root = new URL('.', import.meta.url).pathname;
 const cases = readdirSync(root, { withFileTypes: true })
@@ -26,12 +27,14 @@ describe.each(cases.map((dir) => [relative(root, dir), dir]))('%s', (_name, dir)
     expect(expectedNt ?? expectedTtl ?? expectedDiagnostics).toBeDefined();
   });
 
+  const locate = (result: ConvertResult): string[] => result.diagnostics
+    .filter((d) => d.severity !== 'info' && d.code !== 'JL404')
+    .map((d) => `${d.span ? relative(dir, d.span.file) : '?'}:${(d.span?.line ?? -1) + 1}${d.span?.column === undefined ? '' : `:${d.span.column + 1}`} ${d.code}`)
+    .sort();
+
   it('produces the expected graph and diagnostics', async () => {
     const { result, nt, ttl } = await convertInMemory(join(dir, 'mapping.yaml'));
-    const located = result.diagnostics
-      .filter((d) => d.severity !== 'info' && d.code !== 'JL404')
-      .map((d) => `${d.span ? relative(dir, d.span.file) : '?'}:${(d.span?.line ?? -1) + 1}${d.span?.column === undefined ? '' : `:${d.span.column + 1}`} ${d.code}`)
-      .sort();
+    const located = locate(result);
     const expected = (expectedDiagnostics ?? '').split('\n').map((l) => l.trim()).filter(Boolean).sort();
     expect(located).toEqual(expected);
     if (expectedNt !== undefined) {
@@ -40,5 +43,14 @@ describe.each(cases.map((dir) => [relative(root, dir), dir]))('%s', (_name, dir)
       expect(canonical(ttl, 'Turtle')).toEqual(canonical(expectedNt));
     }
     if (expectedTtl !== undefined) expect(ttl).toBe(expectedTtl);
+  });
+
+  // Above the whole-graph limit only the streaming checks and the structure, with each
+  // distinct code on its first observation, are validated: the same places must be found.
+  it('finds the same problems at the same lines when the run is too large for whole-graph validation', async () => {
+    const small = await convertInMemory(join(dir, 'mapping.yaml'));
+    const large = await convertInMemory(join(dir, 'mapping.yaml'), { wholeGraphLimit: 0 });
+    expect(large.result.summary?.wholeGraph ?? false).toBe(false);
+    expect([...new Set(locate(large.result))]).toEqual([...new Set(locate(small.result))]);
   });
 });

@@ -28,7 +28,7 @@ describe('README', () => {
   });
 
   it('documents every command and every code', () => {
-    for (const cmd of ['convert', 'check', 'preview', 'validate', 'explain']) expect(readme).toContain(`### \`justice-lod ${cmd}`);
+    for (const cmd of ['convert', 'check', 'preview', 'validate', 'query', 'publish', 'explain']) expect(readme).toContain(`### \`justice-lod ${cmd}`);
     for (const code of Object.keys(CODES)) expect(readme).toContain(`| ${code} |`);
   });
 });

@@ -26,12 +26,24 @@ async function both(nt: string) {
   return { stream, graph };
 }
 
+/** Every finding as rule, focus, path and value: what the engine and the compiled shapes must agree on. */
+const findings = (vs: readonly Violation[]) => [...new Set(vs.map((v) => `${v.rule} ${v.focus} ${v.path ?? ''} ${v.value ?? ''}`))].sort();
+
+/** The SHACL engine on the whole graph, and the compiled observation shapes (as on large graphs). */
+async function engineAndCompiled(text: string, format: 'application/n-triples' | 'text/turtle' = 'application/n-triples') {
+  const input = [{ name: 'x', text, format }];
+  const engine = (await validateGraph(input, shapes)).violations;
+  const compiled = (await validateGraph(input, shapes, { wholeGraphLimit: 0 })).violations;
+  return { engine: findings(engine), compiled: findings(compiled) };
+}
+
 describe.each(readdirSync(join(root, 'mappings')).filter((f) => f.endsWith('.yaml')).sort())('sample %s', (file) => {
   it('is valid for both the streaming checks and the graph validation', async () => {
     const { nt } = await convertInMemory(join(root, 'mappings', file), { failOn: 'error' });
     const { stream, graph } = await both(nt);
     expect(stream).toEqual([]);
     expect(graph.map((v) => `${v.rule} ${v.focus} ${v.path ?? ''}`)).toEqual([]);
+    expect((await validateGraph([{ name: 'x', text: nt, format: 'application/n-triples' }], shapes, { wholeGraphLimit: 0 })).violations).toEqual([]);
   });
 });
 
@@ -54,6 +66,38 @@ describe('broken cubes', async () => {
     const { stream, graph } = await both(broken);
     expect(key(stream)).toEqual(key(graph));
     for (const rule of rules) expect(key(stream).some((k) => k.startsWith(`${rule} `)), rule).toBe(true);
+  });
+
+  it('an observation dropped from its key: both count one IC-17 violation', async () => {
+    const { stream, graph } = await both(drop(nt, new RegExp(`^<${OBS}/offenders> `)));
+    expect(count(stream, 'IC-17')).toBe(1);
+    expect(count(graph, 'IC-17')).toBe(1);
+    expect(stream.find((v) => v.rule === 'IC-17')!.focus).toMatch(new RegExp(`^${OBS}/`));
+  });
+
+  it.each(cases)('%s: the compiled observation shapes report what the SHACL engine reports', async (_name, broken) => {
+    const { engine, compiled } = await engineAndCompiled(broken);
+    expect(compiled).toEqual(engine);
+    expect(engine.length).toBeGreaterThan(0);
+  });
+
+  it('wrong datatypes, two values for a dimension, a literal for a code: engine and compiled shapes agree', async () => {
+    let broken = nt.replace(`<${OBS}/offenders> <${J}offenderCount> "340208"^^<http://www.w3.org/2001/XMLSchema#integer>`, `<${OBS}/offenders> <${J}offenderCount> "340208"^^<http://www.w3.org/2001/XMLSchema#string>`);
+    broken += `<${OBS}/reoffences> <http://purl.org/linked-data/sdmx/2009/dimension#refArea> <http://statistics.data.gov.uk/id/statistical-geography/W92000004> .\n`;
+    broken += `<${OBS}/reoffenders> <http://purl.org/linked-data/sdmx/2009/dimension#refArea> "K04000001" .\n`;
+    broken += `<${OBS}/proportion> <${J}proportionReoffending> "1.5"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n`;
+    const { engine, compiled } = await engineAndCompiled(broken);
+    expect(compiled).toEqual(engine);
+    for (const rule of ['IC-11', 'rule:range']) expect(engine.some((f) => f.startsWith(`${rule} `)), rule).toBe(true);
+  });
+
+  it('a Turtle file whose observation is written in two places: checked whole', async () => {
+    const lines = nt.split('\n');
+    const moved = lines.filter((l) => l.startsWith(`<${OBS}/offenders> <http://purl.org/linked-data/sdmx/2009/dimension#refArea>`));
+    const text = `${lines.filter((l) => !moved.includes(l)).join('\n')}\n${moved.join('\n')}\n`;
+    const { engine, compiled } = await engineAndCompiled(text, 'text/turtle');
+    expect(compiled).toEqual(engine);
+    expect(engine).toEqual([]);
   });
 
   it('a duplicated observation: both count one IC-12 violation', async () => {

@@ -31,7 +31,7 @@ describe('justice-lod CLI', () => {
   it('prints help with every command and examples', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['convert', 'check', 'preview', 'explain']) expect(r.stdout).toContain(c);
+    for (const c of ['convert', 'check', 'preview', 'validate', 'query', 'publish', 'explain']) expect(r.stdout).toContain(c);
     const c = run(['convert', '--help']);
     expect(c.code).toBe(0);
     expect(c.stdout).toMatch(/Examples:[\s\S]*justice-lod convert mappings/);
@@ -174,6 +174,25 @@ describe('justice-lod validate', () => {
     const bad = run(['validate', broken]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/rule:reoffenders-le-offenders {2}reoffenders ≤ offenders: 1/);
+  });
+
+  it('traces a finding on an observation in a bare dump back to its CSV line and column', () => {
+    const nt = readFileSync(join(out, 'proven-reoffending-by-la.nt'), 'utf8');
+    const broken = join(work, 'traced.nt');
+    writeFileSync(broken, nt.replace(/(2019-2020\/K04000001\/A\/reoffenders> <[^>]*reoffenderCount> ")\d+/, '$19999999'));
+    // In the project folder the mappings/ are found; the row of K04000001 2019-20 is line 4.
+    const here = run(['validate', broken, '--format', 'json']);
+    const json = JSON.parse(here.stdout) as { violations: { rule: string; source?: { file: string; line: number; column?: string } }[] };
+    const found = json.violations.find((v) => v.rule === 'rule:reoffenders-le-offenders')!;
+    expect(found.source).toMatchObject({ line: 3, column: 'Number of reoffenders' });
+    expect(found.source!.file).toMatch(/proven-reoffending-by-la-2019-2021\.csv$/);
+    // Elsewhere, --mapping names the mapping; without one the finding stays on its IRI.
+    const elsewhere = run(['validate', broken, '--mapping', join(root, 'mappings/proven-reoffending-by-la.yaml')], work);
+    expect(elsewhere.stdout).toContain('proven-reoffending-by-la-2019-2021.csv:4, column "Number of reoffenders"');
+    const bare = run(['validate', broken], work);
+    expect(bare.code).toBe(1);
+    expect(bare.stdout).not.toContain('.csv:');
+    expect(run(['validate', broken, '--mapping', 'nope.yaml'], work).stderr).toContain('JL402');
   });
 
   it('writes SARIF, JSON and the SHACL report', () => {

@@ -10,13 +10,14 @@ export interface InMemoryRun {
 }
 
 /** Converts without touching the disk (except the inputs), writing N-Triples and Turtle to strings. */
-export async function convertInMemory(mapping: string, opts: { failOn?: 'error' | 'warning' | 'none'; input?: string } = {}): Promise<InMemoryRun> {
+export async function convertInMemory(mapping: string, opts: { failOn?: 'error' | 'warning' | 'none'; input?: string; wholeGraphLimit?: number } = {}): Promise<InMemoryRun> {
   let nt: StringSink | undefined;
   let ttl: StringSink | undefined;
   const result = await convert({
     mapping,
     failOn: opts.failOn ?? 'none',
     ...(opts.input ? { input: opts.input } : {}),
+    ...(opts.wholeGraphLimit !== undefined ? { wholeGraphLimit: opts.wholeGraphLimit } : {}),
     createTargets: (model) => [(nt = new StringSink(ntriplesSerializer())), (ttl = new StringSink(turtleSerializer(model.prefixes)))],
   });
   return { result, nt: nt?.toString() ?? '', ttl: ttl?.toString() ?? '' };

@@ -1,0 +1,95 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import { printDiagnostics } from './diagnostics-out.js';
+import { choice, EXIT } from './options.js';
+
+const QUERIES_DIR = new URL('../../queries/', import.meta.url).pathname;
+const FORMATS = ['table', 'csv', 'tsv', 'json', 'nt', 'ttl'] as const;
+
+interface QueryFlags {
+  sparql?: string;
+  file?: string;
+  example?: string;
+  format: (typeof FORMATS)[number];
+  dataset?: string[];
+  quiet?: boolean;
+}
+
+/** The example queries shipped in queries/: name → first comment line (its title). */
+export function exampleQueries(): Map<string, string> {
+  if (!existsSync(QUERIES_DIR)) return new Map();
+  return new Map(readdirSync(QUERIES_DIR).filter((f) => f.endsWith('.rq')).sort().map((f) => [f.slice(0, -3), /^#\s*(.*)$/m.exec(readFileSync(join(QUERIES_DIR, f), 'utf8'))?.[1] ?? '']));
+}
+
+export function exampleQuery(name: string): string | undefined {
+  const path = join(QUERIES_DIR, `${name}.rq`);
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+export function registerQuery(program: Command, setExit: (code: number) => void): void {
+  const examples = [...exampleQueries()].map(([name, title]) => `  ${name.padEnd(30)} ${title}`).join('\n');
+  program
+    .command('query')
+    .summary('query dumps or a release folder with SPARQL, in the embedded store')
+    .description('Loads the dumps into the embedded Oxigraph store (no server needed), each dataset in its own graph, and runs a SPARQL query; the default graph is the union of all graphs. A release too large for the store loads only the datasets the query names.')
+    .argument('<paths...>', 'release folders (as written by convert) or dump files (.nt .ttl .nq .trig .jsonld, optionally .gz)')
+    .option('-q, --sparql <query>', 'the SPARQL query text')
+    .option('-f, --file <file.rq>', 'read the query from a file')
+    .option('-e, --example <name>', 'run one of the example queries in queries/ (listed below)')
+    .option('--format <form>', 'table, csv, tsv or json for SELECT and ASK; table, nt or ttl for CONSTRUCT and DESCRIBE', choice(FORMATS), 'table')
+    .option('-d, --dataset <ids...>', 'load only these datasets (file names without extension), with the vocabulary and metadata')
+    .option('--quiet', 'no progress on stderr')
+    .addHelpText('after', `
+Example queries (queries/*.rq):
+${examples}
+
+Examples:
+  $ justice-lod query out/samples --example custody-rate-by-pfa
+  $ justice-lod query out/samples --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+  $ justice-lod query out/samples/sentenced-fines.nt --file my-query.rq --format csv > answer.csv
+  $ justice-lod query release/ --dataset sentencing-outcomes --example custody-by-age
+
+Exit codes: 0 answered, 2 usage error, unreadable dumps, a query that cannot run, or a release too large.`)
+    .action(async (paths: string[], flags: QueryFlags) => setExit(await runQueryCommand(paths, flags)));
+}
+
+async function runQueryCommand(paths: readonly string[], flags: QueryFlags): Promise<number> {
+  const given = [flags.sparql, flags.file, flags.example].filter((x) => x !== undefined).length;
+  if (given !== 1) {
+    printDiagnostics([diagnostic('JL601', 'give exactly one of --sparql, --file or --example')], new Map());
+    return EXIT.usage;
+  }
+  let sparql = flags.sparql;
+  if (flags.file) {
+    if (!existsSync(flags.file)) {
+      printDiagnostics([diagnostic('JL601', `cannot read query file ${flags.file}: no such file`)], new Map());
+      return EXIT.usage;
+    }
+    sparql = readFileSync(flags.file, 'utf8');
+  }
+  if (flags.example) {
+    sparql = exampleQuery(flags.example);
+    if (!sparql) {
+      printDiagnostics([diagnostic('JL601', `no example query '${flags.example}'; the examples are: ${[...exampleQueries().keys()].join(', ')}`)], new Map());
+      return EXIT.usage;
+    }
+  }
+  const { runQuery } = await import('../query/run-query.js');
+  const tty = process.stderr.isTTY && !flags.quiet;
+  const outcome = await runQuery({
+    paths, sparql: sparql!, format: flags.format, ...(flags.dataset ? { datasets: flags.dataset } : {}),
+    onLoad: (d, i, n) => tty && process.stderr.write(`\rloading ${i + 1}/${n} ${d.id}\x1b[K`),
+  });
+  if (tty) process.stderr.write('\r\x1b[K');
+  if (outcome.diagnostics.length) {
+    printDiagnostics(outcome.diagnostics, new Map());
+    return EXIT.usage;
+  }
+  process.stdout.write(outcome.output!);
+  if (outcome.left.length && !flags.quiet) {
+    process.stderr.write(`note: loaded ${outcome.loaded.length} datasets (${outcome.triples.toLocaleString('en-GB')} triples); not loaded, to fit the embedded store: ${outcome.left.map((d) => d.id).join(', ')}\n`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,133 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { Code } from '../diagnostics/codes.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { readDump } from '../metadata/read-dump.js';
+import { quadToNTriples } from '../rdf/term.js';
+import type { ReleaseDump } from '../release/read-release.js';
+import { formatByName } from '../sinks/registry.js';
+import { lineChunks } from './chunks.js';
+import type { Endpoints } from './endpoints.js';
+import { HttpClient, HttpFailure, type Credentials, type RetryPolicy } from './http.js';
+
+export interface PublishOptions {
+  readonly endpoints: Endpoints;
+  readonly credentials?: Credentials;
+  readonly retry: RetryPolicy;
+  /** Progress lines for people (stderr). */
+  readonly log?: (line: string) => void;
+  /** Bytes per upload request (tests make it small to upload in several requests). */
+  readonly chunkBytes?: number;
+}
+
+export interface Published {
+  readonly id: string;
+  readonly graph: string;
+  readonly triples: number;
+  readonly expected: number;
+  readonly requests: number;
+  readonly seconds: number;
+}
+
+export interface PublishOutcome {
+  readonly published: readonly Published[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Publishes each dataset into its graph on a SPARQL 1.1 Graph Store, safely: the dump goes
+ * into a staging graph (PUT of the first chunk, POST of the rest, each chunk retried alone),
+ * the staging graph's triple count is checked against the release's VoID count, and only then
+ * does SPARQL Update MOVE it onto the dataset's graph, whose count is checked again. A failure
+ * before the MOVE leaves the published graph as it was, and stops the run.
+ */
+export async function publishDumps(dumps: readonly ReleaseDump[], o: PublishOptions): Promise<PublishOutcome> {
+  const http = new HttpClient(o.credentials, o.retry, (what, attempt, wait) => o.log?.(`  retry ${attempt}/${o.retry.retries} in ${wait} ms: ${what}`));
+  const published: Published[] = [];
+  for (const dump of dumps) {
+    const started = Date.now();
+    const staging = `${dump.graph}/staging`;
+    let lines: ReleaseDump = dump;
+    let tmp: string | undefined;
+    try {
+      if (dump.format.format.name !== 'nt') ({ dump: lines, tmp } = await asNTriples(dump));
+      o.log?.(`${dump.id}: uploading to the staging graph <${staging}>`);
+      let sent = 0;
+      let requests = 0;
+      for await (const chunk of lineChunks(lines, o.chunkBytes)) {
+        await http.send({
+          method: requests === 0 ? 'PUT' : 'POST',
+          url: withGraph(o.endpoints.graphStore, staging),
+          headers: { 'Content-Type': 'application/n-triples' },
+          body: () => chunk.data,
+        });
+        requests++;
+        sent += chunk.triples;
+      }
+      const expected = dump.triples ?? sent;
+      const staged = await count(http, o.endpoints.query, staging);
+      if (staged !== expected) {
+        await drop(http, o.endpoints.update, staging);
+        return fail(published, 'JL613', `${dump.id}: the staging graph holds ${staged} triples, the release says ${expected}; <${dump.graph}> was left as it was`);
+      }
+      await http.send(update(o.endpoints.update, `MOVE SILENT GRAPH <${staging}> TO GRAPH <${dump.graph}>`));
+      const live = await count(http, o.endpoints.query, dump.graph);
+      if (live !== expected) return fail(published, 'JL613', `${dump.id}: after the swap <${dump.graph}> holds ${live} triples, not ${expected}`);
+      published.push({ id: dump.id, graph: dump.graph, triples: live, expected, requests, seconds: (Date.now() - started) / 1000 });
+      o.log?.(`${dump.id}: ${live.toLocaleString('en-GB')} triples verified and swapped into <${dump.graph}>`);
+    } catch (err) {
+      if (!(err instanceof HttpFailure)) throw err;
+      // Best effort: the staging graph is replaced by the next run anyway.
+      await drop(http, o.endpoints.update, staging).catch(() => undefined);
+      const code: Code = err.kind === 'unreachable' ? 'JL611' : err.kind === 'unauthorised' ? 'JL614' : 'JL612';
+      return fail(published, code, `${dump.id}: ${err.message}; <${dump.graph}> was left as it was`);
+    } finally {
+      if (tmp) await rm(tmp, { recursive: true, force: true });
+    }
+  }
+  return { published, diagnostics: [] };
+}
+
+const fail = (published: Published[], code: Code, message: string): PublishOutcome => ({ published, diagnostics: [diagnostic(code, message)] });
+
+function withGraph(graphStore: string, graph: string): string {
+  const u = new URL(graphStore);
+  u.searchParams.set('graph', graph);
+  return u.toString();
+}
+
+function update(url: string, sparql: string) {
+  return {
+    method: 'POST' as const, url,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json, */*' },
+    body: () => new URLSearchParams({ update: sparql }).toString(),
+  };
+}
+
+async function drop(http: HttpClient, url: string, graph: string): Promise<void> {
+  await http.send(update(url, `DROP SILENT GRAPH <${graph}>`));
+}
+
+async function count(http: HttpClient, url: string, graph: string): Promise<number> {
+  const res = await http.send({
+    method: 'POST', url,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json' },
+    body: () => new URLSearchParams({ query: `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graph}> { ?s ?p ?o } }` }).toString(),
+  });
+  const json = JSON.parse(res.text) as { results: { bindings: { n?: { value: string } }[] } };
+  return Number(json.results.bindings[0]?.n?.value ?? 0);
+}
+
+/** A dump in another format, rewritten as N-Triples in a temporary folder, for line chunks. */
+async function asNTriples(dump: ReleaseDump): Promise<{ dump: ReleaseDump; tmp: string }> {
+  const tmp = await mkdtemp(join(tmpdir(), 'justice-lod-'));
+  const path = join(tmp, `${dump.id}.nt`);
+  const out = createWriteStream(path);
+  await readDump(dump.path, dump.format.format, dump.format.gzip, (q) => void out.write(quadToNTriples(q)));
+  out.end();
+  await finished(out);
+  return { dump: { ...dump, path, format: formatByName('nt')! }, tmp };
+}

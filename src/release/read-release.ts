@@ -1,0 +1,97 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Parser } from 'n3';
+import { JUSTICE, NS } from '../rdf/ns.js';
+import { formatByPath, type OutputFormat } from '../sinks/registry.js';
+import { VOCABULARY_ID } from './bundle.js';
+
+/** One dataset's dump in a release folder, as `query` and `publish` read it. */
+export interface ReleaseDump {
+  readonly id: string;
+  /** The dataset IRI, when the release's metadata names it. */
+  readonly dataset?: string;
+  /** The named graph the dataset lives in (as in its N-Quads and TriG dumps). */
+  readonly graph: string;
+  readonly path: string;
+  readonly format: OutputFormat;
+  /** void:triples from the metadata, or undefined when not described. */
+  readonly triples?: number;
+  readonly bytes: number;
+}
+
+const DCAT = NS.dcat;
+const VOID = NS.void;
+/** The format read when a dataset has several: plain line formats load fastest. */
+const PREFERENCE = ['nt', 'nq', 'ttl', 'trig', 'nt.gz', 'nq.gz', 'ttl.gz', 'trig.gz', 'jsonld', 'jsonld.gz'];
+
+/** The graph a dataset's quads go in: `{base}graph/{id}` for cubes, as N-Quads dumps name it. */
+export function graphOf(id: string, uriSpace: string | undefined, catalog?: string): string {
+  if (id === VOCABULARY_ID) return JUSTICE.vocabulary;
+  if (id === 'metadata' && catalog) return `${catalog}/graph`;
+  return `${uriSpace ?? 'urn:justice-lod:'}graph/${id}`;
+}
+
+/**
+ * The dumps of a release folder, one per dataset: from metadata.ttl when present (dataset
+ * IRIs, void:triples, graphs), otherwise every RDF file by name. metadata.ttl itself is one,
+ * in the catalogue's graph.
+ */
+export function readRelease(dir: string): ReleaseDump[] {
+  const files = readdirSync(dir).filter((f) => formatByPath(f) && !/^five-star|\.json$/.test(f) && !f.startsWith('metadata.') && !f.startsWith('.'));
+  const byId = new Map<string, string[]>();
+  for (const f of files) {
+    const format = formatByPath(f)!;
+    const id = f.slice(0, f.length - format.extension.length);
+    byId.set(id, [...(byId.get(id) ?? []), f]);
+  }
+  const described = describedDatasets(join(dir, 'metadata.ttl'));
+  const out: ReleaseDump[] = [];
+  for (const [id, names] of [...byId].sort(([a], [b]) => a.localeCompare(b))) {
+    const name = [...names].sort((a, b) => rank(a) - rank(b))[0]!;
+    const meta = described.datasets.get(id);
+    const path = join(dir, name);
+    out.push({
+      id, path, format: formatByPath(name)!, bytes: statSync(path).size,
+      graph: graphOf(id, meta?.uriSpace, described.catalog),
+      ...(meta ? { dataset: meta.iri, triples: meta.triples } : {}),
+    });
+  }
+  const metadata = join(dir, 'metadata.ttl');
+  if (existsSync(metadata) && described.catalog) {
+    out.push({ id: 'metadata', path: metadata, format: formatByPath(metadata)!, bytes: statSync(metadata).size, graph: graphOf('metadata', undefined, described.catalog), dataset: described.catalog });
+  }
+  return out;
+}
+
+const rank = (name: string): number => {
+  const i = PREFERENCE.indexOf(formatByPath(name)!.name);
+  return i < 0 ? PREFERENCE.length : i;
+};
+
+interface Described {
+  readonly iri: string;
+  readonly triples?: number;
+  readonly uriSpace?: string;
+}
+
+/** Datasets described in metadata.ttl, by the file-name stem of their dumps. */
+function describedDatasets(path: string): { datasets: Map<string, Described>; catalog?: string } {
+  const datasets = new Map<string, Described>();
+  if (!existsSync(path)) return { datasets };
+  const quads = new Parser({ format: 'Turtle' }).parse(readFileSync(path, 'utf8'));
+  const objects = (s: string, p: string) => quads.filter((q) => q.subject.value === s && q.predicate.value === p).map((q) => q.object.value);
+  const catalog = quads.find((q) => q.predicate.value === `${NS.rdf}type` && q.object.value === `${DCAT}Catalog`)?.subject.value;
+  for (const q of quads) {
+    if (q.predicate.value !== `${NS.rdf}type` || q.object.value !== `${DCAT}Dataset`) continue;
+    const iri = q.subject.value;
+    const triples = Number(objects(iri, `${VOID}triples`)[0]);
+    const uriSpace = objects(iri, `${VOID}uriSpace`)[0];
+    for (const url of objects(iri, `${VOID}dataDump`)) {
+      const format = formatByPath(url);
+      if (!format) continue;
+      const file = basename(new URL(url).pathname);
+      datasets.set(file.slice(0, file.length - format.extension.length), { iri, ...(Number.isFinite(triples) ? { triples } : {}), ...(uriSpace ? { uriSpace } : {}) });
+    }
+  }
+  return { datasets, ...(catalog ? { catalog } : {}) };
+}

@@ -1,0 +1,84 @@
+import { compilePlan, type RowPlan, type RowStats } from '../compile/plan.js';
+import { readCsv } from '../csv/read.js';
+import { loadMapping } from '../mapping/load.js';
+import type { MappingModel } from '../mapping/model.js';
+import type { Violation } from '../validate/violation.js';
+
+/** Where an observation came from in its CSV. */
+export interface CsvOrigin {
+  readonly file: string;
+  /** 0-based, as diagnostics' spans. */
+  readonly line: number;
+  readonly column?: string;
+  readonly value?: string;
+}
+
+/**
+ * The CSV column a finding on an observation is about: the dimension's column when the
+ * finding names a dimension read from a cell, else the column of the observation's value.
+ * `index` is the observation's position among the subjects one row makes.
+ */
+export function columnOf(model: MappingModel, path: string | undefined, index: number): string | undefined {
+  const dimension = model.cube.dimensions.find((d) => d.property === path);
+  const variable = dimension && model.variables.find((x) => x.name === dimension.key);
+  if (variable?.rule.kind === 'cell') return variable.rule.columns[0]?.name;
+  const valueRule = model.subjects[index]?.triples.find((t) => t.object.kind === 'value')?.object;
+  return valueRule?.kind === 'value' ? valueRule.value.column.name : undefined;
+}
+
+/**
+ * Traces observation IRIs in a dump back to the CSV rows they came from, by running the
+ * mapping's compiled plan over its CSV again and watching for those subjects (bounded memory;
+ * stops once all are found). `paths` gives each IRI the property its finding is about, to
+ * name the column. Used by `validate`, which sees only the RDF.
+ */
+export async function locateObservations(mappingPath: string, paths: ReadonlyMap<string, string | undefined>): Promise<Map<string, CsvOrigin>> {
+  const found = new Map<string, CsvOrigin>();
+  const loaded = await loadMapping(mappingPath);
+  const model = loaded.model;
+  if (!model || loaded.diagnostics.some((d) => d.severity === 'error')) return found;
+  const mine = [...paths.keys()].filter((iri) => iri.startsWith(`${model.dataset}/`));
+  if (mine.length === 0) return found;
+  const wanted = new Set(mine);
+  const file = model.source.path;
+  const stats: RowStats = { subjects: 0, triples: 0, markers: new Map(), omitted: new Map() };
+  let plan: RowPlan | undefined;
+  let header: readonly string[] = [];
+  try {
+    for await (const ev of readCsv(model.source, { path: file })) {
+      if (ev.kind === 'header') {
+        header = ev.names;
+        plan = compilePlan(model, ev.names, file).plan;
+        if (!plan) return found;
+      }
+      if (ev.kind !== 'row' || !plan) continue;
+      const subjects: string[] = [];
+      plan.materialize(ev.cells, (s) => {
+        if (subjects[subjects.length - 1] !== s.value) subjects.push(s.value);
+      }, stats);
+      subjects.forEach((subject, index) => {
+        if (!wanted.delete(subject)) return;
+        const column = columnOf(model, paths.get(subject), index);
+        const at = column === undefined ? -1 : header.indexOf(column);
+        found.set(subject, { file, line: ev.line, ...(at >= 0 ? { column, value: ev.cells[at] ?? '' } : {}) });
+      });
+      if (wanted.size === 0) break;
+    }
+  } catch {
+    // An unreadable CSV leaves the findings where they are: on their IRIs.
+  }
+  return found;
+}
+
+/** Each violation on an observation of these mappings' datasets, with its CSV origin added. */
+export async function traceViolations(violations: readonly Violation[], mappings: readonly string[]): Promise<Violation[]> {
+  const paths = new Map<string, string | undefined>();
+  for (const v of violations) if (!v.source && !paths.has(v.focus)) paths.set(v.focus, v.path);
+  if (paths.size === 0) return [...violations];
+  const origins = new Map<string, CsvOrigin>();
+  for (const m of mappings) for (const [iri, at] of await locateObservations(m, paths)) origins.set(iri, at);
+  return violations.map((v) => {
+    const at = v.source ? undefined : origins.get(v.focus);
+    return at ? { ...v, source: { file: at.file, line: at.line, ...(at.column ? { column: at.column } : {}) } } : v;
+  });
+}
