@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { METADATA_FILE } from '../metadata/metadata-file.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { METADATA_SHAPES } from '../metadata/metadata-shapes.js';
 import { codeOf } from '../run/validation.js';
@@ -21,7 +22,7 @@ import { EXIT } from './options.js';
  */
 export async function finishBundle(outDir: string, release: ReleaseInfo, formats: readonly OutputFormat[], converted: readonly ConvertedDataset[], print: { text: boolean; diagnostics: boolean }): Promise<{ exit: number; json: Record<string, unknown> }> {
   const bundle = await writeBundle(outDir, release, formats, converted);
-  const metadataFile = join(outDir, 'metadata.ttl');
+  const metadataFile = join(outDir, METADATA_FILE);
   const checked = await validateGraph([{ name: metadataFile, text: await readFile(metadataFile, 'utf8'), format: 'text/turtle' }], [METADATA_SHAPES]);
   const problems = checked.violations.map((v) => diagnostic(codeOf(v.rule), `${v.rule}: ${v.message}: ${violationAt(v)}`, {}));
   if (print.diagnostics) printDiagnostics(problems, new Map());

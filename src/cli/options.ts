@@ -10,6 +10,12 @@ export function positiveInt(value: string): number {
   return x;
 }
 
+export function nonNegativeInt(value: string): number {
+  const x = Number(value);
+  if (!Number.isInteger(x) || x < 0) throw new InvalidArgumentError('expected a whole number of 0 or more');
+  return x;
+}
+
 export function choice<T extends string>(allowed: readonly T[]) {
   return (value: string): T => {
     if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from './diagnostics-out.js';
-import { EXIT, positiveInt } from './options.js';
+import { EXIT, nonNegativeInt, positiveInt } from './options.js';
 
 interface PublishFlags {
   endpoint: string;
@@ -32,12 +32,6 @@ function endpointUrl(value: string): string {
   return value;
 }
 
-const nonNegative = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of 0 or more');
-  return n;
-};
-
 export function registerPublish(program: Command, setExit: (code: number) => void): void {
   program
     .command('publish')
@@ -51,7 +45,7 @@ export function registerPublish(program: Command, setExit: (code: number) => voi
     .option('--graph <iri>', 'the graph for the one dataset given with --dataset (default: {base}graph/{id})')
     .option('--user-env <name>', 'environment variable holding the user name', 'JLOD_USER')
     .option('--password-env <name>', 'environment variable holding the password', 'JLOD_PASSWORD')
-    .option('--retries <n>', 'retries of a failed request', nonNegative, 4)
+    .option('--retries <n>', 'retries of a failed request', nonNegativeInt, 4)
     .option('--retry-delay <ms>', 'first wait before a retry; it doubles each time', positiveInt, 500)
     .option('--json', 'print the outcome as JSON on stdout')
     .option('--quiet', 'no progress on stderr')

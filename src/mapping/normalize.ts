@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
+import { datasetGraph } from '../rdf/graphs.js';
 import { NS, QB, RDF_TYPE, SDMX_ATTRIBUTE, XSD } from '../rdf/ns.js';
 import { buildStructure } from '../cube/structure.js';
 import { isShippedIri, SCHEMES, schemeIri } from '../codelists/registry.js';
@@ -74,7 +75,7 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
   const cube = { dimensions: dims.map(([key, d]) => ctx.dimensionComponent(key, d)), measures: cubeMeasures, attributes: attrs.map(component) };
   const header = buildStructure({ dataset, known: knownTerms().components, ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}) }, cube);
   const model: MappingModel = {
-    version: 1, file: doc.file, id: raw.id, base, prefixes: withDerivedPrefixes(ctx.prefixes, variables, subjects), source, dataset, graph: `${base}graph/${raw.id}`,
+    version: 1, file: doc.file, id: raw.id, base, prefixes: withDerivedPrefixes(ctx.prefixes, variables, subjects), source, dataset, graph: datasetGraph(base, raw.id),
     ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}),
     publication: { ...raw.publication, keywords: raw.publication?.keywords ?? [] },
     markers: markerTable(raw.markers), variables, subjects, header, cube,

@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Quad, Term } from '@rdfjs/types';
-import { Parser, Store } from 'n3';
+import type { Store } from 'n3';
 import { hash53 } from '../rdf/hash.js';
 import { META_NS, NS, PUBLISHING, RDF_TYPE } from '../rdf/ns.js';
 import { FORMATS, type FormatInfo } from '../sinks/registry.js';
 import { hashFile } from './hash.js';
+import { loadMetadata } from './metadata-file.js';
 import { readDump } from './read-dump.js';
 import { linkTargetOf } from './targets.js';
 
@@ -53,7 +54,7 @@ const first = (meta: Store, s: string, p: string): Term | undefined => meta.getO
  * the files it lists (sizes and checksums), and one RDF dump per dataset parsed in full.
  */
 export async function assessBundle(dir: string): Promise<FiveStarReport> {
-  const meta = new Store(new Parser({ format: 'Turtle' }).parse(readFileSync(join(dir, 'metadata.ttl'), 'utf8')));
+  const meta = loadMetadata(dir);
   const one = (s: string, p: string): Term | undefined => first(meta, s, p);
   const all = (s: string, p: string): Term[] => meta.getObjects(s, p, null);
   const datasets = meta.getSubjects(RDF_TYPE, `${NS.dcat}Dataset`, null).map((t) => t.value).sort();

@@ -48,10 +48,11 @@ export class HttpClient {
         if (res.status < 400) return res;
         if (res.status === 401) throw new HttpFailure('unauthorised', `${req.method} ${safe(req.url)}: the server refused the credentials (HTTP 401)`, 401);
         failure = new HttpFailure('refused', `${req.method} ${safe(req.url)}: HTTP ${res.status}: ${summary(res.text)}`, res.status);
-        if (!(res.status >= 500 || res.status === 408 || res.status === 429)) throw failure;
+        if (!retryable(res.status)) throw failure;
       } catch (err) {
-        if (err instanceof HttpFailure && (err.kind === 'unauthorised' || (err.status !== undefined && err.status < 500 && err.status !== 408 && err.status !== 429))) throw err;
-        failure = err instanceof HttpFailure ? err : new HttpFailure('unreachable', `${req.method} ${safe(req.url)}: ${networkReason(err)}`);
+        // Only final answers are thrown above; anything else is the network.
+        if (err instanceof HttpFailure) throw err;
+        failure = new HttpFailure('unreachable', `${req.method} ${safe(req.url)}: ${networkReason(err)}`);
       }
       if (attempt >= this.policy.retries) throw failure;
       const wait = this.policy.delayMs * 2 ** attempt;
@@ -91,6 +92,9 @@ export class HttpClient {
     return digestAuthorization(this.challenge, this.credentials.user, this.credentials.password, req.method, `${u.pathname}${u.search}`, ++this.nc);
   }
 }
+
+/** Answers worth asking again: the server's own trouble, a timeout, or too many requests. */
+const retryable = (status: number): boolean => status >= 500 || status === 408 || status === 429;
 
 const basic = (c: Credentials): string => `Basic ${Buffer.from(`${c.user}:${c.password}`).toString('base64')}`;
 

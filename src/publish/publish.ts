@@ -99,24 +99,23 @@ function withGraph(graphStore: string, graph: string): string {
   return u.toString();
 }
 
-function update(url: string, sparql: string) {
+/** A SPARQL protocol request: the query or update as a form, POSTed. */
+function formPost(url: string, params: Record<string, string>, accept: string) {
   return {
     method: 'POST' as const, url,
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json, */*' },
-    body: () => new URLSearchParams({ update: sparql }).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: accept },
+    body: () => new URLSearchParams(params).toString(),
   };
 }
+
+const update = (url: string, sparql: string) => formPost(url, { update: sparql }, 'application/sparql-results+json, */*');
 
 async function drop(http: HttpClient, url: string, graph: string): Promise<void> {
   await http.send(update(url, `DROP SILENT GRAPH <${graph}>`));
 }
 
 async function count(http: HttpClient, url: string, graph: string): Promise<number> {
-  const res = await http.send({
-    method: 'POST', url,
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json' },
-    body: () => new URLSearchParams({ query: `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graph}> { ?s ?p ?o } }` }).toString(),
-  });
+  const res = await http.send(formPost(url, { query: `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graph}> { ?s ?p ?o } }` }, 'application/sparql-results+json'));
   const json = JSON.parse(res.text) as { results: { bindings: { n?: { value: string } }[] } };
   return Number(json.results.bindings[0]?.n?.value ?? 0);
 }

@@ -1,9 +1,11 @@
 import { join, resolve } from 'node:path';
+import { METADATA_FILE } from '../metadata/metadata-file.js';
 import { describeRelease } from '../metadata/describe.js';
 import { FactsCollector } from '../metadata/facts.js';
 import { hashFile } from '../metadata/hash.js';
 import type { DatasetRecord, FileRecord, ReleaseInfo } from '../metadata/model.js';
 import type { MappingModel } from '../mapping/model.js';
+import { catalogGraph, VOCABULARY_GRAPH } from '../rdf/graphs.js';
 import { JUSTICE, META_NS, NS } from '../rdf/ns.js';
 import type { ConvertSummary } from '../run/summary.js';
 import { writeFileAtomic } from '../sinks/atomic.js';
@@ -36,9 +38,9 @@ export async function writeBundle(outDir: string, release: ReleaseInfo, formats:
   datasets.push(await writeVocabulary(outDir, release, formats));
   const quads = describeRelease(release, datasets);
   const prefixes = new Map<string, string>([...Object.entries(NS), ...Object.entries(META_NS)]);
-  const opts = { prefixes, graph: `${release.catalog}/graph` };
+  const opts = { prefixes, graph: catalogGraph(release.catalog) };
   const metadata = [
-    await writeFileAtomic(join(outDir, 'metadata.ttl'), serializeQuads(quads, formatByName('ttl')!.format, opts)),
+    await writeFileAtomic(join(outDir, METADATA_FILE), serializeQuads(quads, formatByName('ttl')!.format, opts)),
     await writeFileAtomic(join(outDir, 'metadata.jsonld'), serializeQuads(quads, formatByName('jsonld')!.format, opts)),
   ];
   return { datasets, metadata };
@@ -71,7 +73,7 @@ async function datasetRecord({ model, summary }: ConvertedDataset): Promise<Data
 async function writeVocabulary(outDir: string, release: ReleaseInfo, formats: readonly OutputFormat[]): Promise<DatasetRecord> {
   const started = new Date();
   const quads = groupBySubject(vocabularyQuads({ external: false }));
-  const graph = JUSTICE.vocabulary;
+  const graph = VOCABULARY_GRAPH;
   const prefixes = new Map<string, string>(Object.entries(NS));
   const facts = new FactsCollector();
   const dumps = [];

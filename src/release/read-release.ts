@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Parser } from 'n3';
-import { JUSTICE, NS } from '../rdf/ns.js';
+import { loadMetadata, METADATA_FILE } from '../metadata/metadata-file.js';
+import { catalogGraph, datasetGraph, VOCABULARY_GRAPH } from '../rdf/graphs.js';
+import { NS } from '../rdf/ns.js';
 import { formatByPath, type OutputFormat } from '../sinks/registry.js';
 import { VOCABULARY_ID } from './bundle.js';
 
@@ -24,11 +25,11 @@ const VOID = NS.void;
 /** The format read when a dataset has several: plain line formats load fastest. */
 const PREFERENCE = ['nt', 'nq', 'ttl', 'trig', 'nt.gz', 'nq.gz', 'ttl.gz', 'trig.gz', 'jsonld', 'jsonld.gz'];
 
-/** The graph a dataset's quads go in: `{base}graph/{id}` for cubes, as N-Quads dumps name it. */
+/** The graph a dataset's quads go in, as its N-Quads dump names it (rdf/graphs.ts). */
 export function graphOf(id: string, uriSpace: string | undefined, catalog?: string): string {
-  if (id === VOCABULARY_ID) return JUSTICE.vocabulary;
-  if (id === 'metadata' && catalog) return `${catalog}/graph`;
-  return `${uriSpace ?? 'urn:justice-lod:'}graph/${id}`;
+  if (id === VOCABULARY_ID) return VOCABULARY_GRAPH;
+  if (id === 'metadata' && catalog) return catalogGraph(catalog);
+  return datasetGraph(uriSpace ?? 'urn:justice-lod:', id);
 }
 
 /**
@@ -44,7 +45,7 @@ export function readRelease(dir: string): ReleaseDump[] {
     const id = f.slice(0, f.length - format.extension.length);
     byId.set(id, [...(byId.get(id) ?? []), f]);
   }
-  const described = describedDatasets(join(dir, 'metadata.ttl'));
+  const described = describedDatasets(dir);
   const out: ReleaseDump[] = [];
   for (const [id, names] of [...byId].sort(([a], [b]) => a.localeCompare(b))) {
     const name = [...names].sort((a, b) => rank(a) - rank(b))[0]!;
@@ -56,7 +57,7 @@ export function readRelease(dir: string): ReleaseDump[] {
       ...(meta ? { dataset: meta.iri, triples: meta.triples } : {}),
     });
   }
-  const metadata = join(dir, 'metadata.ttl');
+  const metadata = join(dir, METADATA_FILE);
   if (existsSync(metadata) && described.catalog) {
     out.push({ id: 'metadata', path: metadata, format: formatByPath(metadata)!, bytes: statSync(metadata).size, graph: graphOf('metadata', undefined, described.catalog), dataset: described.catalog });
   }
@@ -75,18 +76,16 @@ interface Described {
 }
 
 /** Datasets described in metadata.ttl, by the file-name stem of their dumps. */
-function describedDatasets(path: string): { datasets: Map<string, Described>; catalog?: string } {
+function describedDatasets(dir: string): { datasets: Map<string, Described>; catalog?: string } {
   const datasets = new Map<string, Described>();
-  if (!existsSync(path)) return { datasets };
-  const quads = new Parser({ format: 'Turtle' }).parse(readFileSync(path, 'utf8'));
-  const objects = (s: string, p: string) => quads.filter((q) => q.subject.value === s && q.predicate.value === p).map((q) => q.object.value);
-  const catalog = quads.find((q) => q.predicate.value === `${NS.rdf}type` && q.object.value === `${DCAT}Catalog`)?.subject.value;
-  for (const q of quads) {
-    if (q.predicate.value !== `${NS.rdf}type` || q.object.value !== `${DCAT}Dataset`) continue;
-    const iri = q.subject.value;
-    const triples = Number(objects(iri, `${VOID}triples`)[0]);
-    const uriSpace = objects(iri, `${VOID}uriSpace`)[0];
-    for (const url of objects(iri, `${VOID}dataDump`)) {
+  if (!existsSync(join(dir, METADATA_FILE))) return { datasets };
+  const meta = loadMetadata(dir);
+  const one = (s: string, p: string) => meta.getObjects(s, p, null)[0]?.value;
+  const catalog = meta.getSubjects(`${NS.rdf}type`, `${DCAT}Catalog`, null)[0]?.value;
+  for (const { value: iri } of meta.getSubjects(`${NS.rdf}type`, `${DCAT}Dataset`, null)) {
+    const triples = Number(one(iri, `${VOID}triples`));
+    const uriSpace = one(iri, `${VOID}uriSpace`);
+    for (const { value: url } of meta.getObjects(iri, `${VOID}dataDump`, null)) {
       const format = formatByPath(url);
       if (!format) continue;
       const file = basename(new URL(url).pathname);
