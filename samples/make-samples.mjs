@@ -144,7 +144,8 @@ const CUSTODY = ['01: Up to and including 1 month', '02: Over 1 month and up to 
     line(['Cohort', 'Adult / Juvenile', 'LA code', 'Local authority', 'Number of offenders in cohort', 'Number of reoffenders',
       'Number of reoffences', 'Proportion of offenders who reoffend (%)', 'Average number of reoffences per reoffender']),
   ];
-  for (const cohort of ['Apr 2019-Mar 2020', 'Apr 2020-Mar 2021']) {
+  const records = [];
+  const cohortRows = (cohort, r, provisional, revisedMarks) => {
     for (const [code, name] of las) {
       for (const group of ['Adult', 'Juvenile']) {
         const national = code === 'K04000001';
@@ -158,14 +159,47 @@ const CUSTODY = ['01: Up to and including 1 month', '02: Over 1 month and up to 
         if (offenders < 5) cells = ['[c]', '[c]', '[c]', '[c]', '[c]'];
         else if (offenders < 30) cells = [fmt(offenders), reoffenders < 5 ? '[c]' : String(reoffenders), reoffenders < 5 ? '[c]' : String(reoffences), '*', '*'];
         else cells = [fmt(offenders), fmt(reoffenders), fmt(reoffences), (100 * reoffenders / offenders).toFixed(1), (reoffences / reoffenders).toFixed(2)];
-        if (cohort.startsWith('Apr 2020') && !national && r() < 0.08) cells[0] = `${cells[0]} [r]`;
-        rows.push(line([cohort, group, code, name, ...cells]));
+        if (revisedMarks && !national && r() < 0.08) cells[0] = `${cells[0]} [r]`;
+        // The latest cohort's national figures are provisional until the next release.
+        if (provisional && national) cells = cells.map((c) => `${c} [p]`);
+        records.push({ cohort, group, code, name, cells, counts: [offenders, reoffenders, reoffences] });
       }
     }
+  };
+  cohortRows('Apr 2019-Mar 2020', r, false, false);
+  cohortRows('Apr 2020-Mar 2021', r, true, true);
+  const head = rows.slice();
+  const notes = ['', line(['Notes:']), line(['1. [c] = suppressed to avoid disclosure; * = proportions and averages based on fewer than 30 offenders are removed.']),
+    line(['2. [r] = revised since the last publication; [p] = provisional.']), line(['Source: Ministry of Justice, Proven reoffending statistics'])];
+  const csv = (recs) => [...head, ...recs.map((x) => line([x.cohort, x.group, x.code, x.name, ...x.cells])), ...notes].join('\n') + '\n';
+  write('reoffending/proven-reoffending-by-la-2019-2021.csv', csv(records));
+
+  // 4b. The next quarter's release of the same table (samples for `release` and `diff`): the
+  //     2020-21 national figures become final (two of them revised), some local figures are
+  //     revised, a suppressed cell is published, Isle of Anglesey is no longer listed, and the
+  //     2021-22 cohort is added (provisional nationally).
+  const r2 = rng(2025);
+  const earlier = records.splice(0);
+  const revise = (x) => {
+    const [offenders, reoffenders0] = x.counts;
+    const reoffenders = Math.min(offenders, reoffenders0 + 1 + Math.floor(r2() * 3));
+    const reoffences = Math.round(reoffenders * (Number(x.cells[4]) || 3));
+    return { ...x, cells: [String(offenders), String(reoffenders), String(reoffences), (100 * reoffenders / offenders).toFixed(1), (reoffences / reoffenders).toFixed(2)] };
+  };
+  const next = [];
+  for (const x of earlier) {
+    if (x.name === 'Isle of Anglesey') continue;
+    if (x.cohort.startsWith('Apr 2020') && x.code === 'K04000001') {
+      const final = x.cells.map((c) => c.replace(' [p]', ''));
+      if (x.group === 'Adult') final[1] = String(x.counts[1] + 117);
+      next.push({ ...x, cells: final });
+    } else if (x.cohort.startsWith('Apr 2020') && x.counts[0] >= 30 && r2() < 0.15) next.push(revise(x));
+    else if (x.cohort.startsWith('Apr 2020') && x.cells[0] === '[c]' && !next.some((y) => y.published)) next.push({ ...x, cells: ['4', '[c]', '[c]', '[c]', '[c]'], published: true });
+    else next.push({ ...x, cells: x.cells.map((c) => c.replace(' [r]', '')) });
   }
-  rows.push('', line(['Notes:']), line(['1. [c] = suppressed to avoid disclosure; * = proportions and averages based on fewer than 30 offenders are removed.']),
-    line(['2. [r] = revised since the last publication.']), line(['Source: Ministry of Justice, Proven reoffending statistics']));
-  write('reoffending/proven-reoffending-by-la-2019-2021.csv', rows.join('\n') + '\n');
+  cohortRows('Apr 2021-Mar 2022', r2, true, false);
+  next.push(...records.filter((x) => x.name !== 'Isle of Anglesey'));
+  write('reoffending/proven-reoffending-by-la-2019-2022.csv', csv(next));
 }
 
 // 5. Criminal courts timeliness transparency CSV: hierarchical wide geography with `-`.

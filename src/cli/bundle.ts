@@ -20,8 +20,8 @@ import { EXIT } from './options.js';
  * After the dumps: the vocabulary dump, metadata.ttl and metadata.jsonld, then the five-star
  * assessment of the finished folder, printed and written as five-star.json.
  */
-export async function finishBundle(outDir: string, release: ReleaseInfo, formats: readonly OutputFormat[], converted: readonly ConvertedDataset[], print: { text: boolean; diagnostics: boolean }): Promise<{ exit: number; json: Record<string, unknown> }> {
-  const bundle = await writeBundle(outDir, release, formats, converted);
+export async function finishBundle(outDir: string, release: ReleaseInfo, formats: readonly OutputFormat[], converted: readonly ConvertedDataset[], print: { text: boolean; diagnostics: boolean }, vocabularyNotes?: string): Promise<{ exit: number; json: Record<string, unknown>; report: FiveStarReport }> {
+  const bundle = await writeBundle(outDir, release, formats, converted, vocabularyNotes);
   const metadataFile = join(outDir, METADATA_FILE);
   const checked = await validateGraph([{ name: metadataFile, text: await readFile(metadataFile, 'utf8'), format: 'text/turtle' }], [METADATA_SHAPES]);
   const problems = checked.violations.map((v) => diagnostic(codeOf(v.rule), `${v.rule}: ${v.message}: ${violationAt(v)}`, {}));
@@ -33,5 +33,5 @@ export async function finishBundle(outDir: string, release: ReleaseInfo, formats
     process.stdout.write(`metadata: ${bundle.metadata.map((m) => rel(m.path)).join(', ')}; vocabulary and code lists: ${bundle.datasets.at(-1)!.dumps.map((d) => rel(d.path)).join(', ')}\n\n`);
     process.stdout.write(`${fiveStarText(report)}\n(written to ${rel(reportFile)})\n\n`);
   }
-  return { exit: problems.length ? EXIT.dataErrors : EXIT.ok, json: { metadata: bundle.metadata.map((m) => m.path), metadataViolations: diagnosticsJson(problems), fiveStar: fiveStarJson(report) } };
+  return { report, exit: problems.length ? EXIT.dataErrors : EXIT.ok, json: { metadata: bundle.metadata.map((m) => m.path), metadataViolations: diagnosticsJson(problems), fiveStar: fiveStarJson(report) } };
 }

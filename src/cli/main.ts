@@ -7,6 +7,8 @@ import { EXIT } from './options.js';
 import { registerPreview } from './preview.js';
 import { registerPublish } from './publish.js';
 import { registerQuery } from './query.js';
+import { registerRelease } from './release.js';
+import { registerDiff } from './diff.js';
 import { registerValidate } from './validate.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -26,6 +28,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .addHelpText('after', `
 Examples:
+  $ justice-lod release releases/2025-q1.yaml --ask custody-rate-by-pfa
+  $ justice-lod diff out/2024-q4 out/2025-q1
   $ justice-lod check mappings/court-outcomes-by-pfa.yaml
   $ justice-lod preview mappings/criminal-court-timeliness.yaml --rows 2
   $ justice-lod convert mappings --out out/samples
@@ -34,12 +38,14 @@ Examples:
   $ justice-lod publish out/samples --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
   $ justice-lod explain JL307
 `);
+  registerRelease(program, setExit);
   registerConvert(program, setExit);
   registerCheck(program, setExit);
   registerPreview(program, setExit);
   registerValidate(program, setExit);
   registerQuery(program, setExit);
   registerPublish(program, setExit);
+  registerDiff(program, setExit);
   registerExplain(program, setExit);
   try {
     await program.parseAsync([...argv]);

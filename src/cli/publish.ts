@@ -5,7 +5,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from './diagnostics-out.js';
 import { EXIT, nonNegativeInt, positiveInt } from './options.js';
 
-interface PublishFlags {
+export interface PublishFlags {
   endpoint: string;
   queryEndpoint?: string;
   updateEndpoint?: string;
@@ -20,7 +20,7 @@ interface PublishFlags {
 }
 
 /** An http(s) URL without credentials in it: those belong in the environment. */
-function endpointUrl(value: string): string {
+export function endpointUrl(value: string): string {
   let u: URL;
   try {
     u = new URL(value);
@@ -39,14 +39,9 @@ export function registerPublish(program: Command, setExit: (code: number) => voi
     .description('Uploads each dataset\'s dump into a staging graph (streamed in chunks, retried with backoff on network errors and 5xx), checks its triple count against the release\'s VoID count, then swaps it onto the dataset\'s graph with SPARQL Update MOVE and checks again. A failed run leaves the published graphs as they were.')
     .argument('<release>', 'a release folder written by convert (dumps and metadata.ttl)')
     .requiredOption('--endpoint <url>', 'the Graph Store Protocol URL, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth', endpointUrl)
-    .option('--query-endpoint <url>', 'SPARQL query URL for the counts (default: worked out from --endpoint)', endpointUrl)
-    .option('--update-endpoint <url>', 'SPARQL Update URL for MOVE (default: worked out from --endpoint)', endpointUrl)
     .option('-d, --dataset <ids...>', 'publish only these datasets (file names without extension)')
-    .option('--graph <iri>', 'the graph for the one dataset given with --dataset (default: {base}graph/{id})')
-    .option('--user-env <name>', 'environment variable holding the user name', 'JLOD_USER')
-    .option('--password-env <name>', 'environment variable holding the password', 'JLOD_PASSWORD')
-    .option('--retries <n>', 'retries of a failed request', nonNegativeInt, 4)
-    .option('--retry-delay <ms>', 'first wait before a retry; it doubles each time', positiveInt, 500)
+    .option('--graph <iri>', 'the graph for the one dataset given with --dataset (default: {base}graph/{id})');
+  publishOptions(program.commands.at(-1)!)
     .option('--json', 'print the outcome as JSON on stdout')
     .option('--quiet', 'no progress on stderr')
     .addHelpText('after', `
@@ -59,7 +54,18 @@ Exit codes: 0 published and verified, 1 a dataset failed (its graph was left as 
     .action(async (dir: string, flags: PublishFlags) => setExit(await runPublish(dir, flags)));
 }
 
-async function runPublish(dir: string, flags: PublishFlags): Promise<number> {
+/** The options `publish` and `release --publish` share: endpoints, credentials' variables, retries. */
+export function publishOptions(command: Command): Command {
+  return command
+    .option('--query-endpoint <url>', 'SPARQL query URL for the counts (default: worked out from the Graph Store URL)', endpointUrl)
+    .option('--update-endpoint <url>', 'SPARQL Update URL for MOVE (default: worked out from the Graph Store URL)', endpointUrl)
+    .option('--user-env <name>', 'environment variable holding the user name', 'JLOD_USER')
+    .option('--password-env <name>', 'environment variable holding the password', 'JLOD_PASSWORD')
+    .option('--retries <n>', 'retries of a failed request', nonNegativeInt, 4)
+    .option('--retry-delay <ms>', 'first wait before a retry; it doubles each time', positiveInt, 500);
+}
+
+export async function runPublish(dir: string, flags: PublishFlags): Promise<number> {
   const usage = (message: string): number => {
     printDiagnostics([diagnostic('JL603', message)], new Map());
     return EXIT.usage;

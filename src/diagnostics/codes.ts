@@ -4,7 +4,7 @@
  * are generated from this table, so wording lives in one place.
  *
  * Ranges: JL1xx mapping file, JL2xx CSV reading, JL3xx cell values, JL4xx run and output,
- * JL5xx validation, JL6xx triple stores (query, publish).
+ * JL5xx validation, JL6xx triple stores (query, publish), JL7xx releases and their diffs.
  */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -15,11 +15,11 @@ export interface CodeInfo {
 }
 
 export const CODES = {
-  JL100: { severity: 'error', title: 'mapping file cannot be read', hint: 'Check the path and that the file is readable.' },
+  JL100: { severity: 'error', title: 'mapping or release file cannot be read', hint: 'Check the path and that the file is readable.' },
   JL101: { severity: 'error', title: 'YAML syntax error', hint: 'Fix the YAML at the position shown; indentation and unclosed quotes are the usual causes.' },
-  JL102: { severity: 'error', title: 'unknown key', hint: 'Remove the key or correct its spelling; the allowed keys are listed in schema/mapping.schema.json.' },
-  JL103: { severity: 'error', title: 'wrong type', hint: 'Give the value the type the mapping format expects (see the README mapping reference).' },
-  JL104: { severity: 'error', title: 'required key missing', hint: 'Add the key shown; the README full example has every required key.' },
+  JL102: { severity: 'error', title: 'unknown key', hint: 'Remove the key or correct its spelling; the allowed keys are listed in schema/mapping.schema.json (mappings) and schema/release.schema.json (releases).' },
+  JL103: { severity: 'error', title: 'wrong type', hint: 'Give the value the type the file format expects (see the README mapping and release references).' },
+  JL104: { severity: 'error', title: 'required key missing', hint: 'Add the key shown; the README full examples have every required key.' },
   JL105: { severity: 'error', title: 'value not allowed', hint: 'Use one of the allowed values listed in the message.' },
   JL106: { severity: 'error', title: 'unsupported mapping version', hint: 'Set `version: 1`; this tool reads mapping format version 1.' },
   JL107: { severity: 'error', title: 'column not in the CSV header', hint: 'Use the column name exactly as the CSV header spells it (matching ignores case and surrounding spaces).' },
@@ -72,6 +72,12 @@ export const CODES = {
   JL402: { severity: 'error', title: 'output cannot be written', hint: 'Check that the output directory is writable and has space.' },
   JL403: { severity: 'error', title: 'unknown output format', hint: 'Use one of the formats listed in `justice-lod convert --help`.' },
   JL404: { severity: 'info', title: 'outputs not written because the run failed', hint: 'Fix the errors, or pass --fail-on none to write the rows that converted.' },
+  JL701: { severity: 'error', title: 'dataset listed twice in the release', hint: 'Each mapping id may appear once in `datasets:`; remove the repeated entry or give the mapping its own id.' },
+  JL702: { severity: 'error', title: 'release folder not found or not a release', hint: 'Give a folder written by `justice-lod release` or `convert` (it holds metadata.ttl and the dumps); for `previous:` in a release file, run the previous release first or correct the path.' },
+  JL703: { severity: 'error', title: 'release would overwrite its previous release', hint: 'Give the release a new `id`: the output folder out/<id>/ must differ from the previous release\'s folder.' },
+  JL704: { severity: 'warning', title: 'mapping base IRI differs from the release base', hint: 'Give the mapping the release\'s `base:` so that every dataset lives under the catalogue\'s IRI space.' },
+  JL705: { severity: 'error', title: 'dump cannot be compared', hint: 'Diffs read N-Triples, N-Quads, Turtle or TriG dumps (optionally .gz); convert with one of those formats, or fix the file named.' },
+  JL706: { severity: 'info', title: 'release not published because it failed', hint: 'Fix the errors shown; `--publish` only runs after a release with no errors.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

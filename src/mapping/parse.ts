@@ -16,13 +16,13 @@ export interface Parsed {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export async function parseMappingFile(file: string): Promise<Parsed> {
+export async function parseMappingFile(file: string, what = 'mapping'): Promise<Parsed> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((err as Error).message);
-    return { diagnostics: [diagnostic('JL100', `cannot read mapping ${file}: ${reason}`, { span: { file, line: 0 } })] };
+    return { diagnostics: [diagnostic('JL100', `cannot read ${what} ${file}: ${reason}`, { span: { file, line: 0 } })] };
   }
   return parseMapping(file, text);
 }

@@ -6,21 +6,26 @@ import type { LocatedDocument } from './parse.js';
 
 /** schema/mapping.schema.json: the same file editors use for completion (`$schema`). */
 export const SCHEMA_URL = new URL('../../schema/mapping.schema.json', import.meta.url);
+/** schema/release.schema.json, for release files. */
+export const RELEASE_SCHEMA_URL = new URL('../../schema/release.schema.json', import.meta.url);
 
 const Ajv = AjvModule as unknown as typeof AjvModule.default;
-let validator: AjvModule.ValidateFunction | undefined;
+const validators = new Map<string, AjvModule.ValidateFunction>();
 
-function getValidator(): AjvModule.ValidateFunction {
+function getValidator(schema: URL): AjvModule.ValidateFunction {
+  let validator = validators.get(schema.href);
   if (!validator) {
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
+    validator = ajv.compile(JSON.parse(readFileSync(schema, 'utf8')) as object);
+    validators.set(schema.href, validator);
   }
   return validator;
 }
 
-/** Checks the document against the JSON Schema; every error is located at its YAML node. */
-export function checkSchema(doc: LocatedDocument): Diagnostic[] {
-  const validate = getValidator();
+/** Checks the document against a JSON Schema (the mapping's by default); every error is located at its YAML node. */
+export function checkSchema(doc: LocatedDocument, schema: URL = SCHEMA_URL): Diagnostic[] {
+  const validate = getValidator(schema);
+  noun = schema === SCHEMA_URL ? 'the mapping' : 'the release file';
   if (validate(doc.data)) return [];
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
@@ -47,7 +52,8 @@ function pathOf(pointer: string, data: unknown): (string | number)[] {
   return path;
 }
 
-const where = (path: readonly (string | number)[]): string => (path.length === 0 ? 'the mapping' : `'${path.join('.')}'`);
+let noun = 'the mapping';
+const where = (path: readonly (string | number)[]): string => (path.length === 0 ? noun : `'${path.join('.')}'`);
 
 function toDiagnostic(err: ErrorObject, doc: LocatedDocument): Diagnostic {
   const path = pathOf(err.instancePath, doc.data);

@@ -33,6 +33,7 @@ export function describeRelease(release: ReleaseInfo, datasets: readonly Dataset
     .typed(c, DCT('modified'), dateTime(modified), XSD.dateTime)
     .link(c, DCAT('themeTaxonomy'), `${META_NS['eu-theme'].slice(0, -1)}`);
   if (release.version) g.typed(c, DCAT('version'), release.version);
+  if (release.previous) g.link(c, DCAT('previousVersion'), release.previous.catalog).link(c, PROV('wasRevisionOf'), release.previous.catalog);
   describePublisher(g, release);
   describeTool(g, release);
   const targets = new Set<string>();
@@ -88,6 +89,31 @@ function describeDataset(g: QuadList, r: ReleaseInfo, d: DatasetRecord): void {
   for (const dump of d.dumps) describeDistribution(g, r, d, dump);
   describeVoid(g, r, d);
   describeProvenance(g, r, d);
+  describeVersion(g, r, d);
+}
+
+/** A release's version of a dataset: `{dataset}/version/{release}`, for a catalogue with an id. */
+export const versionIri = (dataset: string, catalog: string): string => `${dataset}/version/${catalog.slice(catalog.lastIndexOf('/') + 1)}`;
+
+/**
+ * Dataset IRIs stay the same from release to release (so observation IRIs do); each release's
+ * state of a dataset is a version of it, linked to the previous release's version
+ * (dcat:previousVersion, prov:wasRevisionOf) with what changed as adms:versionNotes.
+ */
+function describeVersion(g: QuadList, r: ReleaseInfo, d: DatasetRecord): void {
+  if (!r.version) return;
+  const v = versionIri(d.iri, r.catalog);
+  g.link(d.iri, DCAT('hasVersion'), v).link(d.iri, DCAT('hasCurrentVersion'), v)
+    .link(v, RDF_TYPE, PROV('Entity'))
+    .link(v, DCT('isVersionOf'), d.iri)
+    .text(v, RDFS.label, `${d.title}, ${r.version}`)
+    .typed(v, DCAT('version'), r.version)
+    .typed(v, DCT('issued'), r.issued, XSD.date)
+    .link(v, DCT('isPartOf'), r.catalog);
+  if (r.previous && d.versionNotes !== undefined) {
+    const before = versionIri(d.iri, r.previous.catalog);
+    g.link(v, DCAT('previousVersion'), before).link(v, PROV('wasRevisionOf'), before).text(v, `${META_NS.adms}versionNotes`, d.versionNotes);
+  }
 }
 
 function checksum(g: QuadList, owner: string, file: FileRecord): void {

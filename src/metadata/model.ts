@@ -27,6 +27,14 @@ export interface ReleaseInfo {
   /** Where the dumps will be downloadable from; ends with `/`. */
   readonly downloadBase: string;
   readonly toolVersion: string;
+  /** The release this one revises (a release run with `previous:`). */
+  readonly previous?: PreviousRelease;
+}
+
+/** The catalogue a release revises, as its metadata.ttl names it. */
+export interface PreviousRelease {
+  readonly catalog: string;
+  readonly version?: string;
 }
 
 /** One dataset of the release: its description, the facts of its graph, its files and provenance. */
@@ -48,4 +56,6 @@ export interface DatasetRecord {
   readonly mapping?: FileRecord;
   readonly started: Date;
   readonly ended: Date;
+  /** What changed since the previous release (adms:versionNotes), when the dataset was in it. */
+  readonly versionNotes?: string;
 }

@@ -14,7 +14,8 @@ export type ResultsFormat = 'table' | 'csv' | 'tsv' | 'json' | 'nt' | 'ttl';
 export interface QueryOptions {
   /** Dump files and release folders. */
   readonly paths: readonly string[];
-  readonly sparql: string;
+  /** One query, or several run on the same loaded store (outputs in the same order). */
+  readonly sparql: string | readonly string[];
   readonly format: ResultsFormat;
   /** Load only these datasets (by id), with the vocabulary and metadata. */
   readonly datasets?: readonly string[];
@@ -23,6 +24,7 @@ export interface QueryOptions {
 
 export interface QueryOutcome {
   readonly output?: string;
+  readonly outputs?: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
   readonly loaded: readonly ReleaseDump[];
   /** Datasets not loaded because the release would not fit. */
@@ -42,11 +44,14 @@ const RESULTS: Readonly<Record<ResultsFormat, string>> = {
  */
 export async function runQuery(o: QueryOptions): Promise<QueryOutcome> {
   const none = { loaded: [], left: [], triples: 0 };
-  const form = queryForm(o.sparql);
-  if (!form) return { ...none, diagnostics: [diagnostic('JL601', 'the query is not a SELECT, ASK, CONSTRUCT or DESCRIBE query')] };
-  const graphForm = form === 'CONSTRUCT' || form === 'DESCRIBE';
-  if ((graphForm && ['csv', 'tsv', 'json'].includes(o.format)) || (!graphForm && ['nt', 'ttl'].includes(o.format))) {
-    return { ...none, diagnostics: [diagnostic('JL604', `a ${form} query cannot print as ${o.format}`)] };
+  const queries = typeof o.sparql === 'string' ? [o.sparql] : o.sparql;
+  const forms = queries.map(queryForm);
+  for (const form of forms) {
+    if (!form) return { ...none, diagnostics: [diagnostic('JL601', 'the query is not a SELECT, ASK, CONSTRUCT or DESCRIBE query')] };
+    const graphForm = form === 'CONSTRUCT' || form === 'DESCRIBE';
+    if ((graphForm && ['csv', 'tsv', 'json'].includes(o.format)) || (!graphForm && ['nt', 'ttl'].includes(o.format))) {
+      return { ...none, diagnostics: [diagnostic('JL604', `a ${form} query cannot print as ${o.format}`)] };
+    }
   }
   const found = findDumps(o.paths);
   if (found.diagnostics.length) return { ...none, diagnostics: found.diagnostics };
@@ -54,7 +59,7 @@ export async function runQuery(o: QueryOptions): Promise<QueryOutcome> {
   if (unknown.length) {
     return { ...none, diagnostics: [diagnostic('JL603', `no dataset ${unknown.map((u) => `'${u}'`).join(', ')} here; the datasets are: ${found.dumps.map((d) => d.id).join(', ')}`)] };
   }
-  const plan = planLoad(found.dumps, o.sparql, o.datasets);
+  const plan = planLoad(found.dumps, queries.join('\n'), o.datasets);
   if (plan.kind === 'too-large') {
     const millions = (n: number) => `${(n / 1e6).toFixed(1)}M`;
     return { ...none, diagnostics: [diagnostic('JL602', `the release has about ${millions(plan.triples)} triples; the embedded store holds about ${millions(TRIPLE_BUDGET)} (its WebAssembly memory stops at 4 GiB), and the query does not name datasets that would fit`)] };
@@ -68,14 +73,18 @@ export async function runQuery(o: QueryOptions): Promise<QueryOutcome> {
       return { ...none, diagnostics: [diagnostic('JL603', `cannot load ${d.path}: ${(err as Error).message}`)] };
     }
   }
-  let text: string;
-  try {
-    text = store.serialize(o.sparql, RESULTS[o.format]);
-  } catch (err) {
-    return { ...none, diagnostics: [diagnostic('JL601', `the query cannot be run: ${(err as Error).message}`)] };
+  const outputs: string[] = [];
+  for (const [i, sparql] of queries.entries()) {
+    let text: string;
+    try {
+      text = store.serialize(sparql, RESULTS[o.format]);
+    } catch (err) {
+      return { ...none, diagnostics: [diagnostic('JL601', `the query cannot be run: ${(err as Error).message}`)] };
+    }
+    const graphForm = forms[i] === 'CONSTRUCT' || forms[i] === 'DESCRIBE';
+    outputs.push(o.format === 'table' && !graphForm ? resultsTable(JSON.parse(text) as SparqlJson, prefixesOf(plan.dumps)) : text);
   }
-  const output = o.format === 'table' && !graphForm ? resultsTable(JSON.parse(text) as SparqlJson, prefixesOf(plan.dumps)) : text;
-  return { output, diagnostics: [], loaded: plan.dumps, left: plan.kind === 'some' ? plan.left : [], triples: store.size };
+  return { output: outputs[0]!, outputs, diagnostics: [], loaded: plan.dumps, left: plan.kind === 'some' ? plan.left : [], triples: store.size };
 }
 
 /** Release folders and dump files, as dumps. */

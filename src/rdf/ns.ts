@@ -125,6 +125,7 @@ export const META_NS = {
   'eu-theme': 'http://publications.europa.eu/resource/authority/data-theme/',
   'eu-frequency': 'http://publications.europa.eu/resource/authority/frequency/',
   'eu-file-type': 'http://publications.europa.eu/resource/authority/file-type/',
+  adms: 'http://www.w3.org/ns/adms#',
 } as const;
 
 /** Defaults of the published metadata (VOCABULARY.md §4). */

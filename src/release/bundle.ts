@@ -20,6 +20,8 @@ export const VOCABULARY_ID = 'justice-vocabulary';
 export interface ConvertedDataset {
   readonly model: MappingModel;
   readonly summary: ConvertSummary;
+  /** What changed since the previous release, when there is one. */
+  readonly versionNotes?: string;
 }
 
 export interface Bundle {
@@ -32,10 +34,11 @@ export interface Bundle {
  * every IRI of ours that the data uses is described in the bundle), then metadata.ttl and
  * metadata.jsonld describing every dump with its size and checksum.
  */
-export async function writeBundle(outDir: string, release: ReleaseInfo, formats: readonly OutputFormat[], converted: readonly ConvertedDataset[]): Promise<Bundle> {
+export async function writeBundle(outDir: string, release: ReleaseInfo, formats: readonly OutputFormat[], converted: readonly ConvertedDataset[], vocabularyNotes?: string): Promise<Bundle> {
   const datasets: DatasetRecord[] = [];
   for (const c of converted) datasets.push(await datasetRecord(c));
-  datasets.push(await writeVocabulary(outDir, release, formats));
+  const vocabulary = await writeVocabulary(outDir, release, formats);
+  datasets.push(vocabularyNotes === undefined ? vocabulary : { ...vocabulary, versionNotes: vocabularyNotes });
   const quads = describeRelease(release, datasets);
   const prefixes = new Map<string, string>([...Object.entries(NS), ...Object.entries(META_NS)]);
   const opts = { prefixes, graph: catalogGraph(release.catalog) };
@@ -46,7 +49,7 @@ export async function writeBundle(outDir: string, release: ReleaseInfo, formats:
   return { datasets, metadata };
 }
 
-async function datasetRecord({ model, summary }: ConvertedDataset): Promise<DatasetRecord> {
+async function datasetRecord({ model, summary, versionNotes }: ConvertedDataset): Promise<DatasetRecord> {
   const source = await hashFile(summary.csv);
   const mapping = await hashFile(resolve(summary.mapping));
   const title = model.title ?? model.id;
@@ -67,6 +70,7 @@ async function datasetRecord({ model, summary }: ConvertedDataset): Promise<Data
     mapping,
     started: summary.started,
     ended: summary.ended ?? new Date(),
+    ...(versionNotes !== undefined ? { versionNotes } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ReleaseInfo } from '../metadata/model.js';
+import type { PreviousRelease, ReleaseInfo } from '../metadata/model.js';
 import { PUBLISHING } from '../rdf/ns.js';
 
 export const TOOL_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -15,6 +15,7 @@ export interface ReleaseOptions {
   readonly publisher?: string;
   readonly publisherName?: string;
   readonly license?: string;
+  readonly previous?: PreviousRelease;
 }
 
 /** The catalogue-level facts, with MoJ, OGL v3 and today's date as defaults. */
@@ -33,5 +34,6 @@ export function releaseInfo(o: ReleaseOptions): ReleaseInfo {
     ...(o.version ? { version: o.version } : {}),
     downloadBase: o.downloadBase ?? `${o.base}downloads/${id === 'catalog' ? '' : `${id}/`}`,
     toolVersion: TOOL_VERSION,
+    ...(o.previous ? { previous: o.previous } : {}),
   };
 }

@@ -94,3 +94,21 @@ function describedDatasets(dir: string): { datasets: Map<string, Described>; cat
   }
   return { datasets, ...(catalog ? { catalog } : {}) };
 }
+
+/** Who a release folder says it is: its catalogue IRI, version and release date (metadata.ttl). */
+export interface ReleaseIdentity {
+  readonly dir: string;
+  readonly catalog?: string;
+  readonly version?: string;
+  readonly issued?: string;
+}
+
+export function releaseIdentity(dir: string): ReleaseIdentity {
+  if (!existsSync(join(dir, METADATA_FILE))) return { dir };
+  const meta = loadMetadata(dir);
+  const catalog = meta.getSubjects(`${NS.rdf}type`, `${DCAT}Catalog`, null)[0]?.value;
+  if (!catalog) return { dir };
+  const version = meta.getObjects(catalog, `${DCAT}version`, null)[0]?.value;
+  const issued = meta.getObjects(catalog, `${NS.dcterms}issued`, null)[0]?.value;
+  return { dir, catalog, ...(version ? { version } : {}), ...(issued ? { issued } : {}) };
+}

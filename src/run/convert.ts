@@ -23,6 +23,19 @@ export interface TripleTarget {
   abort(): Promise<void>;
 }
 
+/** A triple as the row loop hands it on. */
+export type Triple = [Term, Term, Term];
+
+/**
+ * Sees each observation's triples just before they are written, and may add to them (the
+ * release diff marks revised observations `[r]`); sees the other triples (structure, code
+ * lists) as they pass.
+ */
+export interface ObservationHook {
+  observation(subject: Term, triples: Triple[]): void;
+  other(s: Term, p: Term, o: Term): void;
+}
+
 export interface ConvertOptions {
   readonly mapping: string;
   readonly input?: string;
@@ -40,6 +53,8 @@ export interface ConvertOptions {
   readonly validate?: boolean;
   /** Observations up to which the whole graph is validated too (tests lower it). */
   readonly wholeGraphLimit?: number;
+  /** Made once the mapping is loaded; sees every observation before it is written. */
+  readonly hook?: (model: MappingModel) => ObservationHook | undefined | Promise<ObservationHook | undefined>;
 }
 
 export type ConvertStatus = 'ok' | 'failed' | 'config-error' | 'io-error';
@@ -96,6 +111,8 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   let plan: ReturnType<typeof compilePlan>['plan'];
   let validation: RunValidation | undefined;
   let header: readonly string[] = [];
+  let hook: ObservationHook | undefined;
+  const buffered: Triple[] = [];
   const toDiagnostic = (f: CellFailure, line: number, severity?: Severity): Diagnostic =>
     diagnostic(f.code, f.message, { span: { file: csv, line }, cell: { columnName: header[f.column] ?? `column ${f.column + 1}`, value: f.value }, ...(severity ? { severity } : {}) });
 
@@ -122,7 +139,8 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         plan = compiled.plan;
         if (opts.validate !== false) validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit);
         targets = opts.createTargets ? opts.createTargets(model) : [...(await openFiles(model, opts)), facts];
-        for (const q of plan.headerQuads) for (const t of targets) emitQuad(t, q);
+        hook = await opts.hook?.(model);
+        for (const q of plan.headerQuads) emitQuad(targets, q, hook);
         continue;
       }
       // A data row.
@@ -131,10 +149,21 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         break;
       }
       progress.rows++;
-      const result = plan!.materialize(ev.cells, (s, p, o) => {
-        for (const t of targets) t.add(s, p, o);
-        validation?.add(s, p, o);
-      }, stats);
+      const result = hook
+        ? plan!.materialize(ev.cells, (s, p, o) => void buffered.push([s, p, o]), stats)
+        : plan!.materialize(ev.cells, (s, p, o) => {
+            for (const t of targets) t.add(s, p, o);
+            validation?.add(s, p, o);
+          }, stats);
+      if (hook && buffered.length) {
+        if (result.failures.length === 0) {
+          for (const [s, p, o] of withHook(buffered, hook)) {
+            for (const t of targets) t.add(s, p, o);
+            validation?.add(s, p, o);
+          }
+        }
+        buffered.length = 0;
+      }
       for (const w of result.warnings) report(toDiagnostic(w, ev.line));
       if (result.failures.length > 0) {
         reject(result.failures[0]!.code);
@@ -156,7 +185,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
     return { status: 'io-error', model, diagnostics: kept, sources };
   }
   const trailer = plan?.trailerQuads() ?? [];
-  for (const q of trailer) for (const t of targets) emitQuad(t, q);
+  for (const q of trailer) emitQuad(targets, q, hook);
   if (validation && plan) {
     for (const d of await validation.finish([...plan.headerQuads, ...trailer])) report(d);
     summary.validation = validation.counts;
@@ -186,8 +215,23 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   return { status: failed ? 'failed' : 'ok', model, summary, diagnostics: kept, sources };
 }
 
-function emitQuad(t: TripleTarget, q: Quad): void {
-  t.add(q.subject, q.predicate, q.object);
+function emitQuad(targets: readonly TripleTarget[], q: Quad, hook: ObservationHook | undefined): void {
+  for (const t of targets) t.add(q.subject, q.predicate, q.object);
+  hook?.other(q.subject, q.predicate, q.object);
+}
+
+/** A row's triples, subject by subject, through the hook (which may add to each group). */
+function withHook(row: readonly Triple[], hook: ObservationHook): Triple[] {
+  const out: Triple[] = [];
+  let start = 0;
+  for (let i = 1; i <= row.length; i++) {
+    if (i < row.length && row[i]![0].equals(row[start]![0])) continue;
+    const group = row.slice(start, i);
+    hook.observation(group[0]![0], group);
+    out.push(...group);
+    start = i;
+  }
+  return out;
 }
 
 async function openFiles(model: MappingModel, opts: ConvertOptions): Promise<FileSink[]> {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { codesMarkdownTable } from '../../src/diagnostics/render.js';
 import { CODES } from '../../src/diagnostics/codes.js';
 import { parseMapping } from '../../src/mapping/parse.js';
-import { checkSchema } from '../../src/mapping/schema-check.js';
+import { checkSchema, RELEASE_SCHEMA_URL } from '../../src/mapping/schema-check.js';
 import { normalizeMapping } from '../../src/mapping/normalize.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -27,8 +27,17 @@ describe('README', () => {
     expect(model!.subjects.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('has a release file example that passes the release schema', () => {
+    const section = readme.slice(readme.indexOf('## Releases and what changed'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const parsed = parseMapping(join(root, 'releases', 'readme-example.yaml'), yaml);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(checkSchema(parsed.document!, RELEASE_SCHEMA_URL)).toEqual([]);
+    expect(parsed.document!.data).toMatchObject({ id: '2025-04', previous: '../out/2025-01' });
+  });
+
   it('documents every command and every code', () => {
-    for (const cmd of ['convert', 'check', 'preview', 'validate', 'query', 'publish', 'explain']) expect(readme).toContain(`### \`justice-lod ${cmd}`);
+    for (const cmd of ['release', 'diff', 'convert', 'check', 'preview', 'validate', 'query', 'publish', 'explain']) expect(readme).toContain(`### \`justice-lod ${cmd}`);
     for (const code of Object.keys(CODES)) expect(readme).toContain(`| ${code} |`);
   });
 });

@@ -1,0 +1,118 @@
+import { NS, QB, RDF_TYPE } from '../rdf/ns.js';
+import { KeyMaker, ValueDictionary, type CellState, type KeyedObservation, type Pairs } from './observation.js';
+
+const SKOS_PREF_LABEL = `${NS.skos}prefLabel`;
+const SKOS_IN_SCHEME = `${NS.skos}inScheme`;
+const SKOS_CONCEPT = `${NS.skos}Concept`;
+
+/** The observations of one dataset in one release, by dimension key, and the codes it used. */
+export interface ObservationTable {
+  readonly keys: KeyMaker;
+  readonly cells: Map<string, CellState>;
+  /** Per dimension (the key's order): the value numbers used. */
+  readonly used: readonly Set<number>[];
+  /** Concepts of the code lists in the dump: IRI → preferred label. */
+  readonly concepts: ReadonlyMap<string, string>;
+  readonly observations: number;
+}
+
+/**
+ * Reads a dump's triples in order (subject by subject, as justice-lod writes them) and keeps
+ * what a comparison needs: each observation's key, value and markers; the DSD's dimensions
+ * and measures; the code-list concepts. Observations are kept as a key string of small
+ * numbers, not as triples, so a million of them fit in well under a gigabyte.
+ */
+export class DumpCollector {
+  private readonly dimensions = new Set<string>();
+  private readonly measures = new Set<string>();
+  private readonly concepts = new Map<string, string>();
+  private readonly cells = new Map<string, CellState>();
+  private keys: KeyMaker | undefined;
+  private used: Set<number>[] = [];
+  /** Observations read before the structure that names their dimensions (other writers' dumps). */
+  private readonly early: (readonly [string, Pairs])[] = [];
+  /** Observations whose triples did not all come together: merged at the end. */
+  private readonly partial = new Map<string, (readonly [string, string])[]>();
+  private subject: string | undefined;
+  private pairs: [string, string][] = [];
+  private count = 0;
+
+  /**
+   * With `sink`, observations are handed on as they are read instead of kept (the newer side
+   * of a comparison); the table then holds only the structure and the concepts.
+   */
+  constructor(private readonly dict: ValueDictionary, private readonly sink?: (subject: string, obs: KeyedObservation, keys: KeyMaker) => void) {}
+
+  add(s: string, p: string, o: string): void {
+    if (s !== this.subject) {
+      this.endSubject();
+      this.subject = s;
+    }
+    this.pairs.push([p, o]);
+    if (p === QB.dimension) this.dimensions.add(o);
+    else if (p === QB.measure) this.measures.add(o);
+  }
+
+  finish(): ObservationTable {
+    this.endSubject();
+    for (const [s, pairs] of this.early) this.observation(s, pairs);
+    for (const [s, pairs] of this.partial) this.record(s, pairs);
+    return { keys: this.keyMaker()!, cells: this.cells, used: this.used, concepts: this.concepts, observations: this.count };
+  }
+
+  private keyMaker(): KeyMaker | undefined {
+    if (!this.keys && this.dimensions.size) {
+      this.keys = new KeyMaker(this.dimensions, this.dict, this.measures);
+      this.used = this.keys.dimensions.map(() => new Set<number>());
+    }
+    return this.keys ?? new KeyMaker([], this.dict, this.measures);
+  }
+
+  private endSubject(): void {
+    const s = this.subject;
+    if (s === undefined) return;
+    const pairs = this.pairs;
+    this.pairs = [];
+    let isObservation = this.partial.has(s);
+    let isConcept = false;
+    let label: string | undefined;
+    for (const [p, o] of pairs) {
+      if (p === QB.dataSet || (p === RDF_TYPE && o === QB.Observation)) isObservation = true;
+      else if (p === SKOS_IN_SCHEME || (p === RDF_TYPE && o === SKOS_CONCEPT)) isConcept = true;
+      else if (p === SKOS_PREF_LABEL && (label === undefined || o.endsWith('@en'))) label = o;
+    }
+    if (isConcept && label) this.concepts.set(s, label.slice(1, label.lastIndexOf('"')));
+    if (isObservation) this.observation(s, pairs);
+  }
+
+  private observation(s: string, pairs: Pairs): void {
+    const merged = this.partial.get(s);
+    if (merged) {
+      merged.push(...pairs);
+      return;
+    }
+    if (!this.dimensions.size) {
+      this.early.push([s, pairs]);
+      return;
+    }
+    if (!this.record(s, pairs, true)) this.partial.set(s, [...pairs]);
+  }
+
+  /** Files one observation; false when its key or cell is incomplete and more may follow. */
+  private record(s: string, pairs: Pairs, mayWait = false): boolean {
+    const keys = this.keyMaker()!;
+    const obs = keys.observation(pairs);
+    if (!obs || (mayWait && obs.value === undefined && obs.markers === '' && !obs.revisedMarked)) {
+      if (mayWait) return false;
+      if (!obs) return true;
+    }
+    this.count++;
+    if (this.sink) {
+      this.sink(s, obs, keys);
+      return true;
+    }
+    this.cells.set(obs.key, { markers: obs.markers, ...(obs.value !== undefined ? { value: obs.value } : {}) });
+    obs.key.split(',').forEach((id, i) => this.used[i]!.add(Number(id)));
+    return true;
+  }
+}

@@ -1,0 +1,118 @@
+import type { ObservationTable } from './collector.js';
+import { emptyCounts, EMPTY_CONCEPTS, type ChangeKind, type CodeUsageChange, type ConceptChanges, type DatasetChanges, type DatasetStatus, type ObservationChange } from './changes.js';
+import { displayValue, localName, sameValue, type KeyMaker, type KeyedObservation } from './observation.js';
+
+/** Examples kept per kind of change for the report; the change log lists them all. */
+export const EXAMPLES_PER_KIND = 10;
+
+/**
+ * Compares one dataset's observations, as the new release produces them one by one, with the
+ * previous release's table. Seen keys are taken out of the table, so what is left at the end
+ * was removed, and memory falls as the run goes.
+ */
+export class DatasetComparison {
+  readonly counts = emptyCounts();
+  private readonly examples: ObservationChange[] = [];
+  private readonly perKind = new Map<ChangeKind, number>();
+  private used: Set<number>[] = [];
+  private comparable = true;
+  private keys: KeyMaker | undefined;
+
+  constructor(
+    readonly id: string,
+    private readonly old: ObservationTable | undefined,
+    private readonly onChange?: (c: ObservationChange) => void,
+  ) {}
+
+  /** The new release's key maker (its dimensions), fixed by the first observation. */
+  private start(keys: KeyMaker): void {
+    this.keys = keys;
+    this.used = keys.dimensions.map(() => new Set<number>());
+    this.comparable = !this.old || sameList(this.old.keys.dimensions, keys.dimensions);
+  }
+
+  /** Files one observation of the new release; returns how it changed. */
+  see(subject: string, obs: KeyedObservation, keys: KeyMaker): ChangeKind | 'unchanged' {
+    if (this.keys !== keys) this.start(keys);
+    obs.key.split(',').forEach((id, i) => this.used[i]!.add(Number(id)));
+    if (!this.old) {
+      this.counts.added++;
+      return 'added';
+    }
+    const before = this.comparable ? this.old.cells.get(obs.key) : undefined;
+    let kind: ChangeKind | 'unchanged';
+    if (!before) kind = 'added';
+    else {
+      this.old.cells.delete(obs.key);
+      if (before.value !== undefined && obs.value !== undefined && !sameValue(before.value, obs.value)) kind = 'revised';
+      else if (before.markers !== obs.markers || (before.value === undefined) !== (obs.value === undefined)) kind = 'marker';
+      else kind = 'unchanged';
+    }
+    if (kind === 'unchanged') this.counts.unchanged++;
+    else this.note({ kind, key: keys.describe(obs.key), observation: subject, ...(before ? { before } : {}), after: { markers: obs.markers, ...(obs.value !== undefined ? { value: obs.value } : {}) } });
+    return kind;
+  }
+
+  finish(newConcepts: ReadonlyMap<string, string>, keys?: KeyMaker): DatasetChanges {
+    if (!this.keys && keys) this.start(keys);
+    const old = this.old;
+    if (!old) return this.result('new', [], EMPTY_CONCEPTS);
+    for (const [key, before] of old.cells) this.note({ kind: 'removed', key: old.keys.describe(key), before });
+    old.cells.clear();
+    const status: DatasetStatus = this.comparable ? 'compared' : 'structure-changed';
+    return {
+      ...this.result(status, this.codeChanges(old), conceptChanges(old.concepts, newConcepts)),
+      ...(this.comparable ? {} : { structure: { added: minus(this.dims, old.keys.dimensions).map(localName), removed: minus(old.keys.dimensions, this.dims).map(localName) } }),
+    };
+  }
+
+  /** The dimensions of the key (full IRIs), once known. */
+  get dimensions(): readonly string[] {
+    return this.dims;
+  }
+
+  private get dims(): readonly string[] {
+    return this.keys?.dimensions ?? this.old?.keys.dimensions ?? [];
+  }
+
+  private note(c: ObservationChange): void {
+    this.counts[c.kind === 'marker' ? 'markerChanged' : c.kind]++;
+    const n = this.perKind.get(c.kind) ?? 0;
+    if (n < EXAMPLES_PER_KIND) {
+      this.examples.push(c);
+      this.perKind.set(c.kind, n + 1);
+    }
+    this.onChange?.(c);
+  }
+
+  private result(status: DatasetStatus, codes: CodeUsageChange[], concepts: ConceptChanges): DatasetChanges {
+    return { id: this.id, status, dimensions: this.dims.map(localName), counts: { ...this.counts }, examples: this.examples, codes, concepts };
+  }
+
+  /** Codes used in one release and not the other, per dimension both releases have. */
+  private codeChanges(old: ObservationTable): CodeUsageChange[] {
+    const out: CodeUsageChange[] = [];
+    const values = old.keys.dict.values;
+    this.dims.forEach((dim, i) => {
+      const j = old.keys.dimensions.indexOf(dim);
+      if (j < 0) return;
+      const before = old.used[j]!;
+      const now = this.used[i] ?? new Set<number>();
+      const added = [...now].filter((v) => !before.has(v)).map((v) => displayValue(values[v]!)).sort();
+      const removed = [...before].filter((v) => !now.has(v)).map((v) => displayValue(values[v]!)).sort();
+      if (added.length || removed.length) out.push({ dimension: localName(dim), added, removed });
+    });
+    return out;
+  }
+}
+
+/** Concepts added, removed or relabelled between two code-list maps. */
+export function conceptChanges(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): ConceptChanges {
+  const added = [...after.keys()].filter((c) => !before.has(c)).sort();
+  const removed = [...before.keys()].filter((c) => !after.has(c)).sort();
+  const relabelled = [...after].filter(([c, l]) => before.has(c) && before.get(c) !== l).map(([concept, l]) => ({ concept, before: before.get(concept)!, after: l }));
+  return { added, removed, relabelled: relabelled.sort((a, b) => a.concept.localeCompare(b.concept)) };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const minus = (a: readonly string[], b: readonly string[]): string[] => a.filter((x) => !b.includes(x));

@@ -1,0 +1,53 @@
+import type { Term } from '@rdfjs/types';
+import type { MappingModel } from '../mapping/model.js';
+import { markerIri, NS, QB, SDMX_ATTRIBUTE } from '../rdf/ns.js';
+import { namedNode } from '../rdf/term.js';
+import type { ObservationHook, Triple } from '../run/convert.js';
+import type { ObservationTable } from './collector.js';
+import type { DatasetChanges } from './changes.js';
+import { DatasetComparison } from './comparison.js';
+import { KeyMaker, REVISED, termKey } from './observation.js';
+import type { ChangeListener } from './diff-releases.js';
+
+const OBS_STATUS = namedNode(SDMX_ATTRIBUTE.obsStatus);
+const REVISED_MARKER = namedNode(markerIri(REVISED));
+const PREF_LABEL = `${NS.skos}prefLabel`;
+const IN_SCHEME = `${NS.skos}inScheme`;
+
+/**
+ * The release diff inside `convert`: each observation of the new release is compared, as it
+ * is produced, with the previous release's table; a revised value gets the `[r]` marker
+ * before the observation is written, so no dump has to be rewritten afterwards.
+ */
+export class Reviser implements ObservationHook {
+  private readonly keys: KeyMaker;
+  private readonly comparison: DatasetComparison;
+  private readonly labels = new Map<string, string>();
+  private readonly inScheme = new Set<string>();
+  /** Observations given the [r] marker here. */
+  marked = 0;
+
+  constructor(model: MappingModel, old: ObservationTable, onChange?: ChangeListener) {
+    this.keys = new KeyMaker([...model.cube.dimensions.map((d) => d.property), QB.measureType], old.keys.dict, new Set(model.cube.measures.map((m) => m.property)));
+    this.comparison = new DatasetComparison(model.id, old, onChange && ((c) => onChange(model.id, this.keys.dimensions, c)));
+  }
+
+  observation(subject: Term, triples: Triple[]): void {
+    const obs = this.keys.observation(triples.map(([, p, o]) => [p.value, termKey(o)] as const));
+    if (!obs) return;
+    if (this.comparison.see(subject.value, obs, this.keys) === 'revised' && !obs.revisedMarked) {
+      triples.push([subject, OBS_STATUS, REVISED_MARKER]);
+      this.marked++;
+    }
+  }
+
+  other(s: Term, p: Term, o: Term): void {
+    if (p.value === PREF_LABEL && (!this.labels.has(s.value) || o.termType === 'Literal' && o.language === 'en')) this.labels.set(s.value, o.value);
+    else if (p.value === IN_SCHEME) this.inScheme.add(s.value);
+  }
+
+  finish(): DatasetChanges {
+    const concepts = new Map([...this.labels].filter(([c]) => this.inScheme.has(c)));
+    return this.comparison.finish(concepts, this.keys);
+  }
+}

@@ -1,0 +1,208 @@
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ChangeLog } from '../diff/change-log.js';
+import { changed, emptyCounts, type DatasetChanges, type ReleaseChanges } from '../diff/changes.js';
+import { DumpCollector } from '../diff/collector.js';
+import { conceptChanges } from '../diff/comparison.js';
+import { datasetDumps } from '../diff/diff-releases.js';
+import { termKey, ValueDictionary } from '../diff/observation.js';
+import { readTable } from '../diff/read-table.js';
+import { changesJson, changesMarkdown } from '../diff/report.js';
+import { Reviser } from '../diff/reviser.js';
+import type { FiveStarReport } from '../metadata/five-star.js';
+import { convert, type ConvertResult } from '../run/convert.js';
+import type { CsvProgress } from '../csv/read.js';
+import { writeFileAtomic } from '../sinks/atomic.js';
+import { vocabularyQuads } from '../validate/vocab-graph.js';
+import { VOCABULARY_ID, type ConvertedDataset } from './bundle.js';
+import type { ReleaseConfig } from './config.js';
+import { releaseInfo } from './info.js';
+import { releaseIdentity, type ReleaseDump } from './read-release.js';
+import { finishBundle } from '../cli/bundle.js';
+
+export interface DatasetOutcome {
+  readonly mapping: string;
+  readonly result: ConvertResult;
+  readonly changes?: DatasetChanges;
+  /** Observations this run marked [r]. */
+  readonly marked: number;
+}
+
+export interface ReleaseOutcome {
+  readonly status: 'ok' | 'failed' | 'config-error';
+  readonly datasets: readonly DatasetOutcome[];
+  /** Release-level problems (previous release, base IRIs, metadata). */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly changes?: ReleaseChanges;
+  readonly fiveStar?: FiveStarReport;
+  readonly bundleJson?: Record<string, unknown>;
+  /** The release folder, when written. */
+  readonly outDir?: string;
+}
+
+export interface ReleaseRunHooks {
+  /** A progress record per dataset, for the CLI's progress bar. */
+  readonly startDataset?: (mapping: string, progress: CsvProgress & { rows: number }) => () => void;
+  readonly printBundle?: boolean;
+}
+
+/**
+ * `release`: every mapping converted and validated into a staging folder beside <out>/<id>,
+ * each compared as it streams with the previous release (revised values marked [r]); then the
+ * vocabulary, metadata (with dcat:previousVersion and prov:wasRevisionOf), five-star report and
+ * change report; and only when all of it passed is the staging folder renamed to <out>/<id>.
+ * A failed release leaves the folder that was there before untouched.
+ */
+export async function runRelease(config: ReleaseConfig, hooks: ReleaseRunHooks = {}): Promise<ReleaseOutcome> {
+  const diagnostics: Diagnostic[] = [];
+  let previousDumps: Map<string, ReleaseDump> | undefined;
+  if (config.previous) {
+    const dir = config.previous.dir;
+    previousDumps = existsSync(dir) && statSync(dir).isDirectory() ? datasetDumps(dir) : undefined;
+    if (!previousDumps?.size || !releaseIdentity(dir).catalog) {
+      diagnostics.push(diagnostic('JL702', `previous release ${dir}: ${existsSync(dir) ? 'no metadata.ttl and dumps in this folder' : 'no such folder'}`, { span: config.previous.span }));
+      return { status: 'config-error', datasets: [], diagnostics };
+    }
+    const unreadable = [...previousDumps.values()].filter((d) => d.format.name.startsWith('jsonld'));
+    if (unreadable.length) {
+      diagnostics.push(diagnostic('JL705', `previous release ${dir} has only JSON-LD dumps for ${unreadable.map((d) => d.id).join(', ')}`, { span: config.previous.span }));
+      return { status: 'config-error', datasets: [], diagnostics };
+    }
+  }
+  const staging = join(dirname(config.outDir), `.${basename(config.outDir)}.partial-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  const log = previousDumps ? new ChangeLog(join(staging, 'changes')) : undefined;
+  const outcomes: DatasetOutcome[] = [];
+  const done = new Set<string>();
+  try {
+    for (const d of config.datasets) {
+      const progress = { bytesRead: 0, totalBytes: 0, rows: 0 };
+      const stop = hooks.startDataset?.(d.mapping, progress);
+      let reviser: Reviser | undefined;
+      let result: ConvertResult;
+      try {
+        result = await convert({
+          mapping: d.mapping, ...(d.csv ? { input: d.csv } : {}), outDir: staging, formats: config.formats, failOn: 'error', progress, validate: true,
+          hook: async (model) => {
+            const old = previousDumps?.get(model.id);
+            if (!old) return undefined;
+            reviser = new Reviser(model, await readTable(old, new ValueDictionary()), log && ((id, dims, c) => log.add(id, dims, c)));
+            return reviser;
+          },
+        });
+      } finally {
+        stop?.();
+      }
+      const model = result.model;
+      if (model) {
+        done.add(model.id);
+        if (model.base !== config.base) diagnostics.push(diagnostic('JL704', `mapping ${model.id} has base ${model.base}; the release's is ${config.base}`, { span: d.span }));
+      }
+      const changes = result.status === 'ok' && model && previousDumps ? (reviser?.finish() ?? newDataset(model.id, result)) : undefined;
+      outcomes.push({ mapping: d.mapping, result, ...(changes ? { changes } : {}), marked: reviser?.marked ?? 0 });
+    }
+    if (outcomes.some((o) => o.result.status !== 'ok')) return await failed(outcomes, diagnostics, staging, log, outcomes.some((o) => o.result.status === 'config-error' || o.result.status === 'io-error') ? 'config-error' : 'failed');
+
+    let changes: ReleaseChanges | undefined;
+    let vocabularyNotes: string | undefined;
+    if (previousDumps) {
+      const vocabulary = await vocabularyChanges(previousDumps.get(VOCABULARY_ID));
+      vocabularyNotes = versionNotes(vocabulary);
+      const dropped = await droppedDatasets(previousDumps, done);
+      changes = {
+        previous: releaseIdentity(config.previous!.dir),
+        current: { dir: config.outDir, catalog: `${config.base}catalog/${config.id}`, version: config.version },
+        datasets: [...outcomes.map((o) => o.changes!), vocabulary, ...dropped].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      };
+    }
+    const previous = changes?.previous.catalog ? { catalog: changes.previous.catalog, ...(changes.previous.version ? { version: changes.previous.version } : {}) } : undefined;
+    const release = releaseInfo({
+      base: config.base, id: config.id, version: config.version,
+      ...(config.title ? { title: config.title } : {}), ...(config.description ? { description: config.description } : {}),
+      ...(config.issued ? { issued: config.issued } : {}), ...(config.downloadBase ? { downloadBase: config.downloadBase } : {}),
+      ...(config.publisher ? { publisher: config.publisher.iri, publisherName: config.publisher.name } : {}),
+      ...(config.licence ? { license: config.licence } : {}), ...(previous ? { previous } : {}),
+    });
+    const converted: ConvertedDataset[] = outcomes.map((o) => ({ model: o.result.model!, summary: o.result.summary!, ...(o.changes ? { versionNotes: versionNotes(o.changes) } : {}) }));
+    const bundle = await finishBundle(staging, release, config.formats, converted, { text: false, diagnostics: false }, vocabularyNotes);
+    if (bundle.exit !== 0) {
+      diagnostics.push(diagnostic('JL507', 'the release metadata does not conform to the metadata shapes', {}));
+      return await failed(outcomes, diagnostics, staging, log, 'failed');
+    }
+    if (changes) {
+      await writeFileAtomic(join(staging, 'changes.md'), changesMarkdown(changes));
+      await writeFileAtomic(join(staging, 'changes.json'), `${JSON.stringify(changesJson(changes), null, 2)}\n`);
+    }
+    await log?.close();
+    // The five-star report names the files it read: in the release folder, not the staging one.
+    const moved = <T>(x: T): T => JSON.parse(JSON.stringify(x).replaceAll(JSON.stringify(staging).slice(1, -1), JSON.stringify(config.outDir).slice(1, -1))) as T;
+    const reportFile = join(staging, 'five-star.json');
+    await writeFileAtomic(reportFile, moved(await readFile(reportFile, 'utf8')));
+    await swapInto(staging, config.outDir);
+    return { status: 'ok', datasets: outcomes, diagnostics, ...(changes ? { changes } : {}), fiveStar: moved(bundle.report), bundleJson: moved(bundle.json), outDir: config.outDir };
+  } catch (err) {
+    await log?.abort().catch(() => undefined);
+    await rm(staging, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function failed(outcomes: DatasetOutcome[], diagnostics: Diagnostic[], staging: string, log: ChangeLog | undefined, status: 'failed' | 'config-error'): Promise<ReleaseOutcome> {
+  await log?.abort();
+  await rm(staging, { recursive: true, force: true });
+  return { status, datasets: outcomes, diagnostics };
+}
+
+/** Renames the finished staging folder to the release folder, replacing an older run of it. */
+async function swapInto(staging: string, outDir: string): Promise<void> {
+  const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
+  const had = existsSync(outDir);
+  if (had) await rename(outDir, old);
+  await rename(staging, outDir);
+  if (had) await rm(old, { recursive: true, force: true });
+}
+
+/** A dataset the previous release did not have: every observation is new. */
+function newDataset(id: string, result: ConvertResult): DatasetChanges {
+  return { id, status: 'new', dimensions: [], counts: { ...emptyCounts(), added: result.summary?.subjects ?? 0 }, examples: [], codes: [], concepts: { added: [], removed: [], relabelled: [] } };
+}
+
+/** Datasets of the previous release that this one no longer has. */
+async function droppedDatasets(previous: ReadonlyMap<string, ReleaseDump>, done: ReadonlySet<string>): Promise<DatasetChanges[]> {
+  const out: DatasetChanges[] = [];
+  for (const [id, dump] of previous) {
+    if (id === VOCABULARY_ID || done.has(id)) continue;
+    const table = await readTable(dump, new ValueDictionary());
+    out.push({ id, status: 'dropped', dimensions: [], counts: { ...emptyCounts(), removed: table.observations }, examples: [], codes: [], concepts: { added: [], removed: [], relabelled: [] } });
+  }
+  return out;
+}
+
+/** Concepts of the shipped code lists added, removed or relabelled since the previous release. */
+async function vocabularyChanges(previous: ReleaseDump | undefined): Promise<DatasetChanges> {
+  const before = previous ? (await readTable(previous, new ValueDictionary())).concepts : new Map<string, string>();
+  const now = new DumpCollector(new ValueDictionary());
+  for (const q of vocabularyQuads({ external: false })) now.add(q.subject.value, q.predicate.value, termKey(q.object));
+  return { id: VOCABULARY_ID, status: previous ? 'compared' : 'new', dimensions: [], counts: emptyCounts(), examples: [], codes: [], concepts: conceptChanges(before, now.finish().concepts) };
+}
+
+/** What changed in a dataset, in one sentence for adms:versionNotes. */
+export function versionNotes(d: DatasetChanges): string {
+  if (d.status === 'new') return 'New in this release.';
+  if (!changed(d)) return 'No change since the previous release.';
+  const c = d.counts;
+  const parts = [
+    c.revised && `${c.revised} ${c.revised === 1 ? 'value' : 'values'} revised (marked [r])`,
+    c.markerChanged && `${c.markerChanged} ${c.markerChanged === 1 ? 'marker' : 'markers'} changed`,
+    c.added && `${c.added} ${c.added === 1 ? 'observation' : 'observations'} added`,
+    c.removed && `${c.removed} removed`,
+    d.codes.length && `codes changed in ${d.codes.map((x) => x.dimension).join(', ')}`,
+    d.concepts.added.length + d.concepts.removed.length + d.concepts.relabelled.length &&
+      `code lists: ${d.concepts.added.length} concepts added, ${d.concepts.removed.length} removed, ${d.concepts.relabelled.length} relabelled`,
+    d.structure && 'new structure',
+  ].filter(Boolean);
+  return `${parts.join('; ')}.`.replace(/^./, (x) => x.toUpperCase());
+}

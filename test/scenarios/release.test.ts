@@ -1,0 +1,187 @@
+/**
+ * Release scenarios: two sample releases run through the built CLI, the later one revising the
+ * earlier one's figures. What changed is worked out independently from the two CSVs and must
+ * match the release's change report, the `diff` command, the [r] markers in the dumps and
+ * the version links in the metadata.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { Parser, Store } from 'n3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/tmp.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const bin = join(root, 'bin/justice-lod.js');
+const work = tempDir('jlod-release-');
+const out = join(work, 'out');
+const MAPPINGS = ['court-outcomes-by-pfa', 'criminal-court-defendants', 'criminal-court-timeliness', 'proven-reoffending-by-la', 'sentence-outcomes-by-offence', 'sentenced-fines', 'sentencing-outcomes'];
+const OLD_CSV = join(root, 'samples/reoffending/proven-reoffending-by-la-2019-2021.csv');
+const NEW_CSV = join(root, 'samples/reoffending/proven-reoffending-by-la-2019-2022.csv');
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A release file in the work folder over the repository's mappings and samples. */
+function releaseFile(name: string, id: string, version: string, extra: { previous?: string; reoffending?: string; more?: string } = {}): string {
+  const datasets = MAPPINGS.map((m) => `  - mapping: ${join(root, 'mappings', `${m}.yaml`)}${m === 'proven-reoffending-by-la' && extra.reoffending ? `\n    csv: ${extra.reoffending}` : ''}`);
+  const text = [`id: ${id}`, `version: ${version}`, 'issued: 2025-01-30', 'base: https://data.justice.gov.uk/', 'out: out', ...(extra.previous ? [`previous: ${extra.previous}`] : []), ...(extra.more ? [extra.more] : []), 'datasets:', ...datasets, ''].join('\n');
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const MEASURES = 5;
+/** The oracle: each reoffending cell by (cohort, group, area, measure) → value and markers, from the CSV text. */
+function cells(csv: string): Map<string, { value?: number; markers: string }> {
+  const rows = parse(readFileSync(csv, 'utf8'), { relax_column_count: true, from_line: 4 }) as string[][];
+  const out = new Map<string, { value?: number; markers: string }>();
+  for (const row of rows.filter((r) => r.length === 9)) {
+    for (let m = 0; m < MEASURES; m++) {
+      const cell = row[4 + m]!.trim();
+      const markers = [...cell.matchAll(/\[(\w+)\]/g)].map((x) => x[1]!).concat(cell === '*' ? ['c'] : []).filter((x) => x !== 'r').sort().join(' ');
+      const number = cell.replace(/\[\w+\]/g, '').replace(/,/g, '').trim();
+      out.set([row[0], row[1], row[2], m].join('|'), { markers, ...(number && number !== '*' ? { value: Number(number) } : {}) });
+    }
+  }
+  return out;
+}
+
+function expectedChanges() {
+  const before = cells(OLD_CSV);
+  const after = cells(NEW_CSV);
+  const counts = { added: 0, removed: 0, revised: 0, markerChanged: 0, unchanged: 0 };
+  for (const [key, now] of after) {
+    const was = before.get(key);
+    if (!was) counts.added++;
+    else if (was.value !== undefined && now.value !== undefined && was.value !== now.value) counts.revised++;
+    else if (was.markers !== now.markers || (was.value === undefined) !== (now.value === undefined)) counts.markerChanged++;
+    else counts.unchanged++;
+  }
+  counts.removed = [...before.keys()].filter((k) => !after.has(k)).length;
+  return counts;
+}
+
+const R = '<https://purl.org/csv-cubed/resources/attributes/af-obs-marker#r>';
+const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+const store = (path: string): Store => new Store(new Parser({ format: 'Turtle' }).parse(readFileSync(path, 'utf8')));
+
+describe('justice-lod release and diff', () => {
+  let first: ReturnType<typeof run>;
+  let second: ReturnType<typeof run>;
+  beforeAll(() => {
+    first = run(['release', releaseFile('q1.yaml', '2025-01', 'January 2025')]);
+    second = run(['release', releaseFile('q2.yaml', '2025-04', 'April 2025', { previous: 'out/2025-01', reoffending: NEW_CSV }), '--ask', 'reoffending-rate-by-la']);
+  }, 120_000);
+
+  it('runs a release: every dataset converted, validated, five stars, a summary table', () => {
+    expect(first.code).toBe(0);
+    for (const m of MAPPINGS) expect(first.stdout).toMatch(new RegExp(`${m}\\s+[\\d,]+\\s+0\\s+[\\d,]+\\s+[\\d,]+\\s+0\\s+★★★★★`));
+    const files = readdirSync(join(out, '2025-01'));
+    for (const m of MAPPINGS) expect(files).toEqual(expect.arrayContaining([`${m}.nt`, `${m}.ttl`]));
+    expect(files).toEqual(expect.arrayContaining(['metadata.ttl', 'metadata.jsonld', 'five-star.json', 'justice-vocabulary.nt']));
+    expect(files).not.toContain('changes.md');
+    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('compares with the previous release: the counts agree with the CSVs', () => {
+    expect(second.code).toBe(0);
+    const changes = JSON.parse(readFileSync(join(out, '2025-04', 'changes.json'), 'utf8')) as { datasets: { id: string; status: string; counts: { added: number; removed: number; revised: number; markerChanged: number }; codes: unknown[] }[] };
+    const reoffending = changes.datasets.find((d) => d.id === 'proven-reoffending-by-la')!;
+    const expected = expectedChanges();
+    expect(expected.revised).toBeGreaterThan(0);
+    expect(expected.markerChanged).toBeGreaterThan(0);
+    expect(reoffending.counts).toEqual(expected);
+    expect(reoffending.codes).toEqual([{ dimension: 'refArea', added: [], removed: ['W06000001'] }, { dimension: 'cohortPeriod', added: ['2021-2022'], removed: [] }]);
+    for (const d of changes.datasets.filter((x) => x.id !== 'proven-reoffending-by-la')) {
+      expect(d.counts.added + d.counts.removed + d.counts.revised + d.counts.markerChanged).toBe(0);
+    }
+    expect(second.stdout).toContain('Changes from January 2025 to April 2025');
+    expect(second.stdout).toMatch(/proven-reoffending-by-la\s+changed\s+/);
+    expect(second.stdout).toMatch(/value revised \(\d+/);
+    expect(readFileSync(join(out, '2025-04', 'changes.md'), 'utf8')).toMatch(/^# Changes from January 2025 to April 2025/);
+  });
+
+  it('marks exactly the revised observations [r] in the new dumps', () => {
+    const log = parse(readFileSync(join(out, '2025-04', 'changes', 'proven-reoffending-by-la.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const revised = new Set(log.filter((r) => r['change'] === 'revised').map((r) => r['observation']!));
+    expect(revised.size).toBe(expectedChanges().revised);
+    const nt = readFileSync(join(out, '2025-04', 'proven-reoffending-by-la.nt'), 'utf8').split('\n');
+    const marked = new Set(nt.filter((l) => l.includes(R)).map((l) => l.slice(1, l.indexOf('>'))));
+    const fromCsv = [...readFileSync(NEW_CSV, 'utf8').matchAll(/\[r\]/g)].length - 1; // the notes line explains [r]
+    for (const s of revised) expect(marked.has(s)).toBe(true);
+    expect(marked.size).toBe(revised.size + fromCsv);
+    const ttl = store(join(out, '2025-04', 'proven-reoffending-by-la.ttl'));
+    for (const s of revised) expect(ttl.getQuads(s, 'http://purl.org/linked-data/sdmx/2009/attribute#obsStatus', R.slice(1, -1), null)).toHaveLength(1);
+  });
+
+  it('links the release and each dataset version to the previous one in the metadata', () => {
+    const meta = store(join(out, '2025-04', 'metadata.ttl'));
+    const cat = 'https://data.justice.gov.uk/catalog/2025-04';
+    const prev = 'https://data.justice.gov.uk/catalog/2025-01';
+    expect(meta.getObjects(cat, 'http://www.w3.org/ns/dcat#previousVersion', null).map((t) => t.value)).toEqual([prev]);
+    expect(meta.getObjects(cat, 'http://www.w3.org/ns/prov#wasRevisionOf', null).map((t) => t.value)).toEqual([prev]);
+    const ds = 'https://data.justice.gov.uk/data/proven-reoffending-by-la';
+    const version = meta.getObjects(ds, 'http://www.w3.org/ns/dcat#hasCurrentVersion', null)[0]!.value;
+    expect(version).toBe(`${ds}/version/2025-04`);
+    expect(meta.getObjects(version, 'http://www.w3.org/ns/dcat#previousVersion', null).map((t) => t.value)).toEqual([`${ds}/version/2025-01`]);
+    expect(meta.getObjects(version, 'http://www.w3.org/ns/adms#versionNotes', null)[0]!.value).toMatch(/^\d+ values revised \(marked \[r\]\)/);
+  });
+
+  it('answers example questions from the embedded store', () => {
+    expect(second.stdout).toMatch(/Answers from the embedded store/);
+    expect(second.stdout).toMatch(/2021-2022\s+England and Wales\s+[\d]+\s+[\d]+\s+0\.\d+/);
+  });
+
+  it('diff between the two folders gives the same report as the release', () => {
+    const d = run(['diff', 'out/2025-01', 'out/2025-04', '--format', 'json', '--changes', 'diff-log']);
+    expect(d.code).toBe(0);
+    const fromDiff = JSON.parse(d.stdout) as { datasets: { id: string; counts: unknown; codes: unknown }[] };
+    const fromRelease = JSON.parse(readFileSync(join(out, '2025-04', 'changes.json'), 'utf8')) as typeof fromDiff;
+    expect(fromDiff.datasets.map((x) => [x.id, x.counts, x.codes])).toEqual(fromRelease.datasets.map((x) => [x.id, x.counts, x.codes]));
+    expect(readFileSync(join(work, 'diff-log', 'proven-reoffending-by-la.csv'), 'utf8').split('\n').sort()).toEqual(readFileSync(join(out, '2025-04', 'changes', 'proven-reoffending-by-la.csv'), 'utf8').split('\n').sort());
+    expect(run(['diff', 'out/2025-01', 'out/2025-04', '--fail-on-change']).code).toBe(1);
+    const same = run(['diff', 'out/2025-04', 'out/2025-04', '--fail-on-change']);
+    expect(same.code).toBe(0);
+    expect(same.stdout).not.toMatch(/\bchanged\b/);
+    expect(run(['diff', 'out/nowhere', 'out/2025-04']).stderr).toMatch(/JL702/);
+  });
+
+  it('is byte-identical on a rerun (the dumps and the change log)', () => {
+    const files = ['proven-reoffending-by-la.nt', 'proven-reoffending-by-la.ttl', 'changes/proven-reoffending-by-la.csv', 'court-outcomes-by-pfa.nt'];
+    const before = files.map((f) => sha(join(out, '2025-04', f)));
+    expect(run(['release', join(work, 'q2.yaml'), '--quiet']).code).toBe(0);
+    expect(files.map((f) => sha(join(out, '2025-04', f)))).toEqual(before);
+  }, 60_000);
+
+  it('fails on bad data with exit 1 and leaves the release folder as it was', () => {
+    const broken = join(work, 'broken.csv');
+    writeFileSync(broken, readFileSync(NEW_CSV, 'utf8').replace(/^(Apr 2021-Mar 2022,Adult,E06000001,Hartlepool,)("[^"]*"|[^,]*)/m, '$112x'));
+    const before = sha(join(out, '2025-04', 'proven-reoffending-by-la.nt'));
+    const r = run(['release', releaseFile('q2-broken.yaml', '2025-04', 'April 2025', { previous: 'out/2025-01', reoffending: broken }), '--publish', 'http://127.0.0.1:9/sparql-graph-crud-auth']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/broken\.csv:\d+: error JL301/);
+    expect(r.stderr).toMatch(/JL706/);
+    expect(r.stdout).toMatch(/failed: nothing was written/);
+    expect(sha(join(out, '2025-04', 'proven-reoffending-by-la.nt'))).toBe(before);
+    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+  }, 60_000);
+
+  it('reports release-file mistakes at their line and column', () => {
+    const typo = releaseFile('typo.yaml', 'x-1', 'x', { more: 'licnce: https://example.org/' });
+    const r1 = run(['release', typo]);
+    expect(r1.code).toBe(2);
+    expect(r1.stderr).toMatch(/typo\.yaml:6:1: error JL102: unknown key 'licnce'.*[Dd]id you mean 'licence'/);
+    const r2 = run(['release', releaseFile('noprev.yaml', 'x-2', 'x', { previous: 'out/2024-10' })]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/noprev\.yaml:6:\d+: error JL702: previous release .*no such folder/);
+    const twice = join(work, 'twice.yaml');
+    writeFileSync(twice, `${readFileSync(join(work, 'q1.yaml'), 'utf8')}  - mapping: ${join(root, 'mappings/sentenced-fines.yaml')}\n`);
+    expect(run(['release', twice]).stderr).toMatch(/JL701: .*listed twice/);
+    expect(existsSync(join(out, 'x-1'))).toBe(false);
+  });
+});
