@@ -1,4 +1,5 @@
 import type { FiveStarReport } from '../metadata/five-star.js';
+export { fiveStarJson } from '../metadata/five-star.js';
 import { n } from './format.js';
 
 const STAR = '★';
@@ -17,14 +18,4 @@ export function fiveStarText(report: FiveStarReport): string {
   }
   if (reasons.length) lines.push('', 'Missing stars:', ...reasons);
   return lines.join('\n');
-}
-
-export function fiveStarJson(report: FiveStarReport): Record<string, unknown> {
-  return {
-    bundle: report.bundle,
-    datasets: report.datasets.map((d) => ({
-      dataset: d.dataset, title: d.title, stars: d.stars, triplesParsed: d.triplesParsed, parsedFile: d.parsedFile,
-      checks: d.checks.map((c) => ({ stars: c.stars, criterion: c.criterion, passed: c.passed, reasons: c.reasons })),
-    })),
-  };
 }

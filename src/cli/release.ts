@@ -6,7 +6,7 @@ import { runRelease, type ReleaseOutcome } from '../release/run-release.js';
 import { allRecords } from '../run/summary.js';
 import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
 import { exitCode } from './convert.js';
-import { fiveStarText } from './five-star-out.js';
+import { fiveStarJson, fiveStarText } from './five-star-out.js';
 import { bytes, n, rel } from './format.js';
 import { EXIT, positiveInt } from './options.js';
 import { startProgress } from './progress.js';
@@ -142,7 +142,8 @@ function releaseJson(o: ReleaseOutcome, exit: number): Record<string, unknown> {
     ...(o.outDir ? { outDir: o.outDir } : {}),
     datasets: o.datasets.map((d) => ({ ...summaryJson(d.result, exitCode(d.result)), diagnostics: diagnosticsJson(d.result.diagnostics), markedRevised: d.marked })),
     diagnostics: diagnosticsJson(o.diagnostics),
-    ...(o.bundleJson ? { bundle: o.bundleJson } : {}),
+    ...(o.fiveStar ? { fiveStar: fiveStarJson(o.fiveStar) } : {}),
+    ...(o.metadataFiles ? { metadata: o.metadataFiles } : {}),
     ...(o.changes ? { changes: changesJson(o.changes) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ChangeLog } from '../diff/change-log.js';
@@ -11,7 +11,7 @@ import { termKey, ValueDictionary } from '../diff/observation.js';
 import { readTable } from '../diff/read-table.js';
 import { changesJson, changesMarkdown } from '../diff/report.js';
 import { Reviser } from '../diff/reviser.js';
-import type { FiveStarReport } from '../metadata/five-star.js';
+import { fiveStarJson, type FiveStarReport } from '../metadata/five-star.js';
 import { convert, type ConvertResult } from '../run/convert.js';
 import type { CsvProgress } from '../csv/read.js';
 import { writeFileAtomic } from '../sinks/atomic.js';
@@ -20,7 +20,7 @@ import { VOCABULARY_ID, type ConvertedDataset } from './bundle.js';
 import type { ReleaseConfig } from './config.js';
 import { releaseInfo } from './info.js';
 import { releaseIdentity, type ReleaseDump } from './read-release.js';
-import { finishBundle } from '../cli/bundle.js';
+import { completeBundle } from './complete.js';
 
 export interface DatasetOutcome {
   readonly mapping: string;
@@ -37,7 +37,8 @@ export interface ReleaseOutcome {
   readonly diagnostics: readonly Diagnostic[];
   readonly changes?: ReleaseChanges;
   readonly fiveStar?: FiveStarReport;
-  readonly bundleJson?: Record<string, unknown>;
+  /** The metadata and dump files written. */
+  readonly metadataFiles?: readonly string[];
   /** The release folder, when written. */
   readonly outDir?: string;
 }
@@ -127,9 +128,9 @@ export async function runRelease(config: ReleaseConfig, hooks: ReleaseRunHooks =
       ...(config.licence ? { license: config.licence } : {}), ...(previous ? { previous } : {}),
     });
     const converted: ConvertedDataset[] = outcomes.map((o) => ({ model: o.result.model!, summary: o.result.summary!, ...(o.changes ? { versionNotes: versionNotes(o.changes) } : {}) }));
-    const bundle = await finishBundle(staging, release, config.formats, converted, { text: false, diagnostics: false }, vocabularyNotes);
-    if (bundle.exit !== 0) {
-      diagnostics.push(diagnostic('JL507', 'the release metadata does not conform to the metadata shapes', {}));
+    const completed = await completeBundle(staging, release, config.formats, converted, vocabularyNotes);
+    if (completed.problems.length) {
+      diagnostics.push(...completed.problems);
       return await failed(outcomes, diagnostics, staging, log, 'failed');
     }
     if (changes) {
@@ -138,11 +139,11 @@ export async function runRelease(config: ReleaseConfig, hooks: ReleaseRunHooks =
     }
     await log?.close();
     // The five-star report names the files it read: in the release folder, not the staging one.
-    const moved = <T>(x: T): T => JSON.parse(JSON.stringify(x).replaceAll(JSON.stringify(staging).slice(1, -1), JSON.stringify(config.outDir).slice(1, -1))) as T;
-    const reportFile = join(staging, 'five-star.json');
-    await writeFileAtomic(reportFile, moved(await readFile(reportFile, 'utf8')));
+    const fiveStar = inFolder(completed.report, staging, config.outDir);
+    await writeFileAtomic(join(staging, 'five-star.json'), `${JSON.stringify(fiveStarJson(fiveStar), null, 2)}\n`);
     await swapInto(staging, config.outDir);
-    return { status: 'ok', datasets: outcomes, diagnostics, ...(changes ? { changes } : {}), fiveStar: moved(bundle.report), bundleJson: moved(bundle.json), outDir: config.outDir };
+    const metadataFiles = completed.bundle.metadata.map((m) => join(config.outDir, basename(m.path)));
+    return { status: 'ok', datasets: outcomes, diagnostics, ...(changes ? { changes } : {}), fiveStar, metadataFiles, outDir: config.outDir };
   } catch (err) {
     await log?.abort().catch(() => undefined);
     await rm(staging, { recursive: true, force: true });
@@ -154,6 +155,12 @@ async function failed(outcomes: DatasetOutcome[], diagnostics: Diagnostic[], sta
   await log?.abort();
   await rm(staging, { recursive: true, force: true });
   return { status, datasets: outcomes, diagnostics };
+}
+
+/** The five-star report with its file paths moved from the staging folder to the release folder. */
+function inFolder(report: FiveStarReport, staging: string, outDir: string): FiveStarReport {
+  const move = (p: string): string => (p.startsWith(staging) ? outDir + p.slice(staging.length) : p);
+  return { ...report, bundle: outDir, datasets: report.datasets.map((d) => ({ ...d, ...(d.parsedFile ? { parsedFile: move(d.parsedFile) } : {}) })) };
 }
 
 /** Renames the finished staging folder to the release folder, replacing an older run of it. */

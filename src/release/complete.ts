@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { assessBundle, type FiveStarReport } from '../metadata/five-star.js';
+import { METADATA_FILE } from '../metadata/metadata-file.js';
+import { METADATA_SHAPES } from '../metadata/metadata-shapes.js';
+import type { ReleaseInfo } from '../metadata/model.js';
+import { codeOf } from '../run/validation.js';
+import type { OutputFormat } from '../sinks/registry.js';
+import { validateGraph } from '../validate/validate-graph.js';
+import { violationAt } from '../validate/violation.js';
+import { writeBundle, type Bundle, type ConvertedDataset } from './bundle.js';
+
+export interface CompletedBundle {
+  readonly bundle: Bundle;
+  /** Metadata that does not conform to the metadata shapes (JL507). */
+  readonly problems: readonly Diagnostic[];
+  readonly report: FiveStarReport;
+}
+
+/**
+ * After the dumps: the vocabulary dump, metadata.ttl and metadata.jsonld (checked against the
+ * metadata shapes), then the five-star assessment of the finished folder. Prints nothing.
+ */
+export async function completeBundle(outDir: string, release: ReleaseInfo, formats: readonly OutputFormat[], converted: readonly ConvertedDataset[], vocabularyNotes?: string): Promise<CompletedBundle> {
+  const bundle = await writeBundle(outDir, release, formats, converted, vocabularyNotes);
+  const metadataFile = join(outDir, METADATA_FILE);
+  const checked = await validateGraph([{ name: metadataFile, text: await readFile(metadataFile, 'utf8'), format: 'text/turtle' }], [METADATA_SHAPES]);
+  const problems = checked.violations.map((v) => diagnostic(codeOf(v.rule), `${v.rule}: ${v.message}: ${violationAt(v)}`, {}));
+  return { bundle, problems, report: await assessBundle(outDir) };
+}
