@@ -210,4 +210,14 @@ describe.skipIf(!installed)('justice-lod publish (a real Virtuoso on 127.0.0.1)'
     expect(down.stderr).toMatch(/retry 2\/2/);
     expect(cli(['publish', release, '--endpoint', 'http://dba:dba@127.0.0.1:9/x']).code).toBe(2);
   }, 60_000);
+  it('release --publish publishes the release after a green run, every graph at its VoID count', async () => {
+    const file = join(work, 'publish-release.yaml');
+    writeFileSync(file, ['id: published', 'base: https://data.justice.gov.uk/', 'out: out', 'formats: [nt]', 'datasets:',
+      `  - mapping: ${join(root, 'mappings/sentenced-fines.yaml')}`, `  - mapping: ${join(root, 'mappings/proven-reoffending-by-la.yaml')}`, ''].join('\n'));
+    const r = cli(['release', file, '--publish', virtuoso.graphStore, '--quiet'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const dumps = readRelease(join(work, 'out', 'published')).filter((d) => d.triples !== undefined);
+    expect(dumps.map((d) => d.id)).toEqual(expect.arrayContaining(['sentenced-fines', 'proven-reoffending-by-la']));
+    for (const d of dumps) expect(await virtuoso.count(d.graph), d.id).toBe(d.triples);
+  }, 120_000);
 });
