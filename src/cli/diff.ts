@@ -1,9 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { ChangeLog } from '../diff/change-log.js';
 import { changed } from '../diff/changes.js';
-import { datasetDumps, diffReleases } from '../diff/diff-releases.js';
+import { diffReleases } from '../diff/diff-releases.js';
 import { changesJson, changesMarkdown, changesText } from '../diff/report.js';
 import { printDiagnostics } from './diagnostics-out.js';
 import { rel } from './format.js';
@@ -36,25 +35,16 @@ Exit codes: 0 compared, 1 something changed (only with --fail-on-change), 2 not 
 }
 
 async function runDiff(oldDir: string, newDir: string, flags: DiffFlags): Promise<number> {
-  for (const dir of [oldDir, newDir]) {
-    const ok = existsSync(dir) && statSync(dir).isDirectory() && datasetDumps(dir).size > 0;
-    if (!ok) {
-      printDiagnostics([diagnostic('JL702', `${dir}: ${existsSync(dir) ? 'no RDF dumps in this folder' : 'no such folder'}`)], new Map());
-      return EXIT.usage;
-    }
-    const jsonOnly = [...datasetDumps(dir).values()].filter((d) => d.format.name.startsWith('jsonld'));
-    if (jsonOnly.length) {
-      printDiagnostics([diagnostic('JL705', `${dir}: only JSON-LD dumps for ${jsonOnly.map((d) => d.id).join(', ')}`)], new Map());
-      return EXIT.usage;
-    }
-  }
   const log = flags.changes ? new ChangeLog(flags.changes) : undefined;
   let changes;
   try {
     changes = await diffReleases(oldDir, newDir, log && ((id, dims, c) => log.add(id, dims, c)));
   } catch (err) {
+    changes = { code: 'JL705', message: `cannot compare: ${(err as Error).message}` } as const;
+  }
+  if ('code' in changes) {
     await log?.abort();
-    printDiagnostics([diagnostic('JL705', `cannot compare: ${(err as Error).message}`)], new Map());
+    printDiagnostics([diagnostic(changes.code, changes.message)], new Map());
     return EXIT.usage;
   }
   const files = (await log?.close()) ?? [];

@@ -3,7 +3,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import { changesJson, changesText } from '../diff/report.js';
 import { loadRelease } from '../release/config.js';
 import { runRelease, type ReleaseOutcome } from '../release/run-release.js';
-import { allRecords } from '../run/summary.js';
+import { dataRows } from '../run/summary.js';
 import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
 import { exitCode } from './convert.js';
 import { fiveStarJson, fiveStarText } from './five-star-out.js';
@@ -78,7 +78,7 @@ async function releaseCommand(file: string, flags: ReleaseFlags): Promise<number
       if (outcome.fiveStar && outcome.fiveStar.datasets.some((d) => d.stars < 5)) process.stdout.write(`${fiveStarText(outcome.fiveStar)}\n\n`);
       if (outcome.changes) process.stdout.write(`${changesText(outcome.changes)}\n\n`);
       if (outcome.outDir) process.stdout.write(`Written to ${rel(outcome.outDir)}/: dumps, metadata.ttl, metadata.jsonld, five-star.json${outcome.changes ? ', changes.md, changes.json, changes/' : ''}\n`);
-      else process.stdout.write(`Release ${config.id} failed: nothing was written${config.previous ? '' : ''}; ${rel(config.outDir)} is as it was.\n`);
+      else process.stdout.write(`Release ${config.id} failed: nothing was written; ${rel(config.outDir)} is as it was.\n`);
     }
   }
   if (outcome.status !== 'ok') {
@@ -104,7 +104,7 @@ function releaseTable(o: ReleaseOutcome): string {
     const size = s?.outputs.reduce((a, f) => a + f.bytes, 0) ?? 0;
     const star = m && stars.get(m.dataset);
     return [
-      m?.id ?? rel(d.mapping), s ? n(allRecords(s.records) - s.records.header - s.records.title - s.records.notes - s.records.blank) : '–', s ? n(s.records.rejected) : '–',
+      m?.id ?? rel(d.mapping), s ? n(dataRows(s.records)) : '–', s ? n(s.records.rejected) : '–',
       s ? n(s.subjects) : '–', s ? n(s.triples) : '–', s ? n(violations) : '–', star !== undefined ? `${'★'.repeat(star)}${'☆'.repeat(5 - star)}` : d.result.status === 'ok' ? '' : 'failed',
       d.changes ? n(d.changes.counts.revised) : '–', size ? bytes(size) : '–', s ? `${(s.durationMs / 1000).toFixed(1)} s` : '–',
     ];

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { AtomicFile, type FileFacts } from '../sinks/atomic.js';
 import type { ObservationChange } from './changes.js';
-import { displayValue, localName } from './observation.js';
+import { displayValue, localName, markerText } from './observation.js';
 
 const csvCell = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const FLUSH_AT = 1 << 20;
@@ -9,8 +9,7 @@ const FLUSH_AT = 1 << 20;
 /** A cell as a statistician reads it: `1,234 [p]`, `[c]`, or empty when absent. */
 export function cellText(c: { value?: string; markers: string } | undefined): string {
   if (!c) return '';
-  const markers = c.markers ? c.markers.split(' ').map((m) => `[${m.startsWith('http') ? localName(m) : m}]`).join('') : '';
-  return [c.value !== undefined ? displayValue(c.value) : '', markers].filter(Boolean).join(' ');
+  return [c.value !== undefined ? displayValue(c.value) : '', markerText(c.markers)].filter(Boolean).join(' ');
 }
 
 /**
@@ -58,4 +57,4 @@ export class ChangeLog {
 }
 
 const valueOf = (c: ObservationChange['before']): string => (c?.value !== undefined ? displayValue(c.value) : '');
-const markersOf = (c: ObservationChange['before']): string => (c?.markers ? c.markers.split(' ').map((m) => `[${m}]`).join('') : '');
+const markersOf = (c: ObservationChange['before']): string => markerText(c?.markers ?? '');

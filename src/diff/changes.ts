@@ -68,3 +68,9 @@ export const changed = (d: DatasetChanges): boolean =>
   d.codes.length > 0 || d.concepts.added.length + d.concepts.removed.length + d.concepts.relabelled.length > 0;
 
 export const EMPTY_CONCEPTS: ConceptChanges = { added: [], removed: [], relabelled: [] };
+
+/** A dataset only one of the releases has: all of its observations added, or all removed. */
+export function wholeDataset(id: string, status: 'new' | 'dropped', observations: number): DatasetChanges {
+  const counts = { ...emptyCounts(), [status === 'new' ? 'added' : 'removed']: observations };
+  return { id, status, dimensions: [], counts, examples: [], codes: [], concepts: EMPTY_CONCEPTS };
+}

@@ -1,5 +1,5 @@
 import { NS, QB, RDF_TYPE } from '../rdf/ns.js';
-import { KeyMaker, ValueDictionary, type CellState, type KeyedObservation, type Pairs } from './observation.js';
+import { cellOf, KeyMaker, noteUses, ValueDictionary, type CellState, type KeyedObservation, type Pairs } from './observation.js';
 
 const SKOS_PREF_LABEL = `${NS.skos}prefLabel`;
 const SKOS_IN_SCHEME = `${NS.skos}inScheme`;
@@ -57,10 +57,11 @@ export class DumpCollector {
     this.endSubject();
     for (const [s, pairs] of this.early) this.observation(s, pairs);
     for (const [s, pairs] of this.partial) this.record(s, pairs);
-    return { keys: this.keyMaker()!, cells: this.cells, used: this.used, concepts: this.concepts, observations: this.count };
+    return { keys: this.keyMaker(), cells: this.cells, used: this.used, concepts: this.concepts, observations: this.count };
   }
 
-  private keyMaker(): KeyMaker | undefined {
+  /** Made once the structure has named the dimensions (an empty one for dumps without a cube). */
+  private keyMaker(): KeyMaker {
     if (!this.keys && this.dimensions.size) {
       this.keys = new KeyMaker(this.dimensions, this.dict, this.measures);
       this.used = this.keys.dimensions.map(() => new Set<number>());
@@ -98,21 +99,21 @@ export class DumpCollector {
     if (!this.record(s, pairs, true)) this.partial.set(s, [...pairs]);
   }
 
-  /** Files one observation; false when its key or cell is incomplete and more may follow. */
+  /**
+   * Files one observation; false when its key or cell is incomplete and more triples may
+   * follow (`mayWait`). At the end, an observation still without a complete key is left out.
+   */
   private record(s: string, pairs: Pairs, mayWait = false): boolean {
-    const keys = this.keyMaker()!;
+    const keys = this.keyMaker();
     const obs = keys.observation(pairs);
-    if (!obs || (mayWait && obs.value === undefined && obs.markers === '' && !obs.revisedMarked)) {
-      if (mayWait) return false;
-      if (!obs) return true;
-    }
+    if (!obs) return !mayWait;
+    if (mayWait && obs.value === undefined && obs.markers === '' && !obs.revisedMarked) return false;
     this.count++;
-    if (this.sink) {
-      this.sink(s, obs, keys);
-      return true;
+    if (this.sink) this.sink(s, obs, keys);
+    else {
+      this.cells.set(obs.key, cellOf(obs));
+      noteUses(this.used, obs.key);
     }
-    this.cells.set(obs.key, { markers: obs.markers, ...(obs.value !== undefined ? { value: obs.value } : {}) });
-    obs.key.split(',').forEach((id, i) => this.used[i]!.add(Number(id)));
     return true;
   }
 }

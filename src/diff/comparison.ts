@@ -1,6 +1,6 @@
 import type { ObservationTable } from './collector.js';
 import { emptyCounts, EMPTY_CONCEPTS, type ChangeKind, type CodeUsageChange, type ConceptChanges, type DatasetChanges, type DatasetStatus, type ObservationChange } from './changes.js';
-import { displayValue, localName, sameValue, type KeyMaker, type KeyedObservation } from './observation.js';
+import { cellOf, displayValue, localName, noteUses, sameValue, type KeyMaker, type KeyedObservation } from './observation.js';
 
 /** Examples kept per kind of change for the report; the change log lists them all. */
 export const EXAMPLES_PER_KIND = 10;
@@ -34,7 +34,7 @@ export class DatasetComparison {
   /** Files one observation of the new release; returns how it changed. */
   see(subject: string, obs: KeyedObservation, keys: KeyMaker): ChangeKind | 'unchanged' {
     if (this.keys !== keys) this.start(keys);
-    obs.key.split(',').forEach((id, i) => this.used[i]!.add(Number(id)));
+    noteUses(this.used, obs.key);
     if (!this.old) {
       this.counts.added++;
       return 'added';
@@ -49,7 +49,7 @@ export class DatasetComparison {
       else kind = 'unchanged';
     }
     if (kind === 'unchanged') this.counts.unchanged++;
-    else this.note({ kind, key: keys.describe(obs.key), observation: subject, ...(before ? { before } : {}), after: { markers: obs.markers, ...(obs.value !== undefined ? { value: obs.value } : {}) } });
+    else this.note({ kind, key: keys.describe(obs.key), observation: subject, ...(before ? { before } : {}), after: cellOf(obs) });
     return kind;
   }
 
@@ -62,16 +62,12 @@ export class DatasetComparison {
     const status: DatasetStatus = this.comparable ? 'compared' : 'structure-changed';
     return {
       ...this.result(status, this.codeChanges(old), conceptChanges(old.concepts, newConcepts)),
-      ...(this.comparable ? {} : { structure: { added: minus(this.dims, old.keys.dimensions).map(localName), removed: minus(old.keys.dimensions, this.dims).map(localName) } }),
+      ...(this.comparable ? {} : { structure: { added: minus(this.dimensions, old.keys.dimensions).map(localName), removed: minus(old.keys.dimensions, this.dimensions).map(localName) } }),
     };
   }
 
-  /** The dimensions of the key (full IRIs), once known. */
+  /** The dimensions of the key (full IRIs): the new release's once known, else the old one's. */
   get dimensions(): readonly string[] {
-    return this.dims;
-  }
-
-  private get dims(): readonly string[] {
     return this.keys?.dimensions ?? this.old?.keys.dimensions ?? [];
   }
 
@@ -86,14 +82,14 @@ export class DatasetComparison {
   }
 
   private result(status: DatasetStatus, codes: CodeUsageChange[], concepts: ConceptChanges): DatasetChanges {
-    return { id: this.id, status, dimensions: this.dims.map(localName), counts: { ...this.counts }, examples: this.examples, codes, concepts };
+    return { id: this.id, status, dimensions: this.dimensions.map(localName), counts: { ...this.counts }, examples: this.examples, codes, concepts };
   }
 
   /** Codes used in one release and not the other, per dimension both releases have. */
   private codeChanges(old: ObservationTable): CodeUsageChange[] {
     const out: CodeUsageChange[] = [];
     const values = old.keys.dict.values;
-    this.dims.forEach((dim, i) => {
+    this.dimensions.forEach((dim, i) => {
       const j = old.keys.dimensions.indexOf(dim);
       if (j < 0) return;
       const before = old.used[j]!;

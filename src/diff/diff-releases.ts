@@ -1,6 +1,7 @@
+import { existsSync, statSync } from 'node:fs';
+import type { Code } from '../diagnostics/codes.js';
 import { readRelease, releaseIdentity, type ReleaseDump } from '../release/read-release.js';
-import type { DatasetChanges, ObservationChange, ReleaseChanges } from './changes.js';
-import { emptyCounts, EMPTY_CONCEPTS } from './changes.js';
+import { wholeDataset, type DatasetChanges, type ObservationChange, type ReleaseChanges } from './changes.js';
 import { DatasetComparison } from './comparison.js';
 import { ValueDictionary } from './observation.js';
 import { readTable, streamObservations } from './read-table.js';
@@ -12,14 +13,31 @@ export function datasetDumps(dir: string): Map<string, ReleaseDump> {
   return new Map(readRelease(dir).filter((d) => d.id !== 'metadata').map((d) => [d.id, d]));
 }
 
+/** Why a folder cannot be compared, as a diagnostic's code and message. */
+export interface NotComparable {
+  readonly code: Extract<Code, 'JL702' | 'JL705'>;
+  readonly message: string;
+}
+
+/** A release folder's dumps by dataset id, when they can be compared (not JSON-LD only). */
+export function comparableDumps(dir: string): Map<string, ReleaseDump> | NotComparable {
+  const dumps = existsSync(dir) && statSync(dir).isDirectory() ? datasetDumps(dir) : undefined;
+  if (!dumps?.size) return { code: 'JL702', message: `${dir}: ${existsSync(dir) ? 'no RDF dumps in this folder' : 'no such folder'}` };
+  const jsonOnly = [...dumps.values()].filter((d) => d.format.name.startsWith('jsonld'));
+  if (jsonOnly.length) return { code: 'JL705', message: `${dir}: only JSON-LD dumps for ${jsonOnly.map((d) => d.id).join(', ')}` };
+  return dumps;
+}
+
 /**
  * Compares two release folders dataset by dataset: the older one's observations are read into
  * a table by dimension key, the newer one's streamed past it. Datasets only in the older
  * release are reported as dropped, only in the newer one as new.
  */
-export async function diffReleases(oldDir: string, newDir: string, onChange?: ChangeListener): Promise<ReleaseChanges> {
-  const before = datasetDumps(oldDir);
-  const after = datasetDumps(newDir);
+export async function diffReleases(oldDir: string, newDir: string, onChange?: ChangeListener): Promise<ReleaseChanges | NotComparable> {
+  const before = comparableDumps(oldDir);
+  if (!(before instanceof Map)) return before;
+  const after = comparableDumps(newDir);
+  if (!(after instanceof Map)) return after;
   const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
   const datasets: DatasetChanges[] = [];
   for (const id of ids) {
@@ -27,7 +45,7 @@ export async function diffReleases(oldDir: string, newDir: string, onChange?: Ch
     const old = before.has(id) ? await readTable(before.get(id)!, dict) : undefined;
     const now = after.get(id);
     if (!now) {
-      datasets.push({ id, status: 'dropped', dimensions: [], counts: { ...emptyCounts(), removed: old!.observations }, examples: [], codes: [], concepts: EMPTY_CONCEPTS });
+      datasets.push(wholeDataset(id, 'dropped', old!.observations));
       continue;
     }
     const comparison = new DatasetComparison(id, old, onChange && ((c) => onChange(id, comparison.dimensions, c)));

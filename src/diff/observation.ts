@@ -33,6 +33,17 @@ export interface CellState {
   readonly markers: string;
 }
 
+/** Only the cell of an observation (its value and markers), as a table keeps it. */
+export const cellOf = (o: CellState): CellState => ({ markers: o.markers, ...(o.value !== undefined ? { value: o.value } : {}) });
+
+/** Adds the value numbers of a key to the per-dimension sets of codes used. */
+export function noteUses(used: readonly Set<number>[], key: string): void {
+  key.split(',').forEach((id, i) => used[i]!.add(Number(id)));
+}
+
+/** Markers as printed: `[p][r]`; markers other than the GSS ones by their local name. */
+export const markerText = (markers: string): string => (markers ? markers.split(' ').map((m) => `[${m.startsWith('http') ? localName(m) : m}]`).join('') : '');
+
 /** Dimension values are few; each gets a small number so that keys stay short in memory. */
 export class ValueDictionary {
   private readonly ids = new Map<string, number>();

@@ -6,13 +6,19 @@ const n = (x: number): string => x.toLocaleString('en-GB');
 const releaseName = (r: ReleaseChanges['previous']): string => r.version ?? (r.catalog ? localName(r.catalog) : r.dir);
 const SHOWN_CODES = 8;
 
-/** One line per dataset: what changed, in numbers. */
+const HEAD = ['dataset', 'status', 'added', 'removed', 'revised', 'markers', 'codes'];
+
+/** One row per dataset: what changed, in numbers (the first two columns text, the rest counts). */
+function tableRows(changes: ReleaseChanges): string[][] {
+  return changes.datasets.map((d) => [d.id, statusText(d), n(d.counts.added), n(d.counts.removed), n(d.counts.revised), n(d.counts.markerChanged), n(d.codes.reduce((a, c) => a + c.added.length + c.removed.length, 0) + d.concepts.added.length + d.concepts.removed.length + d.concepts.relabelled.length)]);
+}
+
+/** The rows aligned for a terminal. */
 function table(changes: ReleaseChanges): string[] {
-  const rows = changes.datasets.map((d) => [d.id, statusText(d), n(d.counts.added), n(d.counts.removed), n(d.counts.revised), n(d.counts.markerChanged), n(d.codes.reduce((a, c) => a + c.added.length + c.removed.length, 0) + d.concepts.added.length + d.concepts.removed.length + d.concepts.relabelled.length)]);
-  const head = ['dataset', 'status', 'added', 'removed', 'revised', 'markers', 'codes'];
-  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const rows = tableRows(changes);
+  const width = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string => r.map((c, i) => (i < 2 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ');
-  return [line(head), ...rows.map(line)];
+  return [line(HEAD), ...rows.map(line)];
 }
 
 function statusText(d: DatasetChanges): string {
@@ -66,13 +72,12 @@ export function changesText(changes: ReleaseChanges): string {
 
 /** The same report as Markdown, written beside the dumps as changes.md. */
 export function changesMarkdown(changes: ReleaseChanges): string {
-  const [head, ...rows] = table(changes).map((l) => l.split(/ {2,}/));
   const md = [
     `# Changes from ${releaseName(changes.previous)} to ${releaseName(changes.current)}`,
     '',
-    `| ${head!.join(' | ')} |`,
-    `|${head!.map((_, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    `| ${HEAD.join(' | ')} |`,
+    `|${HEAD.map((_, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`,
+    ...tableRows(changes).map((r) => `| ${r.join(' | ')} |`),
   ];
   const more = changes.datasets.flatMap(details);
   if (more.length) md.push('', '```text', ...more, '```');

@@ -1,18 +1,16 @@
 import type { Term } from '@rdfjs/types';
 import type { MappingModel } from '../mapping/model.js';
-import { markerIri, NS, QB, SDMX_ATTRIBUTE } from '../rdf/ns.js';
+import { markerIri, QB, SDMX_ATTRIBUTE } from '../rdf/ns.js';
 import { namedNode } from '../rdf/term.js';
 import type { ObservationHook, Triple } from '../run/convert.js';
-import type { ObservationTable } from './collector.js';
+import { DumpCollector, type ObservationTable } from './collector.js';
 import type { DatasetChanges } from './changes.js';
 import { DatasetComparison } from './comparison.js';
-import { KeyMaker, REVISED, termKey } from './observation.js';
+import { KeyMaker, REVISED, termKey, ValueDictionary } from './observation.js';
 import type { ChangeListener } from './diff-releases.js';
 
 const OBS_STATUS = namedNode(SDMX_ATTRIBUTE.obsStatus);
 const REVISED_MARKER = namedNode(markerIri(REVISED));
-const PREF_LABEL = `${NS.skos}prefLabel`;
-const IN_SCHEME = `${NS.skos}inScheme`;
 
 /**
  * The release diff inside `convert`: each observation of the new release is compared, as it
@@ -22,8 +20,8 @@ const IN_SCHEME = `${NS.skos}inScheme`;
 export class Reviser implements ObservationHook {
   private readonly keys: KeyMaker;
   private readonly comparison: DatasetComparison;
-  private readonly labels = new Map<string, string>();
-  private readonly inScheme = new Set<string>();
+  /** The structure and code lists around the observations, read as a dump's would be. */
+  private readonly rest = new DumpCollector(new ValueDictionary());
   /** Observations given the [r] marker here. */
   marked = 0;
 
@@ -42,12 +40,10 @@ export class Reviser implements ObservationHook {
   }
 
   other(s: Term, p: Term, o: Term): void {
-    if (p.value === PREF_LABEL && (!this.labels.has(s.value) || o.termType === 'Literal' && o.language === 'en')) this.labels.set(s.value, o.value);
-    else if (p.value === IN_SCHEME) this.inScheme.add(s.value);
+    this.rest.add(s.value, p.value, termKey(o));
   }
 
   finish(): DatasetChanges {
-    const concepts = new Map([...this.labels].filter(([c]) => this.inScheme.has(c)));
-    return this.comparison.finish(concepts, this.keys);
+    return this.comparison.finish(this.rest.finish().concepts, this.keys);
   }
 }

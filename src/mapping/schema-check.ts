@@ -25,12 +25,12 @@ function getValidator(schema: URL): AjvModule.ValidateFunction {
 /** Checks the document against a JSON Schema (the mapping's by default); every error is located at its YAML node. */
 export function checkSchema(doc: LocatedDocument, schema: URL = SCHEMA_URL): Diagnostic[] {
   const validate = getValidator(schema);
-  noun = schema === SCHEMA_URL ? 'the mapping' : 'the release file';
+  const where = whereIn(schema === SCHEMA_URL ? 'the mapping' : 'the release file');
   if (validate(doc.data)) return [];
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const err of validate.errors ?? []) {
-    const d = toDiagnostic(err, doc);
+    const d = toDiagnostic(err, doc, where);
     const id = `${d.code}@${d.span?.line}:${d.span?.column}:${d.message}`;
     if (!seen.has(id)) {
       seen.add(id);
@@ -52,10 +52,10 @@ function pathOf(pointer: string, data: unknown): (string | number)[] {
   return path;
 }
 
-let noun = 'the mapping';
-const where = (path: readonly (string | number)[]): string => (path.length === 0 ? noun : `'${path.join('.')}'`);
+/** Where in the file: a dotted path, or the whole file (`noun`). */
+const whereIn = (noun: string) => (path: readonly (string | number)[]): string => (path.length === 0 ? noun : `'${path.join('.')}'`);
 
-function toDiagnostic(err: ErrorObject, doc: LocatedDocument): Diagnostic {
+function toDiagnostic(err: ErrorObject, doc: LocatedDocument, where: (path: readonly (string | number)[]) => string): Diagnostic {
   const path = pathOf(err.instancePath, doc.data);
   const span = doc.spanOf(path);
   switch (err.keyword) {

@@ -1,12 +1,12 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ChangeLog } from '../diff/change-log.js';
-import { changed, emptyCounts, type DatasetChanges, type ReleaseChanges } from '../diff/changes.js';
+import { changed, emptyCounts, wholeDataset, type DatasetChanges, type ReleaseChanges } from '../diff/changes.js';
 import { DumpCollector } from '../diff/collector.js';
 import { conceptChanges } from '../diff/comparison.js';
-import { datasetDumps } from '../diff/diff-releases.js';
+import { comparableDumps } from '../diff/diff-releases.js';
 import { termKey, ValueDictionary } from '../diff/observation.js';
 import { readTable } from '../diff/read-table.js';
 import { changesJson, changesMarkdown } from '../diff/report.js';
@@ -19,7 +19,7 @@ import { vocabularyQuads } from '../validate/vocab-graph.js';
 import { VOCABULARY_ID, type ConvertedDataset } from './bundle.js';
 import type { ReleaseConfig } from './config.js';
 import { releaseInfo } from './info.js';
-import { releaseIdentity, type ReleaseDump } from './read-release.js';
+import { releaseIdentity, type ReleaseDump, type ReleaseIdentity } from './read-release.js';
 import { completeBundle } from './complete.js';
 
 export interface DatasetOutcome {
@@ -46,7 +46,6 @@ export interface ReleaseOutcome {
 export interface ReleaseRunHooks {
   /** A progress record per dataset, for the CLI's progress bar. */
   readonly startDataset?: (mapping: string, progress: CsvProgress & { rows: number }) => () => void;
-  readonly printBundle?: boolean;
 }
 
 /**
@@ -59,18 +58,17 @@ export interface ReleaseRunHooks {
 export async function runRelease(config: ReleaseConfig, hooks: ReleaseRunHooks = {}): Promise<ReleaseOutcome> {
   const diagnostics: Diagnostic[] = [];
   let previousDumps: Map<string, ReleaseDump> | undefined;
+  let previousRelease: ReleaseIdentity | undefined;
   if (config.previous) {
     const dir = config.previous.dir;
-    previousDumps = existsSync(dir) && statSync(dir).isDirectory() ? datasetDumps(dir) : undefined;
-    if (!previousDumps?.size || !releaseIdentity(dir).catalog) {
-      diagnostics.push(diagnostic('JL702', `previous release ${dir}: ${existsSync(dir) ? 'no metadata.ttl and dumps in this folder' : 'no such folder'}`, { span: config.previous.span }));
+    const found = comparableDumps(dir);
+    previousRelease = releaseIdentity(dir);
+    if (!(found instanceof Map) || !previousRelease.catalog) {
+      const problem = found instanceof Map ? { code: 'JL702' as const, message: `${dir}: no metadata.ttl in this folder` } : found;
+      diagnostics.push(diagnostic(problem.code, `previous release ${problem.message}`, { span: config.previous.span }));
       return { status: 'config-error', datasets: [], diagnostics };
     }
-    const unreadable = [...previousDumps.values()].filter((d) => d.format.name.startsWith('jsonld'));
-    if (unreadable.length) {
-      diagnostics.push(diagnostic('JL705', `previous release ${dir} has only JSON-LD dumps for ${unreadable.map((d) => d.id).join(', ')}`, { span: config.previous.span }));
-      return { status: 'config-error', datasets: [], diagnostics };
-    }
+    previousDumps = found;
   }
   const staging = join(dirname(config.outDir), `.${basename(config.outDir)}.partial-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
@@ -102,7 +100,7 @@ export async function runRelease(config: ReleaseConfig, hooks: ReleaseRunHooks =
         done.add(model.id);
         if (model.base !== config.base) diagnostics.push(diagnostic('JL704', `mapping ${model.id} has base ${model.base}; the release's is ${config.base}`, { span: d.span }));
       }
-      const changes = result.status === 'ok' && model && previousDumps ? (reviser?.finish() ?? newDataset(model.id, result)) : undefined;
+      const changes = result.status === 'ok' && model && previousDumps ? (reviser?.finish() ?? wholeDataset(model.id, 'new', result.summary?.subjects ?? 0)) : undefined;
       outcomes.push({ mapping: d.mapping, result, ...(changes ? { changes } : {}), marked: reviser?.marked ?? 0 });
     }
     if (outcomes.some((o) => o.result.status !== 'ok')) return await failed(outcomes, diagnostics, staging, log, outcomes.some((o) => o.result.status === 'config-error' || o.result.status === 'io-error') ? 'config-error' : 'failed');
@@ -114,12 +112,12 @@ export async function runRelease(config: ReleaseConfig, hooks: ReleaseRunHooks =
       vocabularyNotes = versionNotes(vocabulary);
       const dropped = await droppedDatasets(previousDumps, done);
       changes = {
-        previous: releaseIdentity(config.previous!.dir),
+        previous: previousRelease!,
         current: { dir: config.outDir, catalog: `${config.base}catalog/${config.id}`, version: config.version },
         datasets: [...outcomes.map((o) => o.changes!), vocabulary, ...dropped].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
       };
     }
-    const previous = changes?.previous.catalog ? { catalog: changes.previous.catalog, ...(changes.previous.version ? { version: changes.previous.version } : {}) } : undefined;
+    const previous = previousRelease?.catalog ? { catalog: previousRelease.catalog, ...(previousRelease.version ? { version: previousRelease.version } : {}) } : undefined;
     const release = releaseInfo({
       base: config.base, id: config.id, version: config.version,
       ...(config.title ? { title: config.title } : {}), ...(config.description ? { description: config.description } : {}),
@@ -172,18 +170,13 @@ async function swapInto(staging: string, outDir: string): Promise<void> {
   if (had) await rm(old, { recursive: true, force: true });
 }
 
-/** A dataset the previous release did not have: every observation is new. */
-function newDataset(id: string, result: ConvertResult): DatasetChanges {
-  return { id, status: 'new', dimensions: [], counts: { ...emptyCounts(), added: result.summary?.subjects ?? 0 }, examples: [], codes: [], concepts: { added: [], removed: [], relabelled: [] } };
-}
-
 /** Datasets of the previous release that this one no longer has. */
 async function droppedDatasets(previous: ReadonlyMap<string, ReleaseDump>, done: ReadonlySet<string>): Promise<DatasetChanges[]> {
   const out: DatasetChanges[] = [];
   for (const [id, dump] of previous) {
     if (id === VOCABULARY_ID || done.has(id)) continue;
     const table = await readTable(dump, new ValueDictionary());
-    out.push({ id, status: 'dropped', dimensions: [], counts: { ...emptyCounts(), removed: table.observations }, examples: [], codes: [], concepts: { added: [], removed: [], relabelled: [] } });
+    out.push(wholeDataset(id, 'dropped', table.observations));
   }
   return out;
 }

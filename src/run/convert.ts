@@ -113,6 +113,11 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   let header: readonly string[] = [];
   let hook: ObservationHook | undefined;
   const buffered: Triple[] = [];
+  /** A triple of a converted row: to every target, and to the checks. */
+  const write = (s: Term, p: Term, o: Term): void => {
+    for (const t of targets) t.add(s, p, o);
+    validation?.add(s, p, o);
+  };
   const toDiagnostic = (f: CellFailure, line: number, severity?: Severity): Diagnostic =>
     diagnostic(f.code, f.message, { span: { file: csv, line }, cell: { columnName: header[f.column] ?? `column ${f.column + 1}`, value: f.value }, ...(severity ? { severity } : {}) });
 
@@ -149,19 +154,10 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         break;
       }
       progress.rows++;
-      const result = hook
-        ? plan!.materialize(ev.cells, (s, p, o) => void buffered.push([s, p, o]), stats)
-        : plan!.materialize(ev.cells, (s, p, o) => {
-            for (const t of targets) t.add(s, p, o);
-            validation?.add(s, p, o);
-          }, stats);
+      // With a hook, a row's triples wait until the row is known to be whole.
+      const result = plan!.materialize(ev.cells, hook ? (s, p, o) => void buffered.push([s, p, o]) : write, stats);
       if (hook && buffered.length) {
-        if (result.failures.length === 0) {
-          for (const [s, p, o] of withHook(buffered, hook)) {
-            for (const t of targets) t.add(s, p, o);
-            validation?.add(s, p, o);
-          }
-        }
+        if (result.failures.length === 0) for (const [s, p, o] of withHook(buffered, hook)) write(s, p, o);
         buffered.length = 0;
       }
       for (const w of result.warnings) report(toDiagnostic(w, ev.line));
