@@ -75,12 +75,13 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   if (hasErrors(columns.diagnostics)) return { diagnostics: columns.diagnostics };
   const headerQuads = model.header.map((h) => quad(iri(h.subject), iri(h.predicate), constantBound(h.object).term));
   const varCount = variables.length;
+  const scratch = { bound: new Array<Resolved>(varCount), keys: new Array<string>(varCount) };
 
   const materialize = (cells: readonly string[], emit: Emit, stats: RowStats): RowResult => {
     let failures: CellFailure[] | undefined;
     let warnings: CellFailure[] | undefined;
-    const bound: Resolved[] = new Array(varCount);
-    const keys: string[] = new Array(varCount);
+    // Scratch lists reused from row to row: the row loop calls this once at a time.
+    const { bound, keys } = scratch;
     for (let i = 0; i < varCount; i++) {
       const r = variables[i]!(cells);
       bound[i] = r;

@@ -1,10 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { once } from 'node:events';
 import { parse } from 'csv-parse';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceModel } from '../mapping/model.js';
 import { decoder, scanUtf8, type ResolvedEncoding } from './decode.js';
 import { buildHeader } from './header.js';
+import { FastTokenizer, type CsvRecord } from './tokenize.js';
 
 /** What the reader yields, in file order; lines are 0-based (printed 1-based). */
 export type CsvEvent =
@@ -49,15 +51,20 @@ export async function csvSize(path: string): Promise<number> {
  * read with a located diagnostic instead of a crash.
  */
 export async function* readCsv(source: SourceModel, opts: ReadOptions): AsyncGenerator<CsvEvent> {
+  for await (const batch of readCsvBatches(source, opts)) yield* batch;
+}
+
+/** As `readCsv`, a chunk's events at a time (one await per chunk, not per row: the converter's loop). */
+export async function* readCsvBatches(source: SourceModel, opts: ReadOptions): AsyncGenerator<CsvEvent[]> {
   const file = opts.path;
   let encoding: ResolvedEncoding = source.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
   if (source.encoding !== 'windows-1252') {
     const bad = await scanUtf8(file);
     if (bad && source.encoding === 'auto') {
       encoding = 'windows-1252';
-      yield { kind: 'diagnostic', diagnostic: diagnostic('JL202', `byte 0x${bad.byte.toString(16).toUpperCase()} at line ${bad.line + 1} is not UTF-8, so the file is read as Windows-1252`, { span: { file, line: bad.line } }) };
+      yield [{ kind: 'diagnostic', diagnostic: diagnostic('JL202', `byte 0x${bad.byte.toString(16).toUpperCase()} at line ${bad.line + 1} is not UTF-8, so the file is read as Windows-1252`, { span: { file, line: bad.line } }) }];
     } else if (bad) {
-      yield { kind: 'diagnostic', diagnostic: diagnostic('JL206', `byte 0x${bad.byte.toString(16).toUpperCase()} at line ${bad.line + 1} is not UTF-8`, { span: { file, line: bad.line } }) };
+      yield [{ kind: 'diagnostic', diagnostic: diagnostic('JL206', `byte 0x${bad.byte.toString(16).toUpperCase()} at line ${bad.line + 1} is not UTF-8`, { span: { file, line: bad.line } }) }];
       return;
     }
   }
@@ -66,17 +73,8 @@ export async function* readCsv(source: SourceModel, opts: ReadOptions): AsyncGen
     const progress = opts.progress;
     input.on('data', (chunk) => (progress.bytesRead += chunk.length));
   }
-  const parser = parse({
-    delimiter: source.delimiter,
-    quote: source.quote,
-    bom: true,
-    raw: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-  });
-  input.on('error', (err) => parser.destroy(err));
-  input.pipe(decoder(encoding)).pipe(parser);
+  const text = input.pipe(decoder(encoding));
+  input.on('error', (err) => text.destroy(err));
 
   const footer = source.footer === undefined ? undefined : new RegExp(source.footer, 'u');
   const headerRecords: string[][] = [];
@@ -86,41 +84,34 @@ export async function* readCsv(source: SourceModel, opts: ReadOptions): AsyncGen
   let index = 0;
   let inNotes = false;
   try {
-    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const at = line;
-      line += linesIn(raw);
-      const i = index++;
-      if (i < source.skipRows) {
-        yield { kind: 'skipped', reason: 'title', line: at };
-        continue;
+    for await (const records of tokenize(text, source.delimiter, source.quote)) {
+      const events: CsvEvent[] = [];
+      for (const { cells: record, lines } of records) {
+        const at = line;
+        line += lines;
+        const i = index++;
+        if (i < source.skipRows) {
+          events.push({ kind: 'skipped', reason: 'title', line: at });
+          continue;
+        }
+        if (!header) {
+          if (headerRecords.length === 0) headerLine = at;
+          headerRecords.push(record);
+          if (headerRecords.length < source.headerRows) continue;
+          const built = buildHeader(headerRecords, source.headerJoin, file, headerLine);
+          for (const d of built.diagnostics) events.push({ kind: 'diagnostic', diagnostic: d });
+          header = built.names;
+          events.push({ kind: 'header', names: header, line: headerLine, encoding });
+          continue;
+        }
+        if (!inNotes && footer && footer.test((record[0] ?? '').trim())) inNotes = true;
+        if (inNotes) {
+          events.push({ kind: 'skipped', reason: 'notes', line: at });
+          continue;
+        }
+        pushRecord(events, record, header, file, at);
       }
-      if (!header) {
-        if (headerRecords.length === 0) headerLine = at;
-        headerRecords.push(record);
-        if (headerRecords.length < source.headerRows) continue;
-        const built = buildHeader(headerRecords, source.headerJoin, file, headerLine);
-        for (const d of built.diagnostics) yield { kind: 'diagnostic', diagnostic: d };
-        header = built.names;
-        yield { kind: 'header', names: header, line: headerLine, encoding };
-        continue;
-      }
-      if (!inNotes && footer && footer.test((record[0] ?? '').trim())) inNotes = true;
-      if (inNotes) {
-        yield { kind: 'skipped', reason: 'notes', line: at };
-        continue;
-      }
-      if (record.every((c) => c.trim() === '')) {
-        yield { kind: 'skipped', reason: 'blank', line: at };
-        continue;
-      }
-      let cells = record;
-      if (cells.length > header.length && cells.slice(header.length).every((c) => c.trim() === '')) cells = cells.slice(0, header.length);
-      if (cells.length !== header.length) {
-        yield { kind: 'diagnostic', diagnostic: diagnostic('JL201', `row has ${cells.length} cells but the header has ${header.length}`, { span: { file, line: at }, cell: { columnName: header[Math.min(cells.length, header.length) - 1] ?? '', value: cells[cells.length - 1] ?? '' } }) };
-        yield { kind: 'skipped', reason: 'ragged', line: at };
-        continue;
-      }
-      yield { kind: 'row', cells, line: at };
+      yield events;
     }
   } catch (err) {
     input.destroy();
@@ -130,16 +121,99 @@ export async function* readCsv(source: SourceModel, opts: ReadOptions): AsyncGen
       ? 'a quoted field that starts in this record is never closed; the file ends inside it, so the rest of the file cannot be read'
       : e.message.replace(/^[^:]*: /, '');
     // `line` is where the failing record starts, which is where a person should look.
-    yield { kind: 'diagnostic', diagnostic: diagnostic('JL203', message, { span: { file, line } }) };
+    yield [{ kind: 'diagnostic', diagnostic: diagnostic('JL203', message, { span: { file, line } }) }];
     return;
   } finally {
     // Stops reading when the consumer leaves early (preview, header-only reads, --max-errors).
     input.destroy();
-    parser.destroy();
+    text.destroy();
   }
   if (!header) {
-    yield { kind: 'diagnostic', diagnostic: diagnostic('JL204', `no header row in ${file} (skipRows ${source.skipRows}, headerRows ${source.headerRows}; the file has ${index} records)`, { span: { file, line: 0 } }) };
+    yield [{ kind: 'diagnostic', diagnostic: diagnostic('JL204', `no header row in ${file} (skipRows ${source.skipRows}, headerRows ${source.headerRows}; the file has ${index} records)`, { span: { file, line: 0 } }) }];
   }
+}
+
+/** A data record as a row event, or as a blank or ragged skip. */
+function pushRecord(events: CsvEvent[], record: string[], header: readonly string[], file: string, at: number): void {
+  let cells = record;
+  if (cells.length === header.length && cells[0]!.trim() !== '') {
+    events.push({ kind: 'row', cells, line: at });
+    return;
+  }
+  if (record.every((c) => c.trim() === '')) {
+    events.push({ kind: 'skipped', reason: 'blank', line: at });
+    return;
+  }
+  if (cells.length > header.length && cells.slice(header.length).every((c) => c.trim() === '')) cells = cells.slice(0, header.length);
+  if (cells.length !== header.length) {
+    events.push({ kind: 'diagnostic', diagnostic: diagnostic('JL201', `row has ${cells.length} cells but the header has ${header.length}`, { span: { file, line: at }, cell: { columnName: header[Math.min(cells.length, header.length) - 1] ?? '', value: cells[cells.length - 1] ?? '' } }) });
+    events.push({ kind: 'skipped', reason: 'ragged', line: at });
+    return;
+  }
+  events.push({ kind: 'row', cells, line: at });
+}
+
+/**
+ * Records with the lines each spans: the fast tokenizer while the input is regular, then
+ * csv-parse (relaxed quotes and column counts) from the first record it does not decide.
+ */
+async function* tokenize(text: AsyncIterable<string | Buffer>, delimiter: string, quote: string): AsyncGenerator<CsvRecord[]> {
+  const chunks = text[Symbol.asyncIterator]();
+  let rest = '';
+  let recordDelimiter: string | undefined;
+  if (FastTokenizer.supports(delimiter, quote)) {
+    const fast = new FastTokenizer(delimiter, quote);
+    let pending = '';
+    for (;;) {
+      const next = await chunks.next();
+      const chunk = next.done ? pending : pending + String(next.value);
+      const out: CsvRecord[] = [];
+      const stop = fast.parse(chunk, 0, next.done === true, out);
+      if (out.length) yield out;
+      if (stop.irregular) {
+        rest = chunk.slice(stop.pos);
+        recordDelimiter = fast.recordDelimiter;
+        if (next.done) return yield* slowTokenize(rest, undefined, delimiter, quote, recordDelimiter);
+        break;
+      }
+      if (next.done) return;
+      pending = chunk.slice(stop.pos);
+    }
+  }
+  yield* slowTokenize(rest, chunks, delimiter, quote, recordDelimiter);
+}
+
+/** csv-parse on `head` and then the remaining chunks. */
+async function* slowTokenize(head: string, chunks: AsyncIterator<string | Buffer> | undefined, delimiter: string, quote: string, recordDelimiter: string | undefined): AsyncGenerator<CsvRecord[]> {
+  const parser = parse({
+    delimiter,
+    quote,
+    bom: true,
+    raw: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    ...(recordDelimiter ? { record_delimiter: recordDelimiter } : {}),
+  });
+  const feed = async (): Promise<void> => {
+    if (head !== '' && !parser.write(head)) await once(parser, 'drain');
+    if (chunks) {
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        if (!parser.write(next.value)) await once(parser, 'drain');
+      }
+    }
+    parser.end();
+  };
+  feed().catch((err: Error) => parser.destroy(err));
+  let batch: CsvRecord[] = [];
+  for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+    batch.push({ cells: record, lines: linesIn(raw) });
+    if (batch.length >= 1000) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 /** Reads only as far as the header: for `check`, which validates column names without converting. */

@@ -20,6 +20,13 @@ export interface DatasetFacts {
 }
 
 const CACHE_LIMIT = 100_000;
+
+interface PredicateCount {
+  readonly iri: string;
+  triples: number;
+  /** Triples per link target (index in LINK_TARGETS). */
+  readonly links: Float64Array;
+}
 const SPATIAL_LIMIT = 5_000;
 const NONE = -1;
 
@@ -33,10 +40,10 @@ export class FactsCollector {
   readonly full = false;
   private triples = 0;
   private subjects = 0;
-  private lastSubject = '';
-  private readonly predicates = new Map<string, number>();
+  private lastSubject: Term | undefined;
+  /** Counters per predicate term object (the plan reuses them): one map lookup per triple. */
+  private readonly byPredicate = new Map<Term, PredicateCount>();
   private readonly types = new Map<string, number>();
-  private readonly linkCounts = LINK_TARGETS.map(() => new Map<string, number>());
   private readonly objectClass = new Map<Term, number>();
   private start: string | undefined;
   private end: string | undefined;
@@ -44,19 +51,35 @@ export class FactsCollector {
 
   add(s: Term, p: Term, o: Term): void {
     this.triples++;
-    if (s.value !== this.lastSubject) {
-      this.subjects++;
-      this.lastSubject = s.value;
+    if (s !== this.lastSubject && s.value !== this.lastSubject?.value) this.subjects++;
+    this.lastSubject = s;
+    let count = this.byPredicate.get(p);
+    if (count === undefined) {
+      count = { iri: p.value, triples: 0, links: new Float64Array(LINK_TARGETS.length) };
+      if (this.byPredicate.size >= CACHE_LIMIT) this.merge();
+      this.byPredicate.set(p, count);
     }
-    this.predicates.set(p.value, (this.predicates.get(p.value) ?? 0) + 1);
+    count.triples++;
     if (o.termType !== 'NamedNode') return;
-    if (p.value === RDF_TYPE) this.types.set(o.value, (this.types.get(o.value) ?? 0) + 1);
+    if (count.iri === RDF_TYPE) this.types.set(o.value, (this.types.get(o.value) ?? 0) + 1);
     let target = this.objectClass.get(o);
     if (target === undefined) target = this.classify(o);
-    if (target !== NONE) {
-      const counts = this.linkCounts[target]!;
-      counts.set(p.value, (counts.get(p.value) ?? 0) + 1);
+    if (target !== NONE) count.links[target]!++;
+  }
+
+  /** Counts folded by predicate IRI, kept when the per-term map is reset. */
+  private readonly folded = new Map<string, PredicateCount>();
+
+  private merge(): void {
+    for (const c of this.byPredicate.values()) {
+      const f = this.folded.get(c.iri);
+      if (!f) this.folded.set(c.iri, { iri: c.iri, triples: c.triples, links: Float64Array.from(c.links) });
+      else {
+        f.triples += c.triples;
+        c.links.forEach((n, i) => (f.links[i]! += n));
+      }
     }
+    this.byPredicate.clear();
   }
 
   private classify(o: Term): number {
@@ -79,15 +102,20 @@ export class FactsCollector {
 
   facts(): DatasetFacts {
     const byValue = (m: ReadonlyMap<string, number>): Map<string, number> => new Map([...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+    this.merge();
+    const predicates = new Map<string, number>();
     const links = new Map<string, ReadonlyMap<string, number>>();
+    for (const c of this.folded.values()) predicates.set(c.iri, c.triples);
     LINK_TARGETS.forEach((t, i) => {
-      if (this.linkCounts[i]!.size > 0) links.set(t.key, byValue(this.linkCounts[i]!));
+      const counts = new Map<string, number>();
+      for (const c of this.folded.values()) if (c.links[i]! > 0) counts.set(c.iri, c.links[i]!);
+      if (counts.size > 0) links.set(t.key, byValue(counts));
     });
     return {
       triples: this.triples,
       distinctSubjects: this.subjects,
       classes: byValue(this.types),
-      properties: byValue(this.predicates),
+      properties: byValue(predicates),
       links,
       ...(this.start && this.end ? { temporal: [this.start, this.end] as const } : {}),
       spatial: [...this.areas].sort(),

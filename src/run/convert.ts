@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { Quad, Term } from '@rdfjs/types';
 import { compilePlan, count, type RowStats } from '../compile/plan.js';
 import type { CellFailure } from '../compile/outcome.js';
-import { readCsv, csvSize, type CsvProgress } from '../csv/read.js';
+import { readCsvBatches, csvSize, type CsvProgress } from '../csv/read.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Code, Severity } from '../diagnostics/codes.js';
 import { loadMapping } from '../mapping/load.js';
@@ -122,7 +122,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
     diagnostic(f.code, f.message, { span: { file: csv, line }, cell: { columnName: header[f.column] ?? `column ${f.column + 1}`, value: f.value }, ...(severity ? { severity } : {}) });
 
   try {
-    for await (const ev of readCsv(model.source, { path: csv, progress })) {
+    reading: for await (const batch of readCsvBatches(model.source, { path: csv, progress })) for (const ev of batch) {
       if (ev.kind === 'diagnostic') {
         report(ev.diagnostic);
         if (ev.diagnostic.code === 'JL203' || ev.diagnostic.code === 'JL206') summary.records.unread = true;
@@ -151,7 +151,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
       // A data row.
       if (opts.limitRows !== undefined && progress.rows >= opts.limitRows) {
         summary.records.unread = true;
-        break;
+        break reading;
       }
       progress.rows++;
       // With a hook, a row's triples wait until the row is known to be whole.
@@ -167,7 +167,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         if (summary.diagnosticsBySeverity.error >= maxErrors) {
           report(diagnostic('JL401', `stopped after ${summary.diagnosticsBySeverity.error} errors at line ${ev.line + 1}; the rest of the file was not read`, { span: { file: csv, line: ev.line } }));
           summary.records.unread = true;
-          break;
+          break reading;
         }
       } else {
         summary.records.converted++;

@@ -49,6 +49,7 @@ interface Origin {
 interface FirstUse extends Origin {
   readonly subject: string;
   readonly value: Term;
+  readonly dimension: string;
   uses: number;
 }
 
@@ -62,10 +63,13 @@ interface FirstUse extends Origin {
  */
 export class RunValidation {
   private readonly checker: ObservationChecker;
-  private row: [Term, Term, Term][] = [];
+  /** The row's triples, as three parallel lists reused from row to row. */
+  private readonly rowS: Term[] = [];
+  private readonly rowP: Term[] = [];
+  private readonly rowO: Term[] = [];
   readonly counts = new Map<string, number>();
-  /** N-Triples of the observations while the run is small enough to validate as a whole graph. */
-  private graph: string[] | undefined = [];
+  /** The observations' triples (s, p, o, s, p, o, …) while the run is small enough to validate as a whole graph. */
+  private graph: Term[] | undefined = [];
   /** Where each observation came from, while the whole graph is kept. */
   private readonly origin = new Map<string, Origin>();
   /**
@@ -73,6 +77,7 @@ export class RunValidation {
    * stays small at any row count, and lets the code-list rules (IC-19/20/21) run on large runs.
    */
   private readonly firstUses = new Map<string, Map<string, FirstUse>>();
+  private readonly firstUseOfTerm = new Map<Term, FirstUse>();
 
   /** Whether the whole graph was validated too (small runs), or only the structure. */
   get wholeGraph(): boolean {
@@ -90,38 +95,52 @@ export class RunValidation {
   }
 
   add(s: Term, p: Term, o: Term): void {
-    this.row.push([s, p, o]);
+    this.rowS.push(s);
+    this.rowP.push(p);
+    this.rowO.push(o);
   }
 
   /** Checks the row just materialised; `cells` locate the violations. */
   endRow(line: number, cells: readonly string[]): Diagnostic[] {
+    const { rowS, rowP, rowO } = this;
     const groups: ObservationTriples[] = [];
-    for (const [s, p, o] of this.row) {
-      const last = groups[groups.length - 1];
-      if (last && last.subject === s.value) (last.triples as [string, Term][]).push([p.value, o]);
-      else groups.push({ subject: s.value, triples: [[p.value, o]] });
+    let last: { subject: string; triples: [string, Term][] } | undefined;
+    let lastSubject: Term | undefined;
+    for (let i = 0; i < rowS.length; i++) {
+      const s = rowS[i]!;
+      if (last && (s === lastSubject || last.subject === s.value)) last.triples.push([rowP[i]!.value, rowO[i]!]);
+      else groups.push((last = { subject: s.value, triples: [[rowP[i]!.value, rowO[i]!]] }));
+      lastSubject = s;
     }
     if (this.graph) {
-      for (const [s, p, o] of this.row) this.graph.push(quadToNTriples(DataFactory.quad(s as never, p as never, o as never)));
+      for (let i = 0; i < rowS.length; i++) this.graph.push(rowS[i]!, rowP[i]!, rowO[i]!);
       groups.forEach((g, index) => this.origin.set(g.subject, { line, cells, index }));
       if (this.origin.size > this.wholeGraphLimit) {
         this.graph = undefined;
         this.origin.clear();
       }
     }
-    this.row = [];
-    groups.forEach((g, index) => this.recordCodes(g, { line, cells, index }));
+    rowS.length = rowP.length = rowO.length = 0;
+    for (let index = 0; index < groups.length; index++) this.recordCodes(groups[index]!, line, cells, index);
     const violations = this.checker.checkRow(groups, line);
     return violations.map((v) => this.toDiagnostic(v, line, cells, groups.findIndex((g) => g.subject === v.focus)));
   }
 
-  private recordCodes(g: ObservationTriples, origin: Origin): void {
+  private recordCodes(g: ObservationTriples, line: number, cells: readonly string[], index: number): void {
     for (const [p, o] of g.triples) {
+      // The plan hands on one object per code, so most uses are found by identity.
+      let first = this.firstUseOfTerm.get(o);
+      if (first && first.dimension === p) {
+        first.uses++;
+        continue;
+      }
       const uses = this.firstUses.get(p);
       if (!uses) continue;
-      const first = uses.get(o.value);
+      first = uses.get(o.value);
       if (first) first.uses++;
-      else uses.set(o.value, { ...origin, subject: g.subject, value: o, uses: 1 });
+      else uses.set(o.value, (first = { line, cells, index, subject: g.subject, value: o, dimension: p, uses: 1 }));
+      if (this.firstUseOfTerm.size >= 100_000) this.firstUseOfTerm.clear();
+      this.firstUseOfTerm.set(o, first);
     }
   }
 
@@ -153,7 +172,7 @@ export class RunValidation {
     const [{ validateGraph }, { shapesTurtle }, { CODE_LIST_SHAPES }] = await Promise.all([
       import('../validate/validate-graph.js'), import('../validate/shapes.js'), import('../validate/code-list-shapes.js'),
     ]);
-    const text = structure.map(quadToNTriples).join('') + (this.graph ?? this.codeUses()).join('');
+    const text = structure.map(quadToNTriples).join('') + (this.graph ? tripleLines(this.graph) : this.codeUses()).join('');
     const shapes = this.graph ? [shapesTurtle(this.model), CODE_LIST_SHAPES] : [];
     const { violations } = await validateGraph([{ name: this.csv, text, format: 'application/n-triples' }], shapes);
     const firsts = this.graph ? new Map<string, FirstUse>() : this.firstUseBySubject();
@@ -196,4 +215,11 @@ export class RunValidation {
   get observations(): number {
     return this.checker.count;
   }
+}
+
+/** N-Triples lines of a flat (s, p, o, …) list. */
+function tripleLines(flat: readonly Term[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < flat.length; i += 3) out.push(quadToNTriples(DataFactory.quad(flat[i] as never, flat[i + 1] as never, flat[i + 2] as never)));
+  return out;
 }

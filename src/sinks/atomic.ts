@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
+import { releaseChunk } from './text-out.js';
 
 /** What a committed file holds, measured on the bytes written (after compression). */
 export interface FileFacts {
@@ -14,22 +15,45 @@ export interface FileFacts {
   readonly sha256: string;
 }
 
+/** Bytes queued for the disk before the converter waits for them. */
+const QUEUE_LIMIT = 16 << 20;
+
 /**
  * A file written through a temporary sibling and renamed into place on commit, so a failed
  * or interrupted run never leaves a half-written dump under the real name. The SHA-256 and
  * size are taken from the bytes as they go to disk, so the metadata needs no second read.
- * gzip output is deterministic: Node writes no file name and a zero mtime in the header.
+ * Plain files are written chunk by chunk in order with a queue of up to 16 MiB, so the
+ * converter goes on while the disk catches up (a stream's "drain" would make it wait for an
+ * empty queue every time). gzip output goes through zlib's stream and is deterministic: Node
+ * writes no file name and a zero mtime in the header.
  */
 export class AtomicFile {
-  private readonly head: Writable;
-  private readonly done: Promise<void>;
   private readonly temp: string;
   private readonly hash = createHash('sha256');
   private size = 0;
   private failure: Error | undefined;
+  /** Plain files: the open handle, the chain of writes and the bytes waiting in it. */
+  private handle: FileHandle | undefined;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly inFlight: { done: Promise<void>; bytes: number }[] = [];
+  private queued = 0;
+  /** gzip files: the compressor's stream and the pipeline's end. */
+  private head: Writable | undefined;
+  private done: Promise<void> | undefined;
 
-  private constructor(readonly path: string, gzip: boolean) {
+  private constructor(readonly path: string) {
     this.temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Date.now().toString(36)}`);
+  }
+
+  static async open(path: string, gzip = false): Promise<AtomicFile> {
+    await mkdir(dirname(path), { recursive: true });
+    const file = new AtomicFile(path);
+    if (gzip) file.openGzip();
+    else file.handle = await open(file.temp, 'w');
+    return file;
+  }
+
+  private openGzip(): void {
     const measure = new Transform({
       transform: (chunk: Buffer, _enc, next) => {
         this.hash.update(chunk);
@@ -37,36 +61,68 @@ export class AtomicFile {
         next(null, chunk);
       },
     });
-    const file = createWriteStream(this.temp);
-    const stages: NodeJS.ReadWriteStream[] = gzip ? [createGzip({ level: 6 }), measure] : [measure];
-    this.head = stages[0] as unknown as Writable;
-    this.done = pipeline([...stages, file]);
+    const gzip = createGzip({ level: 6 });
+    this.head = gzip;
+    this.done = pipeline([gzip, measure, createWriteStream(this.temp)]);
     this.done.catch((err: Error) => (this.failure = err));
   }
 
-  static async open(path: string, gzip = false): Promise<AtomicFile> {
-    await mkdir(dirname(path), { recursive: true });
-    return new AtomicFile(path, gzip);
-  }
-
-  /** Writes a chunk, waiting only when the stream asks for backpressure. */
-  async write(chunk: string): Promise<void> {
+  /** Writes a chunk; waits only while more than the queue limit is still unwritten. */
+  async write(chunk: string | Buffer): Promise<void> {
     if (this.failure) throw this.failure;
-    if (!this.head.write(chunk)) await Promise.race([once(this.head, 'drain'), this.done]);
+    if (this.head) {
+      if (!this.head.write(chunk)) await Promise.race([once(this.head, 'drain'), this.done]);
+      return;
+    }
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    this.hash.update(buf);
+    this.size += buf.length;
+    const handle = this.handle!;
+    // A chunk of the converter's output goes back to its pool once on disk; a string's bytes are ours.
+    const reuse = typeof chunk !== 'string';
+    this.chain = this.chain.then(() => writeAll(handle, buf)).then(() => {
+      if (reuse) releaseChunk(buf);
+    });
+    const done = this.chain.catch((err: Error) => {
+      this.failure ??= err;
+    });
+    this.inFlight.push({ done, bytes: buf.length });
+    this.queued += buf.length;
+    while (this.queued > QUEUE_LIMIT) {
+      const oldest = this.inFlight.shift()!;
+      await oldest.done;
+      this.queued -= oldest.bytes;
+    }
+    if (this.failure) throw this.failure;
   }
 
   async commit(): Promise<FileFacts> {
-    this.head.end();
-    await this.done;
+    if (this.head) {
+      this.head.end();
+      await this.done;
+    } else {
+      await this.chain;
+      await this.handle!.close();
+    }
     await rename(this.temp, this.path);
     return { path: this.path, bytes: this.size, sha256: this.hash.digest('hex') };
   }
 
   async abort(): Promise<void> {
-    this.head.destroy();
-    await this.done.catch(() => undefined);
+    if (this.head) {
+      this.head.destroy();
+      await this.done!.catch(() => undefined);
+    } else {
+      await this.chain.catch(() => undefined);
+      await this.handle!.close().catch(() => undefined);
+    }
     await rm(this.temp, { force: true });
   }
+}
+
+/** fs writes may be partial: loop until the whole buffer is on its way to disk. */
+async function writeAll(handle: FileHandle, buf: Buffer): Promise<void> {
+  for (let off = 0; off < buf.length; ) off += (await handle.write(buf, off, buf.length - off)).bytesWritten;
 }
 
 /** Writes a whole text file atomically (metadata, reports). */

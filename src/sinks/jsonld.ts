@@ -2,6 +2,7 @@ import type { Term } from '@rdfjs/types';
 import { RDF_LANG_STRING, RDF_TYPE, XSD } from '../rdf/ns.js';
 import { contextFor, type JsonLdContext } from './jsonld-context.js';
 import type { Serializer } from './serializer.js';
+import type { TextOut } from './text-out.js';
 
 const GEN_DELIM = /[:/?#[\]@]$/;
 const CACHE_LIMIT = 100_000;
@@ -32,11 +33,10 @@ export function jsonldSerializer(prefixes: ReadonlyMap<string, string>): Seriali
 
   return {
     begin: () => `{\n  "@context": ${JSON.stringify(context, null, 2).replace(/\n/g, '\n  ')},\n  "@graph": [\n`,
-    triple(s: Term, p: Term, o: Term) {
+    triple(s: Term, p: Term, o: Term, out: TextOut) {
       if (s.termType !== 'NamedNode') throw new Error(`cannot write a ${s.termType} subject in JSON-LD`);
-      let out = '';
       if (s.value !== nodeId) {
-        out = flush();
+        out.text(flush());
         node = new Map();
         nodeId = s.value;
       }
@@ -44,7 +44,6 @@ export function jsonldSerializer(prefixes: ReadonlyMap<string, string>): Seriali
       const values = node!.get(key);
       if (!values) node!.set(key, [value]);
       else if (!values.some((v) => sameValue(v, value))) values.push(value);
-      return out;
     },
     end: () => `${flush()}${first ? '' : '\n'}  ]\n}\n`,
   };

@@ -1,24 +1,25 @@
 import type { Term } from '@rdfjs/types';
 import type { Serializer } from './serializer.js';
+import { StringOut } from './text-out.js';
 
 /** Serialises into a string, for previews and tests; same interface as FileSink. */
 export class StringSink {
-  private text: string;
+  private readonly out = new StringOut();
   readonly full = false;
   committed = false;
 
   constructor(private readonly serializer: Serializer) {
-    this.text = serializer.begin();
+    this.out.text(serializer.begin());
   }
 
   add(s: Term, p: Term, o: Term): void {
-    this.text += this.serializer.triple(s, p, o);
+    this.serializer.triple(s, p, o, this.out);
   }
 
   async flush(): Promise<void> {}
 
   async commit(): Promise<void> {
-    this.text += this.serializer.end();
+    this.out.text(this.serializer.end());
     this.committed = true;
   }
 
@@ -27,6 +28,6 @@ export class StringSink {
   }
 
   toString(): string {
-    return this.text;
+    return this.out.value;
   }
 }

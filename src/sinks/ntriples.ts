@@ -1,36 +1,30 @@
 import type { Term } from '@rdfjs/types';
+import { escapeIri } from '../rdf/iri.js';
 import { termToNTriples } from '../rdf/term.js';
 import type { Serializer } from './serializer.js';
-
-const CACHE_LIMIT = 100_000;
+import { TermBytes } from './text-out.js';
 
 /**
- * N-Triples, one triple per line. Repeated terms (predicates, codes, periods, areas) are
- * serialised once and reused from a bounded cache; observation subjects are cached only
- * for the run of triples that share them.
+ * N-Triples, one triple per line; with a graph, N-Quads. Each line is three copies of cached
+ * bytes: the subject (encoded once per observation), ` <predicate> ` and `object .\n`, the
+ * last two kept per term object with their spacing and the line end built in.
  */
-export function ntriplesSerializer(): Serializer {
-  const cache = new Map<string, string>();
+export function ntriplesSerializer(graph?: string): Serializer {
+  const end = graph === undefined ? ' .\n' : ` <${escapeIri(graph)}> .\n`;
+  const predicates = new TermBytes((t) => ` ${termToNTriples(t)} `);
+  const objects = new TermBytes((t) => termToNTriples(t) + end);
   let lastSubject: Term | undefined;
-  let lastSubjectText = '';
-  const text = (t: Term): string => {
-    if (t.termType !== 'NamedNode') return termToNTriples(t);
-    let s = cache.get(t.value);
-    if (s === undefined) {
-      s = termToNTriples(t);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(t.value, s);
-    }
-    return s;
-  };
+  let subjectBytes = Buffer.alloc(0);
   return {
     begin: () => '',
-    triple(s, p, o) {
+    triple(s, p, o, out) {
       if (s !== lastSubject) {
         lastSubject = s;
-        lastSubjectText = termToNTriples(s);
+        subjectBytes = Buffer.from(termToNTriples(s));
       }
-      return `${lastSubjectText} ${text(p)} ${text(o)} .\n`;
+      out.bytes(subjectBytes);
+      out.bytes(predicates.get(p));
+      out.bytes(objects.get(o));
     },
     end: () => '',
   };

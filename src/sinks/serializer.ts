@@ -1,12 +1,13 @@
 import type { Term } from '@rdfjs/types';
+import type { TextOut } from './text-out.js';
 
 /**
  * The core of every text format: turns triples into text in order, with no I/O. Stream
- * adapters (sink.ts) buffer the text and write it; stateful formats keep their state here.
+ * adapters (sink.ts) gather the bytes and write them; stateful formats keep their state here.
  */
 export interface Serializer {
   begin(): string;
-  triple(s: Term, p: Term, o: Term): string;
+  triple(s: Term, p: Term, o: Term, out: TextOut): void;
   end(): string;
 }
 

@@ -2,22 +2,23 @@ import type { Term } from '@rdfjs/types';
 import { AtomicFile, type FileFacts } from './atomic.js';
 import type { OutputFormat } from './registry.js';
 import type { Serializer, SerializerOptions } from './serializer.js';
+import { ByteChunks } from './text-out.js';
 
-const CHUNK = 256 * 1024;
+const CHUNK = 4 << 20;
 
 /**
- * A serializer bound to an atomic output file. Text is gathered into large chunks and
+ * A serializer bound to an atomic output file. Bytes are gathered into large chunks and
  * written with backpressure; `commit` renames the finished file into place, `abort` removes it.
  */
 export class FileSink {
-  private buffer = '';
+  private readonly out = new ByteChunks();
   /** Size and SHA-256 of the committed file. */
   facts: FileFacts | undefined;
   private constructor(readonly format: OutputFormat, private readonly serializer: Serializer, private readonly file: AtomicFile) {}
 
   static async open(path: string, format: OutputFormat, opts: SerializerOptions): Promise<FileSink> {
     const sink = new FileSink(format, format.format.create(opts), await AtomicFile.open(path, format.gzip));
-    sink.buffer = sink.serializer.begin();
+    sink.out.text(sink.serializer.begin());
     return sink;
   }
 
@@ -26,22 +27,20 @@ export class FileSink {
   }
 
   add(s: Term, p: Term, o: Term): void {
-    this.buffer += this.serializer.triple(s, p, o);
+    this.serializer.triple(s, p, o, this.out);
   }
 
   /** True when enough text is waiting that the caller should `await flush()`. */
   get full(): boolean {
-    return this.buffer.length >= CHUNK;
+    return this.out.size >= CHUNK;
   }
 
   async flush(): Promise<void> {
-    const chunk = this.buffer;
-    this.buffer = '';
-    if (chunk !== '') await this.file.write(chunk);
+    for (const chunk of this.out.take()) await this.file.write(chunk);
   }
 
   async commit(): Promise<void> {
-    this.buffer += this.serializer.end();
+    this.out.text(this.serializer.end());
     await this.flush();
     this.facts = await this.file.commit();
   }

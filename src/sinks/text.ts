@@ -1,6 +1,7 @@
 import type { Quad } from '@rdfjs/types';
 import type { FormatInfo } from './registry.js';
 import type { SerializerOptions } from './serializer.js';
+import { StringOut } from './text-out.js';
 
 /** Quads reordered so that each subject's quads are together, in order of first appearance. */
 export function groupBySubject(quads: readonly Quad[]): Quad[] {
@@ -16,7 +17,8 @@ export function groupBySubject(quads: readonly Quad[]): Quad[] {
 /** A small graph (metadata, code lists) as text in one format, grouped by subject. */
 export function serializeQuads(quads: readonly Quad[], format: FormatInfo, opts: SerializerOptions): string {
   const ser = format.create(opts);
-  let text = ser.begin();
-  for (const q of groupBySubject(quads)) text += ser.triple(q.subject, q.predicate, q.object);
-  return text + ser.end();
+  const out = new StringOut();
+  out.text(ser.begin());
+  for (const q of groupBySubject(quads)) ser.triple(q.subject, q.predicate, q.object, out);
+  return out.value + ser.end();
 }

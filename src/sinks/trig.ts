@@ -7,7 +7,7 @@ export function trigSerializer(prefixes: ReadonlyMap<string, string>, graph: str
   const body = turtleSerializer(prefixes, { prefixes: false });
   return {
     begin: () => `${turtlePrefixes(prefixes)}<${escapeIri(graph)}> {\n`,
-    triple: (s, p, o) => body.triple(s, p, o),
+    triple: (s, p, o, out) => body.triple(s, p, o, out),
     end: () => `${body.end()}}\n`,
   };
 }

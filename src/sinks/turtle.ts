@@ -3,6 +3,7 @@ import { escapeLiteral } from '../rdf/term.js';
 import { escapeIri } from '../rdf/iri.js';
 import { RDF_TYPE, XSD } from '../rdf/ns.js';
 import type { Serializer } from './serializer.js';
+import { TermBytes } from './text-out.js';
 
 const PN_LOCAL = /^(?:[A-Za-z0-9_:]|%[0-9A-Fa-f]{2})(?:(?:[A-Za-z0-9_.:-]|%[0-9A-Fa-f]{2})*(?:[A-Za-z0-9_:-]|%[0-9A-Fa-f]{2}))?$/;
 const INTEGER = /^[+-]?\d+$/;
@@ -17,8 +18,6 @@ const CACHE_LIMIT = 100_000;
 export function turtleSerializer(prefixes: ReadonlyMap<string, string>, opts: { prefixes?: boolean } = {}): Serializer {
   const ordered = [...prefixes].filter(([, ns]) => ns !== '').sort((a, b) => b[1].length - a[1].length);
   const cache = new Map<string, string>();
-  let subject: string | undefined;
-  let predicate: string | undefined;
 
   const abbreviate = (value: string): string => {
     for (const [prefix, ns] of ordered) {
@@ -26,7 +25,7 @@ export function turtleSerializer(prefixes: ReadonlyMap<string, string>, opts: { 
     }
     return `<${escapeIri(value)}>`;
   };
-  /** Repeated IRIs (predicates, codes, periods) are abbreviated once; subjects are not cached. */
+  /** Repeated IRIs (datatypes) are abbreviated once. */
   const iriText = (value: string): string => {
     let s = cache.get(value);
     if (s === undefined) {
@@ -47,27 +46,37 @@ export function turtleSerializer(prefixes: ReadonlyMap<string, string>, opts: { 
     if (t.language) return `${lex}@${t.language}`;
     return dt === XSD.string ? lex : `${lex}^^${iriText(dt)}`;
   };
+  // Predicates with the space after them, objects as they stand: cached bytes per term.
+  const predicates = new TermBytes((p) => `${p.value === RDF_TYPE ? 'a' : iriText(p.value)} `);
+  const objects = new TermBytes(termText);
+  let subject: Term | undefined;
+  let predicate: Term | undefined;
 
   return {
     begin: () => (opts.prefixes === false ? '' : turtlePrefixes(prefixes)),
-    triple(s, p, o) {
-      const st = s.termType === 'NamedNode' ? s.value : termText(s);
-      const pt = p.value === RDF_TYPE ? 'a' : iriText(p.value);
-      const ot = termText(o);
-      if (st === subject) {
-        if (pt === predicate) return `, ${ot}`;
-        predicate = pt;
-        return ` ;\n    ${pt} ${ot}`;
+    triple(s, p, o, out) {
+      if (subject !== undefined && (s === subject || (s.termType === subject.termType && s.value === subject.value))) {
+        if (p === predicate || p.value === predicate!.value) out.bytes(COMMA);
+        else {
+          predicate = p;
+          out.bytes(SEMICOLON);
+          out.bytes(predicates.get(p));
+        }
+        out.bytes(objects.get(o));
+        return;
       }
-      const close = subject === undefined ? '' : ' .\n\n';
-      subject = st;
-      predicate = pt;
-      return `${close}${s.termType === 'NamedNode' ? abbreviate(st) : st} ${pt} ${ot}`;
+      out.text(`${subject === undefined ? '' : ' .\n\n'}${s.termType === 'NamedNode' ? abbreviate(s.value) : termText(s)} `);
+      subject = s;
+      predicate = p;
+      out.bytes(predicates.get(p));
+      out.bytes(objects.get(o));
     },
     end: () => (subject === undefined ? '' : ' .\n'),
   };
 }
 
+const COMMA = Buffer.from(', ');
+const SEMICOLON = Buffer.from(' ;\n    ');
 
 /** The `@prefix` lines, sorted by name, and a blank line. */
 export function turtlePrefixes(prefixes: ReadonlyMap<string, string>): string {

@@ -43,75 +43,147 @@ export class ObservationChecker {
   private masks = new Int32Array(1024);
   private readonly measureBit: ReadonlyMap<string, number>;
   private observations = 0;
+  /**
+   * Every predicate the checks read → a slot: dimensions first (0…D-1), then the measures,
+   * then the fixed ones. An observation's triples are tallied into per-slot counts and first
+   * objects, so checking one costs a map lookup per triple and no allocation.
+   */
+  private readonly slotOf = new Map<string, number>();
+  private readonly measureSlots: readonly number[];
+  private readonly counts: Int32Array;
+  private readonly firsts: (Term | undefined)[];
+  /** Second and later objects of a slot, kept only when a predicate repeats (rare: a broken row). */
+  private readonly extra = new Map<number, Term[]>();
+  private readonly dataSetSlot: number;
+  private readonly typeSlot: number;
+  private readonly measureTypeSlot: number;
+  private readonly statusSlot: number;
+  private readonly unitSlot: number;
+  /** Hashes of dimension values, so an observation's key is hashed from a few numbers. */
+  private readonly valueHash = new Map<string, number>();
 
   constructor(private readonly spec: CubeSpec) {
     // Beyond 31 measures the bitmask would overflow; no MoJ table comes near that.
     this.measureBit = new Map([...spec.measures].slice(0, 31).map((m, i) => [m, 1 << i]));
+    const slot = (p: string): number => {
+      let i = this.slotOf.get(p);
+      if (i === undefined) this.slotOf.set(p, (i = this.slotOf.size));
+      return i;
+    };
+    spec.dimensions.forEach(slot);
+    this.measureSlots = [...spec.measures].map(slot);
+    this.dataSetSlot = slot(QB.dataSet);
+    this.typeSlot = slot(RDF_TYPE);
+    this.measureTypeSlot = slot(QB.measureType);
+    this.statusSlot = slot(SDMX_ATTRIBUTE.obsStatus);
+    this.unitSlot = slot(SDMX_ATTRIBUTE.unitMeasure);
+    this.counts = new Int32Array(this.slotOf.size);
+    this.firsts = new Array(this.slotOf.size).fill(undefined);
   }
 
   /** Checks the observations of one row (or one key); `at` identifies the row for IC-12 messages. */
   checkRow(group: readonly ObservationTriples[], at: number): Violation[] {
     const out: Violation[] = [];
-    const values = new Map<string, number>();
-    const subjects = new Map<string, string>();
+    let values: Map<string, number> | undefined;
+    let subjects: Map<string, string> | undefined;
     for (const obs of group) {
       this.observations++;
-      this.checkObservation(obs, at, out, values, subjects);
+      const measured = this.checkObservation(obs, at, out);
+      if (measured && ROW_RULES.length > 0) {
+        (values ??= new Map()).set(measured.measure, measured.value);
+        (subjects ??= new Map()).set(measured.measure, obs.subject);
+      }
     }
+    if (!values) return out;
     for (const rule of ROW_RULES) {
       if (!rule.uses.every((p) => values.has(p))) continue;
       const message = rule.check((p) => values.get(p)!);
       // Reported on the observation of the rule's first measure, as the SHACL-SPARQL form does.
-      if (message) out.push({ rule: rule.id, title: rule.title, severity: 'error', focus: subjects.get(rule.uses[0]!)!, message });
+      if (message) out.push({ rule: rule.id, title: rule.title, severity: 'error', focus: subjects!.get(rule.uses[0]!)!, message });
     }
     return out;
   }
 
-  private checkObservation(obs: ObservationTriples, at: number, out: Violation[], values: Map<string, number>, subjects: Map<string, string>): void {
-    const { spec } = this;
-    const by = new Map<string, Term[]>();
-    for (const [p, o] of obs.triples) by.set(p, [...(by.get(p) ?? []), o]);
-    if (!(by.get(RDF_TYPE) ?? []).some((t) => t.value === QB.Observation)) return;
-    const v = (rule: string, title: string, message: string, extra: Partial<Violation> = {}) =>
-      out.push({ rule, title, severity: 'error', focus: obs.subject, message, ...extra });
-    const ds = by.get(QB.dataSet) ?? [];
-    if (ds.length !== 1 || ds[0]!.value !== spec.dataset) v('IC-1', 'Unique DataSet', `has ${ds.length} qb:dataSet values, expected <${spec.dataset}>`);
-    const key: string[] = [];
-    for (const d of spec.dimensions) {
-      const got = by.get(d) ?? [];
-      if (got.length === 0) v('IC-11', 'All dimensions required', `has no value for dimension <${d}>`, { path: d });
-      key.push(got.map((t) => t.value).join('\u0002'));
+  /** All objects of a slot, in order. */
+  private all(slot: number): Term[] {
+    const first = this.firsts[slot];
+    return first === undefined ? [] : [first, ...(this.extra.get(slot) ?? [])];
+  }
+
+  private checkObservation(obs: ObservationTriples, at: number, out: Violation[]): { measure: string; value: number } | undefined {
+    const { spec, counts, firsts, slotOf } = this;
+    counts.fill(0);
+    if (this.extra.size) this.extra.clear();
+    let isObservation = false;
+    let suppressed = false;
+    for (const [p, o] of obs.triples) {
+      const k = slotOf.get(p);
+      if (k === undefined) continue;
+      const seen = counts[k]!;
+      counts[k] = seen + 1;
+      if (seen === 0) firsts[k] = o;
+      else {
+        const more = this.extra.get(k);
+        if (more) more.push(o);
+        else this.extra.set(k, [o]);
+      }
+      if (k === this.typeSlot && o.value === QB.Observation) isObservation = true;
+      else if (k === this.statusSlot && SUPPRESSING.has(o.value)) suppressed = true;
     }
-    const measureType = by.get(QB.measureType) ?? [];
+    if (!isObservation) return undefined;
+    const v = (rule: string, title: string, message: string, extra: Partial<Violation> = {}): void => {
+      out.push({ rule, title, severity: 'error', focus: obs.subject, message, ...extra });
+    };
+    if (counts[this.dataSetSlot] !== 1 || firsts[this.dataSetSlot]!.value !== spec.dataset) v('IC-1', 'Unique DataSet', `has ${counts[this.dataSetSlot]} qb:dataSet values, expected <${spec.dataset}>`);
+    // The key's hash, from a cached hash of each dimension's value(s), mixed in dimension order.
+    let h1 = 0x9e3779b9;
+    let h2 = 0x85ebca6b;
+    for (let d = 0; d < spec.dimensions.length; d++) {
+      const n = counts[d]!;
+      if (n === 0) v('IC-11', 'All dimensions required', `has no value for dimension <${spec.dimensions[d]}>`, { path: spec.dimensions[d] });
+      const text = n === 0 ? '' : n === 1 ? firsts[d]!.value : this.all(d).map((t) => t.value).join('\u0002');
+      let vh = this.valueHash.get(text);
+      if (vh === undefined) {
+        vh = hash53(text);
+        if (this.valueHash.size >= 100_000) this.valueHash.clear();
+        this.valueHash.set(text, vh);
+      }
+      h1 = Math.imul(h1 ^ (vh >>> 0), 2654435761) ^ d;
+      h2 = Math.imul(h2 ^ Math.floor(vh / 4294967296), 1597334677) ^ (h1 >>> 15);
+    }
+    const h = 4294967296 * (2097151 & (h2 ^ (h1 >>> 7))) + (Math.imul(h1 ^ (h2 >>> 13), 3266489909) >>> 0);
+    const measureType = this.all(this.measureTypeSlot);
     const measure = measureType[0]?.value;
+    let measured: { measure: string; value: number } | undefined;
     if (measureType.length !== 1 || !measure || !spec.measures.has(measure)) {
       v('IC-15', 'Measure dimension consistent', `qb:measureType must be one of the cube's measures`, { path: QB.measureType });
     } else {
-      const value = by.get(measure) ?? [];
-      const status = by.get(SDMX_ATTRIBUTE.obsStatus) ?? [];
-      if (value.length === 0 && !status.some((s) => SUPPRESSING.has(s.value))) {
+      const ms = slotOf.get(measure)!;
+      if (counts[ms] === 0 && !suppressed) {
         v('IC-15', 'Measure dimension consistent', `has no value for <${measure}> and no suppression marker`, { path: measure });
       }
-      const n = value.length === 1 ? Number(value[0]!.value) : NaN;
+      const n = counts[ms] === 1 ? Number(firsts[ms]!.value) : NaN;
       if (!Number.isNaN(n)) {
-        values.set(measure, n);
-        subjects.set(measure, obs.subject);
+        measured = { measure, value: n };
         const range = rangeOf(measure);
         if (range && ((range.min !== undefined && n < range.min) || (range.max !== undefined && n > range.max))) {
-          v('rule:range', 'value in range', `${n} is outside [${range.min ?? '−∞'}, ${range.max ?? '∞'}]`, { path: measure, value: value[0]!.value });
+          v('rule:range', 'value in range', `${n} is outside [${range.min ?? '−∞'}, ${range.max ?? '∞'}]`, { path: measure, value: firsts[ms]!.value });
         }
       }
-      for (const other of spec.measures) {
-        if (other !== measure && by.has(other)) v('IC-16', 'Single measure on a measure-dimension observation', `also has a value for <${other}>`, { path: other });
+      for (const other of this.measureSlots) {
+        if (other !== ms && counts[other]! > 0) {
+          const iri = [...slotOf].find(([, i]) => i === other)![0];
+          v('IC-16', 'Single measure on a measure-dimension observation', `also has a value for <${iri}>`, { path: iri });
+        }
       }
     }
-    if (spec.unitRequired && !by.has(SDMX_ATTRIBUTE.unitMeasure)) v('IC-13', 'Required attributes', 'has no sdmx-attribute:unitMeasure', { path: SDMX_ATTRIBUTE.unitMeasure });
-    const h = hash53(key.join('\u0001'));
+    if (spec.unitRequired && counts[this.unitSlot] === 0) v('IC-13', 'Required attributes', 'has no sdmx-attribute:unitMeasure', { path: SDMX_ATTRIBUTE.unitMeasure });
     const bit = (measure && this.measureBit.get(measure)) || 0;
     const slot = this.seen.get(h);
     if (slot === undefined) this.remember(h, at, bit);
     else if (bit === 0 || (this.masks[slot]! & bit) !== 0) v('IC-12', 'No duplicate observations', `has the same dimension values as the observation of line ${this.firstAt[slot]! + 1}`);
     else this.masks[slot]! |= bit;
+    return measured;
   }
 
   private remember(h: number, at: number, bit: number): void {

@@ -1,0 +1,179 @@
+/** One CSV record and the physical lines it spans (quoted line breaks included). */
+export interface CsvRecord {
+  readonly cells: string[];
+  readonly lines: number;
+}
+
+/** Where a `parse` call stopped: all whole records before `pos` were returned. */
+export interface TokenizeStop {
+  readonly pos: number;
+  /** Input the fast path does not decide (stray quotes, mixed line ends): hand it to csv-parse. */
+  readonly irregular: boolean;
+}
+
+const CR = 13;
+const LF = 10;
+
+/**
+ * The fast path of CSV reading, about four times quicker than csv-parse on MoJ files: a
+ * record with no quote is one `split`; a quoted record is scanned field by field. It decides
+ * only well-formed input, where every parser agrees (RFC 4180 quoting, one kind of line end).
+ * On anything else — a quote inside an unquoted field, text after a closing quote, a line end
+ * other than the file's first — it stops at the start of that record and says so, and the
+ * reader hands the rest of the file to csv-parse, whose relaxed rules and errors then apply.
+ * Record delimiters are discovered as csv-parse does: the first line end outside quotes.
+ */
+export class FastTokenizer {
+  /** The file's record delimiter, once seen. */
+  recordDelimiter: '\r\n' | '\n' | '\r' | undefined;
+
+  constructor(private readonly delimiter: string, private readonly quote: string) {}
+
+  /** True when the dialect is one the fast path can read at all. */
+  static supports(delimiter: string, quote: string): boolean {
+    const bad = (c: string) => c.length !== 1 || c === '\r' || c === '\n';
+    return !bad(delimiter) && !bad(quote) && delimiter !== quote;
+  }
+
+  /**
+   * Appends the whole records of `text` from `pos` to `out`. Without `final`, a record that
+   * may continue in the next chunk is left for then.
+   */
+  parse(text: string, pos: number, final: boolean, out: CsvRecord[]): TokenizeStop {
+    const n = text.length;
+    let stray: boolean | undefined;
+    let quoteAt = -2;
+    while (pos < n) {
+      const rd = this.recordDelimiter;
+      if (rd === undefined) {
+        // The first record names the file's line end: the first \r\n, \n or \r outside quotes.
+        const cr = text.indexOf('\r', pos);
+        const lf = text.indexOf('\n', pos);
+        const at = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+        const q = text.indexOf(this.quote, pos);
+        if (q !== -1 && (at === -1 || q < at)) {
+          const r = this.quoted(text, pos, final);
+          if (r === 'wait') break;
+          if (r === 'irregular') return { pos, irregular: true };
+          out.push(r.record);
+          pos = r.next;
+          continue;
+        }
+        if (at === -1) {
+          if (!final) break;
+          out.push({ cells: text.slice(pos).split(this.delimiter), lines: 1 });
+          pos = n;
+          continue;
+        }
+        if (text.charCodeAt(at) === LF) this.recordDelimiter = '\n';
+        else if (at + 1 < n) this.recordDelimiter = text.charCodeAt(at + 1) === LF ? '\r\n' : '\r';
+        else if (final) this.recordDelimiter = '\r';
+        else break;
+        continue;
+      }
+      // Whether a line end of another kind than the file's occurs: then lines are checked.
+      stray ??= rd === '\r\n' ? hasLoneCrOrLf(text, pos) : text.indexOf(rd === '\n' ? '\r' : '\n', pos) !== -1;
+      let end = text.indexOf(rd, pos);
+      if (end === -1) {
+        if (!final) break;
+        end = n;
+      }
+      if (quoteAt !== -1 && quoteAt < pos) quoteAt = text.indexOf(this.quote, pos);
+      if (quoteAt === -1 || quoteAt >= end) {
+        const line = text.slice(pos, end);
+        if (stray && (line.includes('\r') || line.includes('\n'))) return { pos, irregular: true };
+        out.push({ cells: line.split(this.delimiter), lines: 1 });
+        pos = end === n ? n : end + rd.length;
+        continue;
+      }
+      const r = this.quoted(text, pos, final);
+      if (r === 'wait') break;
+      if (r === 'irregular') return { pos, irregular: true };
+      out.push(r.record);
+      pos = r.next;
+    }
+    return { pos, irregular: false };
+  }
+
+  /** A record with quoted fields, scanned field by field from `pos`. */
+  private quoted(text: string, pos: number, final: boolean): { record: CsvRecord; next: number } | 'wait' | 'irregular' {
+    const { delimiter, quote } = this;
+    const d = delimiter.charCodeAt(0);
+    const q = quote.charCodeAt(0);
+    const n = text.length;
+    const rd0 = this.recordDelimiter?.charCodeAt(0) ?? LF;
+    const cells: string[] = [];
+    let lines = 1;
+    let i = pos;
+    for (;;) {
+      if (i < n && text.charCodeAt(i) === q) {
+        // Quoted field: "" is one quote; line breaks inside count as lines.
+        let value = '';
+        let from = i + 1;
+        let close: number;
+        for (;;) {
+          close = text.indexOf(quote, from);
+          if (close === -1) return final ? 'irregular' : 'wait';
+          if (close + 1 < n && text.charCodeAt(close + 1) === q) {
+            value += text.slice(from, close + 1);
+            from = close + 2;
+            continue;
+          }
+          if (close + 1 === n && !final) return 'wait';
+          value += text.slice(from, close);
+          break;
+        }
+        lines += breaks(text, i + 1, close);
+        cells.push(value);
+        i = close + 1;
+      } else {
+        // Unquoted field: up to the next delimiter or record end; a quote inside is irregular.
+        let j = i;
+        for (; j < n; j++) {
+          const c = text.charCodeAt(j);
+          if (c === d || c === rd0 || c === CR || c === LF) break;
+          if (c === q) return 'irregular';
+        }
+        cells.push(text.slice(i, j));
+        i = j;
+      }
+      if (i === n) {
+        if (!final) return 'wait';
+        return { record: { cells, lines }, next: n };
+      }
+      const c = text.charCodeAt(i);
+      if (c === d) {
+        i++;
+        continue;
+      }
+      if (c !== CR && c !== LF) return 'irregular';
+      if (this.recordDelimiter === undefined) {
+        // Still the first record: this line end is the file's.
+        if (c === CR && i + 1 === n && !final) return 'wait';
+        this.recordDelimiter = c === LF ? '\n' : text.charCodeAt(i + 1) === LF ? '\r\n' : '\r';
+      }
+      const rd = this.recordDelimiter;
+      if (text.startsWith(rd, i)) return { record: { cells, lines }, next: i + rd.length };
+      if (rd === '\r\n' && c === CR && i + 1 === n && !final) return 'wait';
+      return 'irregular';
+    }
+  }
+}
+
+/** Line breaks in text[from, to): \r\n, \n and a lone \r each count once. */
+function breaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) count++;
+    else if (c === CR && text.charCodeAt(i + 1) !== LF) count++;
+  }
+  return count;
+}
+
+/** For \r\n files: whether a \r or \n stands alone somewhere from `pos` on. */
+function hasLoneCrOrLf(text: string, pos: number): boolean {
+  for (let i = text.indexOf('\r', pos); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== LF) return true;
+  for (let i = text.indexOf('\n', pos); i !== -1; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) !== CR) return true;
+  return false;
+}
