@@ -20,6 +20,7 @@ interface ConvertFlags {
   quiet?: boolean;
   validate: boolean;
   metadata: boolean;
+  workers: number;
   issued?: string;
   downloadBase?: string;
 }
@@ -37,6 +38,7 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .option('--max-errors <n>', 'stop reading a CSV after this many errors', positiveInt, 1000)
     .option('--diagnostics <form>', 'text (stderr) or json (one document on stdout)', choice(['text', 'json'] as const), 'text')
     .option('--no-validate', 'skip the observation checks and integrity constraints')
+    .option('--workers <n>', 'worker threads for a large CSV (over 16 MB, no notes rows); the dump is the same byte for byte', positiveInt, 1)
     .option('--no-metadata', 'write only the dumps: no vocabulary dump, metadata.ttl/.jsonld or five-star report')
     .option('--issued <date>', 'release date for dcterms:issued (YYYY-MM-DD; default today)', isoDate)
     .option('--download-base <url>', 'where the dumps will be published, for dcat:downloadURL (default {base}downloads/)', httpUrl)
@@ -48,6 +50,7 @@ Examples:
   $ justice-lod convert mappings/sentencing-outcomes.yaml --out sentencing.trig
   $ justice-lod convert mappings/proven-reoffending-by-la.yaml --input new-release.csv --fail-on warning
   $ justice-lod convert mappings --diagnostics json > report.json
+  $ justice-lod convert big-release.yaml --format nt --workers 2
 
 Exit codes: 0 converted, 1 data errors at or above --fail-on (nothing written), 2 usage, mapping or I/O error.`)
     .action(async (args: string[], flags: ConvertFlags) => setExit(await runConvert(args, flags)));
@@ -89,7 +92,7 @@ async function runConvert(args: readonly string[], flags: ConvertFlags): Promise
     const stop = startProgress(mapping, progress, !flags.quiet && flags.diagnostics === 'text');
     let result: ConvertResult;
     try {
-      result = await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir: flags.out, ...(outFile ? { outFile } : {}), formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate });
+      result = await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir: flags.out, ...(outFile ? { outFile } : {}), formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate, workers: flags.workers });
     } finally {
       stop();
     }

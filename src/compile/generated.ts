@@ -5,6 +5,11 @@ import { isBound, type Resolved } from './outcome.js';
 
 const MINTED_LIMIT = 1_000_000;
 
+export interface GeneratedState {
+  readonly schemes: readonly (readonly [string, string, readonly (readonly [string, string])[]])[];
+  readonly minted: readonly (readonly [string, string])[];
+}
+
 /**
  * Code lists minted from the data (`codeList: generated`): every distinct label seen in a
  * column becomes a concept under the dataset. Bounded by the number of distinct labels, and
@@ -32,6 +37,20 @@ export class GeneratedCodes {
     let s = this.schemes.get(schemeIri);
     if (!s) this.schemes.set(schemeIri, (s = { label, concepts: new Map() }));
     return s.concepts;
+  }
+
+  /** The codes minted so far, as plain data (workers minting in parts of one file). */
+  exportState(): GeneratedState {
+    return { schemes: [...this.schemes].map(([iri, s]) => [iri, s.label, [...s.concepts]]), minted: [...this.minted] };
+  }
+
+  /** Adds another part's codes; a label already recorded is kept (first part first). */
+  absorb(g: GeneratedState): void {
+    for (const [iri, label, concepts] of g.schemes) {
+      const mine = this.scheme(iri, label);
+      for (const [slug, l] of concepts) if (!mine.has(slug)) mine.set(slug, l);
+    }
+    for (const [iri, label] of g.minted) if (!this.minted.has(iri) && this.minted.size < MINTED_LIMIT) this.minted.set(iri, label);
   }
 
   quads(): Quad[] {

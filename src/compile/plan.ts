@@ -33,6 +33,8 @@ export interface RowPlan {
   readonly headerQuads: readonly Quad[];
   /** Triples known only after the last row: generated code lists. */
   trailerQuads(): Quad[];
+  /** The code lists minted from the data so far (merged across workers). */
+  readonly generated: GeneratedCodes;
   /** Turns one row into triples, or returns its failures and emits nothing (rows are atomic). */
   materialize(cells: readonly string[], emit: Emit, stats: RowStats): RowResult;
 }
@@ -134,7 +136,7 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
     }
     return { failures: NO_WARNINGS, warnings: warnings ?? NO_WARNINGS };
   };
-  return { plan: { header, headerQuads, materialize, trailerQuads: () => generated.quads() }, diagnostics: columns.diagnostics };
+  return { plan: { header, headerQuads, materialize, generated, trailerQuads: () => generated.quads() }, diagnostics: columns.diagnostics };
 }
 
 /** Adds one to a tally. */

@@ -133,8 +133,8 @@ export async function* readCsvBatches(source: SourceModel, opts: ReadOptions): A
   }
 }
 
-/** A data record as a row event, or as a blank or ragged skip. */
-function pushRecord(events: CsvEvent[], record: string[], header: readonly string[], file: string, at: number): void {
+/** A data record as a row event, or as a blank or ragged skip (also used by the workers). */
+export function pushRecord(events: CsvEvent[], record: string[], header: readonly string[], file: string, at: number): void {
   let cells = record;
   if (cells.length === header.length && cells[0]!.trim() !== '') {
     events.push({ kind: 'row', cells, line: at });

@@ -36,14 +36,15 @@ export class FastTokenizer {
   }
 
   /**
-   * Appends the whole records of `text` from `pos` to `out`. Without `final`, a record that
-   * may continue in the next chunk is left for then.
+   * Appends the whole records of `text` from `pos` to `out` (at most `maxRecords`). Without
+   * `final`, a record that may continue in the next chunk is left for then.
    */
-  parse(text: string, pos: number, final: boolean, out: CsvRecord[]): TokenizeStop {
+  parse(text: string, pos: number, final: boolean, out: CsvRecord[], maxRecords = Infinity): TokenizeStop {
     const n = text.length;
+    const limit = out.length + maxRecords;
     let stray: boolean | undefined;
     let quoteAt = -2;
-    while (pos < n) {
+    while (pos < n && out.length < limit) {
       const rd = this.recordDelimiter;
       if (rd === undefined) {
         // The first record names the file's line end: the first \r\n, \n or \r outside quotes.

@@ -21,6 +21,17 @@ export interface DatasetFacts {
 
 const CACHE_LIMIT = 100_000;
 
+/** A collector's counts as plain data (structured-clone safe). */
+export interface FactsState {
+  readonly triples: number;
+  readonly subjects: number;
+  readonly predicates: readonly (readonly [string, number, readonly number[]])[];
+  readonly types: readonly (readonly [string, number])[];
+  readonly start: string | undefined;
+  readonly end: string | undefined;
+  readonly areas: readonly string[];
+}
+
 interface PredicateCount {
   readonly iri: string;
   triples: number;
@@ -80,6 +91,31 @@ export class FactsCollector {
       }
     }
     this.byPredicate.clear();
+  }
+
+  /** What this collector counted, to merge into another (workers counting parts of one file). */
+  exportState(): FactsState {
+    this.merge();
+    return {
+      triples: this.triples, subjects: this.subjects, predicates: [...this.folded.values()].map((c) => [c.iri, c.triples, [...c.links]]),
+      types: [...this.types], start: this.start, end: this.end, areas: [...this.areas],
+    };
+  }
+
+  absorb(f: FactsState): void {
+    this.merge();
+    this.triples += f.triples;
+    this.subjects += f.subjects;
+    for (const [iri, triples, links] of f.predicates) {
+      const c = this.folded.get(iri) ?? { iri, triples: 0, links: new Float64Array(LINK_TARGETS.length) };
+      c.triples += triples;
+      links.forEach((n, i) => (c.links[i]! += n));
+      this.folded.set(iri, c);
+    }
+    for (const [t, n] of f.types) this.types.set(t, (this.types.get(t) ?? 0) + n);
+    if (f.start !== undefined && (this.start === undefined || f.start < this.start)) this.start = f.start;
+    if (f.end !== undefined && (this.end === undefined || f.end > this.end)) this.end = f.end;
+    for (const a of f.areas) if (this.areas.size < SPATIAL_LIMIT) this.areas.add(a);
   }
 
   private classify(o: Term): number {

@@ -49,3 +49,22 @@ export function termToNTriples(term: Term): string {
 export function quadToNTriples(q: Quad): string {
   return `${termToNTriples(q.subject)} ${termToNTriples(q.predicate)} ${termToNTriples(q.object)} .\n`;
 }
+
+/** A term as plain data, for messages between threads. */
+export interface TermJson {
+  readonly termType: string;
+  readonly value: string;
+  readonly language?: string;
+  readonly datatype?: string;
+}
+
+export function termToJson(t: Term): TermJson {
+  if (t.termType !== 'Literal') return { termType: t.termType, value: t.value };
+  return { termType: 'Literal', value: t.value, language: t.language, datatype: t.datatype.value };
+}
+
+export function termFromJson(j: TermJson): Term {
+  if (j.termType === 'Literal') return j.language ? literal(j.value, j.language) : literal(j.value, namedNode(j.datatype!));
+  if (j.termType === 'BlankNode') return DataFactory.blankNode(j.value);
+  return namedNode(j.value);
+}

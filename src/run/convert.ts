@@ -1,11 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Quad, Term } from '@rdfjs/types';
-import { compilePlan, count, type RowStats } from '../compile/plan.js';
-import type { CellFailure } from '../compile/outcome.js';
+import type { Quad } from '@rdfjs/types';
+import { compilePlan, type RowStats } from '../compile/plan.js';
 import { readCsvBatches, csvSize, type CsvProgress } from '../csv/read.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Code, Severity } from '../diagnostics/codes.js';
+import type { Severity } from '../diagnostics/codes.js';
 import { loadMapping } from '../mapping/load.js';
 import type { MappingModel } from '../mapping/model.js';
 import { FactsCollector } from '../metadata/facts.js';
@@ -13,28 +12,10 @@ import { FileSink } from '../sinks/sink.js';
 import type { OutputFormat } from '../sinks/registry.js';
 import { emptySummary, type ConvertSummary } from './summary.js';
 import { RunValidation } from './validation.js';
+import { RowRunner, type ObservationHook, type TripleTarget } from './row-runner.js';
+import { convertInParallel } from './parallel.js';
 
-/** Where triples go: files (FileSink) or memory (preview). */
-export interface TripleTarget {
-  add(s: Term, p: Term, o: Term): void;
-  readonly full: boolean;
-  flush(): Promise<void>;
-  commit(): Promise<void>;
-  abort(): Promise<void>;
-}
-
-/** A triple as the row loop hands it on. */
-export type Triple = [Term, Term, Term];
-
-/**
- * Sees each observation's triples just before they are written, and may add to them (the
- * release diff marks revised observations `[r]`); sees the other triples (structure, code
- * lists) as they pass.
- */
-export interface ObservationHook {
-  observation(subject: Term, triples: Triple[]): void;
-  other(s: Term, p: Term, o: Term): void;
-}
+export type { ObservationHook, Triple, TripleTarget } from './row-runner.js';
 
 export interface ConvertOptions {
   readonly mapping: string;
@@ -53,6 +34,8 @@ export interface ConvertOptions {
   readonly validate?: boolean;
   /** Observations up to which the whole graph is validated too (tests lower it). */
   readonly wholeGraphLimit?: number;
+  /** Worker threads converting parts of the CSV (large plain files; one process otherwise). */
+  readonly workers?: number;
   /** Made once the mapping is loaded; sees every observation before it is written. */
   readonly hook?: (model: MappingModel) => ObservationHook | undefined | Promise<ObservationHook | undefined>;
 }
@@ -97,12 +80,6 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
     if (kept.length < maxErrors + 100) kept.push(d);
   };
 
-  /** A rejected row, counted under its first problem. */
-  const reject = (code: Code): void => {
-    summary.records.rejected++;
-    count(summary.rejectedByCode, code);
-  };
-
   const progress = opts.progress ?? { bytesRead: 0, totalBytes: 0, rows: 0 };
   Object.assign(progress, { totalBytes: await csvSize(csv) });
   let targets: readonly TripleTarget[] = [];
@@ -112,16 +89,32 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   let validation: RunValidation | undefined;
   let header: readonly string[] = [];
   let hook: ObservationHook | undefined;
-  const buffered: Triple[] = [];
-  /** A triple of a converted row: to every target, and to the checks. */
-  const write = (s: Term, p: Term, o: Term): void => {
-    for (const t of targets) t.add(s, p, o);
-    validation?.add(s, p, o);
-  };
-  const toDiagnostic = (f: CellFailure, line: number, severity?: Severity): Diagnostic =>
-    diagnostic(f.code, f.message, { span: { file: csv, line }, cell: { columnName: header[f.column] ?? `column ${f.column + 1}`, value: f.value }, ...(severity ? { severity } : {}) });
+  let runner: RowRunner | undefined;
 
-  try {
+  let parallel = false;
+  if ((opts.workers ?? 1) > 1 && !opts.hook && !opts.createTargets && opts.limitRows === undefined) {
+    try {
+      const par = await convertInParallel({
+        model, mapping: opts.mapping, csv, size: progress.totalBytes, workers: opts.workers!, validate: opts.validate !== false,
+        formats: (opts.formats ?? []).map((f) => f.name), facts, progress, openTargets: async () => [...(await openFiles(model, opts)), facts],
+      });
+      if (par !== 'fallback') {
+        parallel = true;
+        ({ plan, header, targets } = par);
+        validation = par.validation;
+        summary.encoding = par.encoding;
+        kept.push(...par.planDiagnostics);
+        for (const d of par.diagnostics) report(d);
+        par.count(summary, stats);
+      }
+    } catch (err) {
+      await Promise.all(targets.map((t) => t.abort()));
+      kept.push(diagnostic('JL402', `conversion stopped: ${(err as Error).message}`));
+      return { status: 'io-error', model, diagnostics: kept, sources };
+    }
+  }
+
+  if (!parallel) try {
     reading: for await (const batch of readCsvBatches(model.source, { path: csv, progress })) for (const ev of batch) {
       if (ev.kind === 'diagnostic') {
         report(ev.diagnostic);
@@ -130,7 +123,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         continue;
       }
       if (ev.kind === 'skipped') {
-        if (ev.reason === 'ragged') reject('JL201');
+        if (ev.reason === 'ragged') runner!.reject('JL201');
         else summary.records[ev.reason === 'title' ? 'title' : ev.reason]++;
         continue;
       }
@@ -145,6 +138,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         if (opts.validate !== false) validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit);
         targets = opts.createTargets ? opts.createTargets(model) : [...(await openFiles(model, opts)), facts];
         hook = await opts.hook?.(model);
+        runner = new RowRunner(plan, csv, header, [...targets], { summary, stats }, report, validation, hook);
         for (const q of plan.headerQuads) emitQuad(targets, q, hook);
         continue;
       }
@@ -154,24 +148,10 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         break reading;
       }
       progress.rows++;
-      // With a hook, a row's triples wait until the row is known to be whole.
-      const result = plan!.materialize(ev.cells, hook ? (s, p, o) => void buffered.push([s, p, o]) : write, stats);
-      if (hook && buffered.length) {
-        if (result.failures.length === 0) for (const [s, p, o] of withHook(buffered, hook)) write(s, p, o);
-        buffered.length = 0;
-      }
-      for (const w of result.warnings) report(toDiagnostic(w, ev.line));
-      if (result.failures.length > 0) {
-        reject(result.failures[0]!.code);
-        for (const f of result.failures) report(toDiagnostic(f, ev.line));
-        if (summary.diagnosticsBySeverity.error >= maxErrors) {
-          report(diagnostic('JL401', `stopped after ${summary.diagnosticsBySeverity.error} errors at line ${ev.line + 1}; the rest of the file was not read`, { span: { file: csv, line: ev.line } }));
-          summary.records.unread = true;
-          break reading;
-        }
-      } else {
-        summary.records.converted++;
-        if (validation) for (const d of validation.endRow(ev.line, ev.cells)) report(d);
+      if (!runner!.row(ev.cells, ev.line) && summary.diagnosticsBySeverity.error >= maxErrors) {
+        report(diagnostic('JL401', `stopped after ${summary.diagnosticsBySeverity.error} errors at line ${ev.line + 1}; the rest of the file was not read`, { span: { file: csv, line: ev.line } }));
+        summary.records.unread = true;
+        break reading;
       }
       if (targets.some((t) => t.full)) for (const t of targets) await t.flush();
     }
@@ -214,20 +194,6 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
 function emitQuad(targets: readonly TripleTarget[], q: Quad, hook: ObservationHook | undefined): void {
   for (const t of targets) t.add(q.subject, q.predicate, q.object);
   hook?.other(q.subject, q.predicate, q.object);
-}
-
-/** A row's triples, subject by subject, through the hook (which may add to each group). */
-function withHook(row: readonly Triple[], hook: ObservationHook): Triple[] {
-  const out: Triple[] = [];
-  let start = 0;
-  for (let i = 1; i <= row.length; i++) {
-    if (i < row.length && row[i]![0].equals(row[start]![0])) continue;
-    const group = row.slice(start, i);
-    hook.observation(group[0]![0], group);
-    out.push(...group);
-    start = i;
-  }
-  return out;
 }
 
 async function openFiles(model: MappingModel, opts: ConvertOptions): Promise<FileSink[]> {

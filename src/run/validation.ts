@@ -5,9 +5,9 @@ import { count } from '../compile/plan.js';
 import type { MappingModel } from '../mapping/model.js';
 import { DataFactory } from '../rdf/factory.js';
 import { QB } from '../rdf/ns.js';
-import { quadToNTriples } from '../rdf/term.js';
+import { quadToNTriples, termFromJson, termToJson, type TermJson } from '../rdf/term.js';
 import { columnOf } from './locate.js';
-import { ObservationChecker, type CubeSpec, type ObservationTriples } from '../validate/stream-checks.js';
+import { ObservationChecker, type CheckerKeys, type CubeSpec, type ObservationTriples } from '../validate/stream-checks.js';
 import type { Violation } from '../validate/violation.js';
 
 /** The diagnostic code a violation is reported under. */
@@ -37,6 +37,13 @@ export const WHOLE_GRAPH_LIMIT = 20_000;
 const STREAMED = /^(IC-1|IC-11|IC-12|IC-13|IC-15|IC-16|IC-17|rule:.*)$/;
 /** Rules about a dimension's value alone, checked on the first observation of each value. */
 const CODE_RULES = /^IC-(19|20|21)$/;
+
+/** What a worker's checks hand to the main thread. */
+export interface ValidationState {
+  readonly keys: CheckerKeys;
+  readonly counts: readonly (readonly [string, number])[];
+  readonly firstUses: readonly (readonly [string, readonly { line: number; cells: readonly string[]; index: number; subject: string; value: TermJson; uses: number }[]])[];
+}
 
 /** Where an observation came from: CSV line, its cells, and its position in the row. */
 interface Origin {
@@ -91,6 +98,8 @@ export class RunValidation {
     private readonly wholeGraphLimit = WHOLE_GRAPH_LIMIT,
   ) {
     this.checker = new ObservationChecker(cubeSpecOf(model));
+    // A negative limit: a part of a large file (workers), never validated as a whole graph.
+    if (wholeGraphLimit < 0) this.graph = undefined;
     for (const d of model.cube.dimensions) this.firstUses.set(d.property, new Map());
   }
 
@@ -210,6 +219,38 @@ export class RunValidation {
     const out = new Map<string, FirstUse>();
     for (const uses of this.firstUses.values()) for (const first of uses.values()) out.set(first.subject, first);
     return out;
+  }
+
+  /** This run's streaming state as plain data, to merge in the main thread (workers). */
+  exportState(): ValidationState {
+    const firstUses: [string, ValidationState['firstUses'][number][1]][] = [];
+    for (const [dimension, uses] of this.firstUses) {
+      firstUses.push([dimension, [...uses.values()].map((f) => ({ line: f.line, cells: f.cells, index: f.index, subject: f.subject, value: termToJson(f.value), uses: f.uses }))]);
+    }
+    return { keys: this.checker.exportKeys(), counts: [...this.counts], firstUses };
+  }
+
+  /**
+   * Merges a worker's state: counts and first uses (the earliest line wins), and the key
+   * tables, whose overlaps are duplicates (IC-12) that no one worker could see.
+   */
+  absorb(state: ValidationState): Diagnostic[] {
+    for (const [rule, n] of state.counts) this.counts.set(rule, (this.counts.get(rule) ?? 0) + n);
+    for (const [dimension, uses] of state.firstUses) {
+      const mine = this.firstUses.get(dimension);
+      if (!mine) continue;
+      for (const u of uses) {
+        const value = termFromJson(u.value);
+        const have = mine.get(value.value);
+        if (!have) mine.set(value.value, { ...u, value, dimension });
+        else if (u.line < have.line) mine.set(value.value, { ...u, value, dimension, uses: u.uses + have.uses });
+        else have.uses += u.uses;
+      }
+    }
+    return this.checker.absorbKeys(state.keys).map(({ at, firstAt }) => {
+      count(this.counts, 'IC-12');
+      return diagnostic(codeOf('IC-12'), `IC-12: observation has the same dimension values as the observation of line ${firstAt + 1}`, { span: { file: this.csv, line: at } });
+    });
   }
 
   get observations(): number {

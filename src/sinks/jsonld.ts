@@ -45,6 +45,12 @@ export function jsonldSerializer(prefixes: ReadonlyMap<string, string>): Seriali
       if (!values) node!.set(key, [value]);
       else if (!values.some((v) => sameValue(v, value))) values.push(value);
     },
+    cut: () => {
+      const text = flush();
+      nodeId = undefined;
+      first = false;
+      return text;
+    },
     end: () => `${flush()}${first ? '' : '\n'}  ]\n}\n`,
   };
 }

@@ -26,6 +26,10 @@ export function ntriplesSerializer(graph?: string): Serializer {
       out.bytes(predicates.get(p));
       out.bytes(objects.get(o));
     },
+    cut: () => {
+      lastSubject = undefined;
+      return '';
+    },
     end: () => '',
   };
 }

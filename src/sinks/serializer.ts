@@ -8,6 +8,12 @@ import type { TextOut } from './text-out.js';
 export interface Serializer {
   begin(): string;
   triple(s: Term, p: Term, o: Term, out: TextOut): void;
+  /**
+   * Closes the statement in progress, as if the next triple had another subject, and goes on
+   * as if text came before: a body serialised elsewhere (a worker's part) can follow, and the
+   * whole is the same text one serializer would have written.
+   */
+  cut(): string;
   end(): string;
 }
 

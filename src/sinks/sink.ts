@@ -35,6 +35,17 @@ export class FileSink {
     return this.out.size >= CHUNK;
   }
 
+  /** Closes the statement in progress: bodies serialised elsewhere follow (workers). */
+  cut(): void {
+    this.out.text(this.serializer.cut());
+  }
+
+  /** Appends text serialised elsewhere (a worker's part), after what is waiting here. */
+  async append(chunks: readonly Buffer[]): Promise<void> {
+    await this.flush();
+    for (const chunk of chunks) await this.file.write(chunk);
+  }
+
   async flush(): Promise<void> {
     for (const chunk of this.out.take()) await this.file.write(chunk);
   }

@@ -21,7 +21,7 @@ function chunk(size: number): Buffer {
 
 /** Gives a chunk (or a view of one) back once its bytes are written and no longer referenced. */
 export function releaseChunk(view: Uint8Array): void {
-  if (view.byteOffset === 0 && view.buffer.byteLength === CHUNK && spare.length < 64) spare.push(Buffer.from(view.buffer, 0, CHUNK));
+  if (view.byteOffset === 0 && view.buffer.byteLength === CHUNK && spare.length < 16) spare.push(Buffer.from(view.buffer, 0, CHUNK));
 }
 
 /**

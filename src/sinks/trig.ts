@@ -8,6 +8,7 @@ export function trigSerializer(prefixes: ReadonlyMap<string, string>, graph: str
   return {
     begin: () => `${turtlePrefixes(prefixes)}<${escapeIri(graph)}> {\n`,
     triple: (s, p, o, out) => body.triple(s, p, o, out),
+    cut: () => body.cut(),
     end: () => `${body.end()}}\n`,
   };
 }

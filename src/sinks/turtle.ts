@@ -51,6 +51,8 @@ export function turtleSerializer(prefixes: ReadonlyMap<string, string>, opts: { 
   const objects = new TermBytes(termText);
   let subject: Term | undefined;
   let predicate: Term | undefined;
+  /** After a cut, statements came before: the next subject is preceded by a blank line. */
+  let afterCut = false;
 
   return {
     begin: () => (opts.prefixes === false ? '' : turtlePrefixes(prefixes)),
@@ -65,11 +67,17 @@ export function turtleSerializer(prefixes: ReadonlyMap<string, string>, opts: { 
         out.bytes(objects.get(o));
         return;
       }
-      out.text(`${subject === undefined ? '' : ' .\n\n'}${s.termType === 'NamedNode' ? abbreviate(s.value) : termText(s)} `);
+      out.text(`${subject !== undefined ? ' .\n\n' : afterCut ? '\n' : ''}${s.termType === 'NamedNode' ? abbreviate(s.value) : termText(s)} `);
       subject = s;
       predicate = p;
       out.bytes(predicates.get(p));
       out.bytes(objects.get(o));
+    },
+    cut: () => {
+      const text = subject === undefined ? '' : ' .\n';
+      subject = predicate = undefined;
+      afterCut = true;
+      return text;
     },
     end: () => (subject === undefined ? '' : ' .\n'),
   };

@@ -22,6 +22,14 @@ export interface ObservationTriples {
 
 const SUPPRESSING = new Set(SUPPRESSING_IRIS);
 
+/** A checker's key table: hash, first line and measures seen, by slot. */
+export interface CheckerKeys {
+  readonly hashes: Float64Array;
+  readonly firstAt: Float64Array;
+  readonly masks: Int32Array;
+  readonly observations: number;
+}
+
 /** A key of the other dimensions whose observations do not cover every measure (IC-17). */
 export interface IncompleteKey {
   /** The `at` of the first row with this key. */
@@ -199,6 +207,38 @@ export class ObservationChecker {
     this.firstAt[slot] = at;
     this.masks[slot] = bit;
     this.seen.set(h, slot);
+  }
+
+  /** The key table, to merge with another checker's (workers checking parts of one file). */
+  exportKeys(): CheckerKeys {
+    const n = this.seen.size;
+    const hashes = new Float64Array(n);
+    for (const [h, slot] of this.seen) hashes[slot] = h;
+    return { hashes, firstAt: this.firstAt.slice(0, n), masks: this.masks.slice(0, n), observations: this.observations };
+  }
+
+  /**
+   * Merges another part's key table. A key seen in both with a common measure is a duplicate
+   * (IC-12), reported at the later of the two lines.
+   */
+  absorbKeys(k: CheckerKeys): { at: number; firstAt: number }[] {
+    const duplicates: { at: number; firstAt: number }[] = [];
+    this.observations += k.observations;
+    for (let i = 0; i < k.hashes.length; i++) {
+      const h = k.hashes[i]!;
+      const at = k.firstAt[i]!;
+      const bit = k.masks[i]!;
+      const slot = this.seen.get(h);
+      if (slot === undefined) {
+        this.remember(h, at, bit);
+        continue;
+      }
+      const mine = this.firstAt[slot]!;
+      if (bit === 0 || (this.masks[slot]! & bit) !== 0) duplicates.push(at > mine ? { at, firstAt: mine } : { at: mine, firstAt: at });
+      this.masks[slot]! |= bit;
+      this.firstAt[slot] = Math.min(mine, at);
+    }
+    return duplicates;
   }
 
   /** IC-17, once every observation has been seen: the keys that lack some measure. */

@@ -1,96 +1,165 @@
 #!/usr/bin/env node
-// `npm run bench [-- --rows N --runs K]`: generates the benchmark CSV (seeded), runs
-// `justice-lod convert` on it K times and reports the medians of rows/s, triples/s and
-// peak RSS, as a table and as JSON in test/bench/results/latest.json.
+// `npm run bench [-- --rows N --runs K --big-rows M --skip a,b --check]`
+// Generates the benchmark CSVs (seeded), then runs, each K times (median reported):
+//   justice-lod convert to N-Triples with the streaming checks (the headline), without them,
+//   to Turtle and JSON-LD, with --workers 2; the two anchors on the same rows (a hand-written
+//   csv-parse + template converter, @zazuko/rdf-parser-csvw); the 100k-row reoffending and
+//   timeliness files with the repo's mappings; optionally M rows for the memory check.
+// Prints rows/s, triples/s, peak RSS and the ratios against the targets of issue 8, writes
+// test/bench/results/latest.json; with --check, fails when a case's rows/s is more than 20%
+// below test/bench/results/baseline.json.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from './generate.mjs';
+import { generate, generateReoffending, generateTimeliness } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : dflt;
 };
 const rows = Number(arg('rows', 1_000_000));
 const runs = Number(arg('runs', 3));
-const formats = arg('format', 'nt');
+const bigRows = Number(arg('big-rows', 0));
+const skip = new Set(String(arg('skip', '')).split(',').filter(Boolean));
+const check = process.argv.includes('--check');
 const data = join(here, 'data');
 mkdirSync(data, { recursive: true });
-const csv = join(data, 'sentencing.csv');
-const stamp = join(data, 'sentencing.rows');
-if (!existsSync(csv) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== String(rows)) {
-  process.stderr.write(`generating ${rows.toLocaleString('en-GB')} rows …\n`);
-  await generate(rows, csv);
-  writeFileSync(stamp, String(rows));
+
+/** A generated file, made again only when its row count changed. */
+async function input(name, count, make) {
+  const file = join(data, `${name}.csv`);
+  const stamp = join(data, `${name}.rows`);
+  if (!existsSync(file) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== String(count)) {
+    process.stderr.write(`generating ${name}: ${count.toLocaleString('en-GB')} rows …\n`);
+    await make(count, file);
+    writeFileSync(stamp, String(count));
+  }
+  return file;
 }
+const sentencing = await input('sentencing', rows, generate);
+const reoffending = await input('reoffending', 100_000, generateReoffending);
+const timeliness = await input('timeliness', 100_000, generateTimeliness);
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const results = [];
-for (let i = 0; i < runs; i++) {
-  const measureFile = join(data, 'measure.jsonl');
+const sha256 = (file) => new Promise((resolve, reject) => {
+  const h = createHash('sha256');
+  createReadStream(file).on('data', (c) => h.update(c)).on('end', () => resolve(h.digest('hex'))).on('error', reject);
+});
+const measureFile = join(data, 'measure.jsonl');
+const out = join(data, 'out');
+
+/** One run of a command that appends {seconds, maxRssBytes, …} to JLOD_MEASURE. */
+function once(argv) {
   rmSync(measureFile, { force: true });
-  const out = join(data, 'out');
-  const r = spawnSync(process.execPath, [join(here, 'measure.mjs'), 'node', 'justice-lod', 'convert', join(here, 'sentencing-bench.yaml'), '--out', out, '--format', formats, '--quiet', '--no-metadata', '--diagnostics', 'json'], {
-    encoding: 'utf8', env: { ...process.env, JLOD_MEASURE: measureFile }, maxBuffer: 1 << 28,
-  });
-  const m = JSON.parse(readFileSync(measureFile, 'utf8').trim());
-  const report = JSON.parse(r.stdout).runs[0];
-  if (m.code !== 0) throw new Error(`convert failed: ${r.stdout.slice(0, 2000)}`);
-  results.push({ seconds: m.seconds, maxRssBytes: m.maxRssBytes, rows: report.records.dataRows, triples: report.triples, outputBytes: report.outputs.reduce((a, o) => a + o.bytes, 0) });
-  process.stderr.write(`run ${i + 1}/${runs}: ${m.seconds.toFixed(2)} s\n`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const r = spawnSync(process.execPath, argv, { encoding: 'utf8', env: { ...process.env, JLOD_MEASURE: measureFile }, maxBuffer: 1 << 28 });
+  if (!existsSync(measureFile)) throw new Error(`${argv.join(' ')} failed:\n${r.stderr.slice(0, 2000)}`);
+  const m = JSON.parse(readFileSync(measureFile, 'utf8').trim().split('\n').pop());
+  if (m.code !== 0) throw new Error(`${argv.join(' ')} exited ${m.code}:\n${r.stdout.slice(0, 2000)}`);
+  return { m, stdout: r.stdout };
 }
-const seconds = median(results.map((r) => r.seconds));
+
+/** justice-lod convert, measured in its own process (test/bench/measure.mjs). */
+function justiceLod(mapping, csv, extra) {
+  const { m, stdout } = once([join(here, 'measure.mjs'), 'node', 'justice-lod', 'convert', mapping, '--input', csv, '--out', out, '--quiet', '--no-metadata', '--diagnostics', 'json', ...extra]);
+  const report = JSON.parse(stdout).runs[0];
+  return { seconds: m.seconds, maxRssBytes: m.maxRssBytes, rows: report.records.dataRows, triples: report.triples, output: report.outputs[0] };
+}
+
+function anchor(script, csv) {
+  const file = join(out, 'anchor.nt');
+  const { m } = once([join(here, 'anchors', script), csv, file]);
+  return { seconds: m.seconds, maxRssBytes: m.maxRssBytes, rows: m.rows, triples: m.triples, output: { bytes: statSync(file).size } };
+}
+
+const bench = join(here, 'sentencing-bench.yaml');
+const cases = [
+  { id: 'nt', label: 'justice-lod → N-Triples, checks on', rows, run: () => justiceLod(bench, sentencing, ['--format', 'nt']) },
+  { id: 'nt-no-validate', label: 'justice-lod → N-Triples, --no-validate', rows, run: () => justiceLod(bench, sentencing, ['--format', 'nt', '--no-validate']) },
+  { id: 'ttl', label: 'justice-lod → Turtle, checks on', rows, run: () => justiceLod(bench, sentencing, ['--format', 'ttl']) },
+  { id: 'jsonld', label: 'justice-lod → JSON-LD, checks on', rows, run: () => justiceLod(bench, sentencing, ['--format', 'jsonld']) },
+  { id: 'nt-workers-2', label: 'justice-lod → N-Triples, checks on, --workers 2', rows, run: () => justiceLod(bench, sentencing, ['--format', 'nt', '--workers', '2']) },
+  { id: 'handwritten', label: 'hand-written csv-parse + templates (anchor)', rows, run: () => anchor('handwritten.mjs', sentencing) },
+  { id: 'csvw', label: '@zazuko/rdf-parser-csvw + n3 writer (anchor)', rows, run: () => anchor('csvw.mjs', sentencing) },
+  { id: 'reoffending', label: 'justice-lod, proven reoffending by LA, 100k rows', rows: 100_000, run: () => justiceLod(join(root, 'mappings', 'proven-reoffending-by-la.yaml'), reoffending, ['--format', 'nt']) },
+  { id: 'timeliness', label: 'justice-lod, criminal court timeliness, 100k rows', rows: 100_000, run: () => justiceLod(join(root, 'mappings', 'criminal-court-timeliness.yaml'), timeliness, ['--format', 'nt']) },
+].filter((c) => !skip.has(c.id));
+if (bigRows > 0 && !skip.has('nt-big')) {
+  const big = await input('sentencing-big', bigRows, generate);
+  cases.push({ id: 'nt-big', label: `justice-lod → N-Triples, checks on, ${bigRows.toLocaleString('en-GB')} rows`, rows: bigRows, run: () => justiceLod(bench, big, ['--format', 'nt']) });
+}
+
+const results = {};
+const hashes = {};
+for (const c of cases) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const r = c.run();
+    samples.push(r);
+    if ((c.id === 'nt' || c.id === 'nt-workers-2') && i === 0) hashes[c.id] = await sha256(join(out, 'sentencing-bench.nt'));
+    process.stderr.write(`${c.id} ${i + 1}/${runs}: ${r.seconds.toFixed(2)} s, ${Math.round(r.maxRssBytes / 2 ** 20)} MB\n`);
+  }
+  const seconds = median(samples.map((s) => s.seconds));
+  results[c.id] = {
+    label: c.label,
+    rows: samples[0].rows,
+    triples: samples[0].triples,
+    outputBytes: samples[0].output?.bytes,
+    seconds: Number(seconds.toFixed(3)),
+    rowsPerSecond: Math.round(samples[0].rows / seconds),
+    triplesPerSecond: Math.round(samples[0].triples / seconds),
+    peakRssMB: Math.round(median(samples.map((s) => s.maxRssBytes)) / 2 ** 20),
+    runs: samples.map((s) => Number(s.seconds.toFixed(3))),
+  };
+}
+
+const ratio = (a, b, f) => (results[a] && results[b] ? Number(f(results[a], results[b]).toFixed(2)) : undefined);
+const targets = [
+  { id: 'vs-csvw', what: 'rows/s vs @zazuko/rdf-parser-csvw', value: ratio('nt', 'csvw', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 10', ok: (v) => v >= 10 },
+  { id: 'vs-handwritten', what: 'rows/s vs hand-written baseline', value: ratio('nt', 'handwritten', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 2', ok: (v) => v >= 2 },
+  { id: 'workers', what: '--workers 2 rows/s vs one process', value: ratio('nt-workers-2', 'nt', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 1.6', ok: (v) => v >= 1.6 },
+  { id: 'workers-identical', what: '--workers 2 dump identical (SHA-256)', value: hashes['nt-workers-2'] ? hashes['nt-workers-2'] === hashes.nt : undefined, need: 'yes', ok: (v) => v === true },
+  { id: 'rss', what: 'peak RSS at 1M rows (MB)', value: results.nt?.peakRssMB, need: '< 250', ok: (v) => v < 250 },
+  { id: 'rss-big', what: `peak RSS at ${bigRows.toLocaleString('en-GB')} rows vs 1M`, value: ratio('nt-big', 'nt', (a, b) => a.peakRssMB / b.peakRssMB), need: '≤ 1.10', ok: (v) => v <= 1.1 },
+  { id: 'ttl', what: 'Turtle time vs N-Triples', value: ratio('ttl', 'nt', (a, b) => a.seconds / b.seconds), need: '≤ 2', ok: (v) => v <= 2 },
+  { id: 'jsonld', what: 'JSON-LD time vs N-Triples', value: ratio('jsonld', 'nt', (a, b) => a.seconds / b.seconds), need: '≤ 2', ok: (v) => v <= 2 },
+  { id: 'validation', what: 'checks on vs --no-validate time', value: ratio('nt', 'nt-no-validate', (a, b) => a.seconds / b.seconds), need: '≤ 3', ok: (v) => v <= 3 },
+].filter((t) => t.value !== undefined).map((t) => ({ ...t, met: t.ok(t.value) }));
+
 const summary = {
   date: new Date().toISOString(),
   node: process.version,
-  cpus: (await import('node:os')).cpus().length,
-  input: { rows, bytes: statSync(csv).size, columns: 12 },
-  formats,
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model,
+  input: { rows, bytes: statSync(sentencing).size, columns: 12 },
   runs,
-  justiceLod: {
-    seconds,
-    rowsPerSecond: Math.round(rows / seconds),
-    triplesPerSecond: Math.round(results[0].triples / seconds),
-    triples: results[0].triples,
-    outputBytes: results[0].outputBytes,
-    peakRssMB: Math.round(median(results.map((r) => r.maxRssBytes)) / 1024 / 1024),
-  },
+  results,
+  targets: targets.map(({ ok, ...t }) => t),
 };
-// Validation of a whole cube of about 1M triples (issue 4): converted once, then validated.
-const validateRows = Number(arg('validate-rows', 70_000));
-let validation;
-if (validateRows > 0) {
-  const vcsv = join(data, 'validate.csv');
-  await generate(validateRows, vcsv, 7);
-  const vmap = join(data, 'validate.yaml');
-  writeFileSync(vmap, readFileSync(join(here, 'sentencing-bench.yaml'), 'utf8').replace('path: data/sentencing.csv', `path: ${vcsv}`).replace('schema=../../schema', 'schema=../../../schema').replace('id: sentencing-bench', 'id: sentencing-validate'));
-  const vout = join(data, 'validate-out');
-  spawnSync(process.execPath, [join(here, '..', '..', 'bin', 'justice-lod.js'), 'convert', vmap, '--out', vout, '--format', 'nt', '--quiet', '--no-validate', '--no-metadata']);
-  const measureFile = join(data, 'measure.jsonl');
-  rmSync(measureFile, { force: true });
-  // The cube's generated observation shapes (compiled above 20,000 observations) and the
-  // code-list shapes, as `validate` would use for a dataset of the repo.
-  const { loadMapping } = await import('../../dist/mapping/load.js');
-  const { shapesTurtle } = await import('../../dist/validate/shapes.js');
-  const vshapes = join(data, 'validate-shapes.ttl');
-  writeFileSync(vshapes, shapesTurtle((await loadMapping(vmap)).model));
-  const shapes = [vshapes, join(here, '..', '..', 'shapes', 'code-lists.ttl')];
-  const r = spawnSync(process.execPath, [join(here, 'measure.mjs'), 'node', 'justice-lod', 'validate', join(vout, 'sentencing-validate.nt'), '--format', 'json', '--shapes', ...shapes], {
-    encoding: 'utf8', env: { ...process.env, JLOD_MEASURE: measureFile }, maxBuffer: 1 << 28,
-  });
-  const m = JSON.parse(readFileSync(measureFile, 'utf8').trim());
-  const report = JSON.parse(r.stdout);
-  validation = { triples: report.triples, shapes: ['observation shapes of the cube', 'code-lists.ttl'], seconds: m.seconds, peakRssMB: Math.round(m.maxRssBytes / 1024 / 1024), violations: report.violations.length };
-  process.stderr.write(`validate: ${report.triples} triples in ${m.seconds.toFixed(1)} s\n`);
-}
-summary.validation = validation;
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify(summary, null, 2) + '\n');
-const j = summary.justiceLod;
-console.log(`\njustice-lod convert → ${formats}, ${rows.toLocaleString('en-GB')} rows × 12 columns (median of ${runs})`);
-console.log('| tool | time (s) | rows/s | triples/s | peak RSS (MB) |');
-console.log('|---|---|---|---|---|');
-console.log(`| justice-lod | ${j.seconds.toFixed(2)} | ${j.rowsPerSecond.toLocaleString('en-GB')} | ${j.triplesPerSecond.toLocaleString('en-GB')} | ${j.peakRssMB} |`);
-console.log(`\n${j.triples.toLocaleString('en-GB')} triples, ${(j.outputBytes / 1024 / 1024).toFixed(0)} MB written; JSON in test/bench/results/latest.json`);
-if (validation) console.log(`justice-lod validate: ${validation.triples.toLocaleString('en-GB')} triples in ${validation.seconds.toFixed(1)} s, peak RSS ${validation.peakRssMB} MB, ${validation.violations} violations`);
+
+const n = (x) => x.toLocaleString('en-GB');
+console.log(`\n${n(rows)} sentencing rows × 12 columns, ${(summary.input.bytes / 2 ** 20).toFixed(0)} MB; median of ${runs} runs; ${summary.cpus} cores, Node ${process.version}\n`);
+console.log('| case | time (s) | rows/s | triples/s | peak RSS (MB) |');
+console.log('|---|---:|---:|---:|---:|');
+for (const r of Object.values(results)) console.log(`| ${r.label} | ${r.seconds.toFixed(1)} | ${n(r.rowsPerSecond)} | ${n(r.triplesPerSecond)} | ${r.peakRssMB} |`);
+console.log('\n| target | measured | needed | |');
+console.log('|---|---:|---:|---|');
+for (const t of targets) console.log(`| ${t.what} | ${t.value} | ${t.need} | ${t.met ? 'met' : 'NOT met'} |`);
+console.log('\nJSON in test/bench/results/latest.json');
+
+if (check) {
+  const baselineFile = join(here, 'results', 'baseline.json');
+  const baseline = JSON.parse(readFileSync(baselineFile, 'utf8'));
+  const slower = Object.entries(results).filter(([id, r]) => baseline.results[id] && r.rowsPerSecond < 0.8 * baseline.results[id].rowsPerSecond);
+  for (const [id, r] of slower) console.log(`REGRESSION ${id}: ${n(r.rowsPerSecond)} rows/s, baseline ${n(baseline.results[id].rowsPerSecond)} (more than 20% slower)`);
+  if (slower.length) process.exit(1);
+  console.log(`--check: every case within 20% of the baseline (${baseline.date})`);
+}

@@ -58,3 +58,57 @@ export async function generate(rows, file, seed = 42) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   await generate(Number(process.argv[2] ?? 1_000_000), process.argv[3] ?? 'sentencing-1m.csv');
 }
+
+/** Proven reoffending, local authority data tool layout: two title rows, 9 columns, 5 measures a row. */
+export async function generateReoffending(rows, file, seed = 11) {
+  let s = seed >>> 0;
+  const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const out = createWriteStream(file);
+  let buf = 'Proven reoffending statistics: local authority data tool\n"Adult and juvenile offenders, 12-month follow-up; figures for fewer than 30 offenders are suppressed"\n'
+    + 'Cohort,Adult / Juvenile,LA code,Local authority,Number of offenders in cohort,Number of reoffenders,Number of reoffences,Proportion of offenders who reoffend (%),Average number of reoffences per reoffender\n';
+  // Every row its own key: 12-month cohorts starting in April, both cohort types, LA codes.
+  const kinds = ['E06', 'E07', 'E08', 'E09', 'W06'];
+  for (let i = 0; i < rows; i++) {
+    const year = 1900 + (i % 120);
+    const type = Math.floor(i / 120) % 2 === 0 ? 'Adult' : 'Juvenile';
+    const la = Math.floor(i / 240);
+    const code = `${kinds[la % kinds.length]}${String(1 + Math.floor(la / kinds.length)).padStart(6, '0')}`;
+    const offenders = 30 + Math.floor(r() * 9000);
+    const reoffenders = Math.floor(offenders * (0.15 + r() * 0.2));
+    const reoffences = reoffenders * (2 + Math.floor(r() * 3));
+    const fmt = (n) => (n >= 1000 ? `"${n.toLocaleString('en-GB')}"` : String(n));
+    const small = r() < 0.05;
+    buf += `${MONTHS[3]} ${year}-${MONTHS[2]} ${year + 1},${type},${code},Area ${la},${fmt(offenders)},${small ? '[c]' : fmt(reoffenders)},${small ? '[c]' : fmt(reoffences)},${small ? '[c]' : ((100 * reoffenders) / offenders).toFixed(1)},${small ? '[c]' : (reoffences / reoffenders).toFixed(2)}\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+}
+
+/** Criminal court timeliness, transparency layout: 16 columns, area by the most specific column. */
+export async function generateTimeliness(rows, file, seed = 13) {
+  let s = seed >>> 0;
+  const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const Q = ['Q1 (Jan-Mar)', 'Q2 (Apr-Jun)', 'Q3 (Jul-Sep)', 'Q4 (Oct-Dec)'];
+  const COURTS = ['All courts', "Magistrates' courts", 'Crown Court'];
+  const out = createWriteStream(file);
+  let buf = 'Year,Period,Court type,National,Region,LCJB area,LJA or Court name,Defendants,Mean offence to charge,Mean charge to first list,Mean first list to completion,Mean offence to completion,Median offence to charge,Median charge to first list,Median first list to completion,Median offence to completion\n';
+  const d = () => String(Math.floor(r() * 300));
+  for (let i = 0; i < rows; i++) {
+    const q = i % 200;
+    const year = 1980 + Math.floor(q / 4);
+    const court = COURTS[Math.floor(i / 200) % COURTS.length];
+    const name = `Court ${Math.floor(i / 600)}`;
+    buf += `${year},${year} ${Q[q % 4]},${court},-,Region ${Math.floor(i / 60000)},LCJB ${Math.floor(i / 6000)},${name},${Math.floor(r() * 5000)},${d()},${d()},${d()},${d()},${d()},${d()},${d()},${d()}\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+}

@@ -1,0 +1,104 @@
+import type { Term } from '@rdfjs/types';
+import { count, type RowPlan, type RowStats } from '../compile/plan.js';
+import type { CellFailure } from '../compile/outcome.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Code, Severity } from '../diagnostics/codes.js';
+import type { ConvertSummary } from './summary.js';
+import type { RunValidation } from './validation.js';
+
+/** Where triples go: files (FileSink), byte buffers (workers) or memory (preview). */
+export interface TripleTarget {
+  add(s: Term, p: Term, o: Term): void;
+  readonly full: boolean;
+  flush(): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** A triple as the row loop hands it on. */
+export type Triple = [Term, Term, Term];
+
+/**
+ * Sees each observation's triples just before they are written, and may add to them (the
+ * release diff marks revised observations `[r]`); sees the other triples (structure, code
+ * lists) as they pass.
+ */
+export interface ObservationHook {
+  observation(subject: Term, triples: Triple[]): void;
+  other(s: Term, p: Term, o: Term): void;
+}
+
+/** What the row loop counts into; one per run (or per worker, merged at the end). */
+export interface RowCounts {
+  readonly summary: ConvertSummary;
+  readonly stats: RowStats;
+}
+
+/**
+ * One data row at a time: materialise, check, write or reject, report — the same in one
+ * process and in each worker. Rows are atomic: a row with a failure writes nothing.
+ */
+export class RowRunner {
+  private readonly buffered: Triple[] = [];
+  /** A triple of a converted row: to every target, and to the checks. */
+  private readonly write = (s: Term, p: Term, o: Term): void => {
+    for (const t of this.targets) t.add(s, p, o);
+    this.validation?.add(s, p, o);
+  };
+  private readonly buffer = (s: Term, p: Term, o: Term): void => void this.buffered.push([s, p, o]);
+
+  constructor(
+    private readonly plan: RowPlan,
+    private readonly csv: string,
+    private readonly header: readonly string[],
+    private readonly targets: readonly TripleTarget[],
+    private readonly counts: RowCounts,
+    private readonly report: (d: Diagnostic) => void,
+    private readonly validation: RunValidation | undefined,
+    private readonly hook: ObservationHook | undefined,
+  ) {}
+
+  /** A rejected row, counted under its first problem. */
+  reject(code: Code): void {
+    this.counts.summary.records.rejected++;
+    count(this.counts.summary.rejectedByCode, code);
+  }
+
+  /** Converts one row; false when it was rejected. */
+  row(cells: readonly string[], line: number): boolean {
+    const { hook, buffered } = this;
+    // With a hook, a row's triples wait until the row is known to be whole.
+    const result = this.plan.materialize(cells, hook ? this.buffer : this.write, this.counts.stats);
+    if (hook && buffered.length) {
+      if (result.failures.length === 0) for (const [s, p, o] of withHook(buffered, hook)) this.write(s, p, o);
+      buffered.length = 0;
+    }
+    for (const w of result.warnings) this.report(this.toDiagnostic(w, line));
+    if (result.failures.length > 0) {
+      this.reject(result.failures[0]!.code);
+      for (const f of result.failures) this.report(this.toDiagnostic(f, line));
+      return false;
+    }
+    this.counts.summary.records.converted++;
+    if (this.validation) for (const d of this.validation.endRow(line, cells)) this.report(d);
+    return true;
+  }
+
+  private toDiagnostic(f: CellFailure, line: number, severity?: Severity): Diagnostic {
+    return diagnostic(f.code, f.message, { span: { file: this.csv, line }, cell: { columnName: this.header[f.column] ?? `column ${f.column + 1}`, value: f.value }, ...(severity ? { severity } : {}) });
+  }
+}
+
+/** A row's triples, subject by subject, through the hook (which may add to each group). */
+function withHook(row: readonly Triple[], hook: ObservationHook): Triple[] {
+  const out: Triple[] = [];
+  let start = 0;
+  for (let i = 1; i <= row.length; i++) {
+    if (i < row.length && row[i]![0].equals(row[start]![0])) continue;
+    const group = row.slice(start, i);
+    hook.observation(group[0]![0], group);
+    out.push(...group);
+    start = i;
+  }
+  return out;
+}

@@ -1,0 +1,102 @@
+// A conversion worker (`convert --workers N`): compiles the same plan as the main thread and
+// turns the parts of the CSV it is sent into serialised bytes, diagnostics and counts.
+import { parentPort, workerData } from 'node:worker_threads';
+import { compilePlan, type RowStats } from '../compile/plan.js';
+import { pushRecord, type CsvEvent } from '../csv/read.js';
+import { FastTokenizer, type CsvRecord } from '../csv/tokenize.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadMapping } from '../mapping/load.js';
+import { FactsCollector } from '../metadata/facts.js';
+import { formatByName } from '../sinks/registry.js';
+import type { Serializer } from '../sinks/serializer.js';
+import { ByteChunks } from '../sinks/text-out.js';
+import { RowRunner, type TripleTarget } from './row-runner.js';
+import { emptySummary } from './summary.js';
+import { RunValidation } from './validation.js';
+import type { BatchDone, BatchMessage, WorkerSetup, WorkerState } from './worker-protocol.js';
+import type { Term } from '@rdfjs/types';
+
+const setup = workerData as WorkerSetup;
+const model = (await loadMapping(setup.mapping)).model!;
+const { plan } = compilePlan(model, setup.header, setup.csv);
+const summary = emptySummary(setup.mapping, setup.csv);
+const stats: RowStats = { subjects: 0, triples: 0, markers: summary.markers, omitted: summary.omitted };
+const validation = setup.validate ? new RunValidation(model, setup.csv, setup.header, -1) : undefined;
+const facts = new FactsCollector();
+const formats = setup.formats.map((f) => formatByName(f)!.format);
+const decoder = new TextDecoder(setup.encoding);
+
+/** One format's bytes for one part: a fresh serializer that continues the main thread's text. */
+class PartTarget implements TripleTarget {
+  readonly full = false;
+  private readonly out = new ByteChunks();
+  constructor(private readonly serializer: Serializer) {
+    this.out.text(serializer.cut());
+  }
+  add(s: Term, p: Term, o: Term): void {
+    this.serializer.triple(s, p, o, this.out);
+  }
+  take(): Buffer[] {
+    this.out.text(this.serializer.cut());
+    return this.out.take();
+  }
+  async flush(): Promise<void> {}
+  async commit(): Promise<void> {}
+  async abort(): Promise<void> {}
+}
+
+function convertPart(m: BatchMessage): { done: BatchDone; transfer: ArrayBuffer[] } {
+  const text = decoder.decode(new Uint8Array(m.bytes));
+  const tokenizer = new FastTokenizer(model.source.delimiter, model.source.quote);
+  tokenizer.recordDelimiter = setup.recordDelimiter;
+  const records: CsvRecord[] = [];
+  const none = { kind: 'batch' as const, index: m.index, rows: 0, diagnostics: [], outputs: [] };
+  if (tokenizer.parse(text, 0, true, records).irregular) return { done: { ...none, irregular: true }, transfer: [] };
+  const targets = formats.map((f) => new PartTarget(f.create({ prefixes: model.prefixes, graph: model.graph })));
+  const diagnostics: Diagnostic[] = [];
+  const report = (d: Diagnostic): void => void diagnostics.push(d);
+  const runner = new RowRunner(plan!, setup.csv, setup.header, [...targets, facts], { summary, stats }, report, validation, undefined);
+  const events: CsvEvent[] = [];
+  let line = m.line;
+  let rows = 0;
+  for (const r of records) {
+    events.length = 0;
+    pushRecord(events, r.cells, setup.header, setup.csv, line);
+    line += r.lines;
+    for (const ev of events) {
+      if (ev.kind === 'row') {
+        rows++;
+        runner.row(ev.cells, ev.line);
+      } else if (ev.kind === 'diagnostic') report(ev.diagnostic);
+      else if (ev.kind === 'skipped' && ev.reason === 'ragged') runner.reject('JL201');
+      else if (ev.kind === 'skipped') summary.records.blank++;
+    }
+  }
+  const outputs = targets.map((t) => t.take().map((b) => ({ buffer: b.buffer as ArrayBuffer, length: b.length })));
+  return { done: { ...none, irregular: false, rows, diagnostics, outputs }, transfer: outputs.flat().map((o) => o.buffer) };
+}
+
+function state(): WorkerState {
+  return {
+    kind: 'state',
+    records: { blank: summary.records.blank, converted: summary.records.converted, rejected: summary.records.rejected },
+    rejectedByCode: [...summary.rejectedByCode],
+    subjects: stats.subjects,
+    triples: stats.triples,
+    markers: [...stats.markers],
+    omitted: [...stats.omitted],
+    ...(validation ? { validation: validation.exportState() } : {}),
+    facts: facts.exportState(),
+    generated: plan!.generated.exportState(),
+  };
+}
+
+parentPort!.on('message', (m: BatchMessage | { kind: 'finish' }) => {
+  if (m.kind === 'finish') {
+    parentPort!.postMessage(state());
+    return;
+  }
+  const { done, transfer } = convertPart(m);
+  parentPort!.postMessage(done, transfer);
+});
+parentPort!.postMessage({ kind: 'ready' });
