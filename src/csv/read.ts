@@ -57,17 +57,10 @@ export async function* readCsv(source: SourceModel, opts: ReadOptions): AsyncGen
 /** As `readCsv`, a chunk's events at a time (one await per chunk, not per row: the converter's loop). */
 export async function* readCsvBatches(source: SourceModel, opts: ReadOptions): AsyncGenerator<CsvEvent[]> {
   const file = opts.path;
-  let encoding: ResolvedEncoding = source.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
-  if (source.encoding !== 'windows-1252') {
-    const bad = await scanUtf8(file);
-    if (bad && source.encoding === 'auto') {
-      encoding = 'windows-1252';
-      yield [{ kind: 'diagnostic', diagnostic: diagnostic('JL202', `byte 0x${bad.byte.toString(16).toUpperCase()} at line ${bad.line + 1} is not UTF-8, so the file is read as Windows-1252`, { span: { file, line: bad.line } }) }];
-    } else if (bad) {
-      yield [{ kind: 'diagnostic', diagnostic: diagnostic('JL206', `byte 0x${bad.byte.toString(16).toUpperCase()} at line ${bad.line + 1} is not UTF-8`, { span: { file, line: bad.line } }) }];
-      return;
-    }
-  }
+  const resolved = await resolveEncoding(source, file);
+  if (resolved.diagnostic) yield [{ kind: 'diagnostic', diagnostic: resolved.diagnostic }];
+  if (!resolved.encoding) return;
+  const encoding = resolved.encoding;
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
   if (opts.progress) {
     const progress = opts.progress;
@@ -133,6 +126,20 @@ export async function* readCsvBatches(source: SourceModel, opts: ReadOptions): A
   }
 }
 
+/**
+ * The encoding a file is read in: the mapping's, or for `auto` UTF-8 unless a byte is not
+ * UTF-8 (then Windows-1252, JL202). A file declared UTF-8 with such a byte cannot be read (JL206).
+ */
+export async function resolveEncoding(source: SourceModel, file: string): Promise<{ encoding?: ResolvedEncoding; diagnostic?: Diagnostic }> {
+  if (source.encoding === 'windows-1252') return { encoding: 'windows-1252' };
+  const bad = await scanUtf8(file);
+  if (!bad) return { encoding: 'utf-8' };
+  const at = `byte 0x${bad.byte.toString(16).toUpperCase()} at line ${bad.line + 1} is not UTF-8`;
+  const span = { span: { file, line: bad.line } };
+  if (source.encoding === 'auto') return { encoding: 'windows-1252', diagnostic: diagnostic('JL202', `${at}, so the file is read as Windows-1252`, span) };
+  return { diagnostic: diagnostic('JL206', at, span) };
+}
+
 /** A data record as a row event, or as a blank or ragged skip (also used by the workers). */
 export function pushRecord(events: CsvEvent[], record: string[], header: readonly string[], file: string, at: number): void {
   let cells = record;
@@ -171,9 +178,9 @@ async function* tokenize(text: AsyncIterable<string | Buffer>, delimiter: string
       const stop = fast.parse(chunk, 0, next.done === true, out);
       if (out.length) yield out;
       if (stop.irregular) {
+        // A finished iterator stays finished: csv-parse then reads `rest` alone.
         rest = chunk.slice(stop.pos);
         recordDelimiter = fast.recordDelimiter;
-        if (next.done) return yield* slowTokenize(rest, undefined, delimiter, quote, recordDelimiter);
         break;
       }
       if (next.done) return;
@@ -184,7 +191,7 @@ async function* tokenize(text: AsyncIterable<string | Buffer>, delimiter: string
 }
 
 /** csv-parse on `head` and then the remaining chunks. */
-async function* slowTokenize(head: string, chunks: AsyncIterator<string | Buffer> | undefined, delimiter: string, quote: string, recordDelimiter: string | undefined): AsyncGenerator<CsvRecord[]> {
+async function* slowTokenize(head: string, chunks: AsyncIterator<string | Buffer>, delimiter: string, quote: string, recordDelimiter: string | undefined): AsyncGenerator<CsvRecord[]> {
   const parser = parse({
     delimiter,
     quote,
@@ -197,10 +204,8 @@ async function* slowTokenize(head: string, chunks: AsyncIterator<string | Buffer
   });
   const feed = async (): Promise<void> => {
     if (head !== '' && !parser.write(head)) await once(parser, 'drain');
-    if (chunks) {
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-        if (!parser.write(next.value)) await once(parser, 'drain');
-      }
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      if (!parser.write(next.value)) await once(parser, 'drain');
     }
     parser.end();
   };

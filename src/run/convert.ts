@@ -83,7 +83,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   const progress = opts.progress ?? { bytesRead: 0, totalBytes: 0, rows: 0 };
   Object.assign(progress, { totalBytes: await csvSize(csv) });
   let targets: readonly TripleTarget[] = [];
-  const facts = new FactsCollector();
+  let facts = new FactsCollector();
   const stats: RowStats = { subjects: 0, triples: 0, markers: summary.markers, omitted: summary.omitted };
   let plan: ReturnType<typeof compilePlan>['plan'];
   let validation: RunValidation | undefined;
@@ -96,11 +96,11 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
     try {
       const par = await convertInParallel({
         model, mapping: opts.mapping, csv, size: progress.totalBytes, workers: opts.workers!, validate: opts.validate !== false,
-        formats: (opts.formats ?? []).map((f) => f.name), facts, progress, openTargets: async () => [...(await openFiles(model, opts)), facts],
+        formats: (opts.formats ?? []).map((f) => f.name), progress, openFiles: () => openFiles(model, opts),
       });
       if (par !== 'fallback') {
         parallel = true;
-        ({ plan, header, targets } = par);
+        ({ plan, header, targets, facts } = par);
         validation = par.validation;
         summary.encoding = par.encoding;
         kept.push(...par.planDiagnostics);
@@ -108,7 +108,6 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         par.count(summary, stats);
       }
     } catch (err) {
-      await Promise.all(targets.map((t) => t.abort()));
       kept.push(diagnostic('JL402', `conversion stopped: ${(err as Error).message}`));
       return { status: 'io-error', model, diagnostics: kept, sources };
     }

@@ -1,13 +1,13 @@
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { compilePlan, type RowPlan, type RowStats } from '../compile/plan.js';
-import { scanUtf8 } from '../csv/decode.js';
 import { buildHeader } from '../csv/header.js';
+import { resolveEncoding } from '../csv/read.js';
 import { FastTokenizer, type CsvRecord } from '../csv/tokenize.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { MappingModel, MarkerCode } from '../mapping/model.js';
-import type { FactsCollector } from '../metadata/facts.js';
+import { FactsCollector } from '../metadata/facts.js';
 import { FileSink } from '../sinks/sink.js';
 import type { ConvertSummary } from './summary.js';
 import { RunValidation, WHOLE_GRAPH_LIMIT } from './validation.js';
@@ -27,8 +27,8 @@ export interface ParallelInput {
   readonly workers: number;
   readonly validate: boolean;
   readonly formats: readonly string[];
-  readonly facts: FactsCollector;
-  readonly openTargets: () => Promise<TripleTarget[]>;
+  /** The dump files; the facts collector counts beside them. */
+  readonly openFiles: () => Promise<TripleTarget[]>;
   readonly progress: { bytesRead: number; rows: number };
 }
 
@@ -37,6 +37,8 @@ export interface ParallelOutcome {
   readonly header: readonly string[];
   readonly validation?: RunValidation;
   readonly targets: readonly TripleTarget[];
+  /** VoID counts of the whole run (header, workers' parts; the trailer is added by the caller). */
+  readonly facts: FactsCollector;
   readonly encoding: string;
   /** The plan's diagnostics (column resolution). */
   readonly planDiagnostics: readonly Diagnostic[];
@@ -59,16 +61,11 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
   const { model, csv } = input;
   const source = model.source;
   if (input.size < MIN_BYTES || source.footer !== undefined || !FastTokenizer.supports(source.delimiter, source.quote)) return 'fallback';
-  const diagnostics: Diagnostic[] = [];
-  let encoding: 'utf-8' | 'windows-1252' = source.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
-  if (source.encoding !== 'windows-1252') {
-    const bad = await scanUtf8(csv);
-    if (bad && source.encoding !== 'auto') return 'fallback';
-    if (bad) {
-      encoding = 'windows-1252';
-      diagnostics.push(diagnostic('JL202', `byte 0x${bad.byte.toString(16).toUpperCase()} at line ${bad.line + 1} is not UTF-8, so the file is read as Windows-1252`, { span: { file: csv, line: bad.line } }));
-    }
-  }
+  const resolved = await resolveEncoding(source, csv);
+  // A file that cannot be read as declared gets its JL206 from the one-process reader.
+  if (!resolved.encoding) return 'fallback';
+  const encoding = resolved.encoding;
+  const diagnostics: Diagnostic[] = resolved.diagnostic ? [resolved.diagnostic] : [];
   const fh = await open(csv, 'r');
   try {
     // The title and header records, from the start of the file.
@@ -97,17 +94,21 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
     if (!compiled.plan) return 'fallback';
     const plan = compiled.plan;
     const validation = input.validate ? new RunValidation(model, csv, header, -1) : undefined;
-    const targets = await input.openTargets();
+    // Own targets and facts: if the run falls back, the one-process pass starts from nothing.
+    const facts = new FactsCollector();
+    const targets = [...(await input.openFiles()), facts];
+    const abort = () => Promise.all(targets.map((t) => t.abort()));
     for (const q of plan.headerQuads) for (const t of targets) t.add(q.subject, q.predicate, q.object);
     const sinks = targets.filter((t): t is FileSink => t instanceof FileSink);
     for (const s of sinks) s.cut();
 
     const setup: WorkerSetup = { mapping: input.mapping, csv, header, formats: input.formats, validate: input.validate, encoding, recordDelimiter: rd };
-    const pool = await startWorkers(input.workers, setup);
+    let pool: Channel[] = [];
     try {
+      pool = await startWorkers(input.workers, setup);
       const run = await convertParts(fh, dataStart, top.reduce((n, r) => n + r.lines, 0), input.size, rd, source.quote.charCodeAt(0), pool, sinks, input.progress);
       if (run === 'irregular') {
-        await Promise.all(targets.map((t) => t.abort()));
+        await abort();
         input.progress.bytesRead = 0;
         input.progress.rows = 0;
         return 'fallback';
@@ -116,11 +117,11 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
       const states = await Promise.all(pool.map((w) => w.send<WorkerState>({ kind: 'finish' })));
       for (const s of states) {
         plan.generated.absorb(s.generated);
-        input.facts.absorb(s.facts);
+        facts.absorb(s.facts);
         if (validation && s.validation) diagnostics.push(...validation.absorb(s.validation));
       }
       return {
-        plan, header, targets, encoding, diagnostics, planDiagnostics: compiled.diagnostics,
+        plan, header, targets, facts, encoding, diagnostics, planDiagnostics: compiled.diagnostics,
         ...(validation ? { validation } : {}),
         count: (summary, stats) => {
           summary.records.title += source.skipRows;
@@ -137,6 +138,10 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
           }
         },
       };
+    } catch (err) {
+      // No temporary dump is left behind when a worker or a read fails.
+      await abort();
+      throw err;
     } finally {
       await Promise.all(pool.map((w) => w.worker.terminate()));
     }
@@ -159,9 +164,6 @@ class Channel {
       this.pending.push({ resolve: resolve as (m: unknown) => void, reject });
       this.worker.postMessage(message, transfer);
     });
-  }
-  get inFlight(): number {
-    return this.pending.length;
   }
 }
 

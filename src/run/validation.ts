@@ -247,9 +247,9 @@ export class RunValidation {
         else have.uses += u.uses;
       }
     }
-    return this.checker.absorbKeys(state.keys).map(({ at, firstAt }) => {
-      count(this.counts, 'IC-12');
-      return diagnostic(codeOf('IC-12'), `IC-12: observation has the same dimension values as the observation of line ${firstAt + 1}`, { span: { file: this.csv, line: at } });
+    return this.checker.absorbKeys(state.keys).map(({ at, violation: v }) => {
+      count(this.counts, v.rule);
+      return diagnostic(codeOf(v.rule), `${v.rule}: observation ${v.message}`, { span: { file: this.csv, line: at } });
     });
   }
 

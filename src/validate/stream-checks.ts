@@ -189,7 +189,7 @@ export class ObservationChecker {
     const bit = (measure && this.measureBit.get(measure)) || 0;
     const slot = this.seen.get(h);
     if (slot === undefined) this.remember(h, at, bit);
-    else if (bit === 0 || (this.masks[slot]! & bit) !== 0) v('IC-12', 'No duplicate observations', `has the same dimension values as the observation of line ${this.firstAt[slot]! + 1}`);
+    else if (bit === 0 || (this.masks[slot]! & bit) !== 0) out.push(duplicate(obs.subject, this.firstAt[slot]!));
     else this.masks[slot]! |= bit;
     return measured;
   }
@@ -221,8 +221,8 @@ export class ObservationChecker {
    * Merges another part's key table. A key seen in both with a common measure is a duplicate
    * (IC-12), reported at the later of the two lines.
    */
-  absorbKeys(k: CheckerKeys): { at: number; firstAt: number }[] {
-    const duplicates: { at: number; firstAt: number }[] = [];
+  absorbKeys(k: CheckerKeys): { at: number; violation: Violation }[] {
+    const duplicates: { at: number; violation: Violation }[] = [];
     this.observations += k.observations;
     for (let i = 0; i < k.hashes.length; i++) {
       const h = k.hashes[i]!;
@@ -234,7 +234,8 @@ export class ObservationChecker {
         continue;
       }
       const mine = this.firstAt[slot]!;
-      if (bit === 0 || (this.masks[slot]! & bit) !== 0) duplicates.push(at > mine ? { at, firstAt: mine } : { at: mine, firstAt: at });
+      // The focus is not known here (the observation's IRI stayed in its worker).
+      if (bit === 0 || (this.masks[slot]! & bit) !== 0) duplicates.push({ at: Math.max(at, mine), violation: duplicate('', Math.min(at, mine)) });
       this.masks[slot]! |= bit;
       this.firstAt[slot] = Math.min(mine, at);
     }
@@ -256,6 +257,11 @@ export class ObservationChecker {
   get count(): number {
     return this.observations;
   }
+}
+
+/** IC-12: an observation with the key of the one first seen at line `firstAt` (0-based). */
+function duplicate(focus: string, firstAt: number): Violation {
+  return { rule: 'IC-12', title: 'No duplicate observations', severity: 'error', focus, message: `has the same dimension values as the observation of line ${firstAt + 1}` };
 }
 
 function popcount(n: number): number {
