@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
 import type { ReleaseInfo } from '../metadata/model.js';
 import type { ConvertedDataset } from '../release/bundle.js';
-import { completeBundle } from '../release/complete.js';
 import { writeFileAtomic } from '../sinks/atomic.js';
 import type { OutputFormat } from '../sinks/registry.js';
 import { fiveStarJson, fiveStarText } from './five-star-out.js';
@@ -14,6 +13,8 @@ import { EXIT } from './options.js';
  * (release/complete.ts), printed and written as five-star.json.
  */
 export async function finishBundle(outDir: string, release: ReleaseInfo, formats: readonly OutputFormat[], converted: readonly ConvertedDataset[], print: { text: boolean; diagnostics: boolean }): Promise<{ exit: number; json: Record<string, unknown> }> {
+  // Loaded on use: metadata reads the dumps back (n3, jsonld), which convert alone does not need.
+  const { completeBundle } = await import('../release/complete.js');
   const { bundle, problems, report } = await completeBundle(outDir, release, formats, converted);
   if (print.diagnostics) printDiagnostics(problems, new Map());
   const reportFile = join(outDir, 'five-star.json');

@@ -92,7 +92,7 @@ async function runConvert(args: readonly string[], flags: ConvertFlags): Promise
     const stop = startProgress(mapping, progress, !flags.quiet && flags.diagnostics === 'text');
     let result: ConvertResult;
     try {
-      result = await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir: flags.out, ...(outFile ? { outFile } : {}), formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate, workers: flags.workers });
+      result = await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir: flags.out, ...(outFile ? { outFile } : {}), formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate, workers: flags.workers, facts: flags.metadata && !outFile });
     } finally {
       stop();
     }

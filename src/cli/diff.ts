@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import { ChangeLog } from '../diff/change-log.js';
 import { changed } from '../diff/changes.js';
-import { diffReleases } from '../diff/diff-releases.js';
-import { changesJson, changesMarkdown, changesText } from '../diff/report.js';
 import { printDiagnostics } from './diagnostics-out.js';
 import { rel } from './format.js';
 import { choice, EXIT } from './options.js';
@@ -35,6 +32,9 @@ Exit codes: 0 compared, 1 something changed (only with --fail-on-change), 2 not 
 }
 
 async function runDiff(oldDir: string, newDir: string, flags: DiffFlags): Promise<number> {
+  const [{ ChangeLog }, { diffReleases }, { changesJson, changesMarkdown, changesText }] = await Promise.all([
+    import('../diff/change-log.js'), import('../diff/diff-releases.js'), import('../diff/report.js'),
+  ]);
   const log = flags.changes ? new ChangeLog(flags.changes) : undefined;
   let changes;
   try {

@@ -1,5 +1,5 @@
 import type { FiveStarReport } from '../metadata/five-star.js';
-export { fiveStarJson } from '../metadata/five-star.js';
+export { fiveStarJson } from '../metadata/five-star-json.js';
 import { n } from './format.js';
 
 const STAR = '★';

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import { changesJson, changesText } from '../diff/report.js';
+import type { ReleaseChanges } from '../diff/changes.js';
 import { loadRelease } from '../release/config.js';
-import { runRelease, type ReleaseOutcome } from '../release/run-release.js';
+import type { ReleaseOutcome } from '../release/run-release.js';
 import { dataRows } from '../run/summary.js';
 import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
 import { exitCode } from './convert.js';
@@ -62,13 +62,15 @@ async function releaseCommand(file: string, flags: ReleaseFlags): Promise<number
     return EXIT.usage;
   }
   if (text) process.stdout.write(`Release ${config.id}${config.version !== config.id ? ` (${config.version})` : ''}: ${config.datasets.length} datasets → ${rel(config.outDir)}/${config.previous ? `, compared with ${rel(config.previous.dir)}` : ''}\n\n`);
+  // Loaded on use, so other commands do not pay for the diff and metadata readers.
+  const [{ runRelease }, report] = await Promise.all([import('../release/run-release.js'), import('../diff/report.js')]);
   const outcome = await runRelease(config, { startDataset: (mapping, progress) => startProgress(rel(mapping), progress, text) });
   const sources = new Map([...loaded.sources, ...outcome.datasets.flatMap((d) => [...d.result.sources])]);
   let exit: number = outcome.status === 'ok' ? EXIT.ok : outcome.status === 'failed' ? EXIT.dataErrors : EXIT.usage;
   for (const d of outcome.datasets) exit = Math.max(exit, exitCode(d.result));
 
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(releaseJson(outcome, exit), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(releaseJson(outcome, exit, report.changesJson), null, 2)}\n`);
   } else {
     for (const d of outcome.datasets) printDiagnostics(d.result.diagnostics, sources, flags.quiet);
     printDiagnostics([...loaded.diagnostics, ...outcome.diagnostics], sources, flags.quiet);
@@ -76,7 +78,7 @@ async function releaseCommand(file: string, flags: ReleaseFlags): Promise<number
       if (flags.details) for (const d of outcome.datasets) if (d.result.summary && d.result.model) process.stdout.write(`${summaryText(d.result.model.id, d.result.summary)}\n\n`);
       process.stdout.write(`${releaseTable(outcome)}\n\n`);
       if (outcome.fiveStar && outcome.fiveStar.datasets.some((d) => d.stars < 5)) process.stdout.write(`${fiveStarText(outcome.fiveStar)}\n\n`);
-      if (outcome.changes) process.stdout.write(`${changesText(outcome.changes)}\n\n`);
+      if (outcome.changes) process.stdout.write(`${report.changesText(outcome.changes)}\n\n`);
       if (outcome.outDir) process.stdout.write(`Written to ${rel(outcome.outDir)}/: dumps, metadata.ttl, metadata.jsonld, five-star.json${outcome.changes ? ', changes.md, changes.json, changes/' : ''}\n`);
       else process.stdout.write(`Release ${config.id} failed: nothing was written; ${rel(config.outDir)} is as it was.\n`);
     }
@@ -135,7 +137,7 @@ async function answer(dir: string, names: readonly string[], flags: ReleaseFlags
   return EXIT.ok;
 }
 
-function releaseJson(o: ReleaseOutcome, exit: number): Record<string, unknown> {
+function releaseJson(o: ReleaseOutcome, exit: number, changesJson: (c: ReleaseChanges) => unknown): Record<string, unknown> {
   return {
     exitCode: exit,
     status: o.status,

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import { reportJson, reportSarif, reportText, reportTurtle, type ReportInput } from '../validate/report.js';
+import type { ReportInput } from '../validate/report.js';
 import type { GraphInput } from '../validate/validate-graph.js';
 import { printDiagnostics } from './diagnostics-out.js';
 import { choice, EXIT } from './options.js';
@@ -76,6 +76,7 @@ async function runValidate(files: readonly string[], flags: ValidateFlags): Prom
   const { traceViolations } = await import('../run/locate.js');
   const violations = await traceViolations(result.violations, flags.mapping ?? projectMappings());
   const input: ReportInput = { files, triples: result.triples, violations, version };
+  const { reportJson, reportSarif, reportText, reportTurtle } = await import('../validate/report.js');
   const text = flags.format === 'json' ? reportJson(input) : flags.format === 'sarif' ? reportSarif(input) : flags.format === 'ttl' ? await reportTurtle(input) : reportText(input);
   if (flags.report) await writeFile(flags.report, text);
   else process.stdout.write(text);

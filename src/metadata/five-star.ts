@@ -172,14 +172,3 @@ async function parseOne(dir: string, meta: Store, d: string, own: readonly strin
   else if (declaredLinks !== links) out.linkProblems.push(`the linksets declare ${declaredLinks} links; the data has ${links}`);
   return out;
 }
-
-/** The report as five-star.json holds it. */
-export function fiveStarJson(report: FiveStarReport): Record<string, unknown> {
-  return {
-    bundle: report.bundle,
-    datasets: report.datasets.map((d) => ({
-      dataset: d.dataset, title: d.title, stars: d.stars, triplesParsed: d.triplesParsed, parsedFile: d.parsedFile,
-      checks: d.checks.map((c) => ({ stars: c.stars, criterion: c.criterion, passed: c.passed, reasons: c.reasons })),
-    })),
-  };
-}

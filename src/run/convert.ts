@@ -34,6 +34,10 @@ export interface ConvertOptions {
   readonly validate?: boolean;
   /** Observations up to which the whole graph is validated too (tests lower it). */
   readonly wholeGraphLimit?: number;
+  /** Distinct observation keys kept in memory before the IC-12/IC-17 index spills to disk (tests lower it). */
+  readonly keyLimit?: number;
+  /** Count the VoID facts the metadata needs (default on; off when no metadata is written). */
+  readonly facts?: boolean;
   /** Worker threads converting parts of the CSV (large plain files; one process otherwise). */
   readonly workers?: number;
   /** Made once the mapping is loaded; sees every observation before it is written. */
@@ -134,8 +138,8 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         kept.push(...compiled.diagnostics);
         if (!compiled.plan) return { status: 'config-error', model, diagnostics: kept, sources };
         plan = compiled.plan;
-        if (opts.validate !== false) validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit);
-        targets = opts.createTargets ? opts.createTargets(model) : [...(await openFiles(model, opts)), facts];
+        if (opts.validate !== false) validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit, opts.keyLimit);
+        targets = opts.createTargets ? opts.createTargets(model) : [...(await openFiles(model, opts)), ...(opts.facts === false ? [] : [facts])];
         hook = await opts.hook?.(model);
         runner = new RowRunner(plan, csv, header, [...targets], { summary, stats }, report, validation, hook);
         for (const q of plan.headerQuads) emitQuad(targets, q, hook);
@@ -182,7 +186,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
       return { status: 'io-error', model, summary, diagnostics: kept, sources };
     }
     summary.written = true;
-    summary.facts = facts.facts();
+    if (opts.facts !== false || parallel) summary.facts = facts.facts();
     summary.outputs = targets.filter((t): t is FileSink => t instanceof FileSink).map((t) => ({ path: t.path, format: t.format.name, bytes: t.facts!.bytes, sha256: t.facts!.sha256 }));
   }
   summary.ended = new Date();

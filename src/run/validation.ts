@@ -7,7 +7,7 @@ import { DataFactory } from '../rdf/factory.js';
 import { QB } from '../rdf/ns.js';
 import { quadToNTriples, termFromJson, termToJson, type TermJson } from '../rdf/term.js';
 import { columnOf } from './locate.js';
-import { ObservationChecker, type CheckerKeys, type CubeSpec, type ObservationTriples } from '../validate/stream-checks.js';
+import { ObservationChecker, type CheckerKeys, type CubeSpec } from '../validate/stream-checks.js';
 import type { Violation } from '../validate/violation.js';
 
 /** The diagnostic code a violation is reported under. */
@@ -85,6 +85,8 @@ export class RunValidation {
    */
   private readonly firstUses = new Map<string, Map<string, FirstUse>>();
   private readonly firstUseOfTerm = new Map<Term, FirstUse>();
+  /** Predicate term → its dimension's first uses, or null for other predicates. */
+  private readonly dimensionOf = new Map<Term, Map<string, FirstUse> | null>();
 
   /** Whether the whole graph was validated too (small runs), or only the structure. */
   get wholeGraph(): boolean {
@@ -96,8 +98,9 @@ export class RunValidation {
     private readonly csv: string,
     private readonly header: readonly string[],
     private readonly wholeGraphLimit = WHOLE_GRAPH_LIMIT,
+    keyLimit?: number,
   ) {
-    this.checker = new ObservationChecker(cubeSpecOf(model));
+    this.checker = new ObservationChecker(cubeSpecOf(model), keyLimit);
     // A negative limit: a part of a large file (workers), never validated as a whole graph.
     if (wholeGraphLimit < 0) this.graph = undefined;
     for (const d of model.cube.dimensions) this.firstUses.set(d.property, new Map());
@@ -112,42 +115,54 @@ export class RunValidation {
   /** Checks the row just materialised; `cells` locate the violations. */
   endRow(line: number, cells: readonly string[]): Diagnostic[] {
     const { rowS, rowP, rowO } = this;
-    const groups: ObservationTriples[] = [];
-    let last: { subject: string; triples: [string, Term][] } | undefined;
-    let lastSubject: Term | undefined;
-    for (let i = 0; i < rowS.length; i++) {
-      const s = rowS[i]!;
-      if (last && (s === lastSubject || last.subject === s.value)) last.triples.push([rowP[i]!.value, rowO[i]!]);
-      else groups.push((last = { subject: s.value, triples: [[rowP[i]!.value, rowO[i]!]] }));
-      lastSubject = s;
-    }
+    const n = rowS.length;
     if (this.graph) {
-      for (let i = 0; i < rowS.length; i++) this.graph.push(rowS[i]!, rowP[i]!, rowO[i]!);
-      groups.forEach((g, index) => this.origin.set(g.subject, { line, cells, index }));
+      for (let i = 0; i < n; i++) this.graph.push(rowS[i]!, rowP[i]!, rowO[i]!);
+      forEachObservation(rowS, n, (start, _end, index) => this.origin.set(rowS[start]!.value, { line, cells, index }));
       if (this.origin.size > this.wholeGraphLimit) {
         this.graph = undefined;
         this.origin.clear();
       }
     }
+    this.recordCodes(line, cells);
+    const violations = this.checker.checkTriples(rowS, rowP, rowO, n, line);
+    const out = violations.length === 0 ? [] : violations.map((v) => this.toDiagnostic(v, line, cells, this.observationIndex(v.focus)));
     rowS.length = rowP.length = rowO.length = 0;
-    for (let index = 0; index < groups.length; index++) this.recordCodes(groups[index]!, line, cells, index);
-    const violations = this.checker.checkRow(groups, line);
-    return violations.map((v) => this.toDiagnostic(v, line, cells, groups.findIndex((g) => g.subject === v.focus)));
+    return out;
   }
 
-  private recordCodes(g: ObservationTriples, line: number, cells: readonly string[], index: number): void {
-    for (const [p, o] of g.triples) {
-      // The plan hands on one object per code, so most uses are found by identity.
+  /** The position in the row of the observation `focus`, or -1. */
+  private observationIndex(focus: string): number {
+    let found = -1;
+    forEachObservation(this.rowS, this.rowS.length, (start, _end, index) => {
+      if (found < 0 && this.rowS[start]!.value === focus) found = index;
+    });
+    return found;
+  }
+
+  /** First uses of each dimension value; the plan hands on one object per code, so most are found by identity. */
+  private recordCodes(line: number, cells: readonly string[]): void {
+    const { rowS, rowP, rowO } = this;
+    let index = 0;
+    for (let i = 0; i < rowS.length; i++) {
+      if (i > 0 && rowS[i] !== rowS[i - 1] && rowS[i]!.value !== rowS[i - 1]!.value) index++;
+      const p = rowP[i]!;
+      let uses = this.dimensionOf.get(p);
+      if (uses === undefined) {
+        uses = this.firstUses.get(p.value) ?? null;
+        if (this.dimensionOf.size >= 10_000) this.dimensionOf.clear();
+        this.dimensionOf.set(p, uses);
+      }
+      if (uses === null) continue;
+      const o = rowO[i]!;
       let first = this.firstUseOfTerm.get(o);
-      if (first && first.dimension === p) {
+      if (first && first.dimension === p.value) {
         first.uses++;
         continue;
       }
-      const uses = this.firstUses.get(p);
-      if (!uses) continue;
       first = uses.get(o.value);
       if (first) first.uses++;
-      else uses.set(o.value, (first = { line, cells, index, subject: g.subject, value: o, dimension: p, uses: 1 }));
+      else uses.set(o.value, (first = { line, cells, index, subject: rowS[i]!.value, value: o, dimension: p.value, uses: 1 }));
       if (this.firstUseOfTerm.size >= 100_000) this.firstUseOfTerm.clear();
       this.firstUseOfTerm.set(o, first);
     }
@@ -169,10 +184,15 @@ export class RunValidation {
    * located at its CSV line. Rules the streaming checks report are not reported twice.
    */
   async finish(structure: readonly Quad[]): Promise<Diagnostic[]> {
-    const out: Diagnostic[] = this.checker.incompleteKeys().map((k) => {
+    const { duplicates, incomplete } = this.checker.settle();
+    const out: Diagnostic[] = duplicates.map(({ at, violation: v }) => {
+      count(this.counts, v.rule);
+      return diagnostic(codeOf(v.rule), `${v.rule}: observation ${v.message}`, { span: { file: this.csv, line: at } });
+    });
+    out.push(...incomplete.map((k) => {
       count(this.counts, 'IC-17');
       return diagnostic(codeOf('IC-17'), `IC-17: the observations of this row's key have ${k.present} of the cube's ${k.expected} measures`, { span: { file: this.csv, line: k.at } });
-    });
+    }));
     return [...out, ...(await this.graphChecks(structure))];
   }
 
@@ -263,4 +283,14 @@ function tripleLines(flat: readonly Term[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < flat.length; i += 3) out.push(quadToNTriples(DataFactory.quad(flat[i] as never, flat[i + 1] as never, flat[i + 2] as never)));
   return out;
+}
+
+/** Calls `f` for each run of one subject in the first `n` of `subjects`: one observation each. */
+function forEachObservation(subjects: readonly Term[], n: number, f: (start: number, end: number, index: number) => void): void {
+  for (let start = 0, index = 0; start < n; index++) {
+    let end = start + 1;
+    while (end < n && (subjects[end] === subjects[start] || subjects[end]!.value === subjects[start]!.value)) end++;
+    f(start, end, index);
+    start = end;
+  }
 }

@@ -21,7 +21,8 @@ const model = (await loadMapping(setup.mapping)).model!;
 const { plan } = compilePlan(model, setup.header, setup.csv);
 const summary = emptySummary(setup.mapping, setup.csv);
 const stats: RowStats = { subjects: 0, triples: 0, markers: summary.markers, omitted: summary.omitted };
-const validation = setup.validate ? new RunValidation(model, setup.csv, setup.header, -1) : undefined;
+// Its keys stay in memory (Infinity): the main thread merges them, and spills there if many.
+const validation = setup.validate ? new RunValidation(model, setup.csv, setup.header, -1, Infinity) : undefined;
 const facts = new FactsCollector();
 const formats = setup.formats.map((f) => formatByName(f)!.format);
 const decoder = new TextDecoder(setup.encoding);

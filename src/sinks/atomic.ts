@@ -7,6 +7,7 @@ import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { releaseChunk } from './text-out.js';
+import { ThreadHash } from './hash-thread.js';
 
 /** What a committed file holds, measured on the bytes written (after compression). */
 export interface FileFacts {
@@ -30,6 +31,8 @@ const QUEUE_LIMIT = 16 << 20;
 export class AtomicFile {
   private readonly temp: string;
   private readonly hash = createHash('sha256');
+  /** Plain files: hashed on the hash thread (gzip files: here, as the compressor's bytes pass). */
+  private readonly threadHash = new ThreadHash();
   private size = 0;
   private failure: Error | undefined;
   /** Plain files: the open handle, the chain of writes and the bytes waiting in it. */
@@ -75,15 +78,16 @@ export class AtomicFile {
       return;
     }
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    this.hash.update(buf);
     this.size += buf.length;
     const handle = this.handle!;
-    // A chunk of the converter's output goes back to its pool once on disk; a string's bytes are ours.
+    // A chunk of the converter's output is hashed once on disk, then goes back to its pool.
     const reuse = typeof chunk !== 'string';
-    this.chain = this.chain.then(() => writeAll(handle, buf)).then(() => {
-      if (reuse) releaseChunk(buf);
+    this.chain = this.chain.then(() => writeAll(handle, buf));
+    const hashed = this.chain.then(() => this.threadHash.update(buf, reuse)).then((back) => {
+      if (back) releaseChunk(new Uint8Array(back));
     });
-    const done = this.chain.catch((err: Error) => {
+    // Queued until both written and hashed, so neither thread falls behind unbounded.
+    const done = Promise.all([this.chain, hashed]).then(() => undefined, (err: Error) => {
       this.failure ??= err;
     });
     this.inFlight.push({ done, bytes: buf.length });
@@ -100,12 +104,16 @@ export class AtomicFile {
     if (this.head) {
       this.head.end();
       await this.done;
-    } else {
-      await this.chain;
-      await this.handle!.close();
+      await rename(this.temp, this.path);
+      return { path: this.path, bytes: this.size, sha256: this.hash.digest('hex') };
     }
+    await Promise.all(this.inFlight.map((f) => f.done));
+    if (this.failure) throw this.failure;
+    // The hash thread takes messages in order: the digest follows every chunk sent before it.
+    const sha256 = await this.threadHash.digest();
+    await this.handle!.close();
     await rename(this.temp, this.path);
-    return { path: this.path, bytes: this.size, sha256: this.hash.digest('hex') };
+    return { path: this.path, bytes: this.size, sha256 };
   }
 
   async abort(): Promise<void> {
@@ -113,7 +121,8 @@ export class AtomicFile {
       this.head.destroy();
       await this.done!.catch(() => undefined);
     } else {
-      await this.chain.catch(() => undefined);
+      await Promise.all(this.inFlight.map((f) => f.done));
+      await this.threadHash.digest().catch(() => undefined);
       await this.handle!.close().catch(() => undefined);
     }
     await rm(this.temp, { force: true });

@@ -1,7 +1,8 @@
 import type { Term } from '@rdfjs/types';
 import { SUPPRESSING_IRIS } from '../mapping/markers.js';
 import { QB, RDF_TYPE, SDMX_ATTRIBUTE } from '../rdf/ns.js';
-import { rangeOf, ROW_RULES } from './rules.js';
+import { rangeOf, ROW_RULES, type Range, type RowRule } from './rules.js';
+import { KEY_LIMIT, KeyIndex, type KeyDuplicate } from './key-index.js';
 import type { Violation } from './violation.js';
 import { hash53 } from '../rdf/hash.js';
 
@@ -42,22 +43,27 @@ export interface IncompleteKey {
  * Observation shapes compiled once and applied to each observation as it streams by, in
  * bounded memory: IC-1, IC-11, IC-13, relaxed IC-15, IC-16, value ranges, the business rules
  * between the measures of one row, and, from one hashed entry per key of the dimensions other
- * than qb:measureType holding a bitmask of the measures seen, IC-12 and IC-17.
+ * than qb:measureType holding a bitmask of the measures seen, IC-12 and IC-17. A row arrives as
+ * three parallel term lists (subject runs are observations), so checking allocates nothing
+ * unless something is wrong.
  */
 export class ObservationChecker {
-  /** hash of the key without the measure → slot in `firstAt` and `masks` (typed arrays: no object per key). */
-  private readonly seen = new Map<number, number>();
-  private firstAt = new Float64Array(1024);
-  private masks = new Int32Array(1024);
-  private readonly measureBit: ReadonlyMap<string, number>;
+  /** Key hash without the measure → first line and measures seen (spills to disk when large). */
+  private readonly keys: KeyIndex;
+  private settled: { duplicates: KeyDuplicate[]; incomplete: IncompleteKey[] } | undefined;
   private observations = 0;
   /**
    * Every predicate the checks read → a slot: dimensions first (0…D-1), then the measures,
    * then the fixed ones. An observation's triples are tallied into per-slot counts and first
-   * objects, so checking one costs a map lookup per triple and no allocation.
+   * objects; the plan reuses one term object per predicate, so the slot is found by identity.
    */
   private readonly slotOf = new Map<string, number>();
+  private readonly slotOfTerm = new Map<Term, number>();
+  private readonly slotIri: readonly string[];
   private readonly measureSlots: readonly number[];
+  /** Per slot: the measure's index (bit), its range; -1 / undefined for other slots. */
+  private readonly measureIndex: Int32Array;
+  private readonly ranges: readonly (Range | undefined)[];
   private readonly counts: Int32Array;
   private readonly firsts: (Term | undefined)[];
   /** Second and later objects of a slot, kept only when a predicate repeats (rare: a broken row). */
@@ -69,10 +75,15 @@ export class ObservationChecker {
   private readonly unitSlot: number;
   /** Hashes of dimension values, so an observation's key is hashed from a few numbers. */
   private readonly valueHash = new Map<string, number>();
+  /** The row rules whose measures this cube has, and the row's value and focus per measure. */
+  private readonly rules: readonly RowRule[];
+  private readonly rowValue: Float64Array;
+  private readonly rowFocus: (string | undefined)[];
+  private readonly valueOf = (p: string): number => this.rowValue[this.measureIndex[this.slotOf.get(p)!]!]!;
 
-  constructor(private readonly spec: CubeSpec) {
-    // Beyond 31 measures the bitmask would overflow; no MoJ table comes near that.
-    this.measureBit = new Map([...spec.measures].slice(0, 31).map((m, i) => [m, 1 << i]));
+  /** `keyLimit`: distinct keys kept in memory before the key index spills (workers: never). */
+  constructor(private readonly spec: CubeSpec, keyLimit = KEY_LIMIT) {
+    this.keys = new KeyIndex(keyLimit);
     const slot = (p: string): number => {
       let i = this.slotOf.get(p);
       if (i === undefined) this.slotOf.set(p, (i = this.slotOf.size));
@@ -85,31 +96,64 @@ export class ObservationChecker {
     this.measureTypeSlot = slot(QB.measureType);
     this.statusSlot = slot(SDMX_ATTRIBUTE.obsStatus);
     this.unitSlot = slot(SDMX_ATTRIBUTE.unitMeasure);
+    this.slotIri = [...this.slotOf.keys()];
     this.counts = new Int32Array(this.slotOf.size);
     this.firsts = new Array(this.slotOf.size).fill(undefined);
+    this.measureIndex = new Int32Array(this.slotOf.size).fill(-1);
+    this.measureSlots.forEach((ms, i) => (this.measureIndex[ms] = i));
+    this.ranges = this.slotIri.map((iri, i) => (this.measureIndex[i]! >= 0 ? rangeOf(iri) : undefined));
+    this.rules = ROW_RULES.filter((r) => r.uses.every((p) => spec.measures.has(p)));
+    this.rowValue = new Float64Array(this.measureSlots.length).fill(NaN);
+    this.rowFocus = new Array(this.measureSlots.length).fill(undefined);
   }
 
   /** Checks the observations of one row (or one key); `at` identifies the row for IC-12 messages. */
   checkRow(group: readonly ObservationTriples[], at: number): Violation[] {
-    const out: Violation[] = [];
-    let values: Map<string, number> | undefined;
-    let subjects: Map<string, string> | undefined;
+    const s: Term[] = [];
+    const p: Term[] = [];
+    const o: Term[] = [];
     for (const obs of group) {
-      this.observations++;
-      const measured = this.checkObservation(obs, at, out);
-      if (measured && ROW_RULES.length > 0) {
-        (values ??= new Map()).set(measured.measure, measured.value);
-        (subjects ??= new Map()).set(measured.measure, obs.subject);
+      const subject = { termType: 'NamedNode', value: obs.subject } as Term;
+      for (const [predicate, object] of obs.triples) {
+        s.push(subject);
+        p.push({ termType: 'NamedNode', value: predicate } as Term);
+        o.push(object);
       }
     }
-    if (!values) return out;
-    for (const rule of ROW_RULES) {
-      if (!rule.uses.every((p) => values.has(p))) continue;
-      const message = rule.check((p) => values.get(p)!);
+    return this.checkTriples(s, p, o, s.length, at);
+  }
+
+  /** Checks a row given as parallel lists of its first `n` triples; each subject run is one observation. */
+  checkTriples(s: readonly Term[], p: readonly Term[], o: readonly Term[], n: number, at: number): Violation[] {
+    let out: Violation[] = NONE;
+    const { rowValue, rowFocus } = this;
+    rowValue.fill(NaN);
+    for (let start = 0; start < n; ) {
+      let end = start + 1;
+      const subject = s[start]!;
+      while (end < n && (s[end] === subject || s[end]!.value === subject.value)) end++;
+      this.observations++;
+      const found = this.checkObservation(subject.value, p, o, start, end, at);
+      if (found !== NONE) (out === NONE ? (out = []) : out).push(...found);
+      start = end;
+    }
+    for (const rule of this.rules) {
+      if (!rule.uses.every((u) => !Number.isNaN(this.valueOf(u)))) continue;
+      const message = rule.check(this.valueOf);
       // Reported on the observation of the rule's first measure, as the SHACL-SPARQL form does.
-      if (message) out.push({ rule: rule.id, title: rule.title, severity: 'error', focus: subjects!.get(rule.uses[0]!)!, message });
+      if (message) (out === NONE ? (out = []) : out).push({ rule: rule.id, title: rule.title, severity: 'error', focus: rowFocus[this.measureIndex[this.slotOf.get(rule.uses[0]!)!]!]!, message });
     }
     return out;
+  }
+
+  private slot(p: Term): number {
+    let k = this.slotOfTerm.get(p);
+    if (k === undefined) {
+      k = this.slotOf.get(p.value) ?? -1;
+      if (this.slotOfTerm.size >= 10_000) this.slotOfTerm.clear();
+      this.slotOfTerm.set(p, k);
+    }
+    return k;
   }
 
   /** All objects of a slot, in order. */
@@ -118,15 +162,16 @@ export class ObservationChecker {
     return first === undefined ? [] : [first, ...(this.extra.get(slot) ?? [])];
   }
 
-  private checkObservation(obs: ObservationTriples, at: number, out: Violation[]): { measure: string; value: number } | undefined {
-    const { spec, counts, firsts, slotOf } = this;
+  private checkObservation(focus: string, ps: readonly Term[], os: readonly Term[], start: number, end: number, at: number): Violation[] {
+    const { spec, counts, firsts } = this;
     counts.fill(0);
     if (this.extra.size) this.extra.clear();
     let isObservation = false;
     let suppressed = false;
-    for (const [p, o] of obs.triples) {
-      const k = slotOf.get(p);
-      if (k === undefined) continue;
+    for (let i = start; i < end; i++) {
+      const k = this.slot(ps[i]!);
+      if (k < 0) continue;
+      const o = os[i]!;
       const seen = counts[k]!;
       counts[k] = seen + 1;
       if (seen === 0) firsts[k] = o;
@@ -138,9 +183,10 @@ export class ObservationChecker {
       if (k === this.typeSlot && o.value === QB.Observation) isObservation = true;
       else if (k === this.statusSlot && SUPPRESSING.has(o.value)) suppressed = true;
     }
-    if (!isObservation) return undefined;
+    if (!isObservation) return NONE;
+    let out: Violation[] = NONE;
     const v = (rule: string, title: string, message: string, extra: Partial<Violation> = {}): void => {
-      out.push({ rule, title, severity: 'error', focus: obs.subject, message, ...extra });
+      (out === NONE ? (out = []) : out).push({ rule, title, severity: 'error', focus, message, ...extra });
     };
     if (counts[this.dataSetSlot] !== 1 || firsts[this.dataSetSlot]!.value !== spec.dataset) v('IC-1', 'Unique DataSet', `has ${counts[this.dataSetSlot]} qb:dataSet values, expected <${spec.dataset}>`);
     // The key's hash, from a cached hash of each dimension's value(s), mixed in dimension order.
@@ -160,104 +206,95 @@ export class ObservationChecker {
       h2 = Math.imul(h2 ^ Math.floor(vh / 4294967296), 1597334677) ^ (h1 >>> 15);
     }
     const h = 4294967296 * (2097151 & (h2 ^ (h1 >>> 7))) + (Math.imul(h1 ^ (h2 >>> 13), 3266489909) >>> 0);
-    const measureType = this.all(this.measureTypeSlot);
-    const measure = measureType[0]?.value;
-    let measured: { measure: string; value: number } | undefined;
-    if (measureType.length !== 1 || !measure || !spec.measures.has(measure)) {
+    const mt = this.measureTypeSlot;
+    const measure = counts[mt] === 1 ? firsts[mt]!.value : undefined;
+    const ms = measure === undefined ? -1 : this.slotOf.get(measure) ?? -1;
+    const mi = ms < 0 ? -1 : this.measureIndex[ms]!;
+    if (mi < 0) {
       v('IC-15', 'Measure dimension consistent', `qb:measureType must be one of the cube's measures`, { path: QB.measureType });
     } else {
-      const ms = slotOf.get(measure)!;
       if (counts[ms] === 0 && !suppressed) {
         v('IC-15', 'Measure dimension consistent', `has no value for <${measure}> and no suppression marker`, { path: measure });
       }
       const n = counts[ms] === 1 ? Number(firsts[ms]!.value) : NaN;
       if (!Number.isNaN(n)) {
-        measured = { measure, value: n };
-        const range = rangeOf(measure);
+        this.rowValue[mi] = n;
+        this.rowFocus[mi] = focus;
+        const range = this.ranges[ms];
         if (range && ((range.min !== undefined && n < range.min) || (range.max !== undefined && n > range.max))) {
           v('rule:range', 'value in range', `${n} is outside [${range.min ?? '−∞'}, ${range.max ?? '∞'}]`, { path: measure, value: firsts[ms]!.value });
         }
       }
       for (const other of this.measureSlots) {
         if (other !== ms && counts[other]! > 0) {
-          const iri = [...slotOf].find(([, i]) => i === other)![0];
+          const iri = this.slotIri[other]!;
           v('IC-16', 'Single measure on a measure-dimension observation', `also has a value for <${iri}>`, { path: iri });
         }
       }
     }
     if (spec.unitRequired && counts[this.unitSlot] === 0) v('IC-13', 'Required attributes', 'has no sdmx-attribute:unitMeasure', { path: SDMX_ATTRIBUTE.unitMeasure });
-    const bit = (measure && this.measureBit.get(measure)) || 0;
-    const slot = this.seen.get(h);
-    if (slot === undefined) this.remember(h, at, bit);
-    else if (bit === 0 || (this.masks[slot]! & bit) !== 0) out.push(duplicate(obs.subject, this.firstAt[slot]!));
-    else this.masks[slot]! |= bit;
-    return measured;
-  }
-
-  private remember(h: number, at: number, bit: number): void {
-    const slot = this.seen.size;
-    if (slot === this.masks.length) {
-      const at2 = new Float64Array(slot * 2);
-      at2.set(this.firstAt);
-      this.firstAt = at2;
-      const masks2 = new Int32Array(slot * 2);
-      masks2.set(this.masks);
-      this.masks = masks2;
-    }
-    this.firstAt[slot] = at;
-    this.masks[slot] = bit;
-    this.seen.set(h, slot);
+    // Beyond 31 measures the bitmask would overflow; no MoJ table comes near that.
+    const bit = mi >= 0 && mi < 31 ? 1 << mi : 0;
+    const first = this.keys.observe(h, at, bit);
+    if (first >= 0) (out === NONE ? (out = []) : out).push(duplicate(focus, first));
+    return out;
   }
 
   /** The key table, to merge with another checker's (workers checking parts of one file). */
   exportKeys(): CheckerKeys {
-    const n = this.seen.size;
-    const hashes = new Float64Array(n);
-    for (const [h, slot] of this.seen) hashes[slot] = h;
-    return { hashes, firstAt: this.firstAt.slice(0, n), masks: this.masks.slice(0, n), observations: this.observations };
+    return { ...this.keys.export(), observations: this.observations };
   }
 
   /**
    * Merges another part's key table. A key seen in both with a common measure is a duplicate
-   * (IC-12), reported at the later of the two lines.
+   * (IC-12), reported at the later of the two lines (once the index has spilled: by `settle`).
    */
   absorbKeys(k: CheckerKeys): { at: number; violation: Violation }[] {
     const duplicates: { at: number; violation: Violation }[] = [];
     this.observations += k.observations;
     for (let i = 0; i < k.hashes.length; i++) {
-      const h = k.hashes[i]!;
       const at = k.firstAt[i]!;
-      const bit = k.masks[i]!;
-      const slot = this.seen.get(h);
-      if (slot === undefined) {
-        this.remember(h, at, bit);
-        continue;
-      }
-      const mine = this.firstAt[slot]!;
+      const first = this.keys.observe(k.hashes[i]!, at, k.masks[i]!);
       // The focus is not known here (the observation's IRI stayed in its worker).
-      if (bit === 0 || (this.masks[slot]! & bit) !== 0) duplicates.push({ at: Math.max(at, mine), violation: duplicate('', Math.min(at, mine)) });
-      this.masks[slot]! |= bit;
-      this.firstAt[slot] = Math.min(mine, at);
+      if (first >= 0) duplicates.push({ at: Math.max(at, first), violation: duplicate('', Math.min(at, first)) });
     }
     return duplicates;
   }
 
+  /**
+   * Once every observation has been seen: the duplicates the spilled key index found at the
+   * end (IC-12; none when it stayed in memory) and the keys that lack some measure (IC-17).
+   */
+  settle(): { duplicates: { at: number; violation: Violation }[]; incomplete: IncompleteKey[] } {
+    if (!this.settled) {
+      const expected = Math.min(this.measureSlots.length, 31);
+      const full = expected === 31 ? 0x7fffffff : (1 << expected) - 1;
+      const { duplicates, shortfalls } = this.keys.settle(full);
+      this.settled = { duplicates, incomplete: shortfalls.map((s) => ({ at: s.at, present: popcount(s.bits), expected })) };
+    }
+    return {
+      duplicates: this.settled.duplicates.map((d) => ({ at: d.at, violation: duplicate('', d.first) })),
+      incomplete: this.settled.incomplete,
+    };
+  }
+
   /** IC-17, once every observation has been seen: the keys that lack some measure. */
   incompleteKeys(): IncompleteKey[] {
-    const expected = this.measureBit.size;
-    const full = expected === 31 ? 0x7fffffff : (1 << expected) - 1;
-    const out: IncompleteKey[] = [];
-    for (let slot = 0; slot < this.seen.size; slot++) {
-      const mask = this.masks[slot]!;
-      if (mask !== full) out.push({ at: this.firstAt[slot]!, present: popcount(mask), expected });
-    }
-    return out.sort((a, b) => a.at - b.at);
+    return this.settle().incomplete;
+  }
+
+  /** Removes the key index's temporary files (a run that stopped early). */
+  dispose(): void {
+    this.keys.dispose();
   }
 
   get count(): number {
     return this.observations;
   }
 }
+
+/** No violations: one shared empty list, so a clean row allocates nothing. */
+const NONE: Violation[] = [];
 
 /** IC-12: an observation with the key of the one first seen at line `firstAt` (0-based). */
 function duplicate(focus: string, firstAt: number): Violation {

@@ -53,4 +53,14 @@ describe.each(cases.map((dir) => [relative(root, dir), dir]))('%s', (_name, dir)
     expect(large.result.summary?.wholeGraph ?? false).toBe(false);
     expect([...new Set(locate(large.result))]).toEqual([...new Set(locate(small.result))]);
   });
+
+  // A run with more keys than the IC-12/IC-17 index holds in memory spills them to disk and
+  // finds duplicates at the end: the same problems at the same lines, counted alike.
+  it('finds the same duplicates and incomplete keys when the key index spills to disk', async () => {
+    const memory = await convertInMemory(join(dir, 'mapping.yaml'), { wholeGraphLimit: 0 });
+    const spilled = await convertInMemory(join(dir, 'mapping.yaml'), { wholeGraphLimit: 0, keyLimit: 0 });
+    expect(locate(spilled.result)).toEqual(locate(memory.result));
+    expect(spilled.result.summary?.diagnosticsBySeverity).toEqual(memory.result.summary?.diagnosticsBySeverity);
+    expect(spilled.nt).toBe(memory.nt);
+  });
 });
