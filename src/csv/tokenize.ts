@@ -27,6 +27,10 @@ export class FastTokenizer {
   /** The file's record delimiter, once seen. */
   recordDelimiter: '\r\n' | '\n' | '\r' | undefined;
 
+  /** A text found free of other line ends from `cleanFrom` on (parsed in batches, it is scanned once). */
+  private cleanText = '';
+  private cleanFrom = 0;
+
   constructor(private readonly delimiter: string, private readonly quote: string) {}
 
   /** True when the dialect is one the fast path can read at all. */
@@ -73,7 +77,15 @@ export class FastTokenizer {
         continue;
       }
       // Whether a line end of another kind than the file's occurs: then lines are checked.
-      stray ??= rd === '\r\n' ? hasLoneCrOrLf(text, pos) : text.indexOf(rd === '\n' ? '\r' : '\n', pos) !== -1;
+      // Known clean from an earlier position of the same text: clean from here too (batches).
+      if (stray === undefined && text === this.cleanText && pos >= this.cleanFrom) stray = false;
+      if (stray === undefined) {
+        stray = rd === '\r\n' ? hasLoneCrOrLf(text, pos) : text.indexOf(rd === '\n' ? '\r' : '\n', pos) !== -1;
+        if (!stray) {
+          this.cleanText = text;
+          this.cleanFrom = pos;
+        }
+      }
       let end = text.indexOf(rd, pos);
       if (end === -1) {
         if (!final) break;

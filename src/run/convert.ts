@@ -9,6 +9,7 @@ import { loadMapping } from '../mapping/load.js';
 import type { MappingModel } from '../mapping/model.js';
 import { FactsCollector } from '../metadata/facts.js';
 import { FileSink } from '../sinks/sink.js';
+import { dropSpareChunks } from '../sinks/text-out.js';
 import type { OutputFormat } from '../sinks/registry.js';
 import { emptySummary, type ConvertSummary } from './summary.js';
 import { RunValidation } from './validation.js';
@@ -138,7 +139,11 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         kept.push(...compiled.diagnostics);
         if (!compiled.plan) return { status: 'config-error', model, diagnostics: kept, sources };
         plan = compiled.plan;
-        if (opts.validate !== false) validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit, opts.keyLimit);
+        if (opts.validate !== false) {
+          // Bytes read so far include read-ahead, so this under-estimates the rows: a safe bound.
+          const rowsAtLeast = (): number => (progress.rows > 0 ? (progress.totalBytes / progress.bytesRead) * progress.rows : 0);
+          validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit, opts.keyLimit, rowsAtLeast);
+        }
         targets = opts.createTargets ? opts.createTargets(model) : [...(await openFiles(model, opts)), ...(opts.facts === false ? [] : [facts])];
         hook = await opts.hook?.(model);
         runner = new RowRunner(plan, csv, header, [...targets], { summary, stats }, report, validation, hook);
@@ -166,6 +171,15 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   const trailer = plan?.trailerQuads() ?? [];
   for (const q of trailer) emitQuad(targets, q, hook);
   if (validation && plan) {
+    // The dumps' queues are emptied first: the end-of-run checks load a store of their own.
+    try {
+      for (const t of targets) await t.drain?.();
+    } catch (err) {
+      await Promise.all(targets.map((t) => t.abort()));
+      kept.push(diagnostic('JL402', `cannot write output: ${(err as Error).message}`));
+      return { status: 'io-error', model, diagnostics: kept, sources };
+    }
+    dropSpareChunks();
     for (const d of await validation.finish([...plan.headerQuads, ...trailer])) report(d);
     summary.validation = validation.counts;
     summary.wholeGraph = validation.wholeGraph;

@@ -11,6 +11,8 @@ export interface TripleTarget {
   add(s: Term, p: Term, o: Term): void;
   readonly full: boolean;
   flush(): Promise<void>;
+  /** Waits until what was written so far has left memory (files); optional. */
+  drain?(): Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }

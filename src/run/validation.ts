@@ -33,6 +33,9 @@ export function cubeSpecOf(model: MappingModel): CubeSpec {
 /** Up to this many observations, the whole graph is also validated (SHACL shapes, all ICs). */
 export const WHOLE_GRAPH_LIMIT = 20_000;
 
+/** Rows after which a run's size is estimated, to let go of the whole graph early. */
+const ESTIMATE_AFTER = 500;
+
 /** Rules the streaming checks already report with their CSV location. */
 const STREAMED = /^(IC-1|IC-11|IC-12|IC-13|IC-15|IC-16|IC-17|rule:.*)$/;
 /** Rules about a dimension's value alone, checked on the first observation of each value. */
@@ -77,6 +80,8 @@ export class RunValidation {
   readonly counts = new Map<string, number>();
   /** The observations' triples (s, p, o, s, p, o, …) while the run is small enough to validate as a whole graph. */
   private graph: Term[] | undefined = [];
+  /** Rows seen while the whole graph is kept. */
+  private rows = 0;
   /** Where each observation came from, while the whole graph is kept. */
   private readonly origin = new Map<string, Origin>();
   /**
@@ -99,6 +104,8 @@ export class RunValidation {
     private readonly header: readonly string[],
     private readonly wholeGraphLimit = WHOLE_GRAPH_LIMIT,
     keyLimit?: number,
+    /** A lower bound of the run's data rows (file size ÷ bytes read per row so far), if known. */
+    private readonly rowsAtLeast?: () => number,
   ) {
     this.checker = new ObservationChecker(cubeSpecOf(model), keyLimit);
     // A negative limit: a part of a large file (workers), never validated as a whole graph.
@@ -119,7 +126,13 @@ export class RunValidation {
     if (this.graph) {
       for (let i = 0; i < n; i++) this.graph.push(rowS[i]!, rowP[i]!, rowO[i]!);
       forEachObservation(rowS, n, (start, _end, index) => this.origin.set(rowS[start]!.value, { line, cells, index }));
-      if (this.origin.size > this.wholeGraphLimit) {
+      this.rows++;
+      // A run sure to pass the limit (twice over, for rows longer further down) lets go of
+      // the graph early: it would be dropped anyway, and holding it is a memory peak.
+      if (this.rows === ESTIMATE_AFTER && this.rowsAtLeast && (this.rowsAtLeast() * this.origin.size) / this.rows > 2 * this.wholeGraphLimit) {
+        this.graph = undefined;
+        this.origin.clear();
+      } else if (this.origin.size > this.wholeGraphLimit) {
         this.graph = undefined;
         this.origin.clear();
       }
@@ -163,7 +176,7 @@ export class RunValidation {
       first = uses.get(o.value);
       if (first) first.uses++;
       else uses.set(o.value, (first = { line, cells, index, subject: rowS[i]!.value, value: o, dimension: p.value, uses: 1 }));
-      if (this.firstUseOfTerm.size >= 100_000) this.firstUseOfTerm.clear();
+      if (this.firstUseOfTerm.size >= 20_000) this.firstUseOfTerm.clear();
       this.firstUseOfTerm.set(o, first);
     }
   }

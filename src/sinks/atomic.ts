@@ -17,13 +17,13 @@ export interface FileFacts {
 }
 
 /** Bytes queued for the disk before the converter waits for them. */
-const QUEUE_LIMIT = 16 << 20;
+const QUEUE_LIMIT = 8 << 20;
 
 /**
  * A file written through a temporary sibling and renamed into place on commit, so a failed
  * or interrupted run never leaves a half-written dump under the real name. The SHA-256 and
  * size are taken from the bytes as they go to disk, so the metadata needs no second read.
- * Plain files are written chunk by chunk in order with a queue of up to 16 MiB, so the
+ * Plain files are written chunk by chunk in order with a queue of up to 8 MiB, so the
  * converter goes on while the disk catches up (a stream's "drain" would make it wait for an
  * empty queue every time). gzip output goes through zlib's stream and is deterministic: Node
  * writes no file name and a zero mtime in the header.
@@ -97,6 +97,14 @@ export class AtomicFile {
       await oldest.done;
       this.queued -= oldest.bytes;
     }
+    if (this.failure) throw this.failure;
+  }
+
+  /** Waits until every chunk written so far is on disk (and hashed). */
+  async idle(): Promise<void> {
+    await Promise.all(this.inFlight.map((f) => f.done));
+    this.inFlight.length = 0;
+    this.queued = 0;
     if (this.failure) throw this.failure;
   }
 

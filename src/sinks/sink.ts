@@ -4,7 +4,7 @@ import type { OutputFormat } from './registry.js';
 import type { Serializer, SerializerOptions } from './serializer.js';
 import { ByteChunks } from './text-out.js';
 
-const CHUNK = 4 << 20;
+const CHUNK = 2 << 20;
 
 /**
  * A serializer bound to an atomic output file. Bytes are gathered into large chunks and
@@ -48,6 +48,12 @@ export class FileSink {
 
   async flush(): Promise<void> {
     for (const chunk of this.out.take()) await this.file.write(chunk);
+  }
+
+  /** Everything so far on disk: the write queue and its chunks are free. */
+  async drain(): Promise<void> {
+    await this.flush();
+    await this.file.idle();
   }
 
   async commit(): Promise<void> {

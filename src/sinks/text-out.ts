@@ -21,7 +21,12 @@ function chunk(size: number): Buffer {
 
 /** Gives a chunk (or a view of one) back once its bytes are written and no longer referenced. */
 export function releaseChunk(view: Uint8Array): void {
-  if (view.byteOffset === 0 && view.buffer.byteLength === CHUNK && spare.length < 16) spare.push(Buffer.from(view.buffer, 0, CHUNK));
+  if (view.byteOffset === 0 && view.buffer.byteLength === CHUNK && spare.length < 8) spare.push(Buffer.from(view.buffer, 0, CHUNK));
+}
+
+/** Lets the spare chunks go (before the end-of-run checks, which need memory of their own). */
+export function dropSpareChunks(): void {
+  spare.length = 0;
 }
 
 /**
@@ -80,7 +85,7 @@ export class StringOut implements TextOut {
   }
 }
 
-const LIMIT = 100_000;
+const LIMIT = 20_000;
 
 /**
  * A term's serialised bytes, cached by the term object. The plan reuses one object for each

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyTable } from './key-table.js';
 
-/** Keys held in memory before the index spills to disk: about 5 MB of typed arrays. */
-export const KEY_LIMIT = 1 << 17;
+/** Keys held in memory before the index spills to disk: about 2.5 MB of typed arrays. */
+export const KEY_LIMIT = 1 << 16;
 const PARTS = 64;
-/** Records (hash, line, bits) buffered per part before a write: 64 KiB. */
-const BUFFERED = 2730;
+/** Records (hash, line, bits) buffered per part before a write: 32 KiB. */
+const BUFFERED = 1365;
 
 /** A key that is a duplicate: seen again at line `at`, first at line `first`. */
 export interface KeyDuplicate {

@@ -199,7 +199,7 @@ export class ObservationChecker {
       let vh = this.valueHash.get(text);
       if (vh === undefined) {
         vh = hash53(text);
-        if (this.valueHash.size >= 100_000) this.valueHash.clear();
+        if (this.valueHash.size >= 20_000) this.valueHash.clear();
         this.valueHash.set(text, vh);
       }
       h1 = Math.imul(h1 ^ (vh >>> 0), 2654435761) ^ d;

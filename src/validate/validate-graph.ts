@@ -4,7 +4,7 @@ import { NS } from '../rdf/ns.js';
 import { hash53 } from '../rdf/hash.js';
 import { checkIntegrity } from './check-integrity.js';
 import { compileShapesGraph, type CompiledShape } from './compiled-shapes.js';
-import { shaclEngine, type EngineReport } from './engine.js';
+import type { EngineReport } from './engine.js';
 import { storeWithVocabulary, vocabularyQuads, vocabularySize } from './vocab-graph.js';
 import type { Violation } from './violation.js';
 
@@ -70,6 +70,8 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeTexts: r
     for (const r of engine.results) violations.push(toViolation(engine.store, r, ruleOf));
   };
   if (shapes.length > 0) {
+    // Loaded on use: a large convert checks only the structure here, with no shapes.
+    const { shaclEngine } = await import('./engine.js');
     const { observations, others } = await splitQuads(inputs, cubeShapes.length > 0, compiled, violations);
     // Observation shapes look at one observation and what it links to: the engine sees the
     // observations in chunks, each with everything else.
