@@ -69,13 +69,13 @@ function once(argv) {
 function justiceLod(mapping, csv, extra) {
   const { m, stdout } = once([join(here, 'measure.mjs'), 'node', 'justice-lod', 'convert', mapping, '--input', csv, '--out', out, '--quiet', '--no-metadata', '--diagnostics', 'json', ...extra]);
   const report = JSON.parse(stdout).runs[0];
-  return { seconds: m.seconds, maxRssBytes: m.maxRssBytes, rows: report.records.dataRows, triples: report.triples, output: report.outputs[0] };
+  return { seconds: m.seconds, maxRssBytes: m.maxRssBytes, cpuSeconds: m.cpuSeconds, rows: report.records.dataRows, triples: report.triples, output: report.outputs[0] };
 }
 
 function anchor(script, csv) {
   const file = join(out, 'anchor.nt');
   const { m } = once([join(here, 'anchors', script), csv, file]);
-  return { seconds: m.seconds, maxRssBytes: m.maxRssBytes, rows: m.rows, triples: m.triples, output: { bytes: statSync(file).size } };
+  return { seconds: m.seconds, maxRssBytes: m.maxRssBytes, cpuSeconds: m.cpuSeconds, rows: m.rows, triples: m.triples, output: { bytes: statSync(file).size } };
 }
 
 const bench = join(here, 'sentencing-bench.yaml');
@@ -115,6 +115,7 @@ for (const c of cases) {
     rowsPerSecond: Math.round(samples[0].rows / seconds),
     triplesPerSecond: Math.round(samples[0].triples / seconds),
     peakRssMB: Math.round(median(samples.map((s) => s.maxRssBytes)) / 2 ** 20),
+    cpuSeconds: Number(median(samples.map((s) => s.cpuSeconds)).toFixed(1)),
     runs: samples.map((s) => Number(s.seconds.toFixed(3))),
   };
 }
@@ -147,9 +148,9 @@ writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify(summary, null
 
 const n = (x) => x.toLocaleString('en-GB');
 console.log(`\n${n(rows)} sentencing rows × 12 columns, ${(summary.input.bytes / 2 ** 20).toFixed(0)} MB; median of ${runs} runs; ${summary.cpus} cores, Node ${process.version}\n`);
-console.log('| case | time (s) | rows/s | triples/s | peak RSS (MB) |');
-console.log('|---|---:|---:|---:|---:|');
-for (const r of Object.values(results)) console.log(`| ${r.label} | ${r.seconds.toFixed(1)} | ${n(r.rowsPerSecond)} | ${n(r.triplesPerSecond)} | ${r.peakRssMB} |`);
+console.log('| case | time (s) | rows/s | triples/s | peak RSS (MB) | CPU (s) |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const r of Object.values(results)) console.log(`| ${r.label} | ${r.seconds.toFixed(1)} | ${n(r.rowsPerSecond)} | ${n(r.triplesPerSecond)} | ${r.peakRssMB} | ${r.cpuSeconds} |`);
 console.log('\n| target | measured | needed | |');
 console.log('|---|---:|---:|---|');
 for (const t of targets) console.log(`| ${t.what} | ${t.value} | ${t.need} | ${t.met ? 'met' : 'NOT met'} |`);

@@ -4,7 +4,9 @@ import { appendFileSync } from 'node:fs';
 import { main } from '../../dist/cli/main.js';
 
 const started = process.hrtime.bigint();
+// User + system time of every thread (workers, the hash thread, libuv's writes).
+const cpuSeconds = () => { const u = process.resourceUsage(); return (u.userCPUTime + u.systemCPUTime) / 1e6; };
 const code = await main(process.argv.slice(2)); // ["node", "justice-lod", command, ...]
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-appendFileSync(process.env.JLOD_MEASURE, JSON.stringify({ code, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + '\n');
+appendFileSync(process.env.JLOD_MEASURE, JSON.stringify({ code, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024, cpuSeconds: cpuSeconds() }) + '\n');
 process.exitCode = code;

@@ -5,7 +5,7 @@ import { appendFileSync } from 'node:fs';
 const started = process.hrtime.bigint();
 export function recordRun(extra) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const line = { code: 0, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024, ...extra };
+  const line = { code: 0, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024, cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6, ...extra };
   if (process.env.JLOD_MEASURE) appendFileSync(process.env.JLOD_MEASURE, JSON.stringify(line) + '\n');
   return line;
 }

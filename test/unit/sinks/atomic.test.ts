@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AtomicFile } from '../../../src/sinks/atomic.js';
+import { ByteChunks } from '../../../src/sinks/text-out.js';
+import { tempDir } from '../../support/tmp.js';
+
+const dir = tempDir('jlod-atomic-');
+
+describe('AtomicFile', () => {
+  it('reports the size and SHA-256 of the bytes on disk, hashed on the helper thread, chunks and strings in order', async () => {
+    const path = join(dir, 'big.nt');
+    const file = await AtomicFile.open(path);
+    const out = new ByteChunks();
+    // 40 MB through pooled 1 MiB chunks (handed to the hash thread and back), with strings between.
+    for (let i = 0; i < 200_000; i++) {
+      out.text(`<http://example.org/obs/${i}> <http://example.org/p> "${'é'.repeat(i % 7)}${i}" .\n`);
+      if (i % 50_000 === 0) {
+        for (const chunk of out.take()) await file.write(chunk);
+        await file.write(`# after row ${i}\n`);
+      }
+    }
+    for (const chunk of out.take()) await file.write(chunk);
+    expect(existsSync(path)).toBe(false);
+    const facts = await file.commit();
+    const bytes = readFileSync(path);
+    expect(facts.bytes).toBe(bytes.length);
+    expect(facts.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(bytes.toString('utf8')).toContain('# after row 150000\n<http://example.org/obs/150001>');
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('leaves nothing behind when aborted', async () => {
+    const path = join(dir, 'gone.nt');
+    const file = await AtomicFile.open(path);
+    await file.write('<a:b> <a:c> <a:d> .\n');
+    await file.abort();
+    expect(existsSync(path)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.gone'))).toEqual([]);
+  });
+});
