@@ -38,7 +38,8 @@ const waiting = new Map<string, { resolve: (r: Reply) => void; reject: (e: Error
 
 function thread(): Worker {
   if (worker) return worker;
-  const w = new Worker(SOURCE, { eval: true });
+  // CommonJS source; no inherited flags, which could make it a module (`node --input-type=module`).
+  const w = new Worker(SOURCE, { eval: true, execArgv: [] });
   w.unref();
   w.on('message', (r: Reply) => {
     const key = `${r.id}:${r.seq}`;

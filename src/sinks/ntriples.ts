@@ -4,15 +4,19 @@ import { termToNTriples } from '../rdf/term.js';
 import type { Serializer } from './serializer.js';
 import { TermBytes } from './text-out.js';
 
+/** Predicate–object pairs whose bytes are kept whole. */
+const PAIR_LIMIT = 20_000;
+
 /**
- * N-Triples, one triple per line; with a graph, N-Quads. Each line is three copies of cached
- * bytes: the subject (encoded once per observation), ` <predicate> ` and `object .\n`, the
- * last two kept per term object with their spacing and the line end built in.
+ * N-Triples, one triple per line; with a graph, N-Quads. Each line is two copies of cached
+ * bytes: the subject (encoded once per observation) and ` <predicate> object .\n`, kept per
+ * object term with its usual predicate, spacing and line end built in.
  */
 export function ntriplesSerializer(graph?: string): Serializer {
   const end = graph === undefined ? ' .\n' : ` <${escapeIri(graph)}> .\n`;
   const predicates = new TermBytes((t) => ` ${termToNTriples(t)} `);
   const objects = new TermBytes((t) => termToNTriples(t) + end);
+  const pairs = new Map<Term, { readonly p: Term; readonly bytes: Buffer }>();
   let lastSubject: Term | undefined;
   let subjectBytes = Buffer.alloc(0);
   return {
@@ -23,8 +27,19 @@ export function ntriplesSerializer(graph?: string): Serializer {
         subjectBytes = Buffer.from(termToNTriples(s));
       }
       out.bytes(subjectBytes);
-      out.bytes(predicates.get(p));
-      out.bytes(objects.get(o));
+      // An object term nearly always comes with one predicate (a dimension's codes, a rule's
+      // values): ` <p> o .\n` is kept whole for that pair, one lookup and one copy.
+      const pair = pairs.get(o);
+      if (pair !== undefined && pair.p === p) out.bytes(pair.bytes);
+      else if (pair !== undefined) {
+        out.bytes(predicates.get(p));
+        out.bytes(objects.get(o));
+      } else {
+        const bytes = Buffer.concat([predicates.get(p), objects.get(o)]);
+        if (pairs.size >= PAIR_LIMIT) pairs.clear();
+        pairs.set(o, { p, bytes });
+        out.bytes(bytes);
+      }
     },
     cut: () => {
       lastSubject = undefined;
