@@ -5,7 +5,7 @@ import type { Serializer } from './serializer.js';
 import type { TextOut } from './text-out.js';
 
 const GEN_DELIM = /[:/?#[\]@]$/;
-const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 20_000;
 
 /**
  * Compacted JSON-LD written one subject at a time, so it streams: each node object of the
@@ -16,14 +16,15 @@ const CACHE_LIMIT = 100_000;
  */
 export function jsonldSerializer(prefixes: ReadonlyMap<string, string>): Serializer {
   const context = contextFor(prefixes);
-  const { compactIri, propertyKey } = compactor(context);
+  const { compactIri, compactSubject, propertyKey } = compactor(context);
   let node: Map<string, unknown[]> | undefined;
   let nodeId: string | undefined;
   let first = true;
 
   const flush = (): string => {
     if (!node || nodeId === undefined) return '';
-    const obj: Record<string, unknown> = { '@id': compactIri(nodeId) };
+    // Subjects are new at each node: compacted without the cache, which they would only churn.
+    const obj: Record<string, unknown> = { '@id': compactSubject(nodeId) };
     for (const [key, values] of node) obj[key] = values.length === 1 ? values[0] : values;
     const text = `${first ? '' : ',\n'}    ${JSON.stringify(obj)}`;
     first = false;
@@ -115,5 +116,5 @@ function compactor(context: JsonLdContext) {
     }
     return [curie(p, coerced !== undefined) ?? p, expandedValue(o)];
   };
-  return { compactIri, propertyKey };
+  return { compactIri, compactSubject: (iri: string): string => curie(iri, false) ?? iri, propertyKey };
 }

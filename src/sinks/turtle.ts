@@ -8,7 +8,7 @@ import { TermBytes } from './text-out.js';
 const PN_LOCAL = /^(?:[A-Za-z0-9_:]|%[0-9A-Fa-f]{2})(?:(?:[A-Za-z0-9_.:-]|%[0-9A-Fa-f]{2})*(?:[A-Za-z0-9_:-]|%[0-9A-Fa-f]{2}))?$/;
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?\d*\.\d+$/;
-const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 20_000;
 
 /**
  * Turtle grouped by subject: `;` between a subject's predicates and `,` between objects of
