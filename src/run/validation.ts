@@ -129,10 +129,8 @@ export class RunValidation {
       this.rows++;
       // A run sure to pass the limit (twice over, for rows longer further down) lets go of
       // the graph early: it would be dropped anyway, and holding it is a memory peak.
-      if (this.rows === ESTIMATE_AFTER && this.rowsAtLeast && (this.rowsAtLeast() * this.origin.size) / this.rows > 2 * this.wholeGraphLimit) {
-        this.graph = undefined;
-        this.origin.clear();
-      } else if (this.origin.size > this.wholeGraphLimit) {
+      const surelyLarge = this.rows === ESTIMATE_AFTER && this.rowsAtLeast !== undefined && (this.rowsAtLeast() * this.origin.size) / this.rows > 2 * this.wholeGraphLimit;
+      if (surelyLarge || this.origin.size > this.wholeGraphLimit) {
         this.graph = undefined;
         this.origin.clear();
       }
@@ -198,10 +196,7 @@ export class RunValidation {
    */
   async finish(structure: readonly Quad[]): Promise<Diagnostic[]> {
     const { duplicates, incomplete } = this.checker.settle();
-    const out: Diagnostic[] = duplicates.map(({ at, violation: v }) => {
-      count(this.counts, v.rule);
-      return diagnostic(codeOf(v.rule), `${v.rule}: observation ${v.message}`, { span: { file: this.csv, line: at } });
-    });
+    const out: Diagnostic[] = duplicates.map((d) => this.keyDiagnostic(d));
     out.push(...incomplete.map((k) => {
       count(this.counts, 'IC-17');
       return diagnostic(codeOf('IC-17'), `IC-17: the observations of this row's key have ${k.present} of the cube's ${k.expected} measures`, { span: { file: this.csv, line: k.at } });
@@ -280,10 +275,13 @@ export class RunValidation {
         else have.uses += u.uses;
       }
     }
-    return this.checker.absorbKeys(state.keys).map(({ at, violation: v }) => {
-      count(this.counts, v.rule);
-      return diagnostic(codeOf(v.rule), `${v.rule}: observation ${v.message}`, { span: { file: this.csv, line: at } });
-    });
+    return this.checker.absorbKeys(state.keys).map((d) => this.keyDiagnostic(d));
+  }
+
+  /** A duplicate found by merging key tables (workers, or a spilled index): located by line only. */
+  private keyDiagnostic({ at, violation: v }: { at: number; violation: Violation }): Diagnostic {
+    count(this.counts, v.rule);
+    return diagnostic(codeOf(v.rule), `${v.rule}: observation ${v.message}`, { span: { file: this.csv, line: at } });
   }
 
   get observations(): number {

@@ -5,6 +5,7 @@ import { rangeOf, ROW_RULES, type Range, type RowRule } from './rules.js';
 import { KEY_LIMIT, KeyIndex, type KeyDuplicate } from './key-index.js';
 import type { Violation } from './violation.js';
 import { hash53 } from '../rdf/hash.js';
+import { DataFactory } from '../rdf/factory.js';
 
 /** What the streaming checks need to know about a cube: its DSD in a few sets. */
 export interface CubeSpec {
@@ -107,16 +108,16 @@ export class ObservationChecker {
     this.rowFocus = new Array(this.measureSlots.length).fill(undefined);
   }
 
-  /** Checks the observations of one row (or one key); `at` identifies the row for IC-12 messages. */
+  /** Checks the observations of one row (or one key) given as groups (whole graphs, tests); `at` identifies the row for IC-12 messages. */
   checkRow(group: readonly ObservationTriples[], at: number): Violation[] {
     const s: Term[] = [];
     const p: Term[] = [];
     const o: Term[] = [];
     for (const obs of group) {
-      const subject = { termType: 'NamedNode', value: obs.subject } as Term;
+      const subject = DataFactory.namedNode(obs.subject);
       for (const [predicate, object] of obs.triples) {
         s.push(subject);
-        p.push({ termType: 'NamedNode', value: predicate } as Term);
+        p.push(DataFactory.namedNode(predicate));
         o.push(object);
       }
     }
