@@ -101,7 +101,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
     try {
       const par = await convertInParallel({
         model, mapping: opts.mapping, csv, size: progress.totalBytes, workers: opts.workers!, validate: opts.validate !== false,
-        formats: (opts.formats ?? []).map((f) => f.name), progress, openFiles: () => openFiles(model, opts),
+        formats: (opts.formats ?? []).map((f) => f.name), facts: opts.facts !== false, progress, openFiles: () => openFiles(model, opts),
       });
       if (par !== 'fallback') {
         parallel = true;
@@ -200,7 +200,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
       return { status: 'io-error', model, summary, diagnostics: kept, sources };
     }
     summary.written = true;
-    if (opts.facts !== false || parallel) summary.facts = facts.facts();
+    if (opts.facts !== false) summary.facts = facts.facts();
     summary.outputs = targets.filter((t): t is FileSink => t instanceof FileSink).map((t) => ({ path: t.path, format: t.format.name, bytes: t.facts!.bytes, sha256: t.facts!.sha256 }));
   }
   summary.ended = new Date();

@@ -27,6 +27,8 @@ export interface ParallelInput {
   readonly workers: number;
   readonly validate: boolean;
   readonly formats: readonly string[];
+  /** Whether the VoID facts are counted (only when metadata is written). */
+  readonly facts: boolean;
   /** The dump files; the facts collector counts beside them. */
   readonly openFiles: () => Promise<TripleTarget[]>;
   readonly progress: { bytesRead: number; rows: number };
@@ -96,13 +98,13 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
     const validation = input.validate ? new RunValidation(model, csv, header, -1) : undefined;
     // Own targets and facts: if the run falls back, the one-process pass starts from nothing.
     const facts = new FactsCollector();
-    const targets = [...(await input.openFiles()), facts];
+    const targets = [...(await input.openFiles()), ...(input.facts ? [facts] : [])];
     const abort = () => Promise.all(targets.map((t) => t.abort()));
     for (const q of plan.headerQuads) for (const t of targets) t.add(q.subject, q.predicate, q.object);
     const sinks = targets.filter((t): t is FileSink => t instanceof FileSink);
     for (const s of sinks) s.cut();
 
-    const setup: WorkerSetup = { mapping: input.mapping, csv, header, formats: input.formats, validate: input.validate, encoding, recordDelimiter: rd };
+    const setup: WorkerSetup = { mapping: input.mapping, csv, header, formats: input.formats, validate: input.validate, facts: input.facts, encoding, recordDelimiter: rd };
     let pool: Channel[] = [];
     try {
       pool = await startWorkers(input.workers, setup);

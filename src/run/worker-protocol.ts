@@ -10,6 +10,7 @@ export interface WorkerSetup {
   readonly header: readonly string[];
   readonly formats: readonly string[];
   readonly validate: boolean;
+  readonly facts: boolean;
   readonly encoding: 'utf-8' | 'windows-1252';
   readonly recordDelimiter: '\n' | '\r\n';
 }

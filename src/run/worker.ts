@@ -56,7 +56,7 @@ function convertPart(m: BatchMessage): { done: BatchDone; transfer: ArrayBuffer[
   const targets = formats.map((f) => new PartTarget(f.create({ prefixes: model.prefixes, graph: model.graph })));
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic): void => void diagnostics.push(d);
-  const runner = new RowRunner(plan!, setup.csv, setup.header, [...targets, facts], { summary, stats }, report, validation, undefined);
+  const runner = new RowRunner(plan!, setup.csv, setup.header, [...targets, ...(setup.facts ? [facts] : [])], { summary, stats }, report, validation, undefined);
   const events: CsvEvent[] = [];
   let line = m.line;
   let rows = 0;
