@@ -168,6 +168,12 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
     kept.push(diagnostic('JL402', `conversion stopped: ${(err as Error).message}`));
     return { status: 'io-error', model, diagnostics: kept, sources };
   }
+  /** A dump could not be written: every temporary file goes, and the run says why. */
+  const cannotWrite = async (err: unknown): Promise<ConvertResult> => {
+    await Promise.all(targets.map((t) => t.abort()));
+    kept.push(diagnostic('JL402', `cannot write output: ${(err as Error).message}`));
+    return { status: 'io-error', model, summary, diagnostics: kept, sources };
+  };
   const trailer = plan?.trailerQuads() ?? [];
   for (const q of trailer) emitQuad(targets, q, hook);
   if (validation && plan) {
@@ -175,9 +181,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
     try {
       for (const t of targets) await t.drain?.();
     } catch (err) {
-      await Promise.all(targets.map((t) => t.abort()));
-      kept.push(diagnostic('JL402', `cannot write output: ${(err as Error).message}`));
-      return { status: 'io-error', model, diagnostics: kept, sources };
+      return cannotWrite(err);
     }
     dropSpareChunks();
     for (const d of await validation.finish([...plan.headerQuads, ...trailer])) report(d);
@@ -195,9 +199,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
     try {
       for (const t of targets) await t.commit();
     } catch (err) {
-      await Promise.all(targets.map((t) => t.abort()));
-      kept.push(diagnostic('JL402', `cannot write output: ${(err as Error).message}`));
-      return { status: 'io-error', model, summary, diagnostics: kept, sources };
+      return cannotWrite(err);
     }
     summary.written = true;
     if (opts.facts !== false) summary.facts = facts.facts();

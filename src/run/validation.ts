@@ -7,7 +7,7 @@ import { DataFactory } from '../rdf/factory.js';
 import { QB } from '../rdf/ns.js';
 import { quadToNTriples, termFromJson, termToJson, type TermJson } from '../rdf/term.js';
 import { columnOf } from './locate.js';
-import { ObservationChecker, type CheckerKeys, type CubeSpec } from '../validate/stream-checks.js';
+import { ObservationChecker, observationEnd, type CheckerKeys, type CubeSpec } from '../validate/stream-checks.js';
 import type { Violation } from '../validate/violation.js';
 
 /** The diagnostic code a violation is reported under. */
@@ -151,32 +151,35 @@ export class RunValidation {
     return found;
   }
 
-  /** First uses of each dimension value; the plan hands on one object per code, so most are found by identity. */
+  /** First uses of each dimension value in the row. */
   private recordCodes(line: number, cells: readonly string[]): void {
     const { rowS, rowP, rowO } = this;
-    let index = 0;
-    for (let i = 0; i < rowS.length; i++) {
-      if (i > 0 && rowS[i] !== rowS[i - 1] && rowS[i]!.value !== rowS[i - 1]!.value) index++;
-      const p = rowP[i]!;
-      let uses = this.dimensionOf.get(p);
-      if (uses === undefined) {
-        uses = this.firstUses.get(p.value) ?? null;
-        if (this.dimensionOf.size >= 10_000) this.dimensionOf.clear();
-        this.dimensionOf.set(p, uses);
-      }
-      if (uses === null) continue;
-      const o = rowO[i]!;
-      let first = this.firstUseOfTerm.get(o);
-      if (first && first.dimension === p.value) {
-        first.uses++;
-        continue;
-      }
-      first = uses.get(o.value);
-      if (first) first.uses++;
-      else uses.set(o.value, (first = { line, cells, index, subject: rowS[i]!.value, value: o, dimension: p.value, uses: 1 }));
-      if (this.firstUseOfTerm.size >= 20_000) this.firstUseOfTerm.clear();
-      this.firstUseOfTerm.set(o, first);
+    // Not forEachObservation: this runs on every row, and a closure per row is garbage.
+    for (let start = 0, end = 0, index = 0; start < rowS.length; start = end, index++) {
+      end = observationEnd(rowS, start, rowS.length);
+      for (let i = start; i < end; i++) this.recordCode(rowS[i]!, rowP[i]!, rowO[i]!, line, cells, index);
     }
+  }
+
+  /** One triple's: the plan hands on one object per code, so most uses are found by identity. */
+  private recordCode(s: Term, p: Term, o: Term, line: number, cells: readonly string[], index: number): void {
+    let uses = this.dimensionOf.get(p);
+    if (uses === undefined) {
+      uses = this.firstUses.get(p.value) ?? null;
+      if (this.dimensionOf.size >= 10_000) this.dimensionOf.clear();
+      this.dimensionOf.set(p, uses);
+    }
+    if (uses === null) return;
+    let first = this.firstUseOfTerm.get(o);
+    if (first && first.dimension === p.value) {
+      first.uses++;
+      return;
+    }
+    first = uses.get(o.value);
+    if (first) first.uses++;
+    else uses.set(o.value, (first = { line, cells, index, subject: s.value, value: o, dimension: p.value, uses: 1 }));
+    if (this.firstUseOfTerm.size >= 20_000) this.firstUseOfTerm.clear();
+    this.firstUseOfTerm.set(o, first);
   }
 
   private toDiagnostic(v: Violation, line: number, cells: readonly string[], index: number, note = ''): Diagnostic {
@@ -298,10 +301,8 @@ function tripleLines(flat: readonly Term[]): string[] {
 
 /** Calls `f` for each run of one subject in the first `n` of `subjects`: one observation each. */
 function forEachObservation(subjects: readonly Term[], n: number, f: (start: number, end: number, index: number) => void): void {
-  for (let start = 0, index = 0; start < n; index++) {
-    let end = start + 1;
-    while (end < n && (subjects[end] === subjects[start] || subjects[end]!.value === subjects[start]!.value)) end++;
+  for (let start = 0, end = 0, index = 0; start < n; start = end, index++) {
+    end = observationEnd(subjects, start, n);
     f(start, end, index);
-    start = end;
   }
 }

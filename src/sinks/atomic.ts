@@ -115,8 +115,7 @@ export class AtomicFile {
       await rename(this.temp, this.path);
       return { path: this.path, bytes: this.size, sha256: this.hash.digest('hex') };
     }
-    await Promise.all(this.inFlight.map((f) => f.done));
-    if (this.failure) throw this.failure;
+    await this.idle();
     // The hash thread takes messages in order: the digest follows every chunk sent before it.
     const sha256 = await this.threadHash.digest();
     await this.handle!.close();

@@ -14,27 +14,25 @@ parentPort.on('message', (m) => {
   if (m.digest) {
     const h = hashes.get(m.id) ?? createHash('sha256');
     hashes.delete(m.id);
-    parentPort.postMessage({ id: m.id, seq: m.seq, digest: h.digest('hex') });
+    parentPort.postMessage({ digest: h.digest('hex') });
     return;
   }
   let h = hashes.get(m.id);
   if (!h) hashes.set(m.id, (h = createHash('sha256')));
   h.update(new Uint8Array(m.buffer, 0, m.length));
-  parentPort.postMessage({ id: m.id, seq: m.seq, buffer: m.buffer }, [m.buffer]);
+  parentPort.postMessage({ buffer: m.buffer }, [m.buffer]);
 });
 `;
 
 interface Reply {
-  readonly id: number;
-  readonly seq: number;
   readonly buffer?: ArrayBuffer;
   readonly digest?: string;
 }
 
 let worker: Worker | undefined;
-let pending = 0;
 let nextId = 0;
-const waiting = new Map<string, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+/** The thread answers each message in turn, so replies come in the order of `waiting`. */
+const waiting: { resolve: (r: Reply) => void; reject: (e: Error) => void }[] = [];
 
 function thread(): Worker {
   if (worker) return worker;
@@ -42,16 +40,12 @@ function thread(): Worker {
   const w = new Worker(SOURCE, { eval: true, execArgv: [] });
   w.unref();
   w.on('message', (r: Reply) => {
-    const key = `${r.id}:${r.seq}`;
-    const wait = waiting.get(key);
-    waiting.delete(key);
-    if (--pending === 0) w.unref();
+    const wait = waiting.shift();
+    if (waiting.length === 0) w.unref();
     wait?.resolve(r);
   });
   w.on('error', (err) => {
-    for (const wait of waiting.values()) wait.reject(err);
-    waiting.clear();
-    pending = 0;
+    for (const wait of waiting.splice(0)) wait.reject(err);
     worker = undefined;
   });
   worker = w;
@@ -61,15 +55,13 @@ function thread(): Worker {
 /** One file's SHA-256, computed on the hash thread from the chunks it is given, in order. */
 export class ThreadHash {
   private readonly id = nextId++;
-  private seq = 0;
 
   private send(message: object, transfer: ArrayBuffer[]): Promise<Reply> {
     const w = thread();
-    const seq = this.seq++;
-    if (pending++ === 0) w.ref();
+    if (waiting.length === 0) w.ref();
     return new Promise<Reply>((resolve, reject) => {
-      waiting.set(`${this.id}:${seq}`, { resolve, reject });
-      w.postMessage({ ...message, id: this.id, seq }, transfer);
+      waiting.push({ resolve, reject });
+      w.postMessage({ ...message, id: this.id }, transfer);
     });
   }
 

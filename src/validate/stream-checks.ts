@@ -45,8 +45,8 @@ export interface IncompleteKey {
  * bounded memory: IC-1, IC-11, IC-13, relaxed IC-15, IC-16, value ranges, the business rules
  * between the measures of one row, and, from one hashed entry per key of the dimensions other
  * than qb:measureType holding a bitmask of the measures seen, IC-12 and IC-17. A row arrives as
- * three parallel term lists (subject runs are observations), so checking allocates nothing
- * unless something is wrong.
+ * three parallel term lists (subject runs are observations), so checking it allocates
+ * nothing unless something is wrong.
  */
 export class ObservationChecker {
   /** Key hash without the measure → first line and measures seen (spills to disk when large). */
@@ -80,7 +80,7 @@ export class ObservationChecker {
   private readonly rules: readonly RowRule[];
   private readonly rowValue: Float64Array;
   private readonly rowFocus: (string | undefined)[];
-  private readonly valueOf = (p: string): number => this.rowValue[this.measureIndex[this.slotOf.get(p)!]!]!;
+  private readonly valueOf = (p: string): number => this.rowValue[this.measureIndexOf(p)]!;
 
   /** `keyLimit`: distinct keys kept in memory before the key index spills (workers: never). */
   constructor(private readonly spec: CubeSpec, keyLimit = KEY_LIMIT) {
@@ -129,22 +129,24 @@ export class ObservationChecker {
     let out: Violation[] = NONE;
     const { rowValue, rowFocus } = this;
     rowValue.fill(NaN);
-    for (let start = 0; start < n; ) {
-      let end = start + 1;
-      const subject = s[start]!;
-      while (end < n && (s[end] === subject || s[end]!.value === subject.value)) end++;
+    for (let start = 0, end = 0; start < n; start = end) {
+      end = observationEnd(s, start, n);
       this.observations++;
-      const found = this.checkObservation(subject.value, p, o, start, end, at);
-      if (found !== NONE) (out === NONE ? (out = []) : out).push(...found);
-      start = end;
+      const found = this.checkObservation(s[start]!.value, p, o, start, end, at);
+      if (found !== NONE) out = added(out, ...found);
     }
     for (const rule of this.rules) {
       if (!rule.uses.every((u) => !Number.isNaN(this.valueOf(u)))) continue;
       const message = rule.check(this.valueOf);
       // Reported on the observation of the rule's first measure, as the SHACL-SPARQL form does.
-      if (message) (out === NONE ? (out = []) : out).push({ rule: rule.id, title: rule.title, severity: 'error', focus: rowFocus[this.measureIndex[this.slotOf.get(rule.uses[0]!)!]!]!, message });
+      if (message) out = added(out, violation(rowFocus[this.measureIndexOf(rule.uses[0]!)]!, rule.id, rule.title, message));
     }
     return out;
+  }
+
+  /** A measure's index (its bit, its place in the row's values). */
+  private measureIndexOf(p: string): number {
+    return this.measureIndex[this.slotOf.get(p)!]!;
   }
 
   private slot(p: Term): number {
@@ -186,16 +188,13 @@ export class ObservationChecker {
     }
     if (!isObservation) return NONE;
     let out: Violation[] = NONE;
-    const v = (rule: string, title: string, message: string, extra: Partial<Violation> = {}): void => {
-      (out === NONE ? (out = []) : out).push({ rule, title, severity: 'error', focus, message, ...extra });
-    };
-    if (counts[this.dataSetSlot] !== 1 || firsts[this.dataSetSlot]!.value !== spec.dataset) v('IC-1', 'Unique DataSet', `has ${counts[this.dataSetSlot]} qb:dataSet values, expected <${spec.dataset}>`);
+    if (counts[this.dataSetSlot] !== 1 || firsts[this.dataSetSlot]!.value !== spec.dataset) out = added(out, violation(focus, 'IC-1', 'Unique DataSet', `has ${counts[this.dataSetSlot]} qb:dataSet values, expected <${spec.dataset}>`));
     // The key's hash, from a cached hash of each dimension's value(s), mixed in dimension order.
     let h1 = 0x9e3779b9;
     let h2 = 0x85ebca6b;
     for (let d = 0; d < spec.dimensions.length; d++) {
       const n = counts[d]!;
-      if (n === 0) v('IC-11', 'All dimensions required', `has no value for dimension <${spec.dimensions[d]}>`, { path: spec.dimensions[d] });
+      if (n === 0) out = added(out, violation(focus, 'IC-11', 'All dimensions required', `has no value for dimension <${spec.dimensions[d]}>`, { path: spec.dimensions[d] }));
       const text = n === 0 ? '' : n === 1 ? firsts[d]!.value : this.all(d).map((t) => t.value).join('\u0002');
       let vh = this.valueHash.get(text);
       if (vh === undefined) {
@@ -212,10 +211,10 @@ export class ObservationChecker {
     const ms = measure === undefined ? -1 : this.slotOf.get(measure) ?? -1;
     const mi = ms < 0 ? -1 : this.measureIndex[ms]!;
     if (mi < 0) {
-      v('IC-15', 'Measure dimension consistent', `qb:measureType must be one of the cube's measures`, { path: QB.measureType });
+      out = added(out, violation(focus, 'IC-15', 'Measure dimension consistent', `qb:measureType must be one of the cube's measures`, { path: QB.measureType }));
     } else {
       if (counts[ms] === 0 && !suppressed) {
-        v('IC-15', 'Measure dimension consistent', `has no value for <${measure}> and no suppression marker`, { path: measure });
+        out = added(out, violation(focus, 'IC-15', 'Measure dimension consistent', `has no value for <${measure}> and no suppression marker`, { path: measure }));
       }
       const n = counts[ms] === 1 ? Number(firsts[ms]!.value) : NaN;
       if (!Number.isNaN(n)) {
@@ -223,21 +222,21 @@ export class ObservationChecker {
         this.rowFocus[mi] = focus;
         const range = this.ranges[ms];
         if (range && ((range.min !== undefined && n < range.min) || (range.max !== undefined && n > range.max))) {
-          v('rule:range', 'value in range', `${n} is outside [${range.min ?? '−∞'}, ${range.max ?? '∞'}]`, { path: measure, value: firsts[ms]!.value });
+          out = added(out, violation(focus, 'rule:range', 'value in range', `${n} is outside [${range.min ?? '−∞'}, ${range.max ?? '∞'}]`, { path: measure, value: firsts[ms]!.value }));
         }
       }
       for (const other of this.measureSlots) {
         if (other !== ms && counts[other]! > 0) {
           const iri = this.slotIri[other]!;
-          v('IC-16', 'Single measure on a measure-dimension observation', `also has a value for <${iri}>`, { path: iri });
+          out = added(out, violation(focus, 'IC-16', 'Single measure on a measure-dimension observation', `also has a value for <${iri}>`, { path: iri }));
         }
       }
     }
-    if (spec.unitRequired && counts[this.unitSlot] === 0) v('IC-13', 'Required attributes', 'has no sdmx-attribute:unitMeasure', { path: SDMX_ATTRIBUTE.unitMeasure });
+    if (spec.unitRequired && counts[this.unitSlot] === 0) out = added(out, violation(focus, 'IC-13', 'Required attributes', 'has no sdmx-attribute:unitMeasure', { path: SDMX_ATTRIBUTE.unitMeasure }));
     // Beyond 31 measures the bitmask would overflow; no MoJ table comes near that.
     const bit = mi >= 0 && mi < 31 ? 1 << mi : 0;
     const first = this.keys.observe(h, at, bit);
-    if (first >= 0) (out === NONE ? (out = []) : out).push(duplicate(focus, first));
+    if (first >= 0) out = added(out, duplicate(focus, first));
     return out;
   }
 
@@ -294,12 +293,32 @@ export class ObservationChecker {
   }
 }
 
-/** No violations: one shared empty list, so a clean row allocates nothing. */
+/** No violations: one shared empty list, so a clean row allocates no list. */
 const NONE: Violation[] = [];
+
+/** `list` with `more` added; the shared empty NONE is never written to. */
+function added(list: Violation[], ...more: Violation[]): Violation[] {
+  const out = list === NONE ? [] : list;
+  out.push(...more);
+  return out;
+}
+
+/** An error on the observation `focus`. */
+function violation(focus: string, rule: string, title: string, message: string, extra: Partial<Violation> = {}): Violation {
+  return { rule, title, severity: 'error', focus, message, ...extra };
+}
+
+/** Where the observation starting at `start` ends: its subject's run in a row's triples. */
+export function observationEnd(subjects: readonly Term[], start: number, n: number): number {
+  const subject = subjects[start]!;
+  let end = start + 1;
+  while (end < n && (subjects[end] === subject || subjects[end]!.value === subject.value)) end++;
+  return end;
+}
 
 /** IC-12: an observation with the key of the one first seen at line `firstAt` (0-based). */
 function duplicate(focus: string, firstAt: number): Violation {
-  return { rule: 'IC-12', title: 'No duplicate observations', severity: 'error', focus, message: `has the same dimension values as the observation of line ${firstAt + 1}` };
+  return violation(focus, 'IC-12', 'No duplicate observations', `has the same dimension values as the observation of line ${firstAt + 1}`);
 }
 
 function popcount(n: number): number {
