@@ -21,8 +21,8 @@ export function summaryText(id: string, s: ConvertSummary): string {
   const lines = [
     `${id}  ←  ${rel(s.csv)}${s.encoding ? ` (${s.encoding})` : ''}`,
     `  records       ${n(allRecords(r))} = ${parts.join(' + ')}${r.unread ? ' (stopped early: the rest was not read)' : ''}`,
-    `  data rows     ${n(dataRows(r))} read: ${n(r.converted)} converted, ${n(r.rejected)} rejected${rejected.length ? ` (${rejected.join('; ')})` : ''}`,
-    `  observations  ${n(s.subjects)}, ${n(s.triples)} triples`,
+    `  data rows     ${n(dataRows(r))} read: ${n(r.converted)} converted, ${n(r.rejected)} rejected${rejected.length ? ` (${rejected.join('; ')})` : ''}${r.filtered ? `, ${n(r.filtered)} left out by the filter` : ''}`,
+    `  observations  ${n(s.subjects)}, ${n(s.triples)} triples${r.merged ? `; ${plural(r.merged, 'row')} combined with an earlier row of the same key` : ''}`,
     `  markers       ${markers.length ? markers.join('; ') : 'none'}`,
   ];
   if (omitted.length) lines.push(`  left out      ${omitted.join('; ')}`);

@@ -18,16 +18,21 @@ export class ColumnResolver {
     });
   }
 
-  /** The column index, or -1 after reporting JL107 with the nearest header names. */
+  private readonly reported = new Set<string>();
+
+  /** The column index, or -1 after reporting JL107 with the nearest header names (once per place in the mapping). */
   index(ref: ColumnRef): number {
     const hit = this.exact.get(ref.name);
     if (hit !== undefined) return hit;
+    const place = `${ref.name}@${ref.span.line}:${ref.span.column}`;
+    const first = !this.reported.has(place);
+    this.reported.add(place);
     const near = this.folded.get(fold(ref.name));
     if (near !== undefined) {
-      this.diagnostics.push(diagnostic('JL116', `column '${ref.name}' matched header '${this.header[near]}'`, { span: ref.span }));
+      if (first) this.diagnostics.push(diagnostic('JL116', `column '${ref.name}' matched header '${this.header[near]}'`, { span: ref.span }));
       return near;
     }
-    this.diagnostics.push(
+    if (first) this.diagnostics.push(
       diagnostic('JL107', `column '${ref.name}' is not in the header of ${basename(this.csvFile)}.${didYouMean(ref.name, this.header)}`, {
         span: ref.span,
         hint: `The header has: ${this.header.map((h) => `'${h}'`).join(', ')}.`,

@@ -1,4 +1,6 @@
-/** Numbers as MoJ tables print them: `1,234`, `25.2`, `25.2%`, `-3`, `.5`. */
+import { formatDecimal, parseDecimal } from './decimal.js';
+
+/** Numbers as MoJ tables print them: `1,234`, `25.2`, `25.2%`, `-3`, `.5`; and as R and Excel write them: `1e+06`, `1.5E-3`. */
 const PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 const DOUBLE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -19,6 +21,11 @@ export function parseNumber(text: string, format: NumberFormat): NumberResult {
   }
   if (GROUPED.test(s)) s = s.replace(/,/g, '');
   if (format.datatype === 'double') return DOUBLE.test(s) ? { lexical: format.percent ? String(Number(s) / 100) : s } : { error: 'JL301' };
+  // Scientific notation is exact in decimal: 1e+06 is 1000000, 1.5E-3 is 0.0015.
+  if (!PLAIN.test(s) && DOUBLE.test(s)) {
+    const d = parseDecimal(s);
+    if (d) s = formatDecimal(d);
+  }
   if (!PLAIN.test(s)) return { error: 'JL301' };
   const neg = s.startsWith('-');
   const unsigned = s.replace(/^[+-]/, '');

@@ -6,6 +6,8 @@ import { markerIri, XSD } from '../rdf/ns.js';
 import { iri, literal, namedNode, quad } from '../rdf/term.js';
 import { splitMarkers } from '../csv/markers.js';
 import { ColumnResolver } from './columns.js';
+import { compileFilters } from './filter.js';
+import { compileCombiner, type Combiner } from './combine.js';
 import { parseNumber, type NumberFormat } from './number.js';
 import { isBound, isFailure, OMIT_KEY, type Bound, type CellFailure, type Resolved } from './outcome.js';
 import { compileRule, constantBound, type Evaluate } from './resolvers.js';
@@ -28,6 +30,11 @@ export interface RowResult {
   readonly warnings: readonly CellFailure[];
 }
 
+/** A row resolved without emitting: its problems, and the key its dimension values make. */
+export interface ResolvedRow extends RowResult {
+  readonly key: string;
+}
+
 export interface RowPlan {
   readonly header: readonly string[];
   readonly headerQuads: readonly Quad[];
@@ -37,6 +44,12 @@ export interface RowPlan {
   readonly generated: GeneratedCodes;
   /** Turns one row into triples, or returns its failures and emits nothing (rows are atomic). */
   materialize(cells: readonly string[], emit: Emit, stats: RowStats): RowResult;
+  /** Whether the mapping's filters keep the row. */
+  keep(cells: readonly string[]): boolean;
+  /** Resolves a row and gives its dimension key, writing nothing (rows that combine). */
+  resolve(cells: readonly string[]): ResolvedRow;
+  /** How rows with the same key combine, when the mapping says (`duplicates:`). */
+  readonly combiner?: Combiner;
 }
 
 interface CompiledValue {
@@ -74,15 +87,18 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   const variables: Evaluate[] = model.variables.map((v) => compileRule(v.rule, columns, generated));
   const keyIndex = new Map(model.variables.map((v, i) => [v.name, i]));
   const subjects = model.subjects.map((s) => compileSubject(s, model, columns, keyIndex));
+  const keep = compileFilters(model.filters, columns);
+  const combiner = model.aggregation ? compileCombiner(model.aggregation, columns, model.markers) : undefined;
   if (hasErrors(columns.diagnostics)) return { diagnostics: columns.diagnostics };
   const headerQuads = model.header.map((h) => quad(iri(h.subject), iri(h.predicate), constantBound(h.object).term));
   const varCount = variables.length;
+  const dimensionSlots = model.variables.flatMap((v, i) => (v.role === 'dimension' ? [i] : []));
   const scratch = { bound: new Array<Resolved>(varCount), keys: new Array<string>(varCount) };
 
-  const materialize = (cells: readonly string[], emit: Emit, stats: RowStats): RowResult => {
+  /** Fills the scratch lists with the row's values; the row loop calls this once at a time. */
+  const resolveCells = (cells: readonly string[]): { failures: CellFailure[] | undefined; warnings: CellFailure[] | undefined; parsed: (ParsedValue | CellFailure)[][] } => {
     let failures: CellFailure[] | undefined;
     let warnings: CellFailure[] | undefined;
-    // Scratch lists reused from row to row: the row loop calls this once at a time.
     const { bound, keys } = scratch;
     for (let i = 0; i < varCount; i++) {
       const r = variables[i]!(cells);
@@ -99,7 +115,20 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
       }
       parsed.push(row);
     }
+    return { failures, warnings, parsed };
+  };
+
+  const resolve = (cells: readonly string[]): ResolvedRow => {
+    const { failures, warnings } = resolveCells(cells);
+    // The full IRI of each value, not its short key: two concepts may share a notation.
+    const key = failures ? '' : dimensionSlots.map((i) => { const b = scratch.bound[i]!; return isBound(b) ? b.term.value : OMIT_KEY; }).join('\u0000');
+    return { failures: failures ?? NO_WARNINGS, warnings: warnings ?? NO_WARNINGS, key };
+  };
+
+  const materialize = (cells: readonly string[], emit: Emit, stats: RowStats): RowResult => {
+    const { failures, warnings, parsed } = resolveCells(cells);
     if (failures) return { failures, warnings: warnings ?? NO_WARNINGS };
+    const { bound, keys } = scratch;
 
     for (let si = 0; si < subjects.length; si++) {
       const s = subjects[si]!;
@@ -136,12 +165,13 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
     }
     return { failures: NO_WARNINGS, warnings: warnings ?? NO_WARNINGS };
   };
-  return { plan: { header, headerQuads, materialize, generated, trailerQuads: () => generated.quads() }, diagnostics: columns.diagnostics };
+  const plan: RowPlan = { header, headerQuads, materialize, keep, resolve, generated, trailerQuads: () => generated.quads(), ...(combiner ? { combiner } : {}) };
+  return { plan, diagnostics: columns.diagnostics };
 }
 
 /** Adds one to a tally. */
-export function count<K>(map: Map<K, number>, key: K): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
+export function count<K>(map: Map<K, number>, key: K, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
 }
 
 function compileSubject(

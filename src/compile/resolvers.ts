@@ -1,6 +1,6 @@
 import type { Code } from '../diagnostics/codes.js';
 import { closest } from '../diagnostics/suggest.js';
-import type { CellRule, ConstTerm, MissingAction, Resolver, ValueRule } from '../mapping/model.js';
+import type { CellRule, ConstTerm, Resolver, ValueRule } from '../mapping/model.js';
 import { encodeSegment, isValidIri, slugify } from '../rdf/iri.js';
 import { gssIri } from '../rdf/ns.js';
 import { iri, literal, namedNode } from '../rdf/term.js';
@@ -54,7 +54,8 @@ const fail = (code: Code, message: string, column: number, value: string): CellF
 function compileCell(rule: CellRule, columns: ColumnResolver, generated: GeneratedCodes): Evaluate {
   const indexes = rule.columns.map((c) => columns.index(c));
   const first = indexes[0] ?? -1;
-  const missing = missingLookup(rule.missing);
+  const missing = byLabel(rule.missing);
+  const aliases = byLabel(rule.aliases);
   const strip = rule.stripCode && rule.resolver.kind !== 'period';
   // Literal text (comments, notes) keeps its line breaks; codes and names are folded for matching.
   const literalText = rule.resolver.kind === 'literal';
@@ -75,7 +76,11 @@ function compileCell(rule: CellRule, columns: ColumnResolver, generated: Generat
     let result: Resolved;
     if (action) result = action.kind === 'omit' ? { omit: true, token: trimmed } : { term: iri(action.iri), key: keyOfIri(action.iri) };
     else if (trimmed === '') result = fail('JL308', `the cell of ${columnNames} is empty and \`missing\` says nothing for blank cells`, first, raw);
-    else result = resolve(clean.label, cells);
+    else {
+      const alias = aliases.get(trimmed) ?? aliases.get(labelKey(clean.label));
+      if (alias?.kind === 'term') result = { term: iri(alias.iri), key: keyOfIri(alias.iri) };
+      else result = resolve(alias ? cleanLabel(alias.label, strip, literalText).label : clean.label, cells);
+    }
     if (cacheable) {
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(raw, result);
@@ -84,11 +89,12 @@ function compileCell(rule: CellRule, columns: ColumnResolver, generated: Generat
   };
 }
 
-function missingLookup(table: ReadonlyMap<string, MissingAction>): Map<string, MissingAction> {
-  const out = new Map<string, MissingAction>();
-  for (const [token, action] of table) {
-    out.set(token.trim(), action);
-    out.set(labelKey(cleanLabel(token, true).label), action);
+/** A table of `missing:` tokens or aliases by the cell as written and by its matching key (case, `&`, code prefix folded). */
+function byLabel<T>(table: ReadonlyMap<string, T>): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const [label, value] of table) {
+    out.set(label.trim(), value);
+    out.set(labelKey(cleanLabel(label, true).label), value);
   }
   return out;
 }

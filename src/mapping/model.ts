@@ -66,6 +66,12 @@ export type Resolver =
   /** A code list minted from the labels in the data, under the dataset. */
   | { readonly kind: 'generated'; readonly scheme: string; readonly conceptBase: string; readonly label: string };
 
+/**
+ * A release's own spelling of a value that a code list, geography or period reads: another
+ * label to read instead (`Girls` → `Female`, `2009a` → `2009`), or the term itself.
+ */
+export type Alias = { readonly kind: 'label'; readonly label: string } | { readonly kind: 'term'; readonly iri: string };
+
 /** What a token such as `N/A`, `Not known` or the empty cell stands for. */
 export type MissingAction = { readonly kind: 'term'; readonly iri: string } | { readonly kind: 'omit' };
 
@@ -74,6 +80,8 @@ export interface CellRule {
   readonly columns: readonly ColumnRef[];
   readonly resolver: Resolver;
   readonly missing: ReadonlyMap<string, MissingAction>; // keys lower-cased, trimmed
+  /** `values:` beside codeList, geography or period: labels as this release spells them. */
+  readonly aliases: ReadonlyMap<string, Alias>;
   readonly stripCode: boolean;
 }
 
@@ -85,6 +93,8 @@ export type ValueRule =
 /** A named per-row value (a dimension or attribute) evaluated once per row. */
 export interface Variable {
   readonly name: string;
+  /** Dimensions make the observation key (rows with one key combine); attributes ride along. */
+  readonly role: 'dimension' | 'attribute';
   readonly rule: ValueRule;
   readonly span: Span;
 }
@@ -119,6 +129,38 @@ export type MarkerCode = 'c' | 'x' | 'z' | 'low' | 'u' | 'w' | 'e' | 'f' | 'p' |
 
 /** Whole-cell tokens (legacy `*`, `..`, or custom) → the marker codes they stand for; [] = plain value. */
 export type MarkerTable = ReadonlyMap<string, readonly MarkerCode[]>;
+
+/**
+ * Rows kept or dropped by a column's value before conversion. `keep` rules must all match,
+ * any `drop` rule drops; values are label keys, matched with and without a code prefix.
+ */
+export interface RowFilter {
+  readonly kind: 'keep' | 'drop';
+  readonly column: ColumnRef;
+  readonly values: readonly string[];
+}
+
+/** How one measure's values of rows with the same key combine. */
+export type Combine = 'sum' | 'first' | 'min' | 'max' | 'mean';
+
+export interface MeasureCombine {
+  readonly column: ColumnRef;
+  readonly combine: Combine;
+  /** For a weighted mean: the value column of the weighting measure. */
+  readonly weight?: ColumnRef;
+  readonly datatype: string;
+}
+
+/**
+ * Rows that share every dimension value are merged into one observation (record-level
+ * extracts with a `Count` weight). Absent: a repeated key is an error (IC-12).
+ */
+export interface Aggregation {
+  /** Rows of one key come together: a group ends when the key changes. */
+  readonly sorted: boolean;
+  readonly measures: readonly MeasureCombine[];
+  readonly span: Span;
+}
 
 export interface CubeComponent {
   readonly key: string;
@@ -166,6 +208,8 @@ export interface MappingModel {
   /** The named graph of the dataset in N-Quads and TriG dumps: {base}graph/{id}. */
   readonly graph: string;
   readonly markers: MarkerTable;
+  readonly filters: readonly RowFilter[];
+  readonly aggregation?: Aggregation;
   readonly variables: readonly Variable[];
   readonly subjects: readonly SubjectRule[];
   /** Triples about the dataset and its structure, written once before the rows. */

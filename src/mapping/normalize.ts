@@ -9,9 +9,10 @@ import { isValidIri } from '../rdf/iri.js';
 import { expandCurie, expandTemplatePrefix } from './curie.js';
 import { DEFAULT_MARKER_TOKENS } from './markers.js';
 import { prefixesOf, withDerivedPrefixes } from './prefixes.js';
+import { normalizeAggregation, normalizeFilters } from './rows.js';
 import { normalizeSource } from './source.js';
 import type {
-  CellRule, ConstTerm, CubeComponent, CubeMeasure, IriTemplate, MappingModel, MarkerCode, MissingAction,
+  Alias, CellRule, ConstTerm, CubeComponent, CubeMeasure, IriTemplate, MappingModel, MarkerCode, MissingAction,
   Resolver, SubjectRule, TripleRule, ValueRule, Variable,
 } from './model.js';
 import type { LocatedDocument } from './parse.js';
@@ -45,11 +46,11 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
     // mistake is reported once rather than again as "not bound" for every measure.
     if (SOURCES.some((s) => spec[s] !== undefined)) rowBound.add(key);
     const rule = ctx.valueRule(spec, ['dimensions', key], raw, false);
-    if (rule) variables.push({ name: key, rule, span: doc.spanOf(['dimensions', key], true) });
+    if (rule) variables.push({ name: key, role: 'dimension', rule, span: doc.spanOf(['dimensions', key], true) });
   }
   for (const [key, spec] of attrs) {
     const rule = ctx.valueRule(spec, ['attributes', key], raw, true);
-    if (rule) variables.push({ name: key, rule, span: doc.spanOf(['attributes', key], true) });
+    if (rule) variables.push({ name: key, role: 'attribute', rule, span: doc.spanOf(['attributes', key], true) });
   }
 
   const dimKeys = dims.map(([k]) => k);
@@ -61,6 +62,8 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
     if (s) subjects.push(s);
   }
   const source = normalizeSource(raw, doc, (code, message, path) => ctx.error(code, message, path));
+  const filters = normalizeFilters(raw, doc);
+  const aggregation = normalizeAggregation(raw, doc, (key) => measureDatatype(raw.measures[key]!, (t) => ctx.iri(t, [])), (code, message, path, key, hint) => ctx.error(code, message, path, key, hint));
   if (ctx.failed || !source || base === undefined || dataset === undefined) return { diagnostics: ctx.diagnostics };
 
   const component = ([key, c]: [string, { property: string; label?: string }]): CubeComponent => ({
@@ -68,8 +71,7 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
   });
   const cubeMeasures: CubeMeasure[] = measures.map(([key, m]) => ({
     ...component([key, m]),
-    // A percentage is stored as a decimal fraction whatever the declared datatype says.
-    datatype: m.percent && (m.datatype ?? 'xsd:integer') === 'xsd:integer' ? XSD.decimal : ctx.iri(m.datatype ?? 'xsd:integer', []) ?? XSD.integer,
+    datatype: measureDatatype(m, (t) => ctx.iri(t, [])),
     ...(m.unit ? { unit: ctx.iri(m.unit, []) ?? '' } : {}),
   }));
   const cube = { dimensions: dims.map(([key, d]) => ctx.dimensionComponent(key, d)), measures: cubeMeasures, attributes: attrs.map(component) };
@@ -78,7 +80,7 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
     version: 1, file: doc.file, id: raw.id, base, prefixes: withDerivedPrefixes(ctx.prefixes, variables, subjects), source, dataset, graph: datasetGraph(base, raw.id),
     ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}),
     publication: { ...raw.publication, keywords: raw.publication?.keywords ?? [] },
-    markers: markerTable(raw.markers), variables, subjects, header, cube,
+    markers: markerTable(raw.markers), filters, ...(aggregation ? { aggregation } : {}), variables, subjects, header, cube,
   };
   return { model, diagnostics: ctx.diagnostics };
 }
@@ -87,6 +89,11 @@ const named = (value: string): ConstTerm => ({ termType: 'NamedNode', value });
 const lit = (value: string, datatype: string): ConstTerm => ({ termType: 'Literal', value, datatype });
 const textOf = (t: IriTemplate): string | undefined =>
   t.parts.every((p) => p.kind === 'text') ? t.parts.map((p) => (p.kind === 'text' ? p.text : '')).join('') : undefined;
+
+/** A percentage is stored as a decimal fraction whatever the declared datatype says. */
+function measureDatatype(m: RawMeasure, expand: (text: string) => string | undefined): string {
+  return m.percent && (m.datatype ?? 'xsd:integer') === 'xsd:integer' ? XSD.decimal : expand(m.datatype ?? 'xsd:integer') ?? XSD.integer;
+}
 
 function markerTable(overrides: Readonly<Record<string, string>> | undefined): Map<string, readonly MarkerCode[]> {
   const table = new Map(DEFAULT_MARKER_TOKENS);
@@ -220,21 +227,37 @@ class Context {
       columns: columns.map((name, i) => ({ name, span: this.span(spec.columns ? [...colPath, i] : colPath) })),
       resolver,
       missing: this.missing(raw.missing, spec.missing, path),
+      aliases: resolver.kind === 'map' || resolver.kind === 'template' ? new Map() : this.aliases(spec.values, path),
       stripCode: spec.labels?.stripCode ?? raw.labels?.stripCode ?? true,
     };
   }
 
+  /**
+   * `values:` beside a code list, geography or period: a target that is an IRI (a declared
+   * prefix or a scheme) is the term itself; any other text is a label for the reader.
+   */
+  aliases(values: Readonly<Record<string, string>> | undefined, path: Path): Map<string, Alias> {
+    const table = new Map<string, Alias>();
+    for (const [label, target] of Object.entries(values ?? {})) {
+      const r = expandCurie(target, this.prefixes);
+      table.set(label, 'iri' in r ? { kind: 'term', iri: this.ours(r.iri, target, [...path, 'values', label]) } : { kind: 'label', label: target });
+    }
+    return table;
+  }
+
   resolver(spec: RawAlternative, path: Path, label?: string): Resolver | undefined {
-    // Each group is one way to read a cell; `iri` alone mints IRIs, with `values` it is the fallback.
+    // Each group is one way to read a cell; `iri` alone mints IRIs, with `values` it is the
+    // fallback. Beside a code list, geography or period, `values` gives aliases instead.
+    const aliasing = spec.iri === undefined && (spec.period !== undefined || spec.geography !== undefined || spec.codeList !== undefined);
     const groups = [
       spec.period !== undefined && 'period',
       spec.geography !== undefined && 'geography',
-      (spec.values !== undefined || spec.iri !== undefined) && (spec.values !== undefined ? 'values' : 'iri'),
+      ((spec.values !== undefined && !aliasing) || spec.iri !== undefined) && (spec.values !== undefined ? 'values' : 'iri'),
       spec.datatype !== undefined && 'datatype',
       spec.codeList !== undefined && 'codeList',
     ].filter((g): g is string => g !== false);
     if (groups.length > 1) {
-      this.error('JL111', `'${path.join('.')}' combines ${groups.join(' and ')}; choose one way to read the cell`, [...path, groups[1]!], true, 'Keep one of period, geography, codeList, values (with an optional iri fallback), iri or datatype.');
+      this.error('JL111', `'${path.join('.')}' combines ${groups.join(' and ')}; choose one way to read the cell`, [...path, groups[1]!], true, 'Keep one of period, geography, codeList, values (with an optional iri fallback), iri or datatype; `values:` may sit beside period, geography or codeList to map this release\'s own spellings.');
       return undefined;
     }
     if (spec.period !== undefined) return { kind: 'period', style: spec.period };

@@ -32,7 +32,11 @@ export interface RawMeasure {
   readonly unit?: string;
   readonly percent?: boolean;
   readonly dimensions?: Readonly<Record<string, string>>;
+  readonly combine?: 'sum' | 'first' | 'min' | 'max' | 'mean';
+  readonly weight?: string;
 }
+
+export type RawRowMatch = Readonly<Record<string, string | readonly string[]>>;
 
 export interface RawMapping {
   readonly version: 1;
@@ -57,6 +61,8 @@ export interface RawMapping {
   readonly labels?: { readonly stripCode?: boolean };
   readonly markers?: Readonly<Record<string, string>>;
   readonly missing?: Readonly<Record<string, string>>;
+  readonly filter?: { readonly keep?: RawRowMatch; readonly drop?: RawRowMatch };
+  readonly duplicates?: { readonly combine: 'sum' | 'first' | 'reject'; readonly sorted?: boolean };
   readonly dimensions: Readonly<Record<string, RawComponent>>;
   readonly measures: Readonly<Record<string, RawMeasure>>;
   readonly attributes?: Readonly<Record<string, RawComponent>>;

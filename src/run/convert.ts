@@ -15,6 +15,7 @@ import { emptySummary, type ConvertSummary } from './summary.js';
 import { RunValidation } from './validation.js';
 import { RowRunner, type ObservationHook, type TripleTarget } from './row-runner.js';
 import { convertInParallel } from './parallel.js';
+import { Aggregator } from './aggregate.js';
 
 export type { ObservationHook, Triple, TripleTarget } from './row-runner.js';
 
@@ -37,6 +38,8 @@ export interface ConvertOptions {
   readonly wholeGraphLimit?: number;
   /** Distinct observation keys kept in memory before the IC-12/IC-17 index spills to disk (tests lower it). */
   readonly keyLimit?: number;
+  /** Groups of rows that combine (`duplicates:`) kept in memory before they spill to disk (tests lower it). */
+  readonly groupLimit?: number;
   /** Count the VoID facts the metadata needs (default on; off when no metadata is written). */
   readonly facts?: boolean;
   /** Worker threads converting parts of the CSV (large plain files; one process otherwise). */
@@ -95,6 +98,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   let header: readonly string[] = [];
   let hook: ObservationHook | undefined;
   let runner: RowRunner | undefined;
+  let aggregator: Aggregator | undefined;
 
   let parallel = false;
   if ((opts.workers ?? 1) > 1 && !opts.hook && !opts.createTargets && opts.limitRows === undefined) {
@@ -147,6 +151,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         targets = opts.createTargets ? opts.createTargets(model) : [...(await openFiles(model, opts)), ...(opts.facts === false ? [] : [facts])];
         hook = await opts.hook?.(model);
         runner = new RowRunner(plan, csv, header, [...targets], { summary, stats }, report, validation, hook);
+        if (plan.combiner) aggregator = new Aggregator(plan.combiner, model.aggregation!.sorted, opts.groupLimit);
         for (const q of plan.headerQuads) emitQuad(targets, q, hook);
         continue;
       }
@@ -156,14 +161,23 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         break reading;
       }
       progress.rows++;
-      if (!runner!.row(ev.cells, ev.line) && summary.diagnosticsBySeverity.error >= maxErrors) {
+      const ok = aggregator ? await runner!.group(ev.cells, ev.line, aggregator) : runner!.row(ev.cells, ev.line);
+      if (!ok && summary.diagnosticsBySeverity.error >= maxErrors) {
         report(diagnostic('JL401', `stopped after ${summary.diagnosticsBySeverity.error} errors at line ${ev.line + 1}; the rest of the file was not read`, { span: { file: csv, line: ev.line } }));
         summary.records.unread = true;
         break reading;
       }
       if (targets.some((t) => t.full)) for (const t of targets) await t.flush();
     }
+    if (aggregator) {
+      for await (const group of aggregator.finish()) {
+        runner!.emit(group);
+        if (targets.some((t) => t.full)) for (const t of targets) await t.flush();
+      }
+      summary.records.merged = aggregator.merged;
+    }
   } catch (err) {
+    aggregator?.close();
     await Promise.all(targets.map((t) => t.abort()));
     kept.push(diagnostic('JL402', `conversion stopped: ${(err as Error).message}`));
     return { status: 'io-error', model, diagnostics: kept, sources };

@@ -62,7 +62,8 @@ export interface ParallelOutcome {
 export async function convertInParallel(input: ParallelInput): Promise<ParallelOutcome | 'fallback'> {
   const { model, csv } = input;
   const source = model.source;
-  if (input.size < MIN_BYTES || source.footer !== undefined || !FastTokenizer.supports(source.delimiter, source.quote)) return 'fallback';
+  // Rows that combine need one table for the whole file: one process.
+  if (input.size < MIN_BYTES || source.footer !== undefined || model.aggregation !== undefined || !FastTokenizer.supports(source.delimiter, source.quote)) return 'fallback';
   const resolved = await resolveEncoding(source, csv);
   // A file that cannot be read as declared gets its JL206 from the one-process reader.
   if (!resolved.encoding) return 'fallback';
@@ -132,6 +133,7 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
             summary.records.blank += s.records.blank;
             summary.records.converted += s.records.converted;
             summary.records.rejected += s.records.rejected;
+            summary.records.filtered += s.records.filtered;
             for (const [c, n] of s.rejectedByCode) summary.rejectedByCode.set(c as Code, (summary.rejectedByCode.get(c as Code) ?? 0) + n);
             stats.subjects += s.subjects;
             stats.triples += s.triples;

@@ -1,10 +1,11 @@
 import type { Term } from '@rdfjs/types';
-import { count, type RowPlan, type RowStats } from '../compile/plan.js';
+import { count, type RowPlan, type RowResult, type RowStats } from '../compile/plan.js';
 import type { CellFailure } from '../compile/outcome.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Code, Severity } from '../diagnostics/codes.js';
 import type { ConvertSummary } from './summary.js';
 import type { RunValidation } from './validation.js';
+import type { Aggregator, MergedRow } from './aggregate.js';
 
 /** Where triples go: files (FileSink), byte buffers (workers) or memory (preview). */
 export interface TripleTarget {
@@ -68,6 +69,63 @@ export class RowRunner {
 
   /** Converts one row; false when it was rejected. */
   row(cells: readonly string[], line: number): boolean {
+    if (this.filtered(cells)) return true;
+    if (this.rejected(this.materialize(cells), line)) return false;
+    if (this.validation) for (const d of this.validation.endRow(line, cells)) this.report(d);
+    return true;
+  }
+
+  /**
+   * A row of a mapping whose rows with one key combine: checked and counted now, written when
+   * its group is complete (`emit`). False when it was rejected.
+   */
+  async group(cells: readonly string[], line: number, aggregator: Aggregator): Promise<boolean> {
+    if (this.filtered(cells)) return true;
+    const result = this.plan.resolve(cells);
+    if (this.rejected(result, line)) return false;
+    const ended = await aggregator.add(result.key, cells, line);
+    if (ended) this.emit(ended);
+    return true;
+  }
+
+  /**
+   * Writes a combined group at its first row's line. Its rows were checked one by one, so
+   * warnings are not repeated; should the combined row fail, its rows count as rejected.
+   */
+  emit(group: MergedRow): void {
+    const result = this.materialize(group.cells);
+    if (result.failures.length > 0) {
+      const records = this.counts.summary.records;
+      records.converted -= group.rows;
+      records.rejected += group.rows;
+      count(this.counts.summary.rejectedByCode, result.failures[0]!.code, group.rows);
+      for (const f of result.failures) this.report(this.toDiagnostic(f, group.line));
+      return;
+    }
+    if (this.validation) for (const d of this.validation.endRow(group.line, group.cells)) this.report(d);
+  }
+
+  /** A row the mapping's `filter:` leaves out, counted. */
+  private filtered(cells: readonly string[]): boolean {
+    if (this.plan.keep(cells)) return false;
+    this.counts.summary.records.filtered++;
+    return true;
+  }
+
+  /** Reports a row's warnings and failures; counts it as rejected or converted. */
+  private rejected(result: RowResult, line: number): boolean {
+    for (const w of result.warnings) this.report(this.toDiagnostic(w, line));
+    if (result.failures.length === 0) {
+      this.counts.summary.records.converted++;
+      return false;
+    }
+    this.reject(result.failures[0]!.code);
+    for (const f of result.failures) this.report(this.toDiagnostic(f, line));
+    return true;
+  }
+
+  /** Writes a row's triples, or nothing when it fails. */
+  private materialize(cells: readonly string[]): RowResult {
     const { hook, buffered } = this;
     // With a hook, a row's triples wait until the row is known to be whole.
     const result = this.plan.materialize(cells, hook ? this.buffer : this.write, this.counts.stats);
@@ -75,15 +133,7 @@ export class RowRunner {
       if (result.failures.length === 0) for (const [s, p, o] of withHook(buffered, hook)) this.write(s, p, o);
       buffered.length = 0;
     }
-    for (const w of result.warnings) this.report(this.toDiagnostic(w, line));
-    if (result.failures.length > 0) {
-      this.reject(result.failures[0]!.code);
-      for (const f of result.failures) this.report(this.toDiagnostic(f, line));
-      return false;
-    }
-    this.counts.summary.records.converted++;
-    if (this.validation) for (const d of this.validation.endRow(line, cells)) this.report(d);
-    return true;
+    return result;
   }
 
   private toDiagnostic(f: CellFailure, line: number, severity?: Severity): Diagnostic {

@@ -10,6 +10,10 @@ export interface RecordCounts {
   notes: number;
   converted: number;
   rejected: number;
+  /** Data rows the mapping's `filter:` left out. */
+  filtered: number;
+  /** Converted rows folded into an earlier row with the same dimension key (`duplicates:`). */
+  merged: number;
   /** Records after a stop (too many errors, CSV syntax error) that were not read. */
   unread: boolean;
 }
@@ -49,13 +53,13 @@ export interface ConvertSummary {
 export function emptySummary(mapping: string, csv: string): ConvertSummary {
   return {
     mapping, csv,
-    records: { title: 0, header: 0, blank: 0, notes: 0, converted: 0, rejected: 0, unread: false },
+    records: { title: 0, header: 0, blank: 0, notes: 0, converted: 0, rejected: 0, filtered: 0, merged: 0, unread: false },
     rejectedByCode: new Map(),
     diagnosticsBySeverity: { error: 0, warning: 0, info: 0 },
     subjects: 0, triples: 0, markers: new Map(), omitted: new Map(), outputs: [], written: false, started: new Date(), durationMs: 0,
   };
 }
 
-/** Data rows read = converted + rejected; all records = that plus title, header, blank, notes. */
-export const dataRows = (r: RecordCounts): number => r.converted + r.rejected;
+/** Data rows read = converted + rejected + filtered; all records = that plus title, header, blank, notes. */
+export const dataRows = (r: RecordCounts): number => r.converted + r.rejected + r.filtered;
 export const allRecords = (r: RecordCounts): number => r.title + r.header + r.blank + r.notes + dataRows(r);

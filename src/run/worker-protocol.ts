@@ -37,7 +37,7 @@ export interface BatchDone {
 /** Everything a worker counted, sent when the main thread says the file is done. */
 export interface WorkerState {
   readonly kind: 'state';
-  readonly records: { blank: number; converted: number; rejected: number };
+  readonly records: { blank: number; converted: number; rejected: number; filtered: number };
   readonly rejectedByCode: readonly (readonly [string, number])[];
   readonly subjects: number;
   readonly triples: number;

@@ -80,7 +80,7 @@ function convertPart(m: BatchMessage): { done: BatchDone; transfer: ArrayBuffer[
 function state(): WorkerState {
   return {
     kind: 'state',
-    records: { blank: summary.records.blank, converted: summary.records.converted, rejected: summary.records.rejected },
+    records: { blank: summary.records.blank, converted: summary.records.converted, rejected: summary.records.rejected, filtered: summary.records.filtered },
     rejectedByCode: [...summary.rejectedByCode],
     subjects: stats.subjects,
     triples: stats.triples,

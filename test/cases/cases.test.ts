@@ -63,4 +63,14 @@ describe.each(cases.map((dir) => [relative(root, dir), dir]))('%s', (_name, dir)
     expect(spilled.result.summary?.diagnosticsBySeverity).toEqual(memory.result.summary?.diagnosticsBySeverity);
     expect(spilled.nt).toBe(memory.nt);
   });
+
+  // Rows that combine (`duplicates:`) wait in a table that spills to disk beyond its limit:
+  // the same graph, problems and counts whether it spills or not.
+  it('gives the same graph and counts when the groups of rows that combine spill to disk', async () => {
+    const memory = await convertInMemory(join(dir, 'mapping.yaml'));
+    const spilled = await convertInMemory(join(dir, 'mapping.yaml'), { groupLimit: 0 });
+    expect(locate(spilled.result)).toEqual(locate(memory.result));
+    expect(spilled.result.summary?.records).toEqual(memory.result.summary?.records);
+    expect(canonical(spilled.nt)).toEqual(canonical(memory.nt));
+  });
 });

@@ -10,7 +10,7 @@ export interface InMemoryRun {
 }
 
 /** Converts without touching the disk (except the inputs), writing N-Triples and Turtle to strings. */
-export async function convertInMemory(mapping: string, opts: { failOn?: 'error' | 'warning' | 'none'; input?: string; wholeGraphLimit?: number; keyLimit?: number } = {}): Promise<InMemoryRun> {
+export async function convertInMemory(mapping: string, opts: { failOn?: 'error' | 'warning' | 'none'; input?: string; wholeGraphLimit?: number; keyLimit?: number; groupLimit?: number } = {}): Promise<InMemoryRun> {
   let nt: StringSink | undefined;
   let ttl: StringSink | undefined;
   const result = await convert({
@@ -19,6 +19,7 @@ export async function convertInMemory(mapping: string, opts: { failOn?: 'error' 
     ...(opts.input ? { input: opts.input } : {}),
     ...(opts.wholeGraphLimit !== undefined ? { wholeGraphLimit: opts.wholeGraphLimit } : {}),
     ...(opts.keyLimit !== undefined ? { keyLimit: opts.keyLimit } : {}),
+    ...(opts.groupLimit !== undefined ? { groupLimit: opts.groupLimit } : {}),
     createTargets: (model) => [(nt = new StringSink(ntriplesSerializer())), (ttl = new StringSink(turtleSerializer(model.prefixes)))],
   });
   return { result, nt: nt?.toString() ?? '', ttl: ttl?.toString() ?? '' };

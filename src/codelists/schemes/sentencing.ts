@@ -67,7 +67,7 @@ export const sentenceLength: SchemeDef = {
   ],
 };
 
-/** Fine amount bands (2019 sentenced-only pivot; written in Windows-1252 with £). */
+/** MoJ's 14 fine amount bands (`01: Up to and including £25` … `14: Over £10,000`), as the 2009–2019 court outcomes release writes them (Windows-1252 £). */
 export const fineBand: SchemeDef = {
   id: 'fine-band',
   label: 'Fine amount bands',
@@ -80,7 +80,8 @@ export const fineBand: SchemeDef = {
     { slug: '50-to-100', notation: 'F50-100', label: 'Over £50 and up to £100', broader: 'all-amounts' },
     { slug: '100-to-150', notation: 'F100-150', label: 'Over £100 and up to £150', broader: 'all-amounts' },
     { slug: '150-to-200', notation: 'F150-200', label: 'Over £150 and up to £200', broader: 'all-amounts' },
-    { slug: '200-to-300', notation: 'F200-300', label: 'Over £200 and up to £300', broader: 'all-amounts' },
+    { slug: '200-to-250', notation: 'F200-250', label: 'Over £200 and up to £250', broader: 'all-amounts' },
+    { slug: '250-to-300', notation: 'F250-300', label: 'Over £250 and up to £300', broader: 'all-amounts' },
     { slug: '300-to-500', notation: 'F300-500', label: 'Over £300 and up to £500', broader: 'all-amounts' },
     { slug: '500-to-750', notation: 'F500-750', label: 'Over £500 and up to £750', broader: 'all-amounts' },
     { slug: '750-to-1000', notation: 'F750-1000', label: 'Over £750 and up to £1,000', broader: 'all-amounts' },

@@ -1,0 +1,150 @@
+import { splitMarkers } from '../csv/markers.js';
+import { SUPPRESSING } from '../mapping/markers.js';
+import type { Aggregation, Combine, MarkerCode, MarkerTable } from '../mapping/model.js';
+import type { ColumnResolver } from './columns.js';
+import { add, compare, divide, formatDecimal, multiply, parseDecimal, ZERO, type Decimal } from './decimal.js';
+
+/** One measure's values over the rows of a group, kept so that two partial groups merge exactly. */
+interface Part {
+  markers: MarkerCode[];
+  suppressed: boolean;
+  /** Rows that gave a number. */
+  values: number;
+  sum: Decimal;
+  /** Σ weight and Σ value × weight, for a weighted mean. */
+  weight: Decimal;
+  weighted: Decimal;
+  min: Decimal | undefined;
+  max: Decimal | undefined;
+  /** Most decimal places of any value, for the mean's precision. */
+  scale: number;
+}
+
+/** Rows with one dimension key, combined so far. `line` and `cells` are those of the first row. */
+export interface Group {
+  readonly line: number;
+  readonly cells: readonly string[];
+  rows: number;
+  readonly parts: Part[];
+}
+
+/**
+ * Combines value cells of rows that share a key (`duplicates:`). Pure and exact: numbers are
+ * BigInt decimals; a suppressed part ([c] [x] [z] [low]) suppresses the result, and every
+ * marker of every part is carried over. The result is a row of cells like the first row's,
+ * with each measure cell replaced, so the plan converts it like any other row.
+ */
+export interface Combiner {
+  start(cells: readonly string[], line: number): Group;
+  add(group: Group, cells: readonly string[]): void;
+  /** Two partial groups of one key (spilled to disk); `a` holds the earlier first row. */
+  merge(a: Group, b: Group): Group;
+  cells(group: Group): string[];
+  toJson(group: Group): unknown;
+  fromJson(json: unknown): Group;
+}
+
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+/** Means are given to at least this many decimal places (more when the values have more). */
+const MEAN_PLACES = 6;
+
+interface Slot {
+  readonly index: number;
+  readonly combine: Combine;
+  readonly weight: number;
+}
+
+export function compileCombiner(aggregation: Aggregation, columns: ColumnResolver, markers: MarkerTable): Combiner {
+  const slots: Slot[] = aggregation.measures.map((m) => ({ index: columns.index(m.column), combine: m.combine, weight: m.weight ? columns.index(m.weight) : -1 }));
+  const read = (cell: string): { value?: Decimal; markers: readonly MarkerCode[] } => {
+    const split = splitMarkers(cell, markers);
+    if ('error' in split || split.value === undefined) return { markers: 'error' in split ? [] : split.markers };
+    let text = split.value.replace(/%$/, '').trim();
+    if (GROUPED.test(text)) text = text.replace(/,/g, '');
+    const value = parseDecimal(text);
+    return value ? { value, markers: split.markers } : { markers: split.markers };
+  };
+  const emptyPart = (): Part => ({ markers: [], suppressed: false, values: 0, sum: ZERO, weight: ZERO, weighted: ZERO, min: undefined, max: undefined, scale: 0 });
+  const addCells = (parts: Part[], cells: readonly string[]): void => {
+    slots.forEach((slot, i) => {
+      const part = parts[i]!;
+      const { value, markers: marks } = read(cells[slot.index] ?? '');
+      for (const m of marks) {
+        if (!part.markers.includes(m)) part.markers.push(m);
+        if (SUPPRESSING.has(m)) part.suppressed = true;
+      }
+      if (!value) return;
+      part.values++;
+      part.sum = add(part.sum, value);
+      part.scale = Math.max(part.scale, value.s);
+      if (!part.min || compare(value, part.min) < 0) part.min = value;
+      if (!part.max || compare(value, part.max) > 0) part.max = value;
+      // A row whose weight has no number weighs nothing.
+      const w = slot.weight >= 0 ? read(cells[slot.weight] ?? '').value : undefined;
+      if (w) {
+        part.weight = add(part.weight, w);
+        part.weighted = add(part.weighted, multiply(value, w));
+      }
+    });
+  };
+  const mergeParts = (a: Part, b: Part): Part => ({
+    markers: [...a.markers, ...b.markers.filter((m) => !a.markers.includes(m))],
+    suppressed: a.suppressed || b.suppressed,
+    values: a.values + b.values,
+    sum: add(a.sum, b.sum),
+    weight: add(a.weight, b.weight),
+    weighted: add(a.weighted, b.weighted),
+    min: !a.min || (b.min && compare(b.min, a.min) < 0) ? b.min : a.min,
+    max: !a.max || (b.max && compare(b.max, a.max) > 0) ? b.max : a.max,
+    scale: Math.max(a.scale, b.scale),
+  });
+  const result = (slot: Slot, part: Part, first: string): string => {
+    if (slot.combine === 'first') return first;
+    const marks = part.markers.map((m) => `[${m}]`).join('');
+    if (part.suppressed || part.values === 0) return marks;
+    let value: Decimal;
+    if (slot.combine === 'sum') value = part.sum;
+    else if (slot.combine === 'min') value = part.min!;
+    else if (slot.combine === 'max') value = part.max!;
+    else {
+      const places = Math.max(part.scale, MEAN_PLACES);
+      // Unweighted when no row gave a weight (or the weights add up to nothing).
+      value = part.weight.n !== 0n ? divide(part.weighted, part.weight, places) : divide(part.sum, { n: BigInt(part.values), s: 0 }, places);
+    }
+    return `${formatDecimal(value)}${marks ? ` ${marks}` : ''}`;
+  };
+  const dec = (d: Decimal | undefined): [string, number] | null => (d ? [d.n.toString(), d.s] : null);
+  const undec = (j: [string, number] | null): Decimal | undefined => (j ? { n: BigInt(j[0]), s: j[1] } : undefined);
+
+  return {
+    start(cells, line) {
+      const group: Group = { line, cells, rows: 1, parts: slots.map(emptyPart) };
+      addCells(group.parts, cells);
+      return group;
+    },
+    add(group, cells) {
+      group.rows++;
+      addCells(group.parts, cells);
+    },
+    merge(a, b) {
+      return { line: a.line, cells: a.cells, rows: a.rows + b.rows, parts: a.parts.map((p, i) => mergeParts(p, b.parts[i]!)) };
+    },
+    cells(group) {
+      const out = [...group.cells];
+      slots.forEach((slot, i) => { out[slot.index] = result(slot, group.parts[i]!, group.cells[slot.index] ?? ''); });
+      return out;
+    },
+    toJson(g) {
+      return [g.line, g.cells, g.rows, g.parts.map((p) => [p.markers, p.suppressed, p.values, dec(p.sum), dec(p.weight), dec(p.weighted), dec(p.min), dec(p.max), p.scale])];
+    },
+    fromJson(json) {
+      const [line, cells, rows, parts] = json as [number, string[], number, [MarkerCode[], boolean, number, [string, number], [string, number], [string, number], [string, number] | null, [string, number] | null, number][]];
+      return {
+        line, cells, rows,
+        parts: parts.map(([markers, suppressed, values, sum, weight, weighted, min, max, scale]) => ({
+          markers, suppressed, values, sum: undec(sum)!, weight: undec(weight)!, weighted: undec(weighted)!, min: undec(min), max: undec(max), scale,
+        })),
+      };
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Combiner, Group } from '../compile/combine.js';
+
+/** Groups held in memory before the table spills to disk (tests lower it). */
+export const GROUP_LIMIT = 50_000;
+const PARTS = 64;
+
+/** A group ready to convert: the merged cells, at the first row's line. */
+export interface MergedRow {
+  readonly line: number;
+  readonly cells: readonly string[];
+  /** Rows that made it. */
+  readonly rows: number;
+}
+
+/**
+ * Rows that share a dimension key, combined as they stream by (`duplicates:`). Sorted input
+ * needs no table: a group ends when the key changes. Otherwise groups wait in a table until
+ * the end, in first-seen order; beyond `limit` groups the table and every later row go to 64
+ * files split by key hash, and each file is combined on its own at the end, so memory stays
+ * flat at any row count. Partial groups merge exactly (the combiner keeps sums, not results).
+ */
+export class Aggregator {
+  private readonly table = new Map<string, Group>();
+  private current: { key: string; group: Group } | undefined;
+  private spill: { dir: string; pending: string[][]; cleanUp: () => void } | undefined;
+  /** Rows folded into an earlier row of the same key. */
+  merged = 0;
+
+  constructor(private readonly combiner: Combiner, private readonly sorted: boolean, private readonly limit = GROUP_LIMIT) {}
+
+  /** Adds a row; in sorted mode returns the group that this row's new key ended. */
+  async add(key: string, cells: readonly string[], line: number): Promise<MergedRow | undefined> {
+    if (this.sorted) {
+      const cur = this.current;
+      if (cur && cur.key === key) return this.fold(cur.group, cells);
+      this.current = { key, group: this.combiner.start(cells, line) };
+      return cur && this.result(cur.group);
+    }
+    if (this.spill) return this.toSpill(key, this.combiner.start(cells, line));
+    const group = this.table.get(key);
+    if (group) return this.fold(group, cells);
+    this.table.set(key, this.combiner.start(cells, line));
+    if (this.table.size > this.limit) await this.startSpill();
+    return undefined;
+  }
+
+  /** Every group not yet handed on. */
+  async *finish(): AsyncGenerator<MergedRow> {
+    if (this.current) yield this.result(this.current.group);
+    this.current = undefined;
+    if (!this.spill) {
+      for (const g of this.table.values()) yield this.result(g);
+      this.table.clear();
+      return;
+    }
+    await this.flushSpill();
+    for (let part = 0; part < PARTS; part++) {
+      const groups = new Map<string, Group>();
+      const lines = createInterface({ input: createReadStream(this.partFile(part)), crlfDelay: Infinity });
+      for await (const text of lines) {
+        const [key, json] = JSON.parse(text) as [string, unknown];
+        const g = this.combiner.fromJson(json);
+        const seen = groups.get(key);
+        if (!seen) groups.set(key, g);
+        else {
+          const [first, later] = seen.line < g.line ? [seen, g] : [g, seen];
+          this.merged += later.rows;
+          groups.set(key, this.combiner.merge(first, later));
+        }
+      }
+      for (const g of [...groups.values()].sort((a, b) => a.line - b.line)) yield this.result(g);
+    }
+    this.close();
+  }
+
+  /** Removes the spill files (also after a failed run). */
+  close(): void {
+    if (!this.spill) return;
+    this.spill.cleanUp();
+    process.off('exit', this.spill.cleanUp);
+    this.spill = undefined;
+  }
+
+  private fold(group: Group, cells: readonly string[]): undefined {
+    this.combiner.add(group, cells);
+    this.merged++;
+    return undefined;
+  }
+
+  private result(group: Group): MergedRow {
+    return { line: group.line, cells: this.combiner.cells(group), rows: group.rows };
+  }
+
+  private async startSpill(): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), 'justice-lod-groups-'));
+    const cleanUp = (): void => rmSync(dir, { recursive: true, force: true });
+    this.spill = { dir, pending: Array.from({ length: PARTS }, () => []), cleanUp };
+    process.once('exit', cleanUp);
+    for (const [key, g] of this.table) await this.toSpill(key, g);
+    this.table.clear();
+  }
+
+  private async toSpill(key: string, group: Group): Promise<undefined> {
+    const i = hashOf(key) % PARTS;
+    const part = this.spill!.pending[i]!;
+    part.push(JSON.stringify([key, this.combiner.toJson(group)]));
+    if (part.length >= 512) await this.writePart(i);
+    return undefined;
+  }
+
+  private async flushSpill(): Promise<void> {
+    for (let i = 0; i < PARTS; i++) await this.writePart(i);
+  }
+
+  private async writePart(i: number): Promise<void> {
+    const part = this.spill!.pending[i]!;
+    await appendFile(this.partFile(i), part.length ? `${part.join('\n')}\n` : '');
+    part.length = 0;
+  }
+
+  private partFile(i: number): string {
+    return join(this.spill!.dir, `${i}.jsonl`);
+  }
+}
+
+/** FNV-1a over the key's UTF-16 units: spreads keys evenly over the parts. */
+function hashOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
