@@ -3,29 +3,45 @@ import { compilePlan } from '../compile/plan.js';
 import { readHeader } from '../csv/read.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadMapping } from '../mapping/load.js';
+import { convert } from '../run/convert.js';
+import { dataRows } from '../run/summary.js';
 import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
-import { rel } from './format.js';
-import { choice, EXIT, expandMappings } from './options.js';
+import { plural, rel } from './format.js';
+import { choice, EXIT, expandMappings, positiveInt } from './options.js';
 
 interface CheckFlags {
   input?: string;
+  rows?: number;
   diagnostics: 'text' | 'json';
+}
+
+interface CheckOutcome {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sources: ReadonlyMap<string, string>;
+  /** 2: the mapping or its CSV header is wrong; 1: some rows would be rejected; 0: none. */
+  readonly exit: number;
+  readonly columns?: number;
+  readonly csv?: string;
+  readonly rows?: number;
+  readonly rejected?: number;
 }
 
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
   program
     .command('check')
-    .summary('check mapping files (and their CSV headers) without converting')
-    .description('Reports every problem in the mapping at file:line:column with a code and a fix hint, and checks that each column it names is in the CSV header.')
+    .summary('check mapping files and their data without writing anything')
+    .description('Reports every problem in the mapping at file:line:column with a code and a fix hint, checks that each column it names is in the CSV header, then reads the rows as convert would (every row, or the first --rows) and reports every cell that convert would reject, at its line and column.')
     .argument('<mappings...>', 'mapping files, or folders of them')
-    .option('-i, --input <csv>', 'check the column names against this CSV instead of source.path')
+    .option('-i, --input <csv>', 'check against this CSV instead of source.path')
+    .option('--rows <n>', 'read only the first n data rows', positiveInt)
     .option('--diagnostics <form>', 'text or json', choice(['text', 'json'] as const), 'text')
     .addHelpText('after', `
 Examples:
   $ justice-lod check mappings/court-outcomes-by-pfa.yaml
-  $ justice-lod check mappings/sentencing-outcomes.yaml --input sentence_outcomes_2017_2024.csv
+  $ justice-lod check mappings/sentencing-outcomes.yaml --rows 1000
+  $ justice-lod check mappings/sentencing-outcomes.yaml --input samples/sentencing/sentencing-outcomes-2017-2021.csv
 
-Exit codes: 0 no errors, 2 the mapping has errors.`)
+Exit codes: 0 no errors, 1 some rows would be rejected, 2 the mapping or the CSV header has errors.`)
     .action(async (args: string[], flags: CheckFlags) => setExit(await runCheck(args, flags)));
 }
 
@@ -33,30 +49,50 @@ async function runCheck(args: readonly string[], flags: CheckFlags): Promise<num
   let exit: number = EXIT.ok;
   const runs: Record<string, unknown>[] = [];
   for (const file of await expandMappings(args)) {
-    const ds = await checkOne(file, flags.input);
-    if (hasErrors(ds.diagnostics)) exit = EXIT.usage;
-    if (flags.diagnostics === 'json') runs.push({ mapping: file, ok: !hasErrors(ds.diagnostics), diagnostics: diagnosticsJson(ds.diagnostics) });
-    else {
-      printDiagnostics(ds.diagnostics, ds.sources);
-      const errors = ds.diagnostics.filter((d) => d.severity === 'error').length;
-      process.stdout.write(errors ? `${rel(file)}: ${errors} error${errors === 1 ? '' : 's'}\n` : `${rel(file)}: ok${ds.columns ? ` (${ds.columns} columns matched in ${rel(ds.csv ?? '')})` : ''}\n`);
+    const c = await checkOne(file, flags);
+    exit = Math.max(exit, c.exit);
+    if (flags.diagnostics === 'json') {
+      runs.push({ mapping: file, ok: c.exit === EXIT.ok, exitCode: c.exit, ...(c.rows !== undefined ? { rows: c.rows, rejected: c.rejected } : {}), diagnostics: diagnosticsJson(c.diagnostics) });
+      continue;
     }
+    printDiagnostics(c.diagnostics, c.sources);
+    const errors = c.diagnostics.filter((d) => d.severity === 'error').length;
+    const read = c.rows === undefined ? '' : `; ${flags.rows ? 'the first ' : ''}${plural(c.rows, 'data row')} read`;
+    if (errors === 0) process.stdout.write(`${rel(file)}: ok${c.columns ? ` (${c.columns} columns matched in ${rel(c.csv ?? '')}${read})` : ''}\n`);
+    else process.stdout.write(`${rel(file)}: ${plural(errors, 'error')}${c.rejected ? ` (${plural(c.rejected, 'row')} would be rejected${read})` : ''}\n`);
   }
   if (flags.diagnostics === 'json') process.stdout.write(`${JSON.stringify({ exitCode: exit, runs }, null, 2)}\n`);
   return exit;
 }
 
-async function checkOne(file: string, input: string | undefined): Promise<{ diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string>; columns?: number; csv?: string }> {
+/** The mapping, then its header, then its rows: each step only when the one before is clean. */
+async function checkOne(file: string, flags: CheckFlags): Promise<CheckOutcome> {
   const loaded = await loadMapping(file);
   const diagnostics = [...loaded.diagnostics];
-  if (!loaded.model || hasErrors(diagnostics)) return { diagnostics, sources: loaded.sources };
-  const csv = input ?? loaded.model.source.path;
+  const sources = loaded.sources;
+  if (!loaded.model || hasErrors(diagnostics)) return { diagnostics, sources, exit: EXIT.usage };
+  const csv = flags.input ?? loaded.model.source.path;
   const header = await readHeader(loaded.model.source, csv).catch((err: Error) => ({
     names: undefined,
     diagnostics: [diagnostic('JL114', `cannot read CSV ${csv}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err.message}`, { span: loaded.model!.source.span })],
   }));
   diagnostics.push(...header.diagnostics.filter((d) => d.code !== 'JL202'));
-  if (!header.names) return { diagnostics, sources: loaded.sources };
+  if (!header.names) return { diagnostics, sources, exit: EXIT.usage };
   diagnostics.push(...compilePlan(loaded.model, header.names, csv).diagnostics);
-  return { diagnostics, sources: loaded.sources, columns: header.names.length, csv };
+  const columns = header.names.length;
+  if (hasErrors(diagnostics)) return { diagnostics, sources, exit: EXIT.usage, columns, csv };
+
+  // The rows, as convert reads them: every cell-level problem and the streaming checks
+  // (duplicate keys, code lists, ranges), with nothing written.
+  const run = await convert({
+    mapping: file, input: csv, failOn: 'none', facts: false, wholeGraphLimit: 0,
+    createTargets: () => [], ...(flags.rows ? { limitRows: flags.rows } : {}),
+  });
+  const seen = new Set(diagnostics.map(key));
+  const fromRows = run.diagnostics.filter((d) => d.code !== 'JL202' && d.code !== 'JL404' && !seen.has(key(d)));
+  const s = run.summary;
+  const exit = hasErrors(fromRows) ? EXIT.dataErrors : EXIT.ok;
+  return { diagnostics: [...diagnostics, ...fromRows], sources, exit, columns, csv, ...(s ? { rows: dataRows(s.records), rejected: s.records.rejected } : {}) };
 }
+
+const key = (d: Diagnostic): string => `${d.code}@${d.span?.file}:${d.span?.line}:${d.span?.column}:${d.message}`;

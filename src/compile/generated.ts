@@ -5,8 +5,14 @@ import { isBound, type Resolved } from './outcome.js';
 
 const MINTED_LIMIT = 1_000_000;
 
+/** A minted concept: its label and notation (the slug, or the release's own code with `keepCode`). */
+export interface GeneratedConcept {
+  readonly label: string;
+  readonly notation: string;
+}
+
 export interface GeneratedState {
-  readonly schemes: readonly (readonly [string, string, readonly (readonly [string, string])[]])[];
+  readonly schemes: readonly (readonly [string, string, readonly (readonly [string, GeneratedConcept])[]])[];
   readonly minted: readonly (readonly [string, string])[];
 }
 
@@ -16,7 +22,7 @@ export interface GeneratedState {
  * written after the observations, sorted, so reruns stay byte-identical.
  */
 export class GeneratedCodes {
-  private readonly schemes = new Map<string, { label: string; concepts: Map<string, string> }>();
+  private readonly schemes = new Map<string, { label: string; concepts: Map<string, GeneratedConcept> }>();
   /** IRIs minted by `iri:` templates → the cell label, so that the dump describes them. */
   private readonly minted = new Map<string, string>();
 
@@ -32,8 +38,8 @@ export class GeneratedCodes {
     return resolved;
   }
 
-  /** The slug → label map of one generated scheme, created on first use. */
-  scheme(schemeIri: string, label: string): Map<string, string> {
+  /** The slug → concept map of one generated scheme, created on first use. */
+  scheme(schemeIri: string, label: string): Map<string, GeneratedConcept> {
     let s = this.schemes.get(schemeIri);
     if (!s) this.schemes.set(schemeIri, (s = { label, concepts: new Map() }));
     return s.concepts;
@@ -62,13 +68,13 @@ export class GeneratedCodes {
       out.push(quad(scheme, iri(RDF_TYPE), iri(SKOS.ConceptScheme)), quad(scheme, iri(RDFS.label), en(s.label)));
       // The scheme's own triples first, so that Turtle keeps them together.
       for (const [slug] of concepts) out.push(quad(scheme, iri(SKOS.hasTopConcept), iri(`${schemeIri}/${slug}`)));
-      for (const [slug, label] of concepts) {
+      for (const [slug, { label, notation }] of concepts) {
         const c = iri(`${schemeIri}/${slug}`);
         out.push(
           quad(c, iri(RDF_TYPE), iri(SKOS.Concept)),
           quad(c, iri(SKOS.prefLabel), en(label)),
           quad(c, iri(RDFS.label), en(label)),
-          quad(c, iri(SKOS.notation), literal(slug, namedNode(XSD.string))),
+          quad(c, iri(SKOS.notation), literal(notation, namedNode(XSD.string))),
           quad(c, iri(SKOS.inScheme), scheme),
           quad(c, iri(SKOS.topConceptOf), scheme),
         );

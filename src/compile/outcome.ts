@@ -1,10 +1,13 @@
 import type { Literal, NamedNode } from '@rdfjs/types';
 import type { Code } from '../diagnostics/codes.js';
+import type { MarkerCode } from '../mapping/model.js';
 
 /** A resolved per-row value: the term and its short key for observation IRIs. */
 export interface Bound {
   readonly term: NamedNode | Literal;
   readonly key: string;
+  /** Markers the cell carries besides its value: `2009a`, a year with a series break, is [b]. */
+  readonly markers?: readonly MarkerCode[];
 }
 
 /** A value the mapping says to leave out (`missing: {"N/A": omit}`); counted, never silent. */

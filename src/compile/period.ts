@@ -37,6 +37,24 @@ function monthSpan(y: number, m: number, months: number): Period | undefined {
   return make('interval', `gregorian-interval/${y}-${pad(m)}-01T00:00:00/${duration}`, `${y}-${pad(m)}-01${duration}`);
 }
 
+/** A unit of time after a start date (a second column): `quarter`, `quarterly`, `12 months`. */
+const UNIT = '(day|daily|week|weekly|month|monthly|quarter|quarterly|half|half-year|half-yearly|year|yearly|annual|annually|financial year|(\\d{1,3}) months?)';
+const UNIT_MONTHS: Readonly<Record<string, number>> = {
+  month: 1, monthly: 1, quarter: 3, quarterly: 3, half: 6, 'half-year': 6, 'half-yearly': 6, year: 12, yearly: 12, annual: 12, annually: 12, 'financial year': 12,
+};
+
+/** A real calendar date, alone (a day) or as the start of `unit` (a period of whole months, a week). */
+function dated(y: number, m: number, d: number, unit: string | undefined): Period | undefined {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  const day = `${y}-${pad(m)}-${pad(d)}`;
+  if (unit === undefined || unit === 'day' || unit === 'daily') return make('day', `day/${day}`, day);
+  if (unit === 'week' || unit === 'weekly') return make('interval', `gregorian-interval/${day}T00:00:00/P7D`, `${day}P7D`);
+  const months = UNIT_MONTHS[unit] ?? Number(/^(\d+)/.exec(unit)?.[1]);
+  // A span of months starts on the first of a month; anything else is no period this tool names.
+  return d === 1 ? monthSpan(y, m, months) : undefined;
+}
+
 const RULES: readonly [RegExp, (m: RegExpExecArray) => Period | undefined][] = [
   [/^(\d{4})$/, (m) => year(+m[1]!)],
   // 2010 Q2 (Apr-Jun), 2019-Q3, 2010Q2, 2017 Q4 (Year + Quarter columns), 2011 1 (year + quarter number)
@@ -74,7 +92,9 @@ const RULES: readonly [RegExp, (m: RegExpExecArray) => Period | undefined][] = [
     return end === 12 ? year(y) : monthSpan(y - 1, end + 1, 12);
   }],
   [new RegExp(`^${MONTH} (\\d{4})$`), (m) => month(+m[2]!, monthOf(m[1]!))],
-  [/^(\d{4})-(\d{2})-(\d{2})$/, (m) => make('day', `day/${m[1]}-${m[2]}-${m[3]}`, `${m[1]}-${m[2]}-${m[3]}`)],
+  // 2020-02-29, 29/02/2020 (UK order), alone or with a unit column: 2019-04-01 quarter
+  [new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})(?: ${UNIT})?$`), (m) => dated(+m[1]!, +m[2]!, +m[3]!, m[4])],
+  [new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})(?: ${UNIT})?$`), (m) => dated(+m[3]!, +m[2]!, +m[1]!, m[4])],
 ];
 
 /** Lower-case, one space, en/em dashes and "to" as `-`, footnote markers such as `(1)` removed. */
@@ -96,15 +116,21 @@ const STYLE_KINDS: Readonly<Record<Exclude<PeriodStyle, 'auto'>, readonly Period
   interval: ['interval', 'year', 'government-year', 'half', 'quarter', 'month'],
 };
 
-/** Parses a period label; undefined when it is not recognised or not of the requested style. */
-export function parsePeriod(label: string, style: PeriodStyle = 'auto'): Period | undefined {
-  const text = normalise(label);
+/**
+ * Parses a period label; undefined when it is not recognised or not of the requested style.
+ * `yearEnding` (1–12) reads a bare year as the 12 months to the end of that month.
+ */
+export function parsePeriod(label: string, style: PeriodStyle = 'auto', yearEnding?: number): Period | undefined {
+  let text = normalise(label);
+  if (yearEnding !== undefined && yearEnding !== 12 && /^\d{4}$/.test(text)) text = `year ending ${MONTHS[yearEnding - 1]} ${text}`;
   for (const [re, build] of RULES) {
     const m = re.exec(text);
     if (!m) continue;
     const p = build(m);
     if (!p) return undefined;
-    if (style !== 'auto' && !STYLE_KINDS[style].includes(p.kind)) return undefined;
+    // A year that ends in another month is still the year the mapping asked for.
+    const kinds = style === 'year' && yearEnding !== undefined ? ['year', 'government-year', 'interval'] : style === 'auto' ? undefined : STYLE_KINDS[style];
+    if (kinds && !kinds.includes(p.kind)) return undefined;
     return p;
   }
   return undefined;

@@ -1,6 +1,6 @@
 import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { MappingModel, MarkerCode, MeasureValue, ObjectRule } from '../mapping/model.js';
+import type { MappingModel, MarkerCode, MeasureValue, ObjectRule, ValueRule } from '../mapping/model.js';
 import { SUPPRESSING } from '../mapping/markers.js';
 import { markerIri, XSD } from '../rdf/ns.js';
 import { iri, literal, namedNode, quad } from '../rdf/term.js';
@@ -93,6 +93,7 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   const headerQuads = model.header.map((h) => quad(iri(h.subject), iri(h.predicate), constantBound(h.object).term));
   const varCount = variables.length;
   const dimensionSlots = model.variables.flatMap((v, i) => (v.role === 'dimension' ? [i] : []));
+  const markedSlots = model.variables.flatMap((v, i) => (readsPeriod(v.rule) ? [i] : []));
   const scratch = { bound: new Array<Resolved>(varCount), keys: new Array<string>(varCount) };
 
   /** Fills the scratch lists with the row's values; the row loop calls this once at a time. */
@@ -158,6 +159,17 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
           for (const m of v.markers) emit(subject, t.predicate, m);
           for (const c of v.codes) count(stats.markers, c);
           stats.triples += v.markers.length;
+          // Markers a dimension's cell brings (a period with a series break).
+          for (const i of markedSlots) {
+            const b = bound[i]!;
+            if (!isBound(b) || !b.markers) continue;
+            for (const c of b.markers) {
+              if (v.codes.includes(c)) continue;
+              emit(subject, t.predicate, markerTerm(c));
+              count(stats.markers, c);
+              stats.triples++;
+            }
+          }
           continue;
         }
         stats.triples++;
@@ -207,6 +219,20 @@ function compileSubject(
   return { pieces, triples: s.triples.map((t) => ({ predicate: iri(t.predicate), object: object(t.object) })), values };
 }
 
+/** Whether a value rule reads a period (whose cell may carry a series-break marker). */
+function readsPeriod(rule: ValueRule): boolean {
+  if (rule.kind === 'cell') return rule.resolver.kind === 'period';
+  return rule.kind === 'firstOf' && rule.alternatives.some((a) => a.resolver.kind === 'period');
+}
+
+const markerTerms = new Map<MarkerCode, NamedNode>();
+/** The obsStatus concept of a marker, one term per code. */
+function markerTerm(c: MarkerCode): NamedNode {
+  let t = markerTerms.get(c);
+  if (!t) markerTerms.set(c, (t = iri(markerIri(c))));
+  return t;
+}
+
 function numberFormat(v: MeasureValue): NumberFormat {
   if (v.datatype === XSD.double) return { datatype: 'double', percent: v.percent };
   if (v.datatype === XSD.decimal || v.percent) return { datatype: 'decimal', percent: v.percent };
@@ -218,12 +244,6 @@ function compileValue(v: MeasureValue, model: MappingModel, columns: ColumnResol
   const index = columns.index(v.column);
   const format = numberFormat(v);
   const datatype = namedNode(v.percent && v.datatype === XSD.integer ? XSD.decimal : v.datatype);
-  const markerTerms = new Map<MarkerCode, NamedNode>();
-  const markerTerm = (c: MarkerCode): NamedNode => {
-    let t = markerTerms.get(c);
-    if (!t) markerTerms.set(c, (t = iri(markerIri(c))));
-    return t;
-  };
   const cache = new Map<string, ParsedValue | CellFailure>();
   const parse = (cells: readonly string[]): ParsedValue | CellFailure => {
     const raw = cells[index] ?? '';

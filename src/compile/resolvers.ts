@@ -1,6 +1,6 @@
 import type { Code } from '../diagnostics/codes.js';
 import { closest } from '../diagnostics/suggest.js';
-import type { CellRule, ConstTerm, Resolver, ValueRule } from '../mapping/model.js';
+import type { CellRule, ConstTerm, MarkerCode, Resolver, StripCode, ValueRule } from '../mapping/model.js';
 import { encodeSegment, isValidIri, slugify } from '../rdf/iri.js';
 import { gssIri } from '../rdf/ns.js';
 import { iri, literal, namedNode } from '../rdf/term.js';
@@ -18,6 +18,8 @@ import { templateRefs } from '../mapping/templates.js';
 export type Evaluate = (cells: readonly string[]) => Resolved;
 
 const CACHE_LIMIT = 50_000;
+const SERIES_BREAK = /^(\d{4})\s?[a-z]$/;
+const BREAK: readonly MarkerCode[] = ['b'];
 
 /** A shipped concept is keyed by its notation (short and stable); any other IRI by its last segment. */
 const keyOfIri = (value: string): string => {
@@ -56,10 +58,10 @@ function compileCell(rule: CellRule, columns: ColumnResolver, generated: Generat
   const first = indexes[0] ?? -1;
   const missing = byLabel(rule.missing);
   const aliases = byLabel(rule.aliases);
-  const strip = rule.stripCode && rule.resolver.kind !== 'period';
+  const strip = rule.resolver.kind === 'period' ? false : rule.stripCode;
   // Literal text (comments, notes) keeps its line breaks; codes and names are folded for matching.
   const literalText = rule.resolver.kind === 'literal';
-  const resolve = compileResolver(rule.resolver, columns, strip, first, generated);
+  const resolve = compileResolver(rule.resolver, columns, strip, rule.keepCode, first, generated);
   // Results are cached by cell text, unless a template also reads other columns.
   const own = new Set(rule.columns.map((c) => c.name));
   const template = rule.resolver.kind === 'template' ? rule.resolver.template : rule.resolver.kind === 'map' ? rule.resolver.fallback : undefined;
@@ -79,7 +81,10 @@ function compileCell(rule: CellRule, columns: ColumnResolver, generated: Generat
     else {
       const alias = aliases.get(trimmed) ?? aliases.get(labelKey(clean.label));
       if (alias?.kind === 'term') result = { term: iri(alias.iri), key: keyOfIri(alias.iri) };
-      else result = resolve(alias ? cleanLabel(alias.label, strip, literalText).label : clean.label, cells);
+      else {
+        const read = alias ? cleanLabel(alias.label, strip, literalText) : clean;
+        result = resolve(read.label, cells, read.code);
+      }
     }
     if (cacheable) {
       if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -99,9 +104,10 @@ function byLabel<T>(table: ReadonlyMap<string, T>): Map<string, T> {
   return out;
 }
 
-type LabelResolver = (label: string, cells: readonly string[]) => Resolved;
+/** `code`: the prefix stripped from the label, if any. */
+type LabelResolver = (label: string, cells: readonly string[], code?: string) => Resolved;
 
-function compileResolver(r: Resolver, columns: ColumnResolver, stripCode: boolean, column: number, generated: GeneratedCodes): LabelResolver {
+function compileResolver(r: Resolver, columns: ColumnResolver, stripCode: StripCode, keepCode: boolean, column: number, generated: GeneratedCodes): LabelResolver {
   switch (r.kind) {
     case 'codelist': {
       const scheme = SCHEMES.get(r.scheme)!;
@@ -117,16 +123,20 @@ function compileResolver(r: Resolver, columns: ColumnResolver, stripCode: boolea
     }
     case 'generated': {
       const concepts = generated.scheme(r.scheme, r.label);
-      return (label) => {
-        const slug = slugify(label);
-        if (!concepts.has(slug)) concepts.set(slug, label);
+      // With keepCode, the release's code names the concept: `153 Murder` and `154 Murder` stay two.
+      return (label, _cells, code) => {
+        const slug = keepCode && code ? slugify(code) : slugify(label);
+        if (!concepts.has(slug)) concepts.set(slug, { label, notation: keepCode && code ? code : slug });
         return { term: iri(`${r.conceptBase}${slug}`), key: slug };
       };
     }
     case 'period':
       return (label) => {
-        const p = parsePeriod(label, r.style);
-        return p ? { term: iri(p.iri), key: p.key } : fail('JL304', `"${label}" is not a ${r.style === 'auto' ? 'period label' : r.style} this tool recognises`, column, label);
+        // A letter after a year (`2009a`) marks a break in the series: the year, with [b].
+        const broken = SERIES_BREAK.exec(label);
+        const p = parsePeriod(broken ? broken[1]! : label, r.style, r.yearEnding);
+        if (!p) return fail('JL304', `"${label}" is not a ${r.style === 'auto' ? 'period label' : r.style} this tool recognises`, column, label);
+        return broken ? { term: iri(p.iri), key: p.key, markers: BREAK } : { term: iri(p.iri), key: p.key };
       };
     case 'geography':
       return r.type === 'police-force-area'

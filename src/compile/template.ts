@@ -1,4 +1,4 @@
-import type { IriTemplate, TemplateFilter } from '../mapping/model.js';
+import type { IriTemplate, StripCode, TemplateFilter } from '../mapping/model.js';
 import { encodeSegment, slugify } from '../rdf/iri.js';
 import { cleanLabel } from './labels.js';
 import type { ColumnResolver } from './columns.js';
@@ -12,10 +12,10 @@ export interface TemplateScope {
   readonly keys?: ReadonlyMap<string, number>;
   /** Names fixed for this template (the measure key, measure-fixed dimensions). */
   readonly fixed?: ReadonlyMap<string, string>;
-  readonly stripCode: boolean;
+  readonly stripCode: StripCode;
 }
 
-function applyFilter(raw: string, filter: TemplateFilter | undefined, stripCode: boolean): string {
+function applyFilter(raw: string, filter: TemplateFilter | undefined, stripCode: StripCode): string {
   if (filter === 'raw') return encodeSegment(raw.trim());
   const clean = cleanLabel(raw, stripCode);
   switch (filter) {

@@ -54,11 +54,15 @@ export interface HeaderTriple {
 
 export type PeriodStyle = 'auto' | 'year' | 'quarter' | 'month' | 'government-year' | 'interval';
 
+/** Whether code prefixes are stripped from labels; `always`: even before a digit (`2 1-2 previous …`). */
+export type StripCode = boolean | 'always';
+
 /** How a cleaned cell label becomes a term. */
 export type Resolver =
   | { readonly kind: 'template'; readonly template: IriTemplate }
   | { readonly kind: 'map'; readonly values: ReadonlyMap<string, string>; readonly fallback?: IriTemplate }
-  | { readonly kind: 'period'; readonly style: PeriodStyle }
+  /** `yearEnding`: the month (1–12) a bare year ends in, when it is not December. */
+  | { readonly kind: 'period'; readonly style: PeriodStyle; readonly yearEnding?: number }
   | { readonly kind: 'geography'; readonly type: 'police-force-area' | 'gss-code'; readonly entities?: readonly string[] }
   | { readonly kind: 'literal'; readonly datatype: string; readonly language?: string }
   /** A shipped SKOS scheme (src/codelists), matched by label. */
@@ -82,7 +86,9 @@ export interface CellRule {
   readonly missing: ReadonlyMap<string, MissingAction>; // keys lower-cased, trimmed
   /** `values:` beside codeList, geography or period: labels as this release spells them. */
   readonly aliases: ReadonlyMap<string, Alias>;
-  readonly stripCode: boolean;
+  readonly stripCode: StripCode;
+  /** Generated code lists: the release's code is the concept's notation and identity. */
+  readonly keepCode: boolean;
 }
 
 export type ValueRule =

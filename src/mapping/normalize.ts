@@ -104,6 +104,7 @@ function markerTable(overrides: Readonly<Record<string, string>> | undefined): M
 }
 
 const SOURCES = ['column', 'columns', 'firstOf', 'value'] as const;
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 class Context {
   readonly diagnostics: Diagnostic[] = [];
@@ -229,6 +230,7 @@ class Context {
       missing: this.missing(raw.missing, spec.missing, path),
       aliases: resolver.kind === 'map' || resolver.kind === 'template' ? new Map() : this.aliases(spec.values, path),
       stripCode: spec.labels?.stripCode ?? raw.labels?.stripCode ?? true,
+      keepCode: spec.labels?.keepCode ?? raw.labels?.keepCode ?? false,
     };
   }
 
@@ -260,7 +262,11 @@ class Context {
       this.error('JL111', `'${path.join('.')}' combines ${groups.join(' and ')}; choose one way to read the cell`, [...path, groups[1]!], true, 'Keep one of period, geography, codeList, values (with an optional iri fallback), iri or datatype; `values:` may sit beside period, geography or codeList to map this release\'s own spellings.');
       return undefined;
     }
-    if (spec.period !== undefined) return { kind: 'period', style: spec.period };
+    if (spec.yearEnding !== undefined && spec.period === undefined) {
+      this.error('JL111', `'yearEnding' reads a bare year as the 12 months to that month, and needs 'period'`, [...path, 'yearEnding'], true, 'Add `period: auto` (or `year`, `government-year`, `interval`), or remove `yearEnding:`.');
+      return undefined;
+    }
+    if (spec.period !== undefined) return { kind: 'period', style: spec.period, ...(spec.yearEnding ? { yearEnding: MONTH_NAMES.indexOf(spec.yearEnding) + 1 } : {}) };
     if (spec.codeList !== undefined) return this.codeList(spec.codeList, path, label);
     if (spec.geography !== undefined) return { kind: 'geography', type: spec.geography, ...(spec.entities ? { entities: spec.entities } : {}) };
     const iri = spec.iri === undefined ? undefined : this.template(spec.iri, [...path, 'iri'], undefined);

@@ -4,6 +4,7 @@ import type { Frequency, PeriodStyle } from './model.js';
 export interface RawAlternative {
   readonly column?: string;
   readonly period?: PeriodStyle;
+  readonly yearEnding?: string;
   readonly geography?: 'police-force-area' | 'gss-code';
   readonly entities?: readonly string[];
   readonly values?: Readonly<Record<string, string>>;
@@ -12,7 +13,12 @@ export interface RawAlternative {
   readonly datatype?: string;
   readonly lang?: string;
   readonly missing?: Readonly<Record<string, string>>;
-  readonly labels?: { readonly stripCode?: boolean };
+  readonly labels?: RawLabels;
+}
+
+export interface RawLabels {
+  readonly stripCode?: boolean | 'always';
+  readonly keepCode?: boolean;
 }
 
 export interface RawComponent extends RawAlternative {
@@ -58,7 +64,7 @@ export interface RawMapping {
   };
   readonly dataset?: string;
   readonly observation?: string;
-  readonly labels?: { readonly stripCode?: boolean };
+  readonly labels?: RawLabels;
   readonly markers?: Readonly<Record<string, string>>;
   readonly missing?: Readonly<Record<string, string>>;
   readonly filter?: { readonly keep?: RawRowMatch; readonly drop?: RawRowMatch };

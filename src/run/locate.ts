@@ -13,17 +13,27 @@ export interface CsvOrigin {
   readonly value?: string;
 }
 
+const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
 /**
- * The CSV column a finding on an observation is about: the dimension's column when the
- * finding names a dimension read from a cell, else the column of the observation's value.
- * `index` is the observation's position among the subjects one row makes.
+ * The CSV column a finding on an observation is about, as a header index: the column of the
+ * dimension or attribute the finding names (for `firstOf`, the alternative the row used),
+ * else the column of the observation's value. `index` is the observation's position among
+ * the subjects one row makes. Names match the header as the compiler matches them.
  */
-export function columnOf(model: MappingModel, path: string | undefined, index: number): string | undefined {
-  const dimension = model.cube.dimensions.find((d) => d.property === path);
-  const variable = dimension && model.variables.find((x) => x.name === dimension.key);
-  if (variable?.rule.kind === 'cell') return variable.rule.columns[0]?.name;
+export function columnOf(model: MappingModel, path: string | undefined, index: number, header: readonly string[], cells: readonly string[]): number {
+  const at = (name: string | undefined): number => (name === undefined ? -1 : header.findIndex((h) => fold(h) === fold(name)));
+  const component = [...model.cube.dimensions, ...model.cube.attributes].find((d) => d.property === path);
+  const variable = component && model.variables.find((x) => x.name === component.key);
+  const rule = variable?.rule;
+  if (rule?.kind === 'cell') return at(rule.columns[0]?.name);
+  if (rule?.kind === 'firstOf') {
+    const skip = new Set(rule.skip.map((s) => s.trim()));
+    const used = rule.alternatives.map((a) => at(a.columns[0]?.name)).find((i) => i >= 0 && !skip.has((cells[i] ?? '').trim()));
+    return used ?? at(rule.alternatives[0]?.columns[0]?.name);
+  }
   const valueRule = model.subjects[index]?.triples.find((t) => t.object.kind === 'value')?.object;
-  return valueRule?.kind === 'value' ? valueRule.value.column.name : undefined;
+  return at(valueRule?.kind === 'value' ? valueRule.value.column.name : undefined);
 }
 
 /**
@@ -58,9 +68,8 @@ export async function locateObservations(mappingPath: string, paths: ReadonlyMap
       }, stats);
       subjects.forEach((subject, index) => {
         if (!wanted.delete(subject)) return;
-        const column = columnOf(model, paths.get(subject), index);
-        const at = column === undefined ? -1 : header.indexOf(column);
-        found.set(subject, { file, line: ev.line, ...(at >= 0 ? { column, value: ev.cells[at] ?? '' } : {}) });
+        const at = columnOf(model, paths.get(subject), index, header, ev.cells);
+        found.set(subject, { file, line: ev.line, ...(at >= 0 ? { column: header[at]!, value: ev.cells[at] ?? '' } : {}) });
       });
       if (wanted.size === 0) break;
     }

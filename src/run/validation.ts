@@ -184,8 +184,7 @@ export class RunValidation {
 
   private toDiagnostic(v: Violation, line: number, cells: readonly string[], index: number, note = ''): Diagnostic {
     count(this.counts, v.rule);
-    const column = columnOf(this.model, v.path, index);
-    const at = column === undefined ? -1 : this.header.indexOf(column);
+    const at = columnOf(this.model, v.path, index, this.header, cells);
     return diagnostic(codeOf(v.rule), `${v.rule}: observation ${v.message}${note}`, {
       span: { file: this.csv, line },
       ...(at >= 0 ? { cell: { columnName: this.header[at]!, value: cells[at] ?? '' } } : {}),

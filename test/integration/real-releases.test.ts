@@ -68,3 +68,30 @@ describe('real release: court outcomes 2009–2019 (record-level, repeated keys)
     expect(canonical(spilled.nt)).toEqual(canonical(run.nt));
   });
 });
+
+describe('real release: criminal history flows 2024 (BOM, CRLF, codes before numbers)', async () => {
+  const flows = join(root, 'mappings', 'criminal-history-flows-2024.yaml');
+  const file = join(root, 'samples', 'real', 'criminal-history-sankey-2024-sample.csv');
+  const rows = parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  const run = await convertInMemory(flows, { failOn: 'error' });
+
+  it('converts every row into one observation, with no diagnostics above info', () => {
+    expect(run.result.status).toBe('ok');
+    expect(run.result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(run.result.summary!.records).toMatchObject({ converted: rows.length, rejected: 0 });
+    expect(run.result.summary!.subjects).toBe(rows.length);
+  });
+
+  it('has the values of the CSV, parsed independently', () => {
+    expect(sorted(measureValues(run.nt, `${J}offenderCount`))).toEqual(sorted(rows.map((r) => Number(r['value']))));
+  });
+
+  it('strips the code before a band that starts with a number, and never puts the band number in an IRI', () => {
+    const labels = new Parser({ format: 'N-Triples' }).parse(run.nt).filter((q) => q.predicate.value === 'http://www.w3.org/2004/02/skos/core#prefLabel').map((q) => q.object.value);
+    // The published `source1`/`target1` columns hold the labels without codes: the same set.
+    const expected = new Set(rows.flatMap((r) => [r['source1']!, r['target1']!]));
+    for (const l of expected) expect(labels).toContain(l);
+    expect(run.nt).toContain('/codes/from/1-2-previous-convictions-cautions>');
+    for (const wrong of ['/2-1-2-previous', '/1-first-time', '/6-15-or-more', '/0-caution']) expect(run.nt).not.toContain(wrong);
+  });
+});

@@ -118,7 +118,26 @@ describe('justice-lod CLI', () => {
     expect(r.stderr).toContain("column 'Counts' is not in the header of input.csv. Did you mean 'Count'?");
     const ok = run(['check', 'mappings']);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/court-outcomes-by-pfa\.yaml: ok \(8 columns matched/);
+    expect(ok.stdout).toMatch(/court-outcomes-by-pfa\.yaml: ok \(8 columns matched in \S+; 300 data rows read\)/);
+  });
+
+  it('checks the data too: every cell convert would reject, at its line and column, exit 1', () => {
+    const dir = join(work, 'bad-data');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'mapping.yaml'), readFileSync(join(cases, 'convert/0101-rejected-rows/mapping.yaml')));
+    writeFileSync(join(dir, 'input.csv'), readFileSync(join(cases, 'convert/0101-rejected-rows/input.csv')));
+    const r = run(['check', 'mapping.yaml', '--diagnostics', 'json'], dir);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { runs: { rows: number; rejected: number; diagnostics: { code: string; line: number }[] }[] };
+    const converted = run(['convert', 'mapping.yaml', '--fail-on', 'none', '--diagnostics', 'json', '--out', 'out'], dir);
+    const expected = (JSON.parse(converted.stdout) as { runs: { records: { rejected: number }; diagnostics: { code: string; line: number }[] }[] }).runs[0]!;
+    expect(doc.runs[0]!.rejected).toBe(expected.records.rejected);
+    const located = (ds: { code: string; line: number }[]) => ds.filter((d) => d.code !== 'JL404').map((d) => `${d.line} ${d.code}`).sort();
+    expect(located(doc.runs[0]!.diagnostics)).toEqual(located(expected.diagnostics));
+    // --rows reads only the first rows: line 2 is clean, line 3 the first bad row.
+    const first = run(['check', 'mapping.yaml', '--rows', '2'], dir);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('mapping.yaml: 1 error (1 row would be rejected; the first 2 data rows read)');
   });
 
   it('checks against another CSV with --input', () => {

@@ -54,4 +54,22 @@ describe('parsePeriod', () => {
     expect(parsePeriod('2019/20', 'government-year')?.iri).toBe(`${R}government-year/2019-2020`);
     expect(parsePeriod('Apr 2009-Mar 2010', 'interval')?.kind).toBe('government-year');
   });
+
+  it.each([
+    ['2019-04-01 quarter', 'quarter/2019-Q2'], ['2019-04-01 Quarterly', 'quarter/2019-Q2'], ['2019-01-01 annual', 'year/2019'],
+    ['2019-04-01 year', 'government-year/2019-2020'], ['2019-07-01 year', 'gregorian-interval/2019-07-01T00:00:00/P1Y'],
+    ['2019-04-06 week', 'gregorian-interval/2019-04-06T00:00:00/P7D'], ['2019-04-01 18 months', 'gregorian-interval/2019-04-01T00:00:00/P18M'],
+    ['01/04/2019', 'day/2019-04-01'], ['1/4/2019 month', 'month/2019-04'],
+  ])('reads a start date and a unit: %j → %s', (label, path) => expect(parsePeriod(label)?.iri).toBe(`${R}${path}`));
+
+  it.each(['31/02/2019', '2019-04-02 month', '2019-13-01', '2019-04-01 fortnight'])('refuses %j (no such date, or no whole months from it)', (label) =>
+    expect(parsePeriod(label)).toBeUndefined());
+
+  it('reads a bare year as the 12 months to the month it ends in', () => {
+    expect(parsePeriod('2019', 'year', 3)?.iri).toBe(`${R}government-year/2018-2019`);
+    expect(parsePeriod('2019', 'auto', 6)?.iri).toBe(`${R}gregorian-interval/2018-07-01T00:00:00/P1Y`);
+    expect(parsePeriod('2019', 'year', 12)?.iri).toBe(`${R}year/2019`);
+    // A label that says its own span keeps it.
+    expect(parsePeriod('2019/20', 'year', 3)?.iri).toBe(`${R}government-year/2019-2020`);
+  });
 });
