@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.js';
+import { registerInit } from './init.js';
 import { registerConvert } from './convert.js';
 import { registerExplain } from './explain.js';
 import { EXIT } from './options.js';
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 Examples:
   $ justice-lod release releases/2025-q1.yaml --ask custody-rate-by-pfa
   $ justice-lod diff out/2024-q4 out/2025-q1
+  $ justice-lod init samples/real/cjs-court-outcomes-2009-2019-sample.csv --out court-outcomes.yaml
   $ justice-lod check mappings/court-outcomes-by-pfa.yaml
   $ justice-lod preview mappings/criminal-court-timeliness.yaml --rows 2
   $ justice-lod convert mappings --out out/samples
@@ -40,6 +42,7 @@ Examples:
 `);
   registerRelease(program, setExit);
   registerConvert(program, setExit);
+  registerInit(program, setExit);
   registerCheck(program, setExit);
   registerPreview(program, setExit);
   registerValidate(program, setExit);

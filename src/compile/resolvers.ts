@@ -75,17 +75,16 @@ function compileCell(rule: CellRule, columns: ColumnResolver, generated: Generat
     const trimmed = raw.trim();
     const clean = cleanLabel(trimmed, strip, literalText);
     const action = missing.get(trimmed) ?? missing.get(labelKey(clean.label));
+    // An alias may name what a blank cell means (`values: {"": Not applicable}`).
+    const alias = action ? undefined : aliases.get(trimmed) ?? aliases.get(labelKey(clean.label));
     let result: Resolved;
     if (action) result = action.kind === 'omit' ? { omit: true, token: trimmed } : { term: iri(action.iri), key: keyOfIri(action.iri) };
-    else if (trimmed === '') result = fail('JL308', `the cell of ${columnNames} is empty and \`missing\` says nothing for blank cells`, first, raw);
-    else {
-      const alias = aliases.get(trimmed) ?? aliases.get(labelKey(clean.label));
-      if (alias?.kind === 'term') result = { term: iri(alias.iri), key: keyOfIri(alias.iri) };
-      else {
-        const read = alias ? cleanLabel(alias.label, strip, literalText) : clean;
-        result = resolve(read.label, cells, read.code);
-      }
-    }
+    else if (alias?.kind === 'term') result = { term: iri(alias.iri), key: keyOfIri(alias.iri) };
+    else if (alias) {
+      const read = cleanLabel(alias.label, strip, literalText);
+      result = resolve(read.label, cells, read.code);
+    } else if (trimmed === '') result = fail('JL308', `the cell of ${columnNames} is empty and \`missing\` or \`values\` says nothing for blank cells`, first, raw);
+    else result = resolve(clean.label, cells, clean.code);
     if (cacheable) {
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(raw, result);

@@ -1,4 +1,4 @@
-import type { ConstTerm, CubeModel, HeaderTriple } from '../mapping/model.js';
+import type { ConstTerm, CubeComponent, CubeModel, HeaderTriple } from '../mapping/model.js';
 import { keyOf } from '../rdf/iri.js';
 import { DCTERMS, NS, QB, RDF_TYPE, RDFS, SDMX_ATTRIBUTE, SKOS, XSD } from '../rdf/ns.js';
 
@@ -17,6 +17,15 @@ export interface DatasetInfo {
 
 /** Namespaces of standard vocabularies: their terms are theirs to define, never ours. */
 const STANDARD = [NS.rdf, NS.rdfs, NS.owl, NS.skos, NS.dcterms, NS.dcat, NS.prov, NS.qb, NS.sdmx, NS['sdmx-concept'], NS['sdmx-dimension'], NS['sdmx-measure'], NS['sdmx-attribute'], NS.xsd];
+
+const RESOURCE = `${NS.rdfs}Resource`;
+const RDF_PROPERTY = `${NS.rdf}Property`;
+
+/** A label for a property nobody labelled: its local name in words (`custodialSentenced` → `custodial sentenced`), never the mapping key. */
+function labelOf(property: string): string {
+  const local = property.replace(/^.*[/#]/, '');
+  return decodeURIComponent(local).replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').toLowerCase().trim() || property;
+}
 
 /** The DSD of a dataset lives under it: `{dataset}/structure`, components `{dataset}/structure/{key}`. */
 export const structureIri = (dataset: string): string => `${dataset}/structure`;
@@ -58,22 +67,32 @@ export function buildStructure(info: DatasetInfo, cube: CubeModel): HeaderTriple
     if (codeList) push(QB.codeList, named(codeList));
   };
   // A property of the publisher's own is defined here, as csvcubed does, so that the cube
-  // stands on its own (IC-4 needs every dimension's range).
-  const declare = (property: string, type: string, label: string, range?: string): void => {
-    if (info.known.has(property) || STANDARD.some((ns) => property.startsWith(ns))) return;
+  // stands on its own (IC-4 needs every dimension's range) and its IRIs denote something.
+  const declared = new Set<string>();
+  const declare = (property: string, type: string, c: CubeComponent, defaults: { range: string; codeList?: string; subPropertyOf?: string }): void => {
+    if (declared.has(property) || info.known.has(property) || STANDARD.some((ns) => property.startsWith(ns))) return;
+    declared.add(property);
     const local = (p: string, o: ConstTerm) => void locals.push({ subject: property, predicate: p, object: o });
+    local(RDF_TYPE, named(RDF_PROPERTY));
     local(RDF_TYPE, named(type));
-    local(RDFS.label, text(label));
-    if (range) local(RDFS.range, named(range));
+    if (defaults.codeList) local(RDF_TYPE, named(QB.CodedProperty));
+    local(RDFS.label, text(c.label ?? labelOf(property)));
+    if (c.comment) local(RDFS.comment, text(c.comment));
+    local(RDFS.range, named(c.range ?? defaults.range));
+    const sup = c.subPropertyOf ?? defaults.subPropertyOf;
+    if (sup) local(RDFS.subPropertyOf, named(sup));
+    if (defaults.codeList) local(QB.codeList, named(defaults.codeList));
   };
   for (const d of cube.dimensions) {
     component(d.key, QB.dimension, d.property, undefined, d.codeList);
-    if (!d.superProperty) declare(d.property, QB.DimensionProperty, d.label ?? d.key, `${NS.rdfs}Resource`);
+    if (!d.superProperty) declare(d.property, QB.DimensionProperty, d, d.codeList ? { range: SKOS.Concept, codeList: d.codeList } : { range: RESOURCE });
+    // The declared property a generated code list's local property refines: ours too, maybe.
+    else declare(d.superProperty, QB.DimensionProperty, d, { range: RESOURCE });
     if (d.superProperty && d.codeList) {
       const local = (p: string, o: ConstTerm) => void locals.push({ subject: d.property, predicate: p, object: o });
       local(RDF_TYPE, named(QB.DimensionProperty));
       local(RDF_TYPE, named(QB.CodedProperty));
-      local(RDFS.label, text(d.label ?? d.key));
+      local(RDFS.label, text(d.label ?? labelOf(d.superProperty)));
       local(RDFS.subPropertyOf, named(d.superProperty));
       local(RDFS.range, named(SKOS.Concept));
       local(QB.codeList, named(d.codeList));
@@ -85,13 +104,13 @@ export function buildStructure(info: DatasetInfo, cube: CubeModel): HeaderTriple
     if (seen.has(m.property)) continue;
     seen.add(m.property);
     component(`measure-${keyOf(m.property)}`, QB.measure, m.property);
-    declare(m.property, `${NS.qb}MeasureProperty`, m.label ?? m.key, m.datatype);
+    declare(m.property, QB.MeasureProperty, m, { range: m.datatype, subPropertyOf: `${NS['sdmx-measure']}obsValue` });
   }
   if (cube.measures.some((m) => m.unit)) component('unit', QB.attribute, SDMX_ATTRIBUTE.unitMeasure, true);
   component('status', QB.attribute, SDMX_ATTRIBUTE.obsStatus, false);
   for (const a of cube.attributes) {
     component(`attribute-${a.key}`, QB.attribute, a.property, false);
-    declare(a.property, `${NS.qb}AttributeProperty`, a.label ?? a.key);
+    declare(a.property, QB.AttributeProperty, a, { range: a.codeList ? SKOS.Concept : RESOURCE, ...(a.codeList ? { codeList: a.codeList } : {}) });
   }
   return [...out, ...specs, ...locals];
 }

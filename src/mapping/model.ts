@@ -172,6 +172,10 @@ export interface CubeComponent {
   readonly key: string;
   readonly property: string;
   readonly label?: string;
+  /** For a property of the publisher's own: rdfs:comment, rdfs:range and rdfs:subPropertyOf. */
+  readonly comment?: string;
+  readonly range?: string;
+  readonly subPropertyOf?: string;
   /** The scheme IRI the component's values come from, when coded. */
   readonly codeList?: string;
   /** For generated code lists: the declared property this dataset-local one refines. */

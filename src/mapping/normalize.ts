@@ -17,7 +17,7 @@ import type {
 } from './model.js';
 import type { LocatedDocument } from './parse.js';
 import { bindTemplate, parseTemplate, templateRefs } from './templates.js';
-import type { RawAlternative, RawComponent, RawMapping, RawMeasure } from './raw.js';
+import type { RawAlternative, RawComponent, RawDescription, RawMapping, RawMeasure } from './raw.js';
 
 type Path = readonly (string | number)[];
 
@@ -66,15 +66,15 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
   const aggregation = normalizeAggregation(raw, doc, (key) => measureDatatype(raw.measures[key]!, (t) => ctx.iri(t, [])), (code, message, path, key, hint) => ctx.error(code, message, path, key, hint));
   if (ctx.failed || !source || base === undefined || dataset === undefined) return { diagnostics: ctx.diagnostics };
 
-  const component = ([key, c]: [string, { property: string; label?: string }]): CubeComponent => ({
-    key, property: ctx.iri(c.property, []) ?? '', ...(c.label ? { label: c.label } : {}),
+  const component = (section: 'measures' | 'attributes') => ([key, c]: [string, RawDescription & { property: string }]): CubeComponent => ({
+    key, property: ctx.iri(c.property, []) ?? '', ...ctx.description(c, [section, key]),
   });
   const cubeMeasures: CubeMeasure[] = measures.map(([key, m]) => ({
-    ...component([key, m]),
+    ...component('measures')([key, m]),
     datatype: measureDatatype(m, (t) => ctx.iri(t, [])),
     ...(m.unit ? { unit: ctx.iri(m.unit, []) ?? '' } : {}),
   }));
-  const cube = { dimensions: dims.map(([key, d]) => ctx.dimensionComponent(key, d)), measures: cubeMeasures, attributes: attrs.map(component) };
+  const cube = { dimensions: dims.map(([key, d]) => ctx.dimensionComponent(key, d)), measures: cubeMeasures, attributes: attrs.map(component('attributes')) };
   const header = buildStructure({ dataset, known: knownTerms().components, ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}) }, cube);
   const model: MappingModel = {
     version: 1, file: doc.file, id: raw.id, base, prefixes: withDerivedPrefixes(ctx.prefixes, variables, subjects), source, dataset, graph: datasetGraph(base, raw.id),
@@ -305,9 +305,16 @@ class Context {
     return this.iri(spec.property, ['dimensions', key, 'property']);
   }
 
+  /** label, comment, range and subPropertyOf of a component, IRIs expanded. */
+  description(c: RawDescription, path: Path): Pick<CubeComponent, 'label' | 'comment' | 'range' | 'subPropertyOf'> {
+    const range = c.range === undefined ? undefined : this.iri(c.range, [...path, 'range']);
+    const sup = c.subPropertyOf === undefined ? undefined : this.iri(c.subPropertyOf, [...path, 'subPropertyOf']);
+    return { ...(c.label ? { label: c.label } : {}), ...(c.comment ? { comment: c.comment } : {}), ...(range ? { range } : {}), ...(sup ? { subPropertyOf: sup } : {}) };
+  }
+
   dimensionComponent(key: string, spec: RawComponent): CubeComponent {
     const declared = this.iri(spec.property, []) ?? '';
-    const label = spec.label ? { label: spec.label } : {};
+    const label = this.description(spec, ['dimensions', key]);
     if (spec.codeList === 'generated') {
       return { key, property: this.dimensionProperty(key, spec)!, superProperty: declared, codeList: `${this.known.get('dataset')}/codes/${key}`, ...label };
     }

@@ -21,18 +21,24 @@ export interface RawLabels {
   readonly keepCode?: boolean;
 }
 
-export interface RawComponent extends RawAlternative {
-  readonly property: string;
+/** How a property of the publisher's own is described (the justice vocabulary describes its own). */
+export interface RawDescription {
   readonly label?: string;
+  readonly comment?: string;
+  readonly range?: string;
+  readonly subPropertyOf?: string;
+}
+
+export interface RawComponent extends RawAlternative, RawDescription {
+  readonly property: string;
   readonly columns?: readonly string[];
   readonly value?: string;
   readonly firstOf?: readonly (RawAlternative & { readonly column: string })[];
   readonly skip?: readonly string[];
 }
 
-export interface RawMeasure {
+export interface RawMeasure extends RawDescription {
   readonly property: string;
-  readonly label?: string;
   readonly column: string;
   readonly datatype?: string;
   readonly unit?: string;

@@ -57,6 +57,8 @@ export const QB = {
   ComponentSpecification: `${NS.qb}ComponentSpecification`,
   DimensionProperty: `${NS.qb}DimensionProperty`,
   CodedProperty: `${NS.qb}CodedProperty`,
+  MeasureProperty: `${NS.qb}MeasureProperty`,
+  AttributeProperty: `${NS.qb}AttributeProperty`,
   dataSet: `${NS.qb}dataSet`,
   structure: `${NS.qb}structure`,
   component: `${NS.qb}component`,

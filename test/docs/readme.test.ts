@@ -37,7 +37,7 @@ describe('README', () => {
   });
 
   it('documents every command and every code', () => {
-    for (const cmd of ['release', 'diff', 'convert', 'check', 'preview', 'validate', 'query', 'publish', 'explain']) expect(readme).toContain(`### \`justice-lod ${cmd}`);
+    for (const cmd of ['release', 'diff', 'init', 'convert', 'check', 'preview', 'validate', 'query', 'publish', 'explain']) expect(readme).toContain(`### \`justice-lod ${cmd}`);
     for (const code of Object.keys(CODES)) expect(readme).toContain(`| ${code} |`);
   });
 });

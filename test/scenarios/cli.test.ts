@@ -31,7 +31,7 @@ describe('justice-lod CLI', () => {
   it('prints help with every command and examples', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['release', 'diff', 'convert', 'check', 'preview', 'validate', 'query', 'publish', 'explain']) expect(r.stdout).toContain(c);
+    for (const c of ['release', 'diff', 'init', 'convert', 'check', 'preview', 'validate', 'query', 'publish', 'explain']) expect(r.stdout).toContain(c);
     const c = run(['convert', '--help']);
     expect(c.code).toBe(0);
     expect(c.stdout).toMatch(/Examples:[\s\S]*justice-lod convert mappings/);
