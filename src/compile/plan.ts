@@ -7,6 +7,7 @@ import { iri, literal, namedNode, quad } from '../rdf/term.js';
 import { splitMarkers } from '../csv/markers.js';
 import { ColumnResolver } from './columns.js';
 import { compileFilters } from './filter.js';
+import { compileSelector } from './selector.js';
 import { compileCombiner, type Combiner } from './combine.js';
 import { parseNumber, type NumberFormat } from './number.js';
 import { isBound, isFailure, OMIT_KEY, type Bound, type CellFailure, type Resolved } from './outcome.js';
@@ -76,6 +77,7 @@ interface CompiledSubject {
 }
 
 const NO_WARNINGS: readonly CellFailure[] = [];
+const NO_VALUES: (ParsedValue | CellFailure)[] = [];
 
 /**
  * Compiles the model against the CSV header. Pure: every column index, template piece,
@@ -88,6 +90,7 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   const keyIndex = new Map(model.variables.map((v, i) => [v.name, i]));
   const subjects = model.subjects.map((s) => compileSubject(s, model, columns, keyIndex));
   const keep = compileFilters(model.filters, columns);
+  const select = model.measureSelector ? compileSelector(model.measureSelector, model.subjects.map((s) => s.id), columns) : undefined;
   const combiner = model.aggregation ? compileCombiner(model.aggregation, columns, model.markers) : undefined;
   if (hasErrors(columns.diagnostics)) return { diagnostics: columns.diagnostics };
   const headerQuads = model.header.map((h) => quad(iri(h.subject), iri(h.predicate), constantBound(h.object).term));
@@ -97,10 +100,17 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   const scratch = { bound: new Array<Resolved>(varCount), keys: new Array<string>(varCount) };
 
   /** Fills the scratch lists with the row's values; the row loop calls this once at a time. */
-  const resolveCells = (cells: readonly string[]): { failures: CellFailure[] | undefined; warnings: CellFailure[] | undefined; parsed: (ParsedValue | CellFailure)[][] } => {
+  const resolveCells = (cells: readonly string[]): { failures: CellFailure[] | undefined; warnings: CellFailure[] | undefined; parsed: (ParsedValue | CellFailure)[][]; only: number } => {
     let failures: CellFailure[] | undefined;
     let warnings: CellFailure[] | undefined;
     const { bound, keys } = scratch;
+    // A long table: the one measure this row is about (-1: every measure, a wide table).
+    let only = -1;
+    if (select) {
+      const s = select(cells);
+      if (typeof s === 'number') only = s;
+      else (failures ??= []).push(s);
+    }
     for (let i = 0; i < varCount; i++) {
       const r = variables[i]!(cells);
       bound[i] = r;
@@ -108,30 +118,34 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
       else keys[i] = isBound(r) ? r.key : OMIT_KEY;
     }
     const parsed: (ParsedValue | CellFailure)[][] = [];
-    for (const s of subjects) {
-      const row = s.values.map((v) => v.parse(cells));
+    for (let si = 0; si < subjects.length; si++) {
+      const s = subjects[si]!;
+      // Only the selected measure's value is read: the others share its cell.
+      const row = select && si !== only ? NO_VALUES : s.values.map((v) => v.parse(cells));
       for (const p of row) {
         if (isFailure(p as Resolved)) (failures ??= []).push(p as CellFailure);
         else if ((p as ParsedValue).warning) (warnings ??= []).push((p as ParsedValue).warning!);
       }
       parsed.push(row);
     }
-    return { failures, warnings, parsed };
+    return { failures, warnings, parsed, only };
   };
 
   const resolve = (cells: readonly string[]): ResolvedRow => {
-    const { failures, warnings } = resolveCells(cells);
-    // The full IRI of each value, not its short key: two concepts may share a notation.
-    const key = failures ? '' : dimensionSlots.map((i) => { const b = scratch.bound[i]!; return isBound(b) ? b.term.value : OMIT_KEY; }).join('\u0000');
+    const { failures, warnings, only } = resolveCells(cells);
+    // The full IRI of each value, not its short key: two concepts may share a notation. In a
+    // long table the measure is part of the key.
+    const key = failures ? '' : `${dimensionSlots.map((i) => { const b = scratch.bound[i]!; return isBound(b) ? b.term.value : OMIT_KEY; }).join('\u0000')}\u0000${only}`;
     return { failures: failures ?? NO_WARNINGS, warnings: warnings ?? NO_WARNINGS, key };
   };
 
   const materialize = (cells: readonly string[], emit: Emit, stats: RowStats): RowResult => {
-    const { failures, warnings, parsed } = resolveCells(cells);
+    const { failures, warnings, parsed, only } = resolveCells(cells);
     if (failures) return { failures, warnings: warnings ?? NO_WARNINGS };
     const { bound, keys } = scratch;
 
     for (let si = 0; si < subjects.length; si++) {
+      if (only >= 0 && si !== only) continue;
       const s = subjects[si]!;
       const values = parsed[si] as ParsedValue[];
       const subject = namedNode(render(s.pieces, cells, keys));
@@ -242,11 +256,12 @@ function numberFormat(v: MeasureValue): NumberFormat {
 /** A value cell: markers split off, the number parsed, the literal built once per distinct text. */
 function compileValue(v: MeasureValue, model: MappingModel, columns: ColumnResolver): CompiledValue {
   const index = columns.index(v.column);
+  const markerIndex = v.markerColumn ? columns.index(v.markerColumn) : -1;
   const format = numberFormat(v);
   const datatype = namedNode(v.percent && v.datatype === XSD.integer ? XSD.decimal : v.datatype);
   const cache = new Map<string, ParsedValue | CellFailure>();
   const parse = (cells: readonly string[]): ParsedValue | CellFailure => {
-    const raw = cells[index] ?? '';
+    const raw = markerIndex < 0 ? cells[index] ?? '' : withMarker(cells[index] ?? '', cells[markerIndex] ?? '');
     let hit = cache.get(raw);
     if (hit) return hit;
     hit = parseValueCell(raw, index, v, model, format, datatype, markerTerm);
@@ -255,6 +270,19 @@ function compileValue(v: MeasureValue, model: MappingModel, columns: ColumnResol
     return hit;
   };
   return { index, parse };
+}
+
+/**
+ * A value and the marker from a column of its own, as one cell: `12` + `p` → `12 [p]`,
+ * `` + `c` → `[c]`, `` + `*` → `*`; a bracketed marker is kept as it is.
+ */
+function withMarker(value: string, marker: string): string {
+  const m = marker.trim();
+  if (m === '') return value;
+  const v = value.trim();
+  if (/^(\[[^\]]+\])+$/.test(m)) return v ? `${v} ${m}` : m;
+  if (/^[a-z]{1,3}$/i.test(m)) return v ? `${v} [${m}]` : `[${m}]`;
+  return v ? `${v} [${m}]` : m;
 }
 
 function parseValueCell(

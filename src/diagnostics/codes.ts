@@ -54,6 +54,7 @@ export const CODES = {
   JL311: { severity: 'error', title: 'not an integer', hint: 'The measure is declared xsd:integer; use a whole number or declare `datatype: xsd:decimal`.' },
   JL312: { severity: 'error', title: 'label not in the code list', hint: 'Check the spelling, add the label under `values:` or `missing:`, or use `codeList: generated`; the nearest labels are listed.' },
   JL313: { severity: 'error', title: 'shortened label matches several codes', hint: 'The label looks cut short and fits more than one code; map it under `values:`.' },
+  JL314: { severity: 'error', title: 'measure label not in the mapping', hint: 'Add the label to the `when:` of the measure it stands for, or drop such rows with `filter:`.' },
   JL501: { severity: 'error', title: 'observation lacks a dimension (IC-11)', hint: 'Map the token to a code under `missing:` instead of `omit`, so every observation has every dimension, or convert with --no-validate.' },
   JL502: { severity: 'error', title: 'observation has neither a value nor a suppression marker (IC-15)', hint: 'Give the cell a value, or a marker that says why it has none: [c] [x] [z] or [low].' },
   JL503: { severity: 'error', title: 'duplicate observation (IC-12)', hint: 'Two rows have the same dimension values: add the dimension that tells them apart, or, for a record-level extract with a Count column, say how such rows combine with `duplicates: {combine: sum}` (or first).' },

@@ -108,6 +108,8 @@ export interface Variable {
 /** A numeric value cell with GSS markers: value literal and/or obsStatus concepts. */
 export interface MeasureValue {
   readonly column: ColumnRef;
+  /** Long tables: a column holding the row's marker in a cell of its own. */
+  readonly markerColumn?: ColumnRef;
   readonly datatype: string;
   readonly percent: boolean;
 }
@@ -144,6 +146,15 @@ export interface RowFilter {
   readonly kind: 'keep' | 'drop';
   readonly column: ColumnRef;
   readonly values: readonly string[];
+}
+
+/**
+ * A long (tidy) table: the measure of each row is named by a column, and the labels listed
+ * for each subject (by index) select it. Rows convert to one observation each.
+ */
+export interface MeasureSelector {
+  readonly column: ColumnRef;
+  readonly choices: readonly { readonly subject: number; readonly labels: readonly string[] }[];
 }
 
 /** How one measure's values of rows with the same key combine. */
@@ -219,6 +230,7 @@ export interface MappingModel {
   readonly graph: string;
   readonly markers: MarkerTable;
   readonly filters: readonly RowFilter[];
+  readonly measureSelector?: MeasureSelector;
   readonly aggregation?: Aggregation;
   readonly variables: readonly Variable[];
   readonly subjects: readonly SubjectRule[];

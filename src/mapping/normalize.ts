@@ -12,7 +12,7 @@ import { prefixesOf, withDerivedPrefixes } from './prefixes.js';
 import { normalizeAggregation, normalizeFilters } from './rows.js';
 import { normalizeSource } from './source.js';
 import type {
-  Alias, CellRule, ConstTerm, CubeComponent, CubeMeasure, IriTemplate, MappingModel, MarkerCode, MissingAction,
+  Alias, CellRule, ColumnRef, ConstTerm, MeasureValue, CubeComponent, CubeMeasure, IriTemplate, MappingModel, MarkerCode, MissingAction,
   Resolver, SubjectRule, TripleRule, ValueRule, Variable,
 } from './model.js';
 import type { LocatedDocument } from './parse.js';
@@ -53,6 +53,12 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
     if (rule) variables.push({ name: key, role: 'attribute', rule, span: doc.spanOf(['attributes', key], true) });
   }
 
+  if (raw.measureColumn) {
+    const ref = (name: string, at: string): ColumnRef => ({ name, span: doc.spanOf(['measureColumn', at]) });
+    const mc = raw.measureColumn;
+    ctx.measureColumn = { column: ref(mc.column, 'column'), value: ref(mc.value, 'value'), ...(mc.marker ? { marker: ref(mc.marker, 'marker') } : {}) };
+  }
+  const choices = measures.map(([key, m], subject) => ({ subject, labels: ctx.measureSource(key, m) ?? [] }));
   const dimKeys = dims.map(([k]) => k);
   const obsSource = raw.observation ?? `{dataset}/obs/${dimKeys.map((k) => `{${k}}`).join('/')}/{measure}`;
   const obsTpl = ctx.template(obsSource, raw.observation === undefined ? ['dimensions'] : ['observation'], undefined);
@@ -80,7 +86,8 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
     version: 1, file: doc.file, id: raw.id, base, prefixes: withDerivedPrefixes(ctx.prefixes, variables, subjects), source, dataset, graph: datasetGraph(base, raw.id),
     ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}),
     publication: { ...raw.publication, keywords: raw.publication?.keywords ?? [] },
-    markers: markerTable(raw.markers), filters, ...(aggregation ? { aggregation } : {}), variables, subjects, header, cube,
+    markers: markerTable(raw.markers), filters,
+    ...(ctx.measureColumn ? { measureSelector: { column: ctx.measureColumn.column, choices } } : {}), ...(aggregation ? { aggregation } : {}), variables, subjects, header, cube,
   };
   return { model, diagnostics: ctx.diagnostics };
 }
@@ -323,6 +330,29 @@ class Context {
     return { key, property: declared, ...label, ...(scheme ? { codeList: schemeIri(scheme) } : {}) };
   }
 
+  /** Long tables (`measureColumn:`): the shared value column, and the marker column if any. */
+  measureColumn: { readonly column: ColumnRef; readonly value: ColumnRef; readonly marker?: ColumnRef } | undefined;
+
+  /** Each measure reads its own column (wide) or is chosen by labels in the measure column (long). */
+  measureSource(key: string, m: RawMeasure): readonly string[] | undefined {
+    const path = ['measures', key];
+    if (!this.measureColumn) {
+      if (m.when !== undefined) this.error('JL111', `measure '${key}' gives 'when', which needs a top-level 'measureColumn'`, [...path, 'when'], true, 'Add `measureColumn: {column: …, value: …}` for a long table, or give the measure a `column:`.');
+      else if (m.column === undefined) this.error('JL104', `measure '${key}' needs 'column' (or, in a long table, 'when' with a top-level 'measureColumn')`, path, true);
+      return undefined;
+    }
+    if (m.column !== undefined) {
+      this.error('JL111', `measure '${key}' gives 'column', but 'measureColumn' says the value is in '${this.measureColumn.value.name}'`, [...path, 'column'], true, 'In a long table a measure says which labels of the measure column select it: `when: Receipts`.');
+      return undefined;
+    }
+    const when = m.when ?? m.label;
+    if (when === undefined) {
+      this.error('JL104', `measure '${key}' needs 'when': the label(s) in '${this.measureColumn.column.name}' that select it`, path, true);
+      return undefined;
+    }
+    return typeof when === 'string' ? [when] : when;
+  }
+
   subject(
     key: string, m: RawMeasure, template: IriTemplate,
     dims: readonly [string, RawComponent][], attrs: readonly [string, RawComponent][],
@@ -332,7 +362,9 @@ class Context {
     const property = this.iri(m.property, [...path, 'property']);
     const datatype = this.iri(m.datatype ?? 'xsd:integer', [...path, 'datatype']);
     const unit = m.unit === undefined ? undefined : this.iri(m.unit, [...path, 'unit']);
-    if (m.unit === undefined) this.error('JL118', `measure '${key}' has no unit`, path, true);
+    const unitPerRow = attrs.some(([, a]) => this.iri(a.property, []) === SDMX_ATTRIBUTE.unitMeasure);
+    if (m.unit === undefined && !unitPerRow) this.error('JL118', `measure '${key}' has no unit`, path, true);
+    if (m.unit !== undefined && unitPerRow) this.error('JL111', `measure '${key}' has a unit, and an attribute reads the unit from a column`, [...path, 'unit'], true, 'Keep one: the measure\'s `unit:` or the attribute on sdmx-attribute:unitMeasure.');
     const constants = new Map<string, ConstTerm>();
     for (const [dim, value] of Object.entries(m.dimensions ?? {})) {
       if (!dims.some(([k]) => k === dim)) {
@@ -344,7 +376,10 @@ class Context {
       if (iri) constants.set(dim, named(iri));
     }
     if (!property || !datatype) return undefined;
-    const value = { column: { name: m.column, span: this.span([...path, 'column']) }, datatype, percent: m.percent ?? false };
+    const long = this.measureColumn;
+    const value: MeasureValue = long
+      ? { column: long.value, ...(long.marker ? { markerColumn: long.marker } : {}), datatype, percent: m.percent ?? false }
+      : { column: { name: m.column ?? '', span: this.span([...path, 'column']) }, datatype, percent: m.percent ?? false };
     const triples: TripleRule[] = [
       { predicate: RDF_TYPE, object: { kind: 'constant', term: named(QB.Observation) } },
       { predicate: QB.dataSet, object: { kind: 'constant', term: named(dataset) } },

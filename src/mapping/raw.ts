@@ -39,7 +39,9 @@ export interface RawComponent extends RawAlternative, RawDescription {
 
 export interface RawMeasure extends RawDescription {
   readonly property: string;
-  readonly column: string;
+  /** Wide tables: the value column. Long tables give `when` instead. */
+  readonly column?: string;
+  readonly when?: string | readonly string[];
   readonly datatype?: string;
   readonly unit?: string;
   readonly percent?: boolean;
@@ -75,6 +77,7 @@ export interface RawMapping {
   readonly missing?: Readonly<Record<string, string>>;
   readonly filter?: { readonly keep?: RawRowMatch; readonly drop?: RawRowMatch };
   readonly duplicates?: { readonly combine: 'sum' | 'first' | 'reject'; readonly sorted?: boolean };
+  readonly measureColumn?: { readonly column: string; readonly value: string; readonly marker?: string };
   readonly dimensions: Readonly<Record<string, RawComponent>>;
   readonly measures: Readonly<Record<string, RawMeasure>>;
   readonly attributes?: Readonly<Record<string, RawComponent>>;

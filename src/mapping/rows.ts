@@ -39,7 +39,9 @@ export function normalizeAggregation(raw: RawMapping, doc: LocatedDocument, data
     const path = ['measures', key];
     const combine = d.combine === 'first' ? 'first' : m.combine ?? 'sum';
     const datatype = datatypeOf(key);
-    const column = { name: m.column, span: doc.spanOf([...path, 'column']) };
+    const column = raw.measureColumn
+      ? { name: raw.measureColumn.value, span: doc.spanOf(['measureColumn', 'value']) }
+      : { name: m.column ?? '', span: doc.spanOf([...path, 'column']) };
     if (m.percent && combine === 'sum') {
       report('JL120', `measure '${key}' holds percentages, which cannot be added up`, [...path, 'percent'], true,
         'Give the measure `combine: mean` (with a `weight:` when the rows differ in size), `first`, `min` or `max`.');
@@ -56,9 +58,15 @@ export function normalizeAggregation(raw: RawMapping, doc: LocatedDocument, data
       if (combine !== 'mean') report('JL120', `'weight' only applies to combine: mean, not ${combine}`, [...path, 'weight'], true, 'Remove `weight:`, or set `combine: mean`.');
       else if (!w) report('JL120', `weight '${m.weight}' is not a measure of this mapping`, [...path, 'weight'], false, `Name one of: ${measures.map(([k]) => k).join(', ')}.`);
       else if (m.weight === key) report('JL120', `measure '${key}' cannot weight itself`, [...path, 'weight'], false, 'Name the measure that counts what the mean is taken over.');
+      else if (w.column === undefined) report('JL120', 'in a long table a weight is another row, so a mean cannot be weighted', [...path, 'weight'], true, 'Remove `weight:`: the mean of a long table\'s rows is unweighted.');
       else weight = { name: w.column, span: doc.spanOf(['measures', m.weight, 'column']) };
     }
     combined.push({ column, combine, datatype, ...(weight ? { weight } : {}) });
   }
-  return { sorted: d.sorted ?? false, measures: combined, span: doc.spanOf(['duplicates', 'combine']) };
+  // A long table's measures share one value column: they must combine alike.
+  if (raw.measureColumn && new Set(combined.map((c) => `${c.combine}:${c.weight?.name ?? ''}`)).size > 1) {
+    report('JL120', 'the measures of a long table share the value column, so they must combine alike', ['measureColumn'], true, 'Give every measure the same `combine:` (and `weight:`), or none.');
+  }
+  const measuresOnce = raw.measureColumn ? combined.slice(0, 1) : combined;
+  return { sorted: d.sorted ?? false, measures: measuresOnce, span: doc.spanOf(['duplicates', 'combine']) };
 }
