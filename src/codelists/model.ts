@@ -23,6 +23,10 @@ export interface ConceptDef {
 export interface SchemeDef {
   /** Scheme id: the IRI segment under the code namespace and the name mappings use. */
   readonly id: string;
+  /** A publisher's own list (read from a file next to the mapping) lives under its dataset. */
+  readonly iri?: string;
+  /** The shipped scheme a publisher's list extends: its concepts are in the list, described there. */
+  readonly extends?: string;
   readonly label: string;
   readonly definition: string;
   /** Class of the concepts (a subclass of skos:Concept in vocab/justice.ttl). */

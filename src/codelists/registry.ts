@@ -13,9 +13,9 @@ export const SCHEMES: ReadonlyMap<string, SchemeDef> = new Map(
     cohortType, courtType, caseType, timelinessStage, policeForceArea, obsMarker].map((s) => [s.id, s]),
 );
 
-export const schemeIri = (scheme: SchemeDef): string => `${NS.code}${scheme.id}`;
+export const schemeIri = (scheme: SchemeDef): string => scheme.iri ?? `${NS.code}${scheme.id}`;
 
-export const conceptIri = (scheme: SchemeDef, c: ConceptDef): string => c.iri ?? `${NS.code}${scheme.id}/${c.slug}`;
+export const conceptIri = (scheme: SchemeDef, c: ConceptDef): string => c.iri ?? `${schemeIri(scheme)}/${c.slug}`;
 
 let notations: Map<string, string> | undefined;
 

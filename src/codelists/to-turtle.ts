@@ -23,7 +23,9 @@ export function schemeQuads(scheme: SchemeDef): Quad[] {
   add(s, RDFS.label, en(scheme.label));
   add(s, DCTERMS.title, en(scheme.label));
   add(s, SKOS.definition, en(scheme.definition));
-  add(s, RDFS.isDefinedBy, iri('https://w3id.org/justice-lod/def/justice'));
+  // A publisher's own list is defined by its dataset, not by the justice vocabulary.
+  if (!scheme.iri) add(s, RDFS.isDefinedBy, iri('https://w3id.org/justice-lod/def/justice'));
+  if (scheme.extends) add(s, `${NS.prov}wasDerivedFrom`, iri(scheme.extends));
   const bySlug = new Map(scheme.concepts.map((c) => [c.slug, c]));
   const tops = scheme.concepts.filter((x) => !x.broader);
   for (const c of tops) add(s, SKOS.hasTopConcept, iri(conceptIri(scheme, c)));
@@ -51,5 +53,9 @@ export function schemeQuads(scheme: SchemeDef): Quad[] {
     } else add(ci, SKOS.topConceptOf, s);
     for (const l of c.legislation ?? []) add(ci, DCTERMS.source, iri(l));
   });
-  return out;
+  if (!scheme.extends) return out;
+  // An extending list only says which shipped concepts it holds: the vocabulary describes them.
+  const shipped = new Set(scheme.concepts.flatMap((c) => (c.iri ? [c.iri] : [])));
+  const membership = new Set<string>([SKOS.inScheme, SKOS.topConceptOf, SKOS.broader, SKOS.narrower]);
+  return out.filter((q) => !shipped.has(q.subject.value) || membership.has(q.predicate.value));
 }

@@ -14,6 +14,7 @@ import { isBound, isFailure, OMIT_KEY, type Bound, type CellFailure, type Resolv
 import { compileRule, constantBound, type Evaluate } from './resolvers.js';
 import { compileTemplate, render, type Piece } from './template.js';
 import { GeneratedCodes } from './generated.js';
+import { schemeQuads } from '../codelists/to-turtle.js';
 
 export type Emit = (s: NamedNode, p: NamedNode, o: NamedNode | Literal) => void;
 
@@ -93,7 +94,8 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   const select = model.measureSelector ? compileSelector(model.measureSelector, model.subjects.map((s) => s.id), columns) : undefined;
   const combiner = model.aggregation ? compileCombiner(model.aggregation, columns, model.markers) : undefined;
   if (hasErrors(columns.diagnostics)) return { diagnostics: columns.diagnostics };
-  const headerQuads = model.header.map((h) => quad(iri(h.subject), iri(h.predicate), constantBound(h.object).term));
+  // The dataset's own code lists (from files) travel in its dump, after the structure.
+  const headerQuads = [...model.header.map((h) => quad(iri(h.subject), iri(h.predicate), constantBound(h.object).term)), ...model.codeLists.flatMap(schemeQuads)];
   const varCount = variables.length;
   const dimensionSlots = model.variables.flatMap((v, i) => (v.role === 'dimension' ? [i] : []));
   const markedSlots = model.variables.flatMap((v, i) => (readsPeriod(v.rule) ? [i] : []));

@@ -68,10 +68,18 @@ function compileCell(rule: CellRule, columns: ColumnResolver, generated: Generat
   const cacheable = !template || templateRefs(template).every((name) => own.has(name));
   const cache = new Map<string, Resolved>();
   const columnNames = rule.columns.map((c) => c.name).join(' + ');
+  const pattern = rule.pattern === undefined ? undefined : new RegExp(rule.pattern, 'u');
   return (cells) => {
-    const raw = indexes.length === 1 ? (cells[first] ?? '') : indexes.map((i) => cells[i] ?? '').join(' ');
-    const hit = cacheable ? cache.get(raw) : undefined;
+    const whole = indexes.length === 1 ? (cells[first] ?? '') : indexes.map((i) => cells[i] ?? '').join(' ');
+    const hit = cacheable ? cache.get(whole) : undefined;
     if (hit) return hit;
+    let raw = whole;
+    if (pattern) {
+      // The part of the cell this component reads: the first group that captured.
+      const m = pattern.exec(whole);
+      if (!m) return fail('JL315', `${JSON.stringify(whole)} in ${columnNames} does not match the pattern ${pattern.source}`, first, whole);
+      raw = m.slice(1).find((g) => g !== undefined) ?? '';
+    }
     const trimmed = raw.trim();
     const clean = cleanLabel(trimmed, strip, literalText);
     const action = missing.get(trimmed) ?? missing.get(labelKey(clean.label));
@@ -87,7 +95,7 @@ function compileCell(rule: CellRule, columns: ColumnResolver, generated: Generat
     else result = resolve(clean.label, cells, clean.code);
     if (cacheable) {
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(raw, result);
+      cache.set(whole, result);
     }
     return result;
   };
@@ -109,7 +117,7 @@ type LabelResolver = (label: string, cells: readonly string[], code?: string) =>
 function compileResolver(r: Resolver, columns: ColumnResolver, stripCode: StripCode, keepCode: boolean, column: number, generated: GeneratedCodes): LabelResolver {
   switch (r.kind) {
     case 'codelist': {
-      const scheme = SCHEMES.get(r.scheme)!;
+      const scheme = r.def ?? SCHEMES.get(r.scheme)!;
       const match = schemeMatcher(scheme);
       return (label) => {
         const m = match(label);

@@ -7,6 +7,7 @@
  * is an IRI template plus predicate → object rules. Cube structure is kept alongside for the
  * DSD and metadata stages.
  */
+import type { SchemeDef } from '../codelists/model.js';
 import type { Span } from '../diagnostics/diagnostic.js';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'auto';
@@ -66,7 +67,7 @@ export type Resolver =
   | { readonly kind: 'geography'; readonly type: 'police-force-area' | 'gss-code'; readonly entities?: readonly string[] }
   | { readonly kind: 'literal'; readonly datatype: string; readonly language?: string }
   /** A shipped SKOS scheme (src/codelists), matched by label. */
-  | { readonly kind: 'codelist'; readonly scheme: string }
+  | { readonly kind: 'codelist'; readonly scheme: string; readonly def?: SchemeDef }
   /** A code list minted from the labels in the data, under the dataset. */
   | { readonly kind: 'generated'; readonly scheme: string; readonly conceptBase: string; readonly label: string };
 
@@ -86,6 +87,8 @@ export interface CellRule {
   readonly missing: ReadonlyMap<string, MissingAction>; // keys lower-cased, trimmed
   /** `values:` beside codeList, geography or period: labels as this release spells them. */
   readonly aliases: ReadonlyMap<string, Alias>;
+  /** A regular expression whose first capture is the part of the cell this component reads. */
+  readonly pattern?: string;
   readonly stripCode: StripCode;
   /** Generated code lists: the release's code is the concept's notation and identity. */
   readonly keepCode: boolean;
@@ -230,6 +233,8 @@ export interface MappingModel {
   readonly graph: string;
   readonly markers: MarkerTable;
   readonly filters: readonly RowFilter[];
+  /** Code lists of the publisher's own, read from files; written into the dataset's dump. */
+  readonly codeLists: readonly SchemeDef[];
   readonly measureSelector?: MeasureSelector;
   readonly aggregation?: Aggregation;
   readonly variables: readonly Variable[];

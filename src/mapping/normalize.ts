@@ -1,15 +1,18 @@
+import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { datasetGraph } from '../rdf/graphs.js';
-import { NS, QB, RDF_TYPE, SDMX_ATTRIBUTE, XSD } from '../rdf/ns.js';
+import { NS, QB, RDF_TYPE, SDMX_ATTRIBUTE, SKOS, XSD } from '../rdf/ns.js';
 import { buildStructure } from '../cube/structure.js';
-import { isShippedIri, SCHEMES, schemeIri } from '../codelists/registry.js';
+import { conceptIri, isShippedIri, SCHEMES, schemeIri } from '../codelists/registry.js';
 import { knownTerms } from '../codelists/terms.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { isValidIri } from '../rdf/iri.js';
 import { expandCurie, expandTemplatePrefix } from './curie.js';
 import { DEFAULT_MARKER_TOKENS } from './markers.js';
 import { prefixesOf, withDerivedPrefixes } from './prefixes.js';
+import { readCodeListFile } from './codelist-file.js';
 import { normalizeAggregation, normalizeFilters } from './rows.js';
+import type { SchemeDef } from '../codelists/model.js';
 import { normalizeSource } from './source.js';
 import type {
   Alias, CellRule, ColumnRef, ConstTerm, MeasureValue, CubeComponent, CubeMeasure, IriTemplate, MappingModel, MarkerCode, MissingAction,
@@ -86,7 +89,7 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
     version: 1, file: doc.file, id: raw.id, base, prefixes: withDerivedPrefixes(ctx.prefixes, variables, subjects), source, dataset, graph: datasetGraph(base, raw.id),
     ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}),
     publication: { ...raw.publication, keywords: raw.publication?.keywords ?? [] },
-    markers: markerTable(raw.markers), filters,
+    markers: markerTable(raw.markers), filters, codeLists: [...ctx.codeLists.values()],
     ...(ctx.measureColumn ? { measureSelector: { column: ctx.measureColumn.column, choices } } : {}), ...(aggregation ? { aggregation } : {}), variables, subjects, header, cube,
   };
   return { model, diagnostics: ctx.diagnostics };
@@ -111,6 +114,9 @@ function markerTable(overrides: Readonly<Record<string, string>> | undefined): M
 }
 
 const SOURCES = ['column', 'columns', 'firstOf', 'value'] as const;
+
+/** A code list of the dataset's own (generated, or from a file): its dimension gets a local sub-property. */
+const ownList = (spec: RawComponent): boolean => spec.codeList === 'generated' || typeof spec.codeList === 'object';
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 class Context {
@@ -230,8 +236,11 @@ class Context {
     const resolver = this.resolver(spec, path, spec.label);
     if (!resolver) return undefined;
     const colPath = spec.columns ? [...path, 'columns'] : [...path, 'column'];
+    const pattern = spec.pattern === undefined ? undefined : this.pattern(spec.pattern, [...path, 'pattern']);
+    if (spec.pattern !== undefined && pattern === undefined) return undefined;
     return {
       kind: 'cell',
+      ...(pattern ? { pattern } : {}),
       columns: columns.map((name, i) => ({ name, span: this.span(spec.columns ? [...colPath, i] : colPath) })),
       resolver,
       missing: this.missing(raw.missing, spec.missing, path),
@@ -239,6 +248,29 @@ class Context {
       stripCode: spec.labels?.stripCode ?? raw.labels?.stripCode ?? true,
       keepCode: spec.labels?.keepCode ?? raw.labels?.keepCode ?? false,
     };
+  }
+
+  /**
+   * A pattern that splits a cell: it must compile, capture one part, and be safe to run on any
+   * cell — a quantified group that itself repeats (`(a+)+`) can backtrack for ever, so it is refused.
+   */
+  pattern(text: string, path: Path): string | undefined {
+    let re: RegExp;
+    try {
+      re = new RegExp(text, 'u');
+    } catch (err) {
+      this.error('JL113', `pattern: ${(err as Error).message}`, path);
+      return undefined;
+    }
+    if (new RegExp(`${re.source}|`).exec('')!.length < 2) {
+      this.error('JL113', `pattern ${JSON.stringify(text)} captures nothing; put the part to read in ( )`, path);
+      return undefined;
+    }
+    if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(text)) {
+      this.error('JL113', `pattern ${JSON.stringify(text)} repeats a group that repeats itself, which can take for ever on some cells`, path, false, 'Write the repetition once, e.g. `(\\d+)` instead of `(\\d+)+`.');
+      return undefined;
+    }
+    return text;
   }
 
   /**
@@ -292,7 +324,11 @@ class Context {
     return { kind: 'literal', datatype, ...(spec.lang ? { language: spec.lang } : {}) };
   }
 
-  codeList(id: string, path: Path, label: string | undefined): Resolver | undefined {
+  /** Code lists read from files next to the mapping, by scheme IRI. */
+  readonly codeLists = new Map<string, SchemeDef>();
+
+  codeList(id: string | { readonly file: string; readonly label?: string }, path: Path, label: string | undefined): Resolver | undefined {
+    if (typeof id === 'object') return this.codeListFile(id, path, label);
     if (id === 'generated') {
       const key = String(path[1]);
       const scheme = `${this.known.get('dataset')}/codes/${key}`;
@@ -306,9 +342,34 @@ class Context {
     return { kind: 'codelist', scheme: id };
   }
 
-  /** The observation predicate: a dataset-local sub-property when the code list is generated. */
+  /** A code list of the publisher's own, from a CSV or YAML file: a scheme under the dataset. */
+  codeListFile(spec: { readonly file: string; readonly label?: string; readonly extends?: string }, path: Path, label: string | undefined): Resolver | undefined {
+    const key = String(path[1]);
+    const extended = spec.extends === undefined ? undefined : SCHEMES.get(spec.extends);
+    if (spec.extends !== undefined && !extended) {
+      this.error('JL117', `there is no shipped code list '${spec.extends}' to extend.${didYouMean(spec.extends, [...SCHEMES.keys()])}`, [...path, 'codeList', 'extends']);
+      return undefined;
+    }
+    // The shipped concepts keep their IRIs; the file's live under the dataset.
+    const base = extended ? extended.concepts.map((c) => ({ ...c, iri: conceptIri(extended, c) })) : [];
+    const read = readCodeListFile(resolve(dirname(this.doc.file), spec.file), spec.file, base);
+    if ('error' in read) {
+      this.error('JL121', read.error, [...path, 'codeList', 'file'], false);
+      return undefined;
+    }
+    const iri = `${this.known.get('dataset')}/codes/${key}`;
+    const title = spec.label ?? label ?? key;
+    const def: SchemeDef = {
+      id: key, iri, label: title, definition: `The codes of ${title}, from ${spec.file}${extended ? `, extending ${schemeIri(extended)}` : ''}.`,
+      conceptClass: SKOS.Concept, concepts: [...base, ...read.concepts], ...(extended ? { extends: schemeIri(extended) } : {}),
+    };
+    this.codeLists.set(iri, def);
+    return { kind: 'codelist', scheme: key, def };
+  }
+
+  /** The observation predicate: a dataset-local sub-property when the code list is the dataset's own. */
   dimensionProperty(key: string, spec: RawComponent): string | undefined {
-    if (spec.codeList === 'generated') return `${this.known.get('dataset')}/dimension/${key}`;
+    if (ownList(spec)) return `${this.known.get('dataset')}/dimension/${key}`;
     return this.iri(spec.property, ['dimensions', key, 'property']);
   }
 
@@ -322,11 +383,11 @@ class Context {
   dimensionComponent(key: string, spec: RawComponent): CubeComponent {
     const declared = this.iri(spec.property, []) ?? '';
     const label = this.description(spec, ['dimensions', key]);
-    if (spec.codeList === 'generated') {
+    if (ownList(spec)) {
       return { key, property: this.dimensionProperty(key, spec)!, superProperty: declared, codeList: `${this.known.get('dataset')}/codes/${key}`, ...label };
     }
     // A firstOf dimension mixes sources, so it claims no single code list.
-    const scheme = spec.codeList ? SCHEMES.get(spec.codeList) : spec.geography === 'police-force-area' ? SCHEMES.get('police-force-area') : undefined;
+    const scheme = typeof spec.codeList === 'string' ? SCHEMES.get(spec.codeList) : spec.geography === 'police-force-area' ? SCHEMES.get('police-force-area') : undefined;
     return { key, property: declared, ...label, ...(scheme ? { codeList: schemeIri(scheme) } : {}) };
   }
 

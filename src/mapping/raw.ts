@@ -3,13 +3,14 @@ import type { Frequency, PeriodStyle } from './model.js';
 
 export interface RawAlternative {
   readonly column?: string;
+  readonly pattern?: string;
   readonly period?: PeriodStyle;
   readonly yearEnding?: string;
   readonly geography?: 'police-force-area' | 'gss-code';
   readonly entities?: readonly string[];
   readonly values?: Readonly<Record<string, string>>;
   readonly iri?: string;
-  readonly codeList?: string;
+  readonly codeList?: string | { readonly file: string; readonly label?: string; readonly extends?: string };
   readonly datatype?: string;
   readonly lang?: string;
   readonly missing?: Readonly<Record<string, string>>;
