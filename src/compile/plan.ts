@@ -135,9 +135,13 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
 
   const resolve = (cells: readonly string[]): ResolvedRow => {
     const { failures, warnings, only } = resolveCells(cells);
-    // The full IRI of each value, not its short key: two concepts may share a notation. In a
-    // long table the measure is part of the key.
-    const key = failures ? '' : `${dimensionSlots.map((i) => { const b = scratch.bound[i]!; return isBound(b) ? b.term.value : OMIT_KEY; }).join('\u0000')}\u0000${only}`;
+    // The short keys the observation IRI is made of (notations, codes, periods): as unique as
+    // the IRI, and short to hash and spill. In a long table the measure is part of the key.
+    let key = '';
+    if (!failures) {
+      for (const i of dimensionSlots) key += `${scratch.keys[i]}\u0000`;
+      key += only;
+    }
     return { failures: failures ?? NO_WARNINGS, warnings: warnings ?? NO_WARNINGS, key };
   };
 
