@@ -1,18 +1,11 @@
 import type { RowFilter } from '../mapping/model.js';
 import type { ColumnResolver } from './columns.js';
-import { cleanLabel, labelKey } from './labels.js';
+import { matchKeys } from './labels.js';
 
 /** Whether a row is converted: every `keep` rule matches and no `drop` rule does. */
 export type RowTest = (cells: readonly string[]) => boolean;
 
 const KEEP_ALL: RowTest = () => true;
-
-/** The keys a cell or a listed value is known by: as written, and without its code prefix. */
-function keysOf(text: string): string[] {
-  const whole = labelKey(text);
-  const stripped = labelKey(cleanLabel(text, true).label);
-  return whole === stripped ? [whole] : [whole, stripped];
-}
 
 /**
  * Compiles the filters once: a set of keys per column. `01: All` in the mapping matches the
@@ -20,13 +13,13 @@ function keysOf(text: string): string[] {
  */
 export function compileFilters(filters: readonly RowFilter[], columns: ColumnResolver): RowTest {
   if (filters.length === 0) return KEEP_ALL;
-  const rules = filters.map((f) => ({ keep: f.kind === 'keep', index: columns.index(f.column), keys: new Set(f.values.flatMap(keysOf)), seen: new Map<string, boolean>() }));
+  const rules = filters.map((f) => ({ keep: f.kind === 'keep', index: columns.index(f.column), keys: new Set(f.values.flatMap(matchKeys)), seen: new Map<string, boolean>() }));
   return (cells) => {
     for (const r of rules) {
       const cell = cells[r.index] ?? '';
       let hit = r.seen.get(cell);
       if (hit === undefined) {
-        hit = keysOf(cell).some((k) => r.keys.has(k));
+        hit = matchKeys(cell).some((k) => r.keys.has(k));
         if (r.seen.size > 10_000) r.seen.clear();
         r.seen.set(cell, hit);
       }

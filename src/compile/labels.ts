@@ -25,6 +25,16 @@ export function cleanLabel(raw: string, stripCode: StripCode, keepSpacing = fals
   return m ? { label: m[2]!, code: m[1]! } : { label: trimmed };
 }
 
+/**
+ * The keys a cell or a listed label is known by: as written, and without its code prefix —
+ * so `01: All` in a mapping matches the cell `All` and `02: All` (codes change between releases).
+ */
+export function matchKeys(text: string): string[] {
+  const whole = labelKey(text);
+  const stripped = labelKey(cleanLabel(text, true).label);
+  return whole === stripped ? [whole] : [whole, stripped];
+}
+
 /** The matching key of a label: case, spacing, `&`/`and` and trailing dots do not matter. */
 export function labelKey(label: string): string {
   return label

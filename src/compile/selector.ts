@@ -1,6 +1,6 @@
 import type { MeasureSelector } from '../mapping/model.js';
 import type { ColumnResolver } from './columns.js';
-import { cleanLabel, labelKey } from './labels.js';
+import { matchKeys } from './labels.js';
 import type { CellFailure } from './outcome.js';
 
 /** The subject (measure) a row of a long table is about, or why it has none. */
@@ -14,10 +14,7 @@ export function compileSelector(selector: MeasureSelector, measures: readonly st
   const index = columns.index(selector.column);
   const table = new Map<string, number>();
   for (const { subject, labels } of selector.choices) {
-    for (const l of labels) {
-      table.set(labelKey(l), subject);
-      table.set(labelKey(cleanLabel(l, true).label), subject);
-    }
+    for (const l of labels) for (const k of matchKeys(l)) table.set(k, subject);
   }
   const listed = selector.choices.flatMap((c) => c.labels.map((l) => `"${l}" (${measures[c.subject]})`)).join(', ');
   const seen = new Map<string, number | CellFailure>();
@@ -25,7 +22,7 @@ export function compileSelector(selector: MeasureSelector, measures: readonly st
     const cell = cells[index] ?? '';
     let hit = seen.get(cell);
     if (hit === undefined) {
-      const found = table.get(labelKey(cell)) ?? table.get(labelKey(cleanLabel(cell, true).label));
+      const found = matchKeys(cell).map((k) => table.get(k)).find((s) => s !== undefined);
       hit = found ?? { code: 'JL314', message: `"${cell.trim()}" in '${selector.column.name}' is none of the measures of the mapping: ${listed}`, column: index, value: cell };
       if (seen.size > 10_000) seen.clear();
       seen.set(cell, hit);

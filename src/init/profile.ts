@@ -34,8 +34,6 @@ export interface TableProfile {
   readonly rows: number;
   /** All rows were read (false: the first `limit` only). */
   readonly complete: boolean;
-  /** Rows with fewer or more cells than the header after the last full row (notes below the data). */
-  readonly ragged: number;
 }
 
 /** Reads up to `limit` data rows and profiles every column. */
@@ -47,26 +45,21 @@ export async function profileTable(path: string, dialect: Dialect, limit: number
   let header: readonly string[] = [];
   let columns: ColumnProfile[] = [];
   let rows = 0;
-  let ragged = 0;
   let complete = true;
   for await (const ev of readCsv(source, { path: source.path })) {
     if (ev.kind === 'header') {
       header = ev.names;
       columns = header.map((name, index) => ({ name, index, values: new Map(), overflow: false, blank: 0, numbers: 0, decimal: false, markers: new Map(), text: 0 }));
-    } else if (ev.kind === 'skipped' && ev.reason === 'ragged') {
-      ragged++;
     } else if (ev.kind === 'row') {
       if (rows >= limit) {
         complete = false;
         break;
       }
       rows++;
-      // A ragged row followed by full rows is a data problem; only trailing ones are notes.
-      if (ragged > 0) ragged = 0;
       for (const c of columns) note(c, ev.cells[c.index] ?? '');
     }
   }
-  return { source, header, columns, rows, complete, ragged };
+  return { source, header, columns, rows, complete };
 }
 
 function note(c: ColumnProfile, raw: string): void {

@@ -28,8 +28,8 @@ const PROPERTY_OF_SCHEME: Readonly<Record<string, string>> = {
 const PROPOSABLE = Object.keys(PROPERTY_OF_SCHEME);
 
 /** Measures whose rows add up (a weight or a count) rather than averages or rates. */
-const COUNT_LIKE = /(^|[\s_])(count|number|total|sum|persons|people|offenders|defendants|sentenced|cases|value|n)($|[\s_])|^total/i;
-const MEAN_LIKE = /(average|mean|median|rate|proportion|percent|%|^a[a-z]*sl_|^avg|per )/i;
+export const COUNT_LIKE = /(^|[\s_])(count|number|total|sum|persons|people|offenders|defendants|sentenced|cases|value|n)($|[\s_])|^total/i;
+export const MEAN_LIKE = /(average|mean|median|rate|proportion|percent|%|^a[a-z]*sl_|^avg|per )/i;
 const PERIOD_NAME = /year|period|quarter|month|date|cohort/i;
 
 /** A column's YAML key: its words in camelCase, letters and digits only. */
@@ -121,4 +121,3 @@ export function planColumns(table: TableProfile, prefix: string): ColumnPlan[] {
   });
 }
 
-export { COUNT_LIKE, MEAN_LIKE };
