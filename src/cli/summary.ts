@@ -22,7 +22,7 @@ export function summaryText(id: string, s: ConvertSummary): string {
     `${id}  ←  ${rel(s.csv)}${s.encoding ? ` (${s.encoding})` : ''}`,
     `  records       ${n(allRecords(r))} = ${parts.join(' + ')}${r.unread ? ' (stopped early: the rest was not read)' : ''}`,
     `  data rows     ${n(dataRows(r))} read: ${n(r.converted)} converted, ${n(r.rejected)} rejected${rejected.length ? ` (${rejected.join('; ')})` : ''}${r.filtered ? `, ${n(r.filtered)} left out by the filter` : ''}`,
-    `  observations  ${n(s.subjects)}, ${n(s.triples)} triples${r.merged ? `; ${plural(r.merged, 'row')} combined with an earlier row of the same key` : ''}`,
+    s.linkset ? `  links         ${n(s.subjects)}, ${n(s.triples)} triples` : `  observations  ${n(s.subjects)}, ${n(s.triples)} triples${r.merged ? `; ${plural(r.merged, 'row')} combined with an earlier row of the same key` : ''}`,
     `  markers       ${markers.length ? markers.join('; ') : 'none'}`,
   ];
   if (omitted.length) lines.push(`  left out      ${omitted.join('; ')}`);
@@ -30,7 +30,7 @@ export function summaryText(id: string, s: ConvertSummary): string {
     const broken = [...s.validation].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule}: ${n(count)}`);
     const scope = s.wholeGraph ? 'observation checks, all 21 integrity constraints and the SHACL shapes on the whole graph' : 'observation checks, and all 21 integrity constraints on the structure';
     lines.push(`  validation    ${broken.length ? `${broken.join('; ')}` : `no violations (${scope})`}`);
-  } else lines.push('  validation    skipped (--no-validate)');
+  } else lines.push(s.linkset ? '  validation    none: a lookup table written as links is not a Data Cube' : '  validation    skipped (--no-validate)');
   if (s.outputs.length) lines.push(`  written       ${s.outputs.map((o) => `${rel(o.path)} (${bytes(o.bytes)})`).join(', ')}`);
   else if (!s.written) lines.push('  written       nothing (the run failed; see the errors above)');
   lines.push(`  time          ${secs.toFixed(2)} s${secs > 0 ? `, ${n(Math.round(dataRows(r) / secs))} rows/s` : ''}`);

@@ -73,6 +73,8 @@ type CompiledObject =
 
 interface CompiledSubject {
   readonly pieces: readonly Piece[];
+  /** Links: the variable whose term is the subject (-1: the IRI template). */
+  readonly subjectIndex: number;
   readonly triples: readonly { readonly predicate: NamedNode; readonly object: CompiledObject }[];
   readonly values: readonly CompiledValue[];
 }
@@ -154,7 +156,16 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
       if (only >= 0 && si !== only) continue;
       const s = subjects[si]!;
       const values = parsed[si] as ParsedValue[];
-      const subject = namedNode(render(s.pieces, cells, keys));
+      let subject: NamedNode;
+      if (s.subjectIndex < 0) subject = namedNode(render(s.pieces, cells, keys));
+      else {
+        const b = bound[s.subjectIndex]!;
+        if (!isBound(b) || b.term.termType !== 'NamedNode') {
+          count(stats.omitted, `omit "${(b as { token?: string }).token ?? ''}"`);
+          continue;
+        }
+        subject = b.term;
+      }
       stats.subjects++;
       for (const t of s.triples) {
         const o = t.object;
@@ -214,7 +225,7 @@ function compileSubject(
 ): CompiledSubject {
   const fixed = new Map<string, string>([['measure', s.id]]);
   for (const [name, term] of s.constants) fixed.set(name, constantBound(term).key);
-  const pieces = compileTemplate(s.subject, { columns, keys: keyIndex, fixed, stripCode: true });
+  const pieces = s.subjectVariable === undefined ? compileTemplate(s.subject, { columns, keys: keyIndex, fixed, stripCode: true }) : [];
   const values: CompiledValue[] = [];
   const valueSlot = new Map<MeasureValue, number>();
   const slot = (v: MeasureValue): number => {
@@ -236,7 +247,8 @@ function compileSubject(
         return { kind: o.kind, value: slot(o.value) };
     }
   };
-  return { pieces, triples: s.triples.map((t) => ({ predicate: iri(t.predicate), object: object(t.object) })), values };
+  const subjectIndex = s.subjectVariable === undefined ? -1 : keyIndex.get(s.subjectVariable)!;
+  return { pieces, subjectIndex, triples: s.triples.map((t) => ({ predicate: iri(t.predicate), object: object(t.object) })), values };
 }
 
 /** Whether a value rule reads a period (whose cell may carry a series-break marker). */

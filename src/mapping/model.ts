@@ -131,6 +131,8 @@ export interface TripleRule {
 export interface SubjectRule {
   readonly id: string; // the measure key for cubes; names the subject in summaries
   readonly subject: IriTemplate;
+  /** Links: the subject is this variable's term (read from the row), not the template. */
+  readonly subjectVariable?: string;
   /** Variables that a subject template reference `{name}` can see, including per-subject constants. */
   readonly constants: ReadonlyMap<string, ConstTerm>;
   readonly triples: readonly TripleRule[];
@@ -242,4 +244,6 @@ export interface MappingModel {
   /** Triples about the dataset and its structure, written once before the rows. */
   readonly header: readonly HeaderTriple[];
   readonly cube: CubeModel;
+  /** A lookup table written as links (`links:`): no cube, no observations, no Data Cube checks. */
+  readonly linkset: boolean;
 }

@@ -11,6 +11,7 @@ import { expandCurie, expandTemplatePrefix } from './curie.js';
 import { DEFAULT_MARKER_TOKENS } from './markers.js';
 import { prefixesOf, withDerivedPrefixes } from './prefixes.js';
 import { readCodeListFile } from './codelist-file.js';
+import { linksetHeader, normalizeLinks } from './links.js';
 import { normalizeAggregation, normalizeFilters } from './rows.js';
 import type { SchemeDef } from '../codelists/model.js';
 import { normalizeSource } from './source.js';
@@ -39,8 +40,13 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
   if (dataset !== undefined && !isValidIri(dataset)) ctx.error('JL110', `dataset IRI ${JSON.stringify(dataset)} is not a valid IRI`, ['dataset']);
   known.set('dataset', dataset ?? '');
 
-  const dims = Object.entries(raw.dimensions);
-  const measures = Object.entries(raw.measures);
+  if (raw.links && (raw.dimensions || raw.measures)) {
+    ctx.error('JL111', 'a mapping describes a cube (dimensions and measures) or a lookup table (links), not both', ['links'], true, 'Put the links in a mapping of their own.');
+  } else if (!raw.links) {
+    for (const k of ['dimensions', 'measures'] as const) if (!raw[k]) ctx.error('JL104', `'${k}' is required (or 'links', for a lookup table)`, [], false);
+  }
+  const dims = Object.entries(raw.dimensions ?? {});
+  const measures = Object.entries(raw.measures ?? {});
   const attrs = Object.entries(raw.attributes ?? {});
   const variables: Variable[] = [];
   const rowBound = new Set<string>();
@@ -70,9 +76,16 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
     const s = obsTpl && ctx.subject(key, m, bindTemplate(obsTpl, known), dims, attrs, rowBound, dataset ?? '');
     if (s) subjects.push(s);
   }
+  const links = raw.links && !raw.dimensions && !raw.measures
+    ? normalizeLinks(raw.links, { cellRule: (spec, path) => ctx.cellRule(spec, [spec.column], path, raw), iri: (text, path) => ctx.iri(text, path), span: (path) => doc.spanOf(path, true), error: (message, path) => ctx.error('JL111', message, path, true) })
+    : undefined;
+  if (links) {
+    variables.push(...links.variables);
+    subjects.push(...links.subjects);
+  }
   const source = normalizeSource(raw, doc, (code, message, path) => ctx.error(code, message, path));
   const filters = normalizeFilters(raw, doc);
-  const aggregation = normalizeAggregation(raw, doc, (key) => measureDatatype(raw.measures[key]!, (t) => ctx.iri(t, [])), (code, message, path, key, hint) => ctx.error(code, message, path, key, hint));
+  const aggregation = normalizeAggregation(raw, doc, (key) => measureDatatype(raw.measures![key]!, (t) => ctx.iri(t, [])), (code, message, path, key, hint) => ctx.error(code, message, path, key, hint));
   if (ctx.failed || !source || base === undefined || dataset === undefined) return { diagnostics: ctx.diagnostics };
 
   const component = (section: 'measures' | 'attributes') => ([key, c]: [string, RawDescription & { property: string }]): CubeComponent => ({
@@ -84,12 +97,12 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
     ...(m.unit ? { unit: ctx.iri(m.unit, []) ?? '' } : {}),
   }));
   const cube = { dimensions: dims.map(([key, d]) => ctx.dimensionComponent(key, d)), measures: cubeMeasures, attributes: attrs.map(component('attributes')) };
-  const header = buildStructure({ dataset, known: knownTerms().components, ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}) }, cube);
+  const header = links ? linksetHeader(dataset, links.predicates, raw.title, raw.description) : buildStructure({ dataset, known: knownTerms().components, ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}) }, cube);
   const model: MappingModel = {
     version: 1, file: doc.file, id: raw.id, base, prefixes: withDerivedPrefixes(ctx.prefixes, variables, subjects), source, dataset, graph: datasetGraph(base, raw.id),
     ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}),
     publication: { ...raw.publication, keywords: raw.publication?.keywords ?? [] },
-    markers: markerTable(raw.markers), filters, codeLists: [...ctx.codeLists.values()],
+    linkset: links !== undefined, markers: markerTable(raw.markers), filters, codeLists: [...ctx.codeLists.values()],
     ...(ctx.measureColumn ? { measureSelector: { column: ctx.measureColumn.column, choices } } : {}), ...(aggregation ? { aggregation } : {}), variables, subjects, header, cube,
   };
   return { model, diagnostics: ctx.diagnostics };

@@ -51,6 +51,13 @@ export interface RawMeasure extends RawDescription {
   readonly weight?: string;
 }
 
+export interface RawLink {
+  readonly property: string;
+  readonly label?: string;
+  readonly subject: RawAlternative & { readonly column: string };
+  readonly object: RawAlternative & { readonly column: string };
+}
+
 export type RawRowMatch = Readonly<Record<string, string | readonly string[]>>;
 
 export interface RawMapping {
@@ -79,8 +86,10 @@ export interface RawMapping {
   readonly filter?: { readonly keep?: RawRowMatch; readonly drop?: RawRowMatch };
   readonly duplicates?: { readonly combine: 'sum' | 'first' | 'reject'; readonly sorted?: boolean };
   readonly measureColumn?: { readonly column: string; readonly value: string; readonly marker?: string };
-  readonly dimensions: Readonly<Record<string, RawComponent>>;
-  readonly measures: Readonly<Record<string, RawMeasure>>;
+  readonly dimensions?: Readonly<Record<string, RawComponent>>;
+  readonly measures?: Readonly<Record<string, RawMeasure>>;
+  /** A lookup table written as links instead of a cube. */
+  readonly links?: Readonly<Record<string, RawLink>>;
   readonly attributes?: Readonly<Record<string, RawComponent>>;
 }
 

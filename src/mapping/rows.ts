@@ -24,7 +24,7 @@ export function normalizeFilters(raw: RawMapping, doc: LocatedDocument): RowFilt
  */
 export function normalizeAggregation(raw: RawMapping, doc: LocatedDocument, datatypeOf: (key: string) => string, report: Report): Aggregation | undefined {
   const d = raw.duplicates;
-  const measures = Object.entries(raw.measures);
+  const measures = Object.entries(raw.measures ?? {});
   if (!d || d.combine === 'reject') {
     for (const [key, m] of measures) {
       if (m.combine !== undefined || m.weight !== undefined) {
@@ -54,7 +54,7 @@ export function normalizeAggregation(raw: RawMapping, doc: LocatedDocument, data
     }
     let weight: MeasureCombine['weight'];
     if (m.weight !== undefined) {
-      const w = raw.measures[m.weight];
+      const w = raw.measures?.[m.weight];
       if (combine !== 'mean') report('JL120', `'weight' only applies to combine: mean, not ${combine}`, [...path, 'weight'], true, 'Remove `weight:`, or set `combine: mean`.');
       else if (!w) report('JL120', `weight '${m.weight}' is not a measure of this mapping`, [...path, 'weight'], false, `Name one of: ${measures.map(([k]) => k).join(', ')}.`);
       else if (m.weight === key) report('JL120', `measure '${key}' cannot weight itself`, [...path, 'weight'], false, 'Name the measure that counts what the mean is taken over.');

@@ -81,6 +81,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   }
 
   const summary = emptySummary(opts.mapping, csv);
+  summary.linkset = model.linkset;
   const failOn = opts.failOn ?? 'error';
   const maxErrors = opts.maxErrors ?? 1000;
   const report = (d: Diagnostic): void => {
@@ -104,7 +105,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   if ((opts.workers ?? 1) > 1 && !opts.hook && !opts.createTargets && opts.limitRows === undefined) {
     try {
       const par = await convertInParallel({
-        model, mapping: opts.mapping, csv, size: progress.totalBytes, workers: opts.workers!, validate: opts.validate !== false,
+        model, mapping: opts.mapping, csv, size: progress.totalBytes, workers: opts.workers!, validate: opts.validate !== false && !model.linkset,
         formats: (opts.formats ?? []).map((f) => f.name), facts: opts.facts !== false, progress, openFiles: () => openFiles(model, opts),
       });
       if (par !== 'fallback') {
@@ -143,7 +144,8 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         kept.push(...compiled.diagnostics);
         if (!compiled.plan) return { status: 'config-error', model, diagnostics: kept, sources };
         plan = compiled.plan;
-        if (opts.validate !== false) {
+        // A linkset has no cube: the Data Cube checks have nothing to check.
+        if (opts.validate !== false && !model.linkset) {
           // Bytes read so far include read-ahead, so this under-estimates the rows: a safe bound.
           const rowsAtLeast = (): number => (progress.rows > 0 ? (progress.totalBytes / progress.bytesRead) * progress.rows : 0);
           validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit, opts.keyLimit, rowsAtLeast);

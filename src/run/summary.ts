@@ -42,6 +42,8 @@ export interface ConvertSummary {
   /** Whether validation covered the whole graph (small runs) or the observations and the structure. */
   wholeGraph?: boolean;
   written: boolean;
+  /** A lookup table written as links: no observations, no Data Cube checks. */
+  linkset?: boolean;
   /** What VoID says of the written graph; set when files were written. */
   facts?: DatasetFacts;
   /** When the run started and ended (for PROV). */
