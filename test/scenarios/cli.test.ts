@@ -246,3 +246,18 @@ describe('convert with validation', () => {
     expect(skipped.stdout).toMatch(/validation\s+skipped/);
   });
 });
+
+describe('lookup tables', () => {
+  it('convert a links mapping into a linkset with metadata and five stars, saying it is not a cube', () => {
+    const dir = join(work, 'links');
+    cpSync(join(cases, 'convert/0026-lookup-links'), dir, { recursive: true });
+    const r = run(['convert', 'mapping.yaml', '--out', 'out'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/links\s+10, 19 triples/);
+    expect(r.stdout).toContain('not a Data Cube');
+    const report = JSON.parse(readFileSync(join(dir, 'out', 'five-star.json'), 'utf8')) as { datasets: { dataset: string; stars: number }[] };
+    expect(report.datasets.find((d) => d.dataset === 'https://example.org/data/la-to-pfa')).toMatchObject({ stars: 5 });
+    const meta = readFileSync(join(dir, 'out', 'metadata.ttl'), 'utf8');
+    expect(meta).toMatch(/void:objectsTarget <http:\/\/statistics\.data\.gov\.uk\/> ;\s+void:linkPredicate skos:broader/);
+  });
+});
