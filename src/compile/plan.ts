@@ -102,6 +102,7 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   const dimensionSlots = model.variables.flatMap((v, i) => (v.role === 'dimension' ? [i] : []));
   const markedSlots = model.variables.flatMap((v, i) => (readsPeriod(v.rule) ? [i] : []));
   const scratch = { bound: new Array<Resolved>(varCount), keys: new Array<string>(varCount) };
+  const links = model.linkset ? linkMemory(subjects) : undefined;
 
   /** Fills the scratch lists with the row's values; the row loop calls this once at a time. */
   const resolveCells = (cells: readonly string[]): { failures: CellFailure[] | undefined; warnings: CellFailure[] | undefined; parsed: (ParsedValue | CellFailure)[][]; only: number } => {
@@ -165,6 +166,11 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
           continue;
         }
         subject = b.term;
+      }
+      // A lookup repeats its links row after row (every court of an LCJB names its region): each is written once.
+      if (links && !links.first(subject, s, bound)) {
+        count(stats.omitted, 'link already written');
+        continue;
       }
       stats.subjects++;
       for (const t of s.triples) {
@@ -249,6 +255,20 @@ function compileSubject(
   };
   const subjectIndex = s.subjectVariable === undefined ? -1 : keyIndex.get(s.subjectVariable)!;
   return { pieces, subjectIndex, triples: s.triples.map((t) => ({ predicate: iri(t.predicate), object: object(t.object) })), values };
+}
+
+/** Links already written: a link is its subject and its objects' terms. Lookups are small (thousands of rows). */
+function linkMemory(subjects: readonly CompiledSubject[]): { first(subject: NamedNode, s: CompiledSubject, bound: readonly Resolved[]): boolean } {
+  const seen = new Set<string>();
+  return {
+    first(subject, s, bound) {
+      let id = `${subjects.indexOf(s)} ${subject.value}`;
+      for (const t of s.triples) if (t.object.kind === 'variable') { const b = bound[t.object.index]!; id += ` ${isBound(b) ? b.term.value : ''}`; }
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    },
+  };
 }
 
 /** Whether a value rule reads a period (whose cell may carry a series-break marker). */

@@ -261,3 +261,20 @@ describe('lookup tables', () => {
     expect(meta).toMatch(/void:objectsTarget <http:\/\/statistics\.data\.gov\.uk\/> ;\s+void:linkPredicate skos:broader/);
   });
 });
+
+describe('one CSV, several datasets', () => {
+  it('feeds one cube per mapping, each keeping its own rows by filter and counting every row', () => {
+    const dir = join(work, 'split-by-filter');
+    cpSync(join(cases, 'convert/0016-duplicates-sum'), dir, { recursive: true });
+    const base = readFileSync(join(dir, 'mapping.yaml'), 'utf8').replace(/filter:\n(  .*\n)+/, '');
+    writeFileSync(join(dir, 'men.yaml'), base.replace('id: sums', 'id: men').replace('duplicates:', 'filter: { keep: { Sex: Male } }\nduplicates:'));
+    writeFileSync(join(dir, 'women.yaml'), base.replace('id: sums', 'id: women').replace('duplicates:', 'filter: { keep: { Sex: Female } }\nduplicates:'));
+    const r = run(['convert', 'men.yaml', 'women.yaml', '--out', 'out', '--no-metadata', '--diagnostics', 'json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const runs = (JSON.parse(r.stdout) as { runs: { dataset: string; records: { dataRows: number; converted: number; filtered: number } }[] }).runs;
+    expect(runs.map((x) => [x.dataset.replace(/.*\//, ''), x.records.dataRows, x.records.converted, x.records.filtered])).toEqual([
+      ['men', 8, 5, 3],
+      ['women', 8, 2, 6],
+    ]);
+  });
+});
