@@ -3,7 +3,9 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { ColumnRef } from '../mapping/model.js';
 
-const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+/** Header names match whatever their case and spacing. */
+export const foldHeader = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+const fold = foldHeader;
 
 /** Finds mapping column names in the CSV header, collecting located diagnostics. */
 export class ColumnResolver {

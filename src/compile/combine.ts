@@ -1,4 +1,5 @@
-import { splitMarkers } from '../csv/markers.js';
+import { splitMarkers, withMarker } from '../csv/markers.js';
+import { parseNumber } from './number.js';
 import { SUPPRESSING } from '../mapping/markers.js';
 import type { Aggregation, Combine, MarkerCode, MarkerTable } from '../mapping/model.js';
 import type { ColumnResolver } from './columns.js';
@@ -44,31 +45,37 @@ export interface Combiner {
   fromJson(json: unknown): Group;
 }
 
-const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 /** Means are given to at least this many decimal places (more when the values have more). */
 const MEAN_PLACES = 6;
 
 interface Slot {
   readonly index: number;
+  /** A long table's marker column (-1: none), read with the value and cleared in the result. */
+  readonly marker: number;
   readonly combine: Combine;
   readonly weight: number;
 }
 
 export function compileCombiner(aggregation: Aggregation, columns: ColumnResolver, markers: MarkerTable): Combiner {
-  const slots: Slot[] = aggregation.measures.map((m) => ({ index: columns.index(m.column), combine: m.combine, weight: m.weight ? columns.index(m.weight) : -1 }));
+  const slots: Slot[] = aggregation.measures.map((m) => ({
+    index: columns.index(m.column), marker: m.markerColumn ? columns.index(m.markerColumn) : -1, combine: m.combine, weight: m.weight ? columns.index(m.weight) : -1,
+  }));
+  // The number as the measure's cell gives it (thousands separators, `1e+06`), before any
+  // percentage is divided: the combined cell is read again with the measure's own format.
   const read = (cell: string): { value?: Decimal; markers: readonly MarkerCode[] } => {
     const split = splitMarkers(cell, markers);
     if ('error' in split || split.value === undefined) return { markers: 'error' in split ? [] : split.markers };
-    let text = split.value.replace(/%$/, '').trim();
-    if (GROUPED.test(text)) text = text.replace(/,/g, '');
-    const value = parseDecimal(text);
+    const n = parseNumber(split.value.replace(/%$/, ''), { datatype: 'decimal', percent: false });
+    const value = 'error' in n ? undefined : parseDecimal(n.lexical);
     return value ? { value, markers: split.markers } : { markers: split.markers };
   };
+  const cellOf = (slot: Slot, cells: readonly string[]): string =>
+    slot.marker < 0 ? cells[slot.index] ?? '' : withMarker(cells[slot.index] ?? '', cells[slot.marker] ?? '');
   const emptyPart = (): Part => ({ markers: [], suppressed: false, values: 0, sum: ZERO, weight: ZERO, weighted: ZERO, min: undefined, max: undefined, scale: 0 });
   const addCells = (parts: Part[], cells: readonly string[]): void => {
     slots.forEach((slot, i) => {
       const part = parts[i]!;
-      const { value, markers: marks } = read(cells[slot.index] ?? '');
+      const { value, markers: marks } = read(cellOf(slot, cells));
       for (const m of marks) {
         if (!part.markers.includes(m)) part.markers.push(m);
         if (SUPPRESSING.has(m)) part.suppressed = true;
@@ -131,7 +138,11 @@ export function compileCombiner(aggregation: Aggregation, columns: ColumnResolve
     },
     cells(group) {
       const out = [...group.cells];
-      slots.forEach((slot, i) => { out[slot.index] = result(slot, group.parts[i]!, group.cells[slot.index] ?? ''); });
+      slots.forEach((slot, i) => {
+        // The markers are merged into the value cell, so a marker column is emptied.
+        out[slot.index] = result(slot, group.parts[i]!, cellOf(slot, group.cells));
+        if (slot.marker >= 0) out[slot.marker] = '';
+      });
       return out;
     },
     toJson(g) {

@@ -4,7 +4,7 @@ import type { MappingModel, MarkerCode, MeasureValue, ObjectRule, ValueRule } fr
 import { SUPPRESSING } from '../mapping/markers.js';
 import { markerIri, XSD } from '../rdf/ns.js';
 import { iri, literal, namedNode, quad } from '../rdf/term.js';
-import { splitMarkers } from '../csv/markers.js';
+import { splitMarkers, withMarker } from '../csv/markers.js';
 import { ColumnResolver } from './columns.js';
 import { compileFilters } from './filter.js';
 import { compileSelector } from './selector.js';
@@ -102,7 +102,7 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   const dimensionSlots = model.variables.flatMap((v, i) => (v.role === 'dimension' ? [i] : []));
   const markedSlots = model.variables.flatMap((v, i) => (readsPeriod(v.rule) ? [i] : []));
   const scratch = { bound: new Array<Resolved>(varCount), keys: new Array<string>(varCount) };
-  const links = model.linkset ? linkMemory(subjects) : undefined;
+  const links = model.linkset ? linkMemory() : undefined;
 
   /** Fills the scratch lists with the row's values; the row loop calls this once at a time. */
   const resolveCells = (cells: readonly string[]): { failures: CellFailure[] | undefined; warnings: CellFailure[] | undefined; parsed: (ParsedValue | CellFailure)[][]; only: number } => {
@@ -168,7 +168,7 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
         subject = b.term;
       }
       // A lookup repeats its links row after row (every court of an LCJB names its region): each is written once.
-      if (links && !links.first(subject, s, bound)) {
+      if (links && !links.first(si, subject, s, bound)) {
         count(stats.omitted, 'link already written');
         continue;
       }
@@ -258,11 +258,11 @@ function compileSubject(
 }
 
 /** Links already written: a link is its subject and its objects' terms. Lookups are small (thousands of rows). */
-function linkMemory(subjects: readonly CompiledSubject[]): { first(subject: NamedNode, s: CompiledSubject, bound: readonly Resolved[]): boolean } {
+function linkMemory(): { first(index: number, subject: NamedNode, s: CompiledSubject, bound: readonly Resolved[]): boolean } {
   const seen = new Set<string>();
   return {
-    first(subject, s, bound) {
-      let id = `${subjects.indexOf(s)} ${subject.value}`;
+    first(index, subject, s, bound) {
+      let id = `${index} ${subject.value}`;
       for (const t of s.triples) if (t.object.kind === 'variable') { const b = bound[t.object.index]!; id += ` ${isBound(b) ? b.term.value : ''}`; }
       if (seen.has(id)) return false;
       seen.add(id);
@@ -308,19 +308,6 @@ function compileValue(v: MeasureValue, model: MappingModel, columns: ColumnResol
     return hit;
   };
   return { index, parse };
-}
-
-/**
- * A value and the marker from a column of its own, as one cell: `12` + `p` → `12 [p]`,
- * `` + `c` → `[c]`, `` + `*` → `*`; a bracketed marker is kept as it is.
- */
-function withMarker(value: string, marker: string): string {
-  const m = marker.trim();
-  if (m === '') return value;
-  const v = value.trim();
-  if (/^(\[[^\]]+\])+$/.test(m)) return v ? `${v} ${m}` : m;
-  if (/^[a-z]{1,3}$/i.test(m)) return v ? `${v} [${m}]` : `[${m}]`;
-  return v ? `${v} [${m}]` : m;
 }
 
 function parseValueCell(

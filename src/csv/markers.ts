@@ -31,3 +31,16 @@ export function splitMarkers(cell: string, table: MarkerTable): ValueCell {
   const value = m[1]!.trim();
   return value === '' ? { value: undefined, markers } : { value, markers };
 }
+
+/**
+ * A value and the marker from a column of its own (long tables), as one cell: `12` + `p` →
+ * `12 [p]`, `` + `c` → `[c]`, `` + `*` → `*`; a bracketed marker is kept as it is.
+ */
+export function withMarker(value: string, marker: string): string {
+  const m = marker.trim();
+  if (m === '') return value;
+  const v = value.trim();
+  if (/^(\[[^\]]+\])+$/.test(m)) return v ? `${v} ${m}` : m;
+  if (/^[a-z]{1,3}$/i.test(m)) return v ? `${v} [${m}]` : `[${m}]`;
+  return v ? `${v} [${m}]` : m;
+}

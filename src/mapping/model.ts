@@ -167,6 +167,8 @@ export type Combine = 'sum' | 'first' | 'min' | 'max' | 'mean';
 
 export interface MeasureCombine {
   readonly column: ColumnRef;
+  /** Long tables: the column holding the value's marker, read with it. */
+  readonly markerColumn?: ColumnRef;
   readonly combine: Combine;
   /** For a weighted mean: the value column of the weighting measure. */
   readonly weight?: ColumnRef;

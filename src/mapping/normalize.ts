@@ -67,6 +67,7 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
     const mc = raw.measureColumn;
     ctx.measureColumn = { column: ref(mc.column, 'column'), value: ref(mc.value, 'value'), ...(mc.marker ? { marker: ref(mc.marker, 'marker') } : {}) };
   }
+  ctx.unitPerRow = attrs.some(([, a]) => ctx.iri(a.property, []) === SDMX_ATTRIBUTE.unitMeasure);
   const choices = measures.map(([key, m], subject) => ({ subject, labels: ctx.measureSource(key, m) ?? [] }));
   const dimKeys = dims.map(([k]) => k);
   const obsSource = raw.observation ?? `{dataset}/obs/${dimKeys.map((k) => `{${k}}`).join('/')}/{measure}`;
@@ -344,7 +345,7 @@ class Context {
     if (typeof id === 'object') return this.codeListFile(id, path, label);
     if (id === 'generated') {
       const key = String(path[1]);
-      const scheme = `${this.known.get('dataset')}/codes/${key}`;
+      const scheme = this.ownListIri(key);
       return { kind: 'generated', scheme, conceptBase: `${scheme}/`, label: label ?? key };
     }
     if (!SCHEMES.has(id)) {
@@ -370,7 +371,7 @@ class Context {
       this.error('JL121', read.error, [...path, 'codeList', 'file'], false);
       return undefined;
     }
-    const iri = `${this.known.get('dataset')}/codes/${key}`;
+    const iri = this.ownListIri(key);
     const title = spec.label ?? label ?? key;
     const def: SchemeDef = {
       id: key, iri, label: title, definition: `The codes of ${title}, from ${spec.file}${extended ? `, extending ${schemeIri(extended)}` : ''}.`,
@@ -378,6 +379,11 @@ class Context {
     };
     this.codeLists.set(iri, def);
     return { kind: 'codelist', scheme: key, def };
+  }
+
+  /** The IRI of a code list of the dataset's own (generated or from a file): `{dataset}/codes/{key}`. */
+  ownListIri(key: string): string {
+    return `${this.known.get('dataset')}/codes/${key}`;
   }
 
   /** The observation predicate: a dataset-local sub-property when the code list is the dataset's own. */
@@ -397,12 +403,15 @@ class Context {
     const declared = this.iri(spec.property, []) ?? '';
     const label = this.description(spec, ['dimensions', key]);
     if (ownList(spec)) {
-      return { key, property: this.dimensionProperty(key, spec)!, superProperty: declared, codeList: `${this.known.get('dataset')}/codes/${key}`, ...label };
+      return { key, property: this.dimensionProperty(key, spec)!, superProperty: declared, codeList: this.ownListIri(key), ...label };
     }
     // A firstOf dimension mixes sources, so it claims no single code list.
     const scheme = typeof spec.codeList === 'string' ? SCHEMES.get(spec.codeList) : spec.geography === 'police-force-area' ? SCHEMES.get('police-force-area') : undefined;
     return { key, property: declared, ...label, ...(scheme ? { codeList: schemeIri(scheme) } : {}) };
   }
+
+  /** An attribute reads the unit from a column (sdmx-attribute:unitMeasure), so measures have none. */
+  unitPerRow = false;
 
   /** Long tables (`measureColumn:`): the shared value column, and the marker column if any. */
   measureColumn: { readonly column: ColumnRef; readonly value: ColumnRef; readonly marker?: ColumnRef } | undefined;
@@ -436,9 +445,8 @@ class Context {
     const property = this.iri(m.property, [...path, 'property']);
     const datatype = this.iri(m.datatype ?? 'xsd:integer', [...path, 'datatype']);
     const unit = m.unit === undefined ? undefined : this.iri(m.unit, [...path, 'unit']);
-    const unitPerRow = attrs.some(([, a]) => this.iri(a.property, []) === SDMX_ATTRIBUTE.unitMeasure);
-    if (m.unit === undefined && !unitPerRow) this.error('JL118', `measure '${key}' has no unit`, path, true);
-    if (m.unit !== undefined && unitPerRow) this.error('JL111', `measure '${key}' has a unit, and an attribute reads the unit from a column`, [...path, 'unit'], true, 'Keep one: the measure\'s `unit:` or the attribute on sdmx-attribute:unitMeasure.');
+    if (m.unit === undefined && !this.unitPerRow) this.error('JL118', `measure '${key}' has no unit`, path, true);
+    if (m.unit !== undefined && this.unitPerRow) this.error('JL111', `measure '${key}' has a unit, and an attribute reads the unit from a column`, [...path, 'unit'], true, 'Keep one: the measure\'s `unit:` or the attribute on sdmx-attribute:unitMeasure.');
     const constants = new Map<string, ConstTerm>();
     for (const [dim, value] of Object.entries(m.dimensions ?? {})) {
       if (!dims.some(([k]) => k === dim)) {

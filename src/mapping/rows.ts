@@ -61,7 +61,8 @@ export function normalizeAggregation(raw: RawMapping, doc: LocatedDocument, data
       else if (w.column === undefined) report('JL120', 'in a long table a weight is another row, so a mean cannot be weighted', [...path, 'weight'], true, 'Remove `weight:`: the mean of a long table\'s rows is unweighted.');
       else weight = { name: w.column, span: doc.spanOf(['measures', m.weight, 'column']) };
     }
-    combined.push({ column, combine, datatype, ...(weight ? { weight } : {}) });
+    const marker = raw.measureColumn?.marker;
+    combined.push({ column, combine, datatype, ...(weight ? { weight } : {}), ...(marker ? { markerColumn: { name: marker, span: doc.spanOf(['measureColumn', 'marker']) } } : {}) });
   }
   // A long table's measures share one value column: they must combine alike.
   if (raw.measureColumn && new Set(combined.map((c) => `${c.combine}:${c.weight?.name ?? ''}`)).size > 1) {

@@ -1,3 +1,4 @@
+import { foldHeader } from '../compile/columns.js';
 import { compilePlan, type RowPlan, type RowStats } from '../compile/plan.js';
 import { readCsv } from '../csv/read.js';
 import { loadMapping } from '../mapping/load.js';
@@ -13,8 +14,6 @@ export interface CsvOrigin {
   readonly value?: string;
 }
 
-const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
-
 /**
  * The CSV column a finding on an observation is about, as a header index: the column of the
  * dimension or attribute the finding names (for `firstOf`, the alternative the row used),
@@ -22,7 +21,7 @@ const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
  * the subjects one row makes. Names match the header as the compiler matches them.
  */
 export function columnOf(model: MappingModel, path: string | undefined, index: number, header: readonly string[], cells: readonly string[]): number {
-  const at = (name: string | undefined): number => (name === undefined ? -1 : header.findIndex((h) => fold(h) === fold(name)));
+  const at = (name: string | undefined): number => (name === undefined ? -1 : header.findIndex((h) => foldHeader(h) === foldHeader(name)));
   const component = [...model.cube.dimensions, ...model.cube.attributes].find((d) => d.property === path);
   const variable = component && model.variables.find((x) => x.name === component.key);
   const rule = variable?.rule;
