@@ -3,7 +3,7 @@
  * the court outcomes extract repeats keys and must be summed. The sums are computed here
  * independently, from the CSV parsed by csv-parse, and compared with the dump parsed by N3.js.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Parser } from 'n3';
@@ -93,5 +93,17 @@ describe('real release: criminal history flows 2024 (BOM, CRLF, codes before num
     for (const l of expected) expect(labels).toContain(l);
     expect(run.nt).toContain('/codes/from/1-2-previous-convictions-cautions>');
     for (const wrong of ['/2-1-2-previous', '/1-first-time', '/6-15-or-more', '/0-caution']) expect(run.nt).not.toContain(wrong);
+  });
+});
+
+// The extracts in samples/real/ are the ones in ../shared/real/, byte for byte, so every test
+// above runs on the real published files. CI always has ../shared beside the clone.
+const shared = new URL('../../../shared/real/', import.meta.url).pathname;
+describe.runIf(process.env['CI'] === 'true' || existsSync(shared))('real extracts in ../shared/real', () => {
+  it.each([
+    ['cjs_court_outcomes_2009_2019_sample.csv', 'cjs-court-outcomes-2009-2019-sample.csv'],
+    ['moj_criminal_history_sankey_2024_sample.csv', 'criminal-history-sankey-2024-sample.csv'],
+  ])('%s is samples/real/%s, byte for byte', (published, sample) => {
+    expect(readFileSync(join(root, 'samples', 'real', sample)).equals(readFileSync(join(shared, published)))).toBe(true);
   });
 });

@@ -92,3 +92,18 @@ describe('init on the real court outcomes extract', () => {
     expect(existsSync(join(root, 'no-such.yaml'))).toBe(false);
   });
 });
+
+describe('the examples in --help', () => {
+  it.each(['init', 'check'])('of %s run as written, with exit 0', (command) => {
+    const help = run([command, '--help']).stdout;
+    const examples = help.split('\n').filter((l) => l.trim().startsWith('$ justice-lod')).map((l) => l.trim().slice('$ justice-lod '.length).split(' '));
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const args of examples) {
+      // A mapping the example writes goes to the test's folder, not the repository.
+      const out = args.indexOf('--out');
+      if (out >= 0 && args[out + 1] !== '-') args[out + 1] = join(work, 'help', args[out + 1]!);
+      const r = run(args);
+      expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
+    }
+  });
+});
