@@ -44,8 +44,12 @@ export interface RowPlan {
   trailerQuads(): Quad[];
   /** The code lists minted from the data so far (merged across workers). */
   readonly generated: GeneratedCodes;
-  /** Turns one row into triples, or returns its failures and emits nothing (rows are atomic). */
-  materialize(cells: readonly string[], emit: Emit, stats: RowStats): RowResult;
+  /**
+   * Turns one row into triples, or returns its failures and emits nothing (rows are atomic).
+   * `admit` sees the row's dimension key first; a line number back (the earlier row with the
+   * same key) rejects the row as a repeat (JL503), before anything is emitted.
+   */
+  materialize(cells: readonly string[], emit: Emit, stats: RowStats, admit?: (key: string) => number): RowResult;
   /** Whether the mapping's filters keep the row. */
   keep(cells: readonly string[]): boolean;
   /** Resolves a row and gives its dimension key, writing nothing (rows that combine). */
@@ -136,21 +140,24 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
     return { failures, warnings, parsed, only };
   };
 
-  const resolve = (cells: readonly string[]): ResolvedRow => {
-    const { failures, warnings, only } = resolveCells(cells);
-    // The short keys the observation IRI is made of (notations, codes, periods): as unique as
-    // the IRI, and short to hash and spill. In a long table the measure is part of the key.
+  // The short keys the observation IRI is made of (notations, codes, periods): as unique as
+  // the IRI, and short to hash and spill. In a long table the measure is part of the key.
+  const rowKey = (only: number): string => {
     let key = '';
-    if (!failures) {
-      for (const i of dimensionSlots) key += `${scratch.keys[i]}\u0000`;
-      key += only;
-    }
-    return { failures: failures ?? NO_WARNINGS, warnings: warnings ?? NO_WARNINGS, key };
+    for (const i of dimensionSlots) key += `${scratch.keys[i]}\u0000`;
+    return key + only;
   };
 
-  const materialize = (cells: readonly string[], emit: Emit, stats: RowStats): RowResult => {
+  const resolve = (cells: readonly string[]): ResolvedRow => {
+    const { failures, warnings, only } = resolveCells(cells);
+    return { failures: failures ?? NO_WARNINGS, warnings: warnings ?? NO_WARNINGS, key: failures ? '' : rowKey(only) };
+  };
+
+  const materialize = (cells: readonly string[], emit: Emit, stats: RowStats, admit?: (key: string) => number): RowResult => {
     const { failures, warnings, parsed, only } = resolveCells(cells);
     if (failures) return { failures, warnings: warnings ?? NO_WARNINGS };
+    const first = admit ? admit(rowKey(only)) : -1;
+    if (first >= 0) return { failures: [repeatedKey(first)], warnings: warnings ?? NO_WARNINGS };
     const { bound, keys } = scratch;
 
     for (let si = 0; si < subjects.length; si++) {
@@ -216,6 +223,11 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   };
   const plan: RowPlan = { header, headerQuads, materialize, keep, resolve, generated, trailerQuads: () => generated.quads(), ...(combiner ? { combiner } : {}) };
   return { plan, diagnostics: columns.diagnostics };
+}
+
+/** IC-12 as a row: the row repeats the dimension key of line `first` (0-based); no cell is to blame. */
+function repeatedKey(first: number): CellFailure {
+  return { code: 'JL503', message: `IC-12: row has the same dimension values as line ${first + 1}, so its observations would share their IRIs and carry two values`, column: -1, value: '' };
 }
 
 /** Adds one to a tally. */

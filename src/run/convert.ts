@@ -16,6 +16,7 @@ import { RunValidation } from './validation.js';
 import { RowRunner, type ObservationHook, type TripleTarget } from './row-runner.js';
 import { convertInParallel } from './parallel.js';
 import { Aggregator } from './aggregate.js';
+import { RowKeys } from './row-keys.js';
 
 export type { ObservationHook, Triple, TripleTarget } from './row-runner.js';
 
@@ -46,6 +47,15 @@ export interface ConvertOptions {
   readonly workers?: number;
   /** Made once the mapping is loaded; sees every observation before it is written. */
   readonly hook?: (model: MappingModel) => ObservationHook | undefined | Promise<ObservationHook | undefined>;
+  /** Forces the hash that sorts row keys into spill files (tests: a constant forces collisions). */
+  readonly keyHash?: (key: string) => number;
+}
+
+/** A first pass that found rows repeating a key only after writing them: run again rejecting them. */
+interface Rerun {
+  readonly rerun: true;
+  /** Later line → first line of the same key; undefined: run again in one process to find them. */
+  readonly repeats?: ReadonlyMap<number, number>;
 }
 
 export type ConvertStatus = 'ok' | 'failed' | 'config-error' | 'io-error';
@@ -62,9 +72,20 @@ export interface ConvertResult {
 /**
  * mapping → model → plan; CSV → rows → triples → targets. Streams end to end; rows are
  * atomic; every record is counted. Outputs are committed only when the run passes --fail-on.
+ * A row that repeats an earlier row's dimension key is rejected (IC-12) before it writes
+ * anything; when that is only known at the end (a large file whose keys spilled to disk, or
+ * two workers' parts), nothing is committed and the file is converted again without them.
  */
 export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   const started = Date.now();
+  let pass = await convertPass(opts, started, undefined);
+  if ('rerun' in pass && !pass.repeats) pass = await convertPass({ ...opts, workers: 1 }, started, undefined);
+  if ('rerun' in pass) pass = await convertPass({ ...opts, workers: 1 }, started, pass.repeats ?? new Map());
+  if ('rerun' in pass) throw new Error('a second pass found rows with one key that the first did not');
+  return pass;
+}
+
+async function convertPass(opts: ConvertOptions, started: number, repeats: ReadonlyMap<number, number> | undefined): Promise<ConvertResult | Rerun> {
   const loaded = await loadMapping(opts.mapping);
   const sources = loaded.sources;
   const kept: Diagnostic[] = [...loaded.diagnostics];
@@ -84,8 +105,10 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   summary.linkset = model.linkset;
   const failOn = opts.failOn ?? 'error';
   const maxErrors = opts.maxErrors ?? 1000;
+  let repeatsFound = false;
   const report = (d: Diagnostic): void => {
     summary.diagnosticsBySeverity[d.severity]++;
+    if (d.code === 'JL503') repeatsFound = true;
     if (kept.length < maxErrors + 100) kept.push(d);
   };
 
@@ -100,6 +123,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   let hook: ObservationHook | undefined;
   let runner: RowRunner | undefined;
   let aggregator: Aggregator | undefined;
+  let keys: RowKeys | undefined;
 
   let parallel = false;
   if ((opts.workers ?? 1) > 1 && !opts.hook && !opts.createTargets && opts.limitRows === undefined) {
@@ -144,15 +168,17 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
         kept.push(...compiled.diagnostics);
         if (!compiled.plan) return { status: 'config-error', model, diagnostics: kept, sources };
         plan = compiled.plan;
+        // A linkset has no cube, and rows that combine have one key on purpose.
+        if (!model.linkset && !plan.combiner && model.cube.dimensions.length > 0) keys = new RowKeys(opts.keyLimit, opts.keyHash);
         // A linkset has no cube: the Data Cube checks have nothing to check.
         if (opts.validate !== false && !model.linkset) {
           // Bytes read so far include read-ahead, so this under-estimates the rows: a safe bound.
           const rowsAtLeast = (): number => (progress.rows > 0 ? (progress.totalBytes / progress.bytesRead) * progress.rows : 0);
-          validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit, opts.keyLimit, rowsAtLeast);
+          validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit, opts.keyLimit, rowsAtLeast, keys !== undefined);
         }
         targets = opts.createTargets ? opts.createTargets(model) : [...(await openFiles(model, opts)), ...(opts.facts === false ? [] : [facts])];
         hook = await opts.hook?.(model);
-        runner = new RowRunner(plan, csv, header, [...targets], { summary, stats }, report, validation, hook);
+        runner = new RowRunner(plan, csv, header, [...targets], { summary, stats }, report, validation, hook, keys && { keys, ...(repeats ? { repeats } : {}) });
         if (plan.combiner) aggregator = new Aggregator(plan.combiner, model.aggregation!.sorted, opts.groupLimit);
         for (const q of plan.headerQuads) emitQuad(targets, q, hook);
         continue;
@@ -178,7 +204,14 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
       }
       summary.records.merged = aggregator.merged;
     }
+    const late = keys?.settle() ?? [];
+    if (late.length > 0) {
+      await Promise.all(targets.map((t) => t.abort()));
+      validation?.dispose();
+      return { rerun: true, repeats: new Map(late.map((r) => [r.at, r.first])) };
+    }
   } catch (err) {
+    keys?.dispose();
     aggregator?.close();
     await Promise.all(targets.map((t) => t.abort()));
     kept.push(diagnostic('JL402', `conversion stopped: ${(err as Error).message}`));
@@ -203,6 +236,11 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
     for (const d of await validation.finish([...plan.headerQuads, ...trailer])) report(d);
     summary.validation = validation.counts;
     summary.wholeGraph = validation.wholeGraph;
+  }
+  // Workers' key hashes only propose repeats: one process finds them exactly, and rejects them as rows.
+  if (parallel && repeatsFound) {
+    await Promise.all(targets.map((t) => t.abort()));
+    return { rerun: true };
   }
   summary.subjects = stats.subjects;
   summary.triples = stats.triples + (plan?.headerQuads.length ?? 0) + trailer.length;

@@ -6,6 +6,16 @@ import type { Code, Severity } from '../diagnostics/codes.js';
 import type { ConvertSummary } from './summary.js';
 import type { RunValidation } from './validation.js';
 import type { Aggregator, MergedRow } from './aggregate.js';
+import type { RowKeys } from './row-keys.js';
+
+/**
+ * How a run keeps rows with one key apart: the keys so far, and on a second pass the lines
+ * found (at the end of the first) to repeat an earlier line's key, with that line.
+ */
+export interface KeyGate {
+  readonly keys: RowKeys;
+  readonly repeats?: ReadonlyMap<number, number>;
+}
 
 /** Where triples go: files (FileSink), byte buffers (workers) or memory (preview). */
 export interface TripleTarget {
@@ -49,6 +59,9 @@ export class RowRunner {
     this.validation?.add(s, p, o);
   };
   private readonly buffer = (s: Term, p: Term, o: Term): void => void this.buffered.push([s, p, o]);
+  /** The line of the row being materialised, for the key gate. */
+  private line = 0;
+  private readonly admit = (key: string): number => this.gate!.repeats?.get(this.line) ?? this.gate!.keys.admit(key, this.line);
 
   constructor(
     private readonly plan: RowPlan,
@@ -59,6 +72,8 @@ export class RowRunner {
     private readonly report: (d: Diagnostic) => void,
     private readonly validation: RunValidation | undefined,
     private readonly hook: ObservationHook | undefined,
+    /** Rows with one key are rejected as rows (IC-12); none for linksets and rows that combine. */
+    private readonly gate?: KeyGate,
   ) {}
 
   /** A rejected row, counted under its first problem. */
@@ -70,7 +85,8 @@ export class RowRunner {
   /** Converts one row; false when it was rejected. */
   row(cells: readonly string[], line: number): boolean {
     if (this.filtered(cells)) return true;
-    if (this.rejected(this.materialize(cells), line)) return false;
+    this.line = line;
+    if (this.rejected(this.materialize(cells, this.gate ? this.admit : undefined), line)) return false;
     if (this.validation) for (const d of this.validation.endRow(line, cells)) this.report(d);
     return true;
   }
@@ -125,10 +141,10 @@ export class RowRunner {
   }
 
   /** Writes a row's triples, or nothing when it fails. */
-  private materialize(cells: readonly string[]): RowResult {
+  private materialize(cells: readonly string[], admit?: (key: string) => number): RowResult {
     const { hook, buffered } = this;
     // With a hook, a row's triples wait until the row is known to be whole.
-    const result = this.plan.materialize(cells, hook ? this.buffer : this.write, this.counts.stats);
+    const result = this.plan.materialize(cells, hook ? this.buffer : this.write, this.counts.stats, admit);
     if (hook && buffered.length) {
       if (result.failures.length === 0) for (const [s, p, o] of withHook(buffered, hook)) this.write(s, p, o);
       buffered.length = 0;
@@ -137,7 +153,9 @@ export class RowRunner {
   }
 
   private toDiagnostic(f: CellFailure, line: number, severity?: Severity): Diagnostic {
-    return diagnostic(f.code, f.message, { span: { file: this.csv, line }, cell: { columnName: this.header[f.column] ?? `column ${f.column + 1}`, value: f.value }, ...(severity ? { severity } : {}) });
+    // A row-level failure (a repeated key) blames no one cell.
+    const cell = f.column < 0 ? {} : { cell: { columnName: this.header[f.column] ?? `column ${f.column + 1}`, value: f.value } };
+    return diagnostic(f.code, f.message, { span: { file: this.csv, line }, ...cell, ...(severity ? { severity } : {}) });
   }
 }
 

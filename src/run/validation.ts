@@ -106,8 +106,10 @@ export class RunValidation {
     keyLimit?: number,
     /** A lower bound of the run's data rows (file size ÷ bytes read per row so far), if known. */
     private readonly rowsAtLeast?: () => number,
+    /** Rows with one key are rejected as rows before they are written (the run's key gate): no IC-12 here. */
+    keysGated = false,
   ) {
-    this.checker = new ObservationChecker(cubeSpecOf(model), keyLimit);
+    this.checker = new ObservationChecker({ ...cubeSpecOf(model), repeats: !keysGated }, keyLimit);
     // A negative limit: a part of a large file (workers), never validated as a whole graph.
     if (wholeGraphLimit < 0) this.graph = undefined;
     for (const d of model.cube.dimensions) this.firstUses.set(d.property, new Map());
@@ -288,6 +290,11 @@ export class RunValidation {
 
   get observations(): number {
     return this.checker.count;
+  }
+
+  /** Removes temporary files of a run that stops before `finish`. */
+  dispose(): void {
+    this.checker.dispose();
   }
 }
 

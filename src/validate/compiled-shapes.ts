@@ -84,8 +84,10 @@ function compileNodeShape(g: Graph, shape: string, top: boolean): Compiled | und
         if (!c) return undefined;
         const component = p === `${SH}node` ? 'sh:NodeConstraintComponent' : 'sh:NotConstraintComponent';
         const wanted = p === `${SH}node`;
+        // As the engine reports it: a failed sh:node under the nested shape's rule.
+        const id = wanted ? g.literal(other, IDENTIFIER) ?? rule : rule;
         parts.push({ check: (values, focus, emit) => {
-          if (conforms(c, values, focus) !== wanted) emit({ rule, title: component, severity: 'error', value: focus.value, message: `${component} of ${rule}` });
+          if (conforms(c, values, focus) !== wanted) emit({ rule: id, title: component, severity: 'error', value: focus.value, message: `${component} of ${id}` });
         } });
       }
     } else if (p === `${SH}or`) {

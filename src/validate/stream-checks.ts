@@ -14,6 +14,8 @@ export interface CubeSpec {
   readonly dimensions: readonly string[];
   readonly measures: ReadonlySet<string>;
   readonly unitRequired: boolean;
+  /** Whether repeated keys are reported here (IC-12); off where the run rejects such rows itself. */
+  readonly repeats?: boolean;
 }
 
 /** One observation's triples, in the order they were written. */
@@ -236,7 +238,7 @@ export class ObservationChecker {
     // Beyond 31 measures the bitmask would overflow; no MoJ table comes near that.
     const bit = mi >= 0 && mi < 31 ? 1 << mi : 0;
     const first = this.keys.observe(h, at, bit);
-    if (first >= 0) out = added(out, duplicate(focus, first));
+    if (first >= 0 && spec.repeats !== false) out = added(out, duplicate(focus, first));
     return out;
   }
 
@@ -273,7 +275,7 @@ export class ObservationChecker {
       this.settled = { duplicates, incomplete: shortfalls.map((s) => ({ at: s.at, present: popcount(s.bits), expected })) };
     }
     return {
-      duplicates: this.settled.duplicates.map((d) => ({ at: d.at, violation: duplicate('', d.first) })),
+      duplicates: this.spec.repeats === false ? [] : this.settled.duplicates.map((d) => ({ at: d.at, violation: duplicate('', d.first) })),
       incomplete: this.settled.incomplete,
     };
   }

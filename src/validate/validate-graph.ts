@@ -1,5 +1,6 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { Parser, Store } from 'n3';
+import { DataFactory } from '../rdf/factory.js';
 import { NS } from '../rdf/ns.js';
 import { hash53 } from '../rdf/hash.js';
 import { checkIntegrity } from './check-integrity.js';
@@ -210,8 +211,12 @@ const QB_DATASET = `${NS.qb}dataSet`;
 /** One sh:ValidationResult of the engine's report as a Violation. */
 function toViolation(report: Store, r: Term, ruleOf: (shape: Term | undefined) => string): Violation {
   const one = (p: string) => report.getObjects(r, `${SH}${p}`, null)[0];
-  const rule = ruleOf(one('sourceShape'));
   const component = one('sourceConstraintComponent')?.value.replace(SH, 'sh:');
+  // A failed sh:node is the nested shape's rule (the observation shape only gathers them).
+  // shacl-engine names the nested shape only in its message ("Value does not have shape <…>").
+  const named = component === 'sh:NodeConstraintComponent' ? /shape <?([^<>\s]+)>?$/.exec(one('resultMessage')?.value ?? '')?.[1] : undefined;
+  const nested = named ? ruleOf(DataFactory.namedNode(named)) : 'shape';
+  const rule = nested !== 'shape' ? nested : ruleOf(one('sourceShape'));
   return {
     rule, title: component ?? 'shape', severity: one('resultSeverity')?.value === `${SH}Warning` ? 'warning' : 'error',
     focus: one('focusNode')?.value ?? '', ...(one('resultPath') ? { path: one('resultPath')!.value } : {}), ...(one('value') ? { value: one('value')!.value } : {}),

@@ -87,5 +87,11 @@ describe('convert --workers 2', () => {
     expect(ic12(two).length).toBe(1);
     expect(ic12(two).length).toBe(ic12(one).length);
     expect(JSON.stringify(ic12(two)[0])).toContain('120002');
-  }, 120_000);
+    // With --fail-on none the repeated row is rejected as a row: the same dumps and counts as one process.
+    const oneNone = convert(join(work, 'dup-one-none'), dup, ['--fail-on', 'none']);
+    const twoNone = convert(join(work, 'dup-two-none'), dup, ['--fail-on', 'none', '--workers', '2']);
+    expect(oneNone.code).toBe(0);
+    expect((twoNone.report.runs[0] as { records: { rejected: number } }).records.rejected).toBe(1);
+    expect(comparable(twoNone.report.runs[0]!)).toEqual(comparable(oneNone.report.runs[0]!));
+  }, 240_000);
 });
