@@ -43,9 +43,11 @@ export function shapesTurtle(model: MappingModel): string {
   sh:or ( [ sh:not [ sh:path qb:measureType ; sh:hasValue ${iri(m.property)} ] ]
           [ sh:path ${iri(m.property)} ; sh:minCount 1 ]
           [ sh:path ${iri(SDMX_ATTRIBUTE.obsStatus)} ; sh:qualifiedValueShape [ sh:in ( ${SUPPRESSING} ) ] ; sh:qualifiedMinCount 1 ] )`));
+  // IC-16: an observation of measure m has no value for any other measure — all of them at
+  // once, so the second branch is one node shape with a property shape per other measure.
   const exclusive = measures.length > 1 ? measures.map((m) => named(`single-${m.key}`, 'IC-16', `  a sh:NodeShape ;
   sh:or ( [ sh:not [ sh:path qb:measureType ; sh:hasValue ${iri(m.property)} ] ]
-          ${measures.filter((o) => o !== m).map((o) => `[ sh:path ${iri(o.property)} ; sh:maxCount 0 ]`).join('\n          ')} )`)) : [];
+          [ sh:property ${measures.filter((o) => o !== m).map((o) => `[ sh:path ${iri(o.property)} ; sh:maxCount 0 ]`).join(',\n                        ')} ] )`)) : [];
   const rules = ROW_RULES.filter((r) => r.uses.every((p) => measures.some((m) => m.property === p)))
     .map((r) => named(r.id.replace('rule:', ''), r.id, rowRuleBody(r, dims)));
   const prefixes = `@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix qb: <${NS.qb}> .\n@prefix dcterms: <${NS.dcterms}> .\n@prefix xsd: <${NS.xsd}> .\n`;
