@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportInput } from '../validate/report.js';
@@ -17,18 +17,20 @@ interface ValidateFlags {
   report?: string;
   failOn: 'error' | 'warning' | 'none';
   mapping?: string[];
+  source?: string[];
 }
 
 export function registerValidate(program: Command, setExit: (code: number) => void): void {
   program
     .command('validate')
     .summary('validate RDF dumps: Data Cube integrity constraints, SHACL shapes, business rules')
-    .description('Loads the files with the justice vocabulary and checks all 21 Data Cube integrity constraints, the SHACL shapes (by default the ones in shapes/) and the business rules.')
-    .argument('<files...>', 'Turtle (.ttl) or N-Triples (.nt) files')
+    .description('Loads the files (adding the shipped vocabulary where they lack it) and checks all 21 Data Cube integrity constraints, the SHACL shapes of every data set found (the shipped shapes/, or generated from the data set\'s mapping) and the business rules. The report lists what ran.')
+    .argument('<files...>', 'dumps as convert writes them: .ttl, .nt, .nq, .trig, .jsonld, each optionally .gz')
     .option('-s, --shapes <files...>', 'SHACL shapes to use instead of the shipped shapes/*.ttl')
     .option('-f, --format <form>', 'report as text, json, sarif or ttl (the sh:ValidationReport)', choice(['text', 'json', 'sarif', 'ttl'] as const), 'text')
     .option('-r, --report <file>', 'write the report to this file instead of stdout')
-    .option('-m, --mapping <files...>', 'mappings the dumps came from, to name the CSV line and column of each finding on an observation (default: mappings/*.yaml when present)')
+    .option('-m, --mapping <files...>', 'mappings the dumps came from: the shapes of a data set with no shipped shapes are generated from its mapping, and each finding on an observation is traced to its CSV line and column (default: mappings/*.yaml when present)')
+    .option('--source <csv...>', 'the CSVs the dumps were converted from, where they are not where the mappings say: a finding is traced in the file whose SHA-256 the release\'s metadata records')
     .option('--fail-on <level>', 'exit 1 when violations reach this level: error, warning, none', choice(['error', 'warning', 'none'] as const), 'error')
     .addHelpText('after', `
 Examples:
@@ -42,18 +44,19 @@ Exit codes: 0 valid, 1 violations at or above --fail-on, 2 usage or unreadable f
 }
 
 async function runValidate(files: readonly string[], flags: ValidateFlags): Promise<number> {
+  const { readGraphInput } = await import('../validate/read-input.js');
   const inputs: GraphInput[] = [];
   for (const file of files) {
-    const ext = extname(file).toLowerCase();
-    const format = ext === '.ttl' ? 'text/turtle' : ext === '.nt' ? 'application/n-triples' : undefined;
-    if (!format) {
-      printDiagnostics([diagnostic('JL403', `${file}: validate reads .ttl and .nt files`)], new Map());
-      return EXIT.usage;
-    }
     try {
-      inputs.push({ name: file, text: await readFile(file, 'utf8'), format });
+      const input = await readGraphInput(file);
+      if (!input) {
+        printDiagnostics([diagnostic('JL403', `${file}: validate reads what convert writes: .ttl, .nt, .nq, .trig, .jsonld (or .json), each optionally .gz`)], new Map());
+        return EXIT.usage;
+      }
+      inputs.push(input);
     } catch (err) {
-      printDiagnostics([diagnostic('JL402', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`)], new Map());
+      const code = (err as NodeJS.ErrnoException).code;
+      printDiagnostics([diagnostic('JL402', `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`)], new Map());
       return EXIT.usage;
     }
   }
@@ -63,19 +66,23 @@ async function runValidate(files: readonly string[], flags: ValidateFlags): Prom
       return EXIT.usage;
     }
   }
+  const mappings = flags.mapping ?? projectMappings();
   const shapePaths = flags.shapes ?? readdirSync(SHAPES_DIR).filter((f) => f.endsWith('.ttl')).map((f) => join(SHAPES_DIR, f));
   let result;
   try {
     // Loaded on use: the SHACL engine and its SPARQL engine take a while to load.
     const { validateGraph } = await import('../validate/validate-graph.js');
-    result = await validateGraph(inputs, await Promise.all(shapePaths.map((p) => readFile(p, 'utf8'))));
+    const shapes = await Promise.all(shapePaths.map(async (p) => ({ name: flags.shapes ? p : `shapes/${basename(p)}`, text: await readFile(p, 'utf8') })));
+    // A data set with no shapes given (any user's own mapping): its shapes, generated from its mapping.
+    const shapesFor = flags.shapes ? undefined : (dataset: string) => shapesFromMappings(dataset, mappings);
+    result = await validateGraph(inputs, shapes, shapesFor ? { shapesFor } : {});
   } catch (err) {
     process.stderr.write(`error: cannot validate: ${(err as Error).message}\n`);
     return EXIT.usage;
   }
   const { traceViolations } = await import('../run/locate.js');
-  const violations = await traceViolations(result.violations, flags.mapping ?? projectMappings());
-  const input: ReportInput = { files, triples: result.triples, violations, version };
+  const violations = await traceViolations(result.violations, mappings, { dumps: files, ...(flags.source ? { sources: flags.source } : {}) });
+  const input: ReportInput = { files, triples: result.triples, violations, version, ran: result.ran };
   const { reportJson, reportSarif, reportText, reportTurtle } = await import('../validate/report.js');
   const text = flags.format === 'json' ? reportJson(input) : flags.format === 'sarif' ? reportSarif(input) : flags.format === 'ttl' ? await reportTurtle(input) : reportText(input);
   if (flags.report) await writeFile(flags.report, text);
@@ -83,6 +90,16 @@ async function runValidate(files: readonly string[], flags: ValidateFlags): Prom
   if (flags.report && flags.format !== 'text') process.stdout.write(reportText(input));
   const failing = flags.failOn === 'none' ? [] : violations.filter((v) => flags.failOn === 'warning' || v.severity === 'error');
   return failing.length ? EXIT.dataErrors : EXIT.ok;
+}
+
+/** The shapes of the mapping (of those given or found) whose data set this is, generated as `npm run shapes` would. */
+async function shapesFromMappings(dataset: string, mappings: readonly string[]): Promise<{ name: string; text: string } | undefined> {
+  const [{ loadMapping }, { shapesTurtle }] = await Promise.all([import('../mapping/load.js'), import('../validate/shapes.js')]);
+  for (const m of mappings) {
+    const { model } = await loadMapping(m);
+    if (model?.dataset === dataset) return { name: `generated from ${m}`, text: shapesTurtle(model) };
+  }
+  return undefined;
 }
 
 /** The project's mappings, when `validate` runs in a justice-lod project folder. */

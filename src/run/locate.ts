@@ -41,7 +41,7 @@ export function columnOf(model: MappingModel, path: string | undefined, index: n
  * stops once all are found). `paths` gives each IRI the property its finding is about, to
  * name the column. Used by `validate`, which sees only the RDF.
  */
-export async function locateObservations(mappingPath: string, paths: ReadonlyMap<string, string | undefined>): Promise<Map<string, CsvOrigin>> {
+export async function locateObservations(mappingPath: string, paths: ReadonlyMap<string, string | undefined>, csv?: (model: MappingModel) => Promise<string | undefined>): Promise<Map<string, CsvOrigin>> {
   const found = new Map<string, CsvOrigin>();
   const loaded = await loadMapping(mappingPath);
   const model = loaded.model;
@@ -49,7 +49,8 @@ export async function locateObservations(mappingPath: string, paths: ReadonlyMap
   const mine = [...paths.keys()].filter((iri) => iri.startsWith(`${model.dataset}/`));
   if (mine.length === 0) return found;
   const wanted = new Set(mine);
-  const file = model.source.path;
+  const file = csv ? await csv(model) : model.source.path;
+  if (file === undefined) return found;
   const stats: RowStats = { subjects: 0, triples: 0, markers: new Map(), omitted: new Map() };
   let plan: RowPlan | undefined;
   let header: readonly string[] = [];
@@ -78,15 +79,37 @@ export async function locateObservations(mappingPath: string, paths: ReadonlyMap
   return found;
 }
 
-/** Each violation on an observation of these mappings' datasets, with its CSV origin added. */
-export async function traceViolations(violations: readonly Violation[], mappings: readonly string[]): Promise<Violation[]> {
+/**
+ * Each violation on an observation of these mappings' datasets, with its CSV origin added
+ * (line 1-based, as every report prints it). Where the dumps' metadata records the CSV a
+ * release converted (PROV, with its SHA-256), the observations are traced in that file — one
+ * of `sources`, the mapping's default CSV or a file of the same name beside it, whichever has
+ * the recorded checksum — and a finding that cannot be traced says why.
+ */
+export async function traceViolations(violations: readonly Violation[], mappings: readonly string[], opts: { dumps?: readonly string[]; sources?: readonly string[] } = {}): Promise<Violation[]> {
   const paths = new Map<string, string | undefined>();
   for (const v of violations) if (!v.source && !paths.has(v.focus)) paths.set(v.focus, v.path);
   if (paths.size === 0) return [...violations];
+  const { recordedSources, findSource } = await import('../validate/provenance.js');
+  const recorded = recordedSources(opts.dumps ?? []);
+  const untraced = new Map<string, string>();
+  const traced = new Set<string>();
+  const csvOf = async (model: MappingModel): Promise<string | undefined> => {
+    traced.add(model.dataset);
+    const record = recorded.get(model.dataset);
+    if (!record) return model.source.path;
+    const found = await findSource(record, opts.sources ?? [], model.source.path);
+    if (!found) untraced.set(model.dataset, `the release converted ${record.title} (SHA-256 ${record.sha256.slice(0, 12)}…), which is not ${model.source.path} nor beside it; give it with --source`);
+    return found;
+  };
   const origins = new Map<string, CsvOrigin>();
-  for (const m of mappings) for (const [iri, at] of await locateObservations(m, paths)) origins.set(iri, at);
+  for (const m of mappings) for (const [iri, at] of await locateObservations(m, paths, csvOf)) origins.set(iri, at);
   return violations.map((v) => {
-    const at = v.source ? undefined : origins.get(v.focus);
-    return at ? { ...v, source: { file: at.file, line: at.line, ...(at.column ? { column: at.column } : {}) } } : v;
+    if (v.source) return v;
+    const at = origins.get(v.focus);
+    if (at) return { ...v, source: { file: at.file, line: at.line + 1, ...(at.column ? { column: at.column } : {}) } };
+    const why = [...untraced].find(([ds]) => v.focus.startsWith(`${ds}/`))?.[1]
+      ?? ([...recorded.keys()].find((ds) => v.focus.startsWith(`${ds}/`) && !traced.has(ds)) ? 'no mapping of its data set was given (--mapping) or found in mappings/' : undefined);
+    return why ? { ...v, untraced: why } : v;
   });
 }

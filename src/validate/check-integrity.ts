@@ -7,7 +7,7 @@ import type { Violation } from './violation.js';
  * Runs every Data Cube integrity constraint on a graph in the embedded store, after the
  * spec's type closure. Returns one violation per offending node and constraint.
  */
-export function checkIntegrity(store: EmbeddedStore): Violation[] {
+export function checkIntegrity(store: EmbeddedStore, ran?: Set<string>): Violation[] {
   for (const u of CLOSURE) store.update(u);
   const hierarchies = store.select(HIERARCHY_PROPERTIES).map((r) => hierarchyConstraint(r['p']!, r['inverse'] === 'true'));
   const dims = new Map<string, string[]>();
@@ -20,6 +20,7 @@ export function checkIntegrity(store: EmbeddedStore): Violation[] {
   const constraints: IntegrityConstraint[] = [...INTEGRITY_CONSTRAINTS, ...duplicates, ...complete, ...hierarchies].sort((a, b) => icNumber(a.id) - icNumber(b.id));
   const out: Violation[] = [];
   for (const c of constraints) {
+    ran?.add(c.id);
     // In these constraints ?value is the property at fault, which reports call the path.
     const isPath = PATH_VALUED.has(c.id);
     for (const row of store.select(c.query)) {

@@ -4,6 +4,7 @@
  */
 import { DataFactory, Writer } from 'n3';
 import { violationAt, type Violation } from './violation.js';
+import type { ValidationRun } from './validate-graph.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
 const EXAMPLES = 3;
@@ -13,6 +14,24 @@ export interface ReportInput {
   readonly triples: number;
   readonly violations: readonly Violation[];
   readonly version: string;
+  /** What ran; the text report claims nothing else. */
+  readonly ran?: ValidationRun;
+}
+
+const n = (x: number): string => x.toLocaleString('en-GB');
+
+/** What ran, in a few lines a statistician can check against what they expected. */
+function ranLines(ran: ValidationRun): string[] {
+  const ics = ran.integrity.length;
+  const idle = Array.from({ length: 21 }, (_, i) => `IC-${i + 1}`).filter((id) => !ran.integrity.includes(id));
+  const lines = [`Ran: ${ics} Data Cube integrity constraints${idle.length ? `; ${idle.join(', ')} had no data set to apply to` : ' (IC-1 … IC-21)'}.`];
+  for (const s of ran.shapes) lines.push(`Ran: SHACL shapes ${s.name} on ${n(s.focusNodes)} focus node${s.focusNodes === 1 ? '' : 's'}.`);
+  if (ran.rules.length) lines.push(`Ran: ${ran.rules.length} business rule${ran.rules.length === 1 ? '' : 's'} (${ran.rules.join(', ')}).`);
+  lines.push(ran.vocabulary.added > 0
+    ? `Added the shipped vocabulary: ${n(ran.vocabulary.added)} of its triples, which the input lacks.`
+    : 'The input holds the shipped vocabulary: nothing was added.');
+  for (const ds of ran.unshaped) lines.push(`Not checked: no SHACL shapes for <${ds}>; give the mapping it came from with --mapping (or --shapes).`);
+  return lines;
 }
 
 function byRule(violations: readonly Violation[]): [string, Violation[]][] {
@@ -21,13 +40,17 @@ function byRule(violations: readonly Violation[]): [string, Violation[]][] {
   return [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
 }
 
-const where = (v: Violation): string => (v.source ? ` (${v.source.file}:${v.source.line + 1}${v.source.column ? `, column "${v.source.column}"` : ''})` : '');
+const where = (v: Violation): string => (v.source ? ` (${v.source.file}:${v.source.line}${v.source.column ? `, column "${v.source.column}"` : ''})` : v.untraced ? ` (not traced: ${v.untraced})` : '');
 
 export function reportText(r: ReportInput): string {
-  const lines = [`Validated ${r.files.length} file${r.files.length === 1 ? '' : 's'}: ${r.triples.toLocaleString('en-GB')} triples.`];
-  if (r.violations.length === 0) return `${lines[0]}\nNo violations: all 21 Data Cube integrity constraints, the SHACL shapes and the business rules hold.\n`;
+  const lines = [`Validated ${r.files.length} file${r.files.length === 1 ? '' : 's'}: ${n(r.triples)} triples.`, ...(r.ran ? ranLines(r.ran) : [])];
+  const unshaped = r.ran?.unshaped.length ?? 0;
+  if (r.violations.length === 0) {
+    const verdict = unshaped ? `No violations in the checks that ran; ${unshaped} data set${unshaped === 1 ? ' was' : 's were'} not checked against shapes (above).` : 'No violations: every check above holds.';
+    return `${lines.join('\n')}\n${verdict}\n`;
+  }
   const groups = byRule(r.violations);
-  lines.push(`${r.violations.length.toLocaleString('en-GB')} violations of ${groups.length} rule${groups.length === 1 ? '' : 's'}:`, '');
+  lines.push(`${n(r.violations.length)} violation${r.violations.length === 1 ? '' : 's'} of ${groups.length} rule${groups.length === 1 ? '' : 's'}:`, '');
   for (const [rule, vs] of groups) {
     lines.push(`  ${rule}  ${vs[0]!.title}: ${vs.length.toLocaleString('en-GB')}`);
     for (const v of vs.slice(0, EXAMPLES)) lines.push(`    ${violationAt(v)}${where(v)}`);
@@ -38,7 +61,7 @@ export function reportText(r: ReportInput): string {
 
 export function reportJson(r: ReportInput): string {
   const counts = Object.fromEntries(byRule(r.violations).map(([rule, vs]) => [rule, vs.length]));
-  return `${JSON.stringify({ conforms: r.violations.length === 0, files: r.files, triples: r.triples, counts, violations: r.violations }, null, 2)}\n`;
+  return `${JSON.stringify({ conforms: r.violations.length === 0, files: r.files, triples: r.triples, ...(r.ran ? { ran: r.ran } : {}), counts, violations: r.violations }, null, 2)}\n`;
 }
 
 export function reportSarif(r: ReportInput): string {
@@ -48,13 +71,13 @@ export function reportSarif(r: ReportInput): string {
     level: v.severity === 'warning' ? 'warning' : 'error',
     message: { text: `${v.message}: ${violationAt(v)}` },
     locations: [v.source
-      ? { physicalLocation: { artifactLocation: { uri: v.source.file }, region: { startLine: v.source.line + 1 } } }
+      ? { physicalLocation: { artifactLocation: { uri: v.source.file }, region: { startLine: v.source.line } } }
       : { logicalLocations: [{ fullyQualifiedName: v.focus, kind: 'resource' }] }],
   }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'justice-lod', version: r.version, informationUri: 'https://w3id.org/justice-lod', rules } }, results }],
+    runs: [{ tool: { driver: { name: 'justice-lod', version: r.version, informationUri: 'https://w3id.org/justice-lod', rules } }, results, ...(r.ran ? { properties: { ran: r.ran } } : {}) }],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }

@@ -6,7 +6,8 @@ import { hash53 } from '../rdf/hash.js';
 import { checkIntegrity } from './check-integrity.js';
 import { compileShapesGraph, type CompiledShape } from './compiled-shapes.js';
 import type { EngineReport } from './engine.js';
-import { storeWithVocabulary, vocabularyQuads, vocabularySize } from './vocab-graph.js';
+import { EmbeddedStore } from '../store/embedded.js';
+import { vocabularyQuads, vocabularyTexts } from './vocab-graph.js';
 import type { Violation } from './violation.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
@@ -20,7 +21,30 @@ export interface GraphInput {
 
 export interface GraphValidation {
   readonly violations: Violation[];
+  /** The input's distinct triples (the vocabulary added for the checks not counted). */
   readonly triples: number;
+  /** What was checked: a report must never claim a check that did not run. */
+  readonly ran: ValidationRun;
+}
+
+/** A shapes graph and where it came from (a file, or the mapping it was generated from). */
+export interface ShapeSource {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** What one validation ran, for the reports. */
+export interface ValidationRun {
+  /** The integrity constraints run (IC-1 … IC-21). */
+  readonly integrity: readonly string[];
+  /** Each shapes graph that ran, over how many focus nodes. */
+  readonly shapes: readonly { readonly name: string; readonly focusNodes: number }[];
+  /** Data sets in the input that no shapes graph was run for. */
+  readonly unshaped: readonly string[];
+  /** The SHACL-SPARQL business rules run. */
+  readonly rules: readonly string[];
+  /** Triples of the shipped vocabulary added because the input lacks them (0: it holds them all). */
+  readonly vocabulary: { readonly added: number };
 }
 
 export interface GraphOptions {
@@ -29,6 +53,8 @@ export interface GraphOptions {
    * each observation as it is read, not in the engine, which would hold the whole graph.
    */
   readonly wholeGraphLimit?: number;
+  /** Shapes for a data set in the input that none of the given shapes graphs is for (its mapping's). */
+  readonly shapesFor?: (dataset: string) => Promise<ShapeSource | undefined>;
 }
 
 /** Up to this many observations the SHACL engine validates the whole graph. */
@@ -40,19 +66,38 @@ export const ENGINE_LIMIT = 20_000;
  * shacl-engine (observation shapes compiled, on large graphs), and the shapes' SHACL-SPARQL
  * business rules as SELECT queries on the store.
  */
-export async function validateGraph(inputs: readonly GraphInput[], shapeTexts: readonly string[], opts: GraphOptions = {}): Promise<GraphValidation> {
-  const store = storeWithVocabulary();
+export async function validateGraph(inputs: readonly GraphInput[], shapeSources: readonly (string | ShapeSource)[], opts: GraphOptions = {}): Promise<GraphValidation> {
+  const store = new EmbeddedStore();
   for (const input of inputs) store.load(input.text, input.format);
-  const triples = store.size - vocabularySize();
-  const violations: Violation[] = checkIntegrity(store);
+  const triples = store.size;
+  // The vocabulary goes in only where the input lacks it: a triple already there is not added again.
+  for (const text of vocabularyTexts()) store.load(text, 'text/turtle');
+  const vocabulary = { added: store.size - triples };
+  const integrity = new Set<string>();
+  const violations: Violation[] = checkIntegrity(store, integrity);
   // Only the shapes of datasets that are in the data: the engine holds the whole graph in
   // memory again, so it is not started at all when no shape applies.
   const present = new Map(store.select(`SELECT ?ds (COUNT(?o) AS ?n) WHERE { ?o <${NS.qb}dataSet> ?ds } GROUP BY ?ds`).map((r) => [r['ds']!, Number(r['n'])]));
   const observationCount = [...present.values()].reduce((a, b) => a + b, 0);
-  const graphs = shapeTexts.map((t) => new Parser({ format: 'Turtle' }).parse(t));
+  const sources = shapeSources.map((t, i) => (typeof t === 'string' ? { name: `shapes ${i + 1}`, text: t } : t));
+  const parsed = sources.map((t) => ({ name: t.name, quads: new Parser({ format: 'Turtle' }).parse(t.text) }));
+  const unshaped: string[] = [];
+  for (const ds of [...present.keys()].sort()) {
+    if (parsed.some((g) => targetsOf(g.quads).includes(ds))) continue;
+    const own = await opts.shapesFor?.(ds);
+    if (own) parsed.push({ name: own.name, quads: new Parser({ format: 'Turtle' }).parse(own.text) });
+    else unshaped.push(ds);
+  }
+  const graphs = parsed.map((g) => g.quads);
   const cubeGraphs = graphs.filter((quads) => targetsOf(quads).some((ds) => present.has(ds)));
   // Shapes for no dataset (code lists) see everything but the observations, which keeps them cheap.
   const otherShapes = graphs.filter((quads) => targetsOf(quads).length === 0).flat();
+  const ranShapes = parsed.flatMap((g) => {
+    const targets = targetsOf(g.quads);
+    if (targets.length === 0) return [{ name: g.name, focusNodes: focusNodes(store, g.quads) }];
+    const n = targets.reduce((sum, ds) => sum + (present.get(ds) ?? 0), 0);
+    return n > 0 ? [{ name: g.name, focusNodes: n }] : [];
+  });
   const large = observationCount > (opts.wholeGraphLimit ?? ENGINE_LIMIT);
   const compiled: CompiledShape[] = [];
   const engineGraphs: Quad[][] = [];
@@ -92,9 +137,11 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeTexts: r
     }
   }
   // SPARQL-based constraints (objects of sh:sparql), not the sh:select of SPARQL targets.
+  const rules: string[] = [];
   for (const c of shapeStore.getObjects(null, `${SH}sparql`, null)) {
     const query = shapeStore.getObjects(c, `${SH}select`, null)[0]!.value.replace(/\$this/g, '?this');
     const rule = ruleOf(c);
+    rules.push(rule);
     const title = shapeStore.getObjects(c, `${SH}message`, null)[0]?.value ?? rule;
     for (const row of store.select(query)) violations.push({ rule, title, severity: 'error', focus: row['this'] ?? '', message: title });
   }
@@ -104,7 +151,23 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeTexts: r
     const id = `${v.rule}\u0001${v.focus}\u0001${v.path ?? ''}`;
     return seen.has(id) ? false : (seen.add(id), true);
   });
-  return { violations: unique, triples };
+  const ran: ValidationRun = { integrity: [...integrity], shapes: ranShapes, unshaped, rules: [...new Set(rules)], vocabulary };
+  return { violations: unique, triples, ran };
+}
+
+/** The distinct focus nodes of a shapes graph's targets (class, subjects-of, objects-of, nodes). */
+function focusNodes(store: EmbeddedStore, quads: readonly Quad[]): number {
+  const nodes = new Set<string>();
+  const add = (query: string): void => store.select(query).forEach((r) => nodes.add(r['x']!));
+  for (const q of quads) {
+    const o = q.object.value;
+    if (q.object.termType !== 'NamedNode') continue;
+    if (q.predicate.value === `${SH}targetClass`) add(`SELECT DISTINCT ?x WHERE { ?x a/<${NS.rdfs}subClassOf>* <${o}> }`);
+    else if (q.predicate.value === `${SH}targetSubjectsOf`) add(`SELECT DISTINCT ?x WHERE { ?x <${o}> [] }`);
+    else if (q.predicate.value === `${SH}targetObjectsOf`) add(`SELECT DISTINCT ?x WHERE { [] <${o}> ?x }`);
+    else if (q.predicate.value === `${SH}targetNode`) nodes.add(o);
+  }
+  return nodes.size;
 }
 
 /** The datasets a shapes graph is for: the sh:hasValue of its qb:dataSet property shape. */

@@ -12,6 +12,8 @@ export interface Violation {
   readonly path?: string;
   readonly value?: string;
   readonly message: string;
-  /** Where an observation came from in the CSV, when known. */
+  /** Where an observation came from in the CSV, when known (line 1-based). */
   readonly source?: { readonly file: string; readonly line: number; readonly column?: string };
+  /** Why a finding on an observation could not be traced to its CSV line, when it could not. */
+  readonly untraced?: string;
 }

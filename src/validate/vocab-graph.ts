@@ -22,14 +22,18 @@ export function vocabularyQuads(opts: { external: boolean }): Quad[] {
   return names.flatMap((f) => new Parser({ format: 'Turtle' }).parse(readFileSync(join(VOCAB_DIR, f), 'utf8')));
 }
 
-/** How many triples the vocabulary adds to a store. */
+/** How many triples the vocabulary adds to an empty store (after storeWithVocabulary). */
 export const vocabularySize = (): number => size;
+
+/** The text of every vocab/*.ttl file (read once). */
+export function vocabularyTexts(): readonly string[] {
+  return (texts ??= vocabFiles().map((f) => readFileSync(join(VOCAB_DIR, f), 'utf8')));
+}
 
 /** An embedded store holding every vocab/*.ttl file, ready for a cube to be added. */
 export function storeWithVocabulary(): EmbeddedStore {
-  texts ??= vocabFiles().map((f) => readFileSync(join(VOCAB_DIR, f), 'utf8'));
   const store = new EmbeddedStore();
-  for (const t of texts) store.load(t, 'text/turtle');
+  for (const t of vocabularyTexts()) store.load(t, 'text/turtle');
   size = store.size;
   return store;
 }

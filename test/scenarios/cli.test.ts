@@ -203,7 +203,8 @@ describe('justice-lod validate', () => {
     const here = run(['validate', broken, '--format', 'json']);
     const json = JSON.parse(here.stdout) as { violations: { rule: string; source?: { file: string; line: number; column?: string } }[] };
     const found = json.violations.find((v) => v.rule === 'rule:reoffenders-le-offenders')!;
-    expect(found.source).toMatchObject({ line: 3, column: 'Number of reoffenders' });
+    // JSON gives the line as the text report prints it.
+    expect(found.source).toMatchObject({ line: 4, column: 'Number of reoffenders' });
     expect(found.source!.file).toMatch(/proven-reoffending-by-la-2019-2021\.csv$/);
     // Elsewhere, --mapping names the mapping; without one the finding stays on its IRI.
     const elsewhere = run(['validate', broken, '--mapping', join(root, 'mappings/proven-reoffending-by-la.yaml')], work);
@@ -212,6 +213,76 @@ describe('justice-lod validate', () => {
     expect(bare.code).toBe(1);
     expect(bare.stdout).not.toContain('.csv:');
     expect(run(['validate', broken, '--mapping', 'nope.yaml'], work).stderr).toContain('JL402');
+  });
+
+  it('traces a finding to the CSV the dump was converted from (its PROV), not the mapping\'s default, and says when it cannot', () => {
+    const dir = join(work, 'prov');
+    const csv2022 = join(root, 'samples/reoffending/proven-reoffending-by-la-2019-2022.csv');
+    expect(run(['convert', 'mappings/proven-reoffending-by-la.yaml', '--input', csv2022, '--out', dir, '-q']).code).toBe(0);
+    const dump = join(dir, 'proven-reoffending-by-la.nt');
+    // Apr 2020-Mar 2021, adults, England and Wales: line 48 of the 2019-2022 file, line 50 of the default 2019-2021 one.
+    writeFileSync(dump, readFileSync(dump, 'utf8').replace(/(2020-2021\/K04000001\/A\/reoffenders> <[^>]*reoffenderCount> ")\d+/, '$19999999'));
+    const text = run(['validate', dump]);
+    expect(text.stdout).toContain('proven-reoffending-by-la-2019-2022.csv:48, column "Number of reoffenders"');
+    const json = JSON.parse(run(['validate', dump, '--format', 'json']).stdout) as { violations: { rule: string; source?: { file: string; line: number } }[] };
+    expect(json.violations.find((v) => v.rule === 'rule:reoffenders-le-offenders')!.source).toMatchObject({ line: 48 });
+    // A mapping whose default CSV is elsewhere, with no file of that name beside it: not traced, and why.
+    const other = join(work, 'prov-mapping');
+    mkdirSync(other, { recursive: true });
+    cpSync(join(root, 'samples/reoffending/proven-reoffending-by-la-2019-2021.csv'), join(other, 'proven-reoffending-by-la-2019-2021.csv'));
+    writeFileSync(join(other, 'mapping.yaml'), readFileSync(join(root, 'mappings/proven-reoffending-by-la.yaml'), 'utf8')
+      .replace('../samples/reoffending/proven-reoffending-by-la-2019-2021.csv', 'proven-reoffending-by-la-2019-2021.csv').replace(/schema=\.\.\/schema/, `schema=${join(root, 'schema')}`));
+    const lost = run(['validate', dump, '--mapping', join(other, 'mapping.yaml')], work);
+    expect(lost.code).toBe(1);
+    expect(lost.stdout).toContain('not traced: the release converted proven-reoffending-by-la-2019-2022.csv (SHA-256');
+    expect(lost.stdout).not.toContain('2019-2021.csv:');
+    const given = run(['validate', dump, '--mapping', join(other, 'mapping.yaml'), '--source', csv2022], work);
+    expect(given.stdout).toContain('proven-reoffending-by-la-2019-2022.csv:48');
+    // No mapping at all: the finding says that too.
+    expect(run(['validate', dump], work).stdout).toContain('not traced: no mapping of its data set was given');
+  });
+
+  it('says what it ran; builds the shapes of a user\'s own data set from its mapping; a tampered datatype fails', () => {
+    const dir = join(work, 'own');
+    mkdirSync(join(dir, 'mappings'), { recursive: true });
+    writeFileSync(join(dir, 'input.csv'), 'Period,Police Force Area,Count,Rate\n2019,Kent,10,0.5\n2019,Essex,4,0.25\n');
+    writeFileSync(join(dir, 'mappings', 'my-cube.yaml'), ['version: 1', 'id: my-cube', 'base: https://example.org/', 'source: { path: ../input.csv }',
+      'dimensions:', '  period: { property: sdmx-dimension:refPeriod, column: Period, period: auto }',
+      '  area: { property: sdmx-dimension:refArea, column: Police Force Area, geography: police-force-area }',
+      'measures:', '  count: { property: justice:offenderCount, column: Count, unit: unit:NUM }',
+      '  rate: { property: justice:proportionReoffending, column: Rate, datatype: xsd:decimal, unit: unit:NUM }', ''].join('\n'));
+    expect(run(['convert', 'mappings/my-cube.yaml', '--out', 'out', '--format', 'nt,nq.gz,trig,jsonld', '-q'], dir).code).toBe(0);
+    const ok = run(['validate', 'out/my-cube.nt'], dir);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('Ran: SHACL shapes generated from mappings/my-cube.yaml on 4 focus nodes.');
+    expect(ok.stdout).toMatch(/Ran: 20 Data Cube integrity constraints; IC-21 had no data set to apply to\./);
+    expect(ok.stdout).toMatch(/Added the shipped vocabulary: [\d,]+ of its triples, which the input lacks\./);
+    // Every format convert writes is read.
+    for (const f of ['out/my-cube.nq.gz', 'out/my-cube.trig', 'out/my-cube.jsonld']) {
+      const r = run(['validate', f, '--format', 'json'], dir);
+      expect(r.code, f).toBe(0);
+      expect(JSON.parse(r.stdout), f).toMatchObject({ conforms: true, triples: JSON.parse(run(['validate', 'out/my-cube.nt', '--format', 'json'], dir).stdout).triples });
+    }
+    const nt = readFileSync(join(dir, 'out/my-cube.nt'), 'utf8');
+    writeFileSync(join(dir, 'tampered.nt'), nt.replace('"10"^^<http://www.w3.org/2001/XMLSchema#integer>', '"10"^^<http://www.w3.org/2001/XMLSchema#string>'));
+    const bad = run(['validate', 'tampered.nt'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('sh:DatatypeConstraintComponent: 1');
+    // Without the mapping, the summary says the shapes did not run, and never that they hold.
+    const blind = run(['validate', join(dir, 'tampered.nt')], work);
+    expect(blind.stdout).toContain('Not checked: no SHACL shapes for <https://example.org/data/my-cube>');
+    expect(blind.stdout).not.toContain('every check above holds');
+  });
+
+  it('validates the vocabulary files themselves, adding nothing', () => {
+    const vocab = readdirSync(join(root, 'vocab')).filter((f) => f.endsWith('.ttl')).map((f) => join(root, 'vocab', f));
+    const r = run(['validate', ...vocab, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { triples: number; ran: { vocabulary: { added: number }; shapes: { name: string; focusNodes: number }[] } };
+    expect(json.triples).toBeGreaterThan(1000);
+    expect(json.ran.vocabulary.added).toBe(0);
+    expect(json.ran.shapes.find((s) => s.name === 'shapes/code-lists.ttl')!.focusNodes).toBeGreaterThan(100);
+    expect(run(['validate', ...vocab]).stdout).toContain('The input holds the shipped vocabulary: nothing was added.');
   });
 
   it('writes SARIF, JSON and the SHACL report', () => {
