@@ -146,7 +146,7 @@ function describeVoid(g: QuadList, r: ReleaseInfo, d: DatasetRecord): void {
   const s = d.iri;
   const f = d.facts;
   g.typed(s, VOID('triples'), f.triples, XSD.integer)
-    .typed(s, VOID('entities'), f.distinctSubjects, XSD.integer)
+    .typed(s, VOID('entities'), f.entities, XSD.integer)
     .typed(s, VOID('distinctSubjects'), f.distinctSubjects, XSD.integer)
     .typed(s, VOID('classes'), f.classes.size, XSD.integer)
     .typed(s, VOID('properties'), f.properties.size, XSD.integer)

@@ -7,6 +7,8 @@ import { LINK_TARGETS, linkTargetOf } from './targets.js';
 export interface DatasetFacts {
   readonly triples: number;
   readonly distinctSubjects: number;
+  /** Subjects in the data set's URI space (void:entities with void:uriSpace); all subjects when it has none. */
+  readonly entities: number;
   /** rdf:type class → entities of that class. */
   readonly classes: ReadonlyMap<string, number>;
   /** Predicate → triples using it. */
@@ -25,6 +27,7 @@ const CACHE_LIMIT = 100_000;
 export interface FactsState {
   readonly triples: number;
   readonly subjects: number;
+  readonly entities: number;
   readonly predicates: readonly (readonly [string, number, readonly number[]])[];
   readonly types: readonly (readonly [string, number])[];
   readonly start: string | undefined;
@@ -51,7 +54,11 @@ export class FactsCollector {
   readonly full = false;
   private triples = 0;
   private subjects = 0;
+  private entities = 0;
   private lastSubject: Term | undefined;
+
+  /** `uriSpace`: the data set's void:uriSpace, whose subjects are its entities. */
+  constructor(private readonly uriSpace?: string) {}
   /** Counters per predicate term object (the plan reuses them): one map lookup per triple. */
   private readonly byPredicate = new Map<Term, PredicateCount>();
   private readonly types = new Map<string, number>();
@@ -62,7 +69,10 @@ export class FactsCollector {
 
   add(s: Term, p: Term, o: Term): void {
     this.triples++;
-    if (s !== this.lastSubject && s.value !== this.lastSubject?.value) this.subjects++;
+    if (s !== this.lastSubject && s.value !== this.lastSubject?.value) {
+      this.subjects++;
+      if (this.uriSpace === undefined || s.value.startsWith(this.uriSpace)) this.entities++;
+    }
     this.lastSubject = s;
     let count = this.byPredicate.get(p);
     if (count === undefined) {
@@ -97,7 +107,7 @@ export class FactsCollector {
   exportState(): FactsState {
     this.merge();
     return {
-      triples: this.triples, subjects: this.subjects, predicates: [...this.folded.values()].map((c) => [c.iri, c.triples, [...c.links]]),
+      triples: this.triples, subjects: this.subjects, entities: this.entities, predicates: [...this.folded.values()].map((c) => [c.iri, c.triples, [...c.links]]),
       types: [...this.types], start: this.start, end: this.end, areas: [...this.areas],
     };
   }
@@ -106,6 +116,7 @@ export class FactsCollector {
     this.merge();
     this.triples += f.triples;
     this.subjects += f.subjects;
+    this.entities += f.entities;
     for (const [iri, triples, links] of f.predicates) {
       const c = this.folded.get(iri) ?? { iri, triples: 0, links: new Float64Array(LINK_TARGETS.length) };
       c.triples += triples;
@@ -150,6 +161,7 @@ export class FactsCollector {
     return {
       triples: this.triples,
       distinctSubjects: this.subjects,
+      entities: this.entities,
       classes: byValue(this.types),
       properties: byValue(predicates),
       links,

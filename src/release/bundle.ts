@@ -14,6 +14,9 @@ import { vocabularyQuads } from '../validate/vocab-graph.js';
 import { groupBySubject, serializeQuads } from '../sinks/text.js';
 import { FileSink } from '../sinks/sink.js';
 
+/** Where the vocabulary's own terms and code lists live (its void:uriSpace). */
+const VOCABULARY_SPACE = 'https://w3id.org/justice-lod/def/';
+
 export const VOCABULARY_ID = 'justice-vocabulary';
 
 /** One converted dataset, as the bundle needs it. */
@@ -79,7 +82,7 @@ async function writeVocabulary(outDir: string, release: ReleaseInfo, formats: re
   const quads = groupBySubject(vocabularyQuads({ external: false }));
   const graph = VOCABULARY_GRAPH;
   const prefixes = new Map<string, string>(Object.entries(NS));
-  const facts = new FactsCollector();
+  const facts = new FactsCollector(VOCABULARY_SPACE);
   const dumps = [];
   for (const f of formats) {
     const sink = await FileSink.open(join(outDir, `${VOCABULARY_ID}${f.extension}`), f, { prefixes, graph });
@@ -94,7 +97,7 @@ async function writeVocabulary(outDir: string, release: ReleaseInfo, formats: re
     title: 'Justice vocabulary and code lists',
     description: 'The justice-lod vocabulary (classes, dimensions, measures, attributes) and its SKOS code lists, used by every dataset of the release.',
     keywords: ['vocabulary', 'code lists', 'criminal justice'],
-    uriSpace: 'https://w3id.org/justice-lod/def/',
+    uriSpace: VOCABULARY_SPACE,
     vocabularies: [NS.skos.slice(0, -1), NS.qb.slice(0, -1)],
     facts: facts.facts(),
     dumps,

@@ -115,7 +115,7 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
   const progress = opts.progress ?? { bytesRead: 0, totalBytes: 0, rows: 0 };
   Object.assign(progress, { totalBytes: await csvSize(csv) });
   let targets: readonly TripleTarget[] = [];
-  let facts = new FactsCollector();
+  let facts = new FactsCollector(model.base);
   const stats: RowStats = { subjects: 0, triples: 0, markers: summary.markers, omitted: summary.omitted };
   let plan: ReturnType<typeof compilePlan>['plan'];
   let validation: RunValidation | undefined;

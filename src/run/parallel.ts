@@ -98,7 +98,7 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
     const plan = compiled.plan;
     const validation = input.validate ? new RunValidation(model, csv, header, -1) : undefined;
     // Own targets and facts: if the run falls back, the one-process pass starts from nothing.
-    const facts = new FactsCollector();
+    const facts = new FactsCollector(model.base);
     const targets = [...(await input.openFiles()), ...(input.facts ? [facts] : [])];
     const abort = () => Promise.all(targets.map((t) => t.abort()));
     for (const q of plan.headerQuads) for (const t of targets) t.add(q.subject, q.predicate, q.object);

@@ -7,6 +7,8 @@ import type { ConvertSummary } from './summary.js';
 import type { RunValidation } from './validation.js';
 import type { Aggregator, MergedRow } from './aggregate.js';
 import type { RowKeys } from './row-keys.js';
+import type { MarkerCode } from '../mapping/model.js';
+import { NS, SDMX_ATTRIBUTE } from '../rdf/ns.js';
 
 /**
  * How a run keeps rows with one key apart: the keys so far, and on a second pass the lines
@@ -146,11 +148,21 @@ export class RowRunner {
     // With a hook, a row's triples wait until the row is known to be whole.
     const result = this.plan.materialize(cells, hook ? this.buffer : this.write, this.counts.stats, admit);
     if (hook && buffered.length) {
-      if (result.failures.length === 0) for (const [s, p, o] of withHook(buffered, hook)) this.write(s, p, o);
+      if (result.failures.length === 0) {
+        // What the hook adds (the release diff's [r]) is in the dumps, so it is in the counts too.
+        for (const [s, p, o] of withHook(buffered, hook, this.tally)) this.write(s, p, o);
+      }
       buffered.length = 0;
     }
     return result;
   }
+
+  /** Counts a triple the hook added: one more triple, and its marker if it is one. */
+  private readonly tally = ([, p, o]: Triple): void => {
+    const stats = this.counts.stats;
+    stats.triples++;
+    if (p.value === SDMX_ATTRIBUTE.obsStatus && o.value.startsWith(NS.af)) count(stats.markers, o.value.slice(NS.af.length) as MarkerCode);
+  };
 
   private toDiagnostic(f: CellFailure, line: number, severity?: Severity): Diagnostic {
     // A row-level failure (a repeated key) blames no one cell.
@@ -159,14 +171,15 @@ export class RowRunner {
   }
 }
 
-/** A row's triples, subject by subject, through the hook (which may add to each group). */
-function withHook(row: readonly Triple[], hook: ObservationHook): Triple[] {
+/** A row's triples, subject by subject, through the hook (which may add to each group; `added` sees what it adds). */
+function withHook(row: readonly Triple[], hook: ObservationHook, added: (t: Triple) => void): Triple[] {
   const out: Triple[] = [];
   let start = 0;
   for (let i = 1; i <= row.length; i++) {
     if (i < row.length && row[i]![0].equals(row[start]![0])) continue;
     const group = row.slice(start, i);
     hook.observation(group[0]![0], group);
+    for (let k = i - start; k < group.length; k++) added(group[k]!);
     out.push(...group);
     start = i;
   }

@@ -23,7 +23,7 @@ const summary = emptySummary(setup.mapping, setup.csv);
 const stats: RowStats = { subjects: 0, triples: 0, markers: summary.markers, omitted: summary.omitted };
 // Its keys stay in memory (Infinity): the main thread merges them, and spills there if many.
 const validation = setup.validate ? new RunValidation(model, setup.csv, setup.header, -1, Infinity) : undefined;
-const facts = new FactsCollector();
+const facts = new FactsCollector(model.base);
 const formats = setup.formats.map((f) => formatByName(f)!.format);
 const decoder = new TextDecoder(setup.encoding);
 

@@ -67,6 +67,17 @@ function expectedChanges() {
 }
 
 const R = '<https://purl.org/csv-cubed/resources/attributes/af-obs-marker#r>';
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+
+/** The triples of an N-Triples file as serdi (a C parser, independent of ours) re-writes them: subject, predicate, object. */
+function serdiLines(file: string): { s: string; p: string; o: string }[] {
+  const r = spawnSync('serdi', ['-i', 'ntriples', '-o', 'ntriples', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout.split('\n').filter((l) => l.trim()).map((l) => {
+    const [s, p, ...rest] = l.split(' ');
+    return { s: s!, p: p!, o: rest.join(' ').replace(/ \.$/, '') };
+  });
+}
 const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 const store = (path: string): Store => new Store(new Parser({ format: 'Turtle' }).parse(readFileSync(path, 'utf8')));
 
@@ -117,6 +128,35 @@ describe('justice-lod release and diff', () => {
     expect(marked.size).toBe(revised.size + fromCsv);
     const ttl = store(join(out, '2025-04', 'proven-reoffending-by-la.ttl'));
     for (const s of revised) expect(ttl.getQuads(s, 'http://purl.org/linked-data/sdmx/2009/attribute#obsStatus', R.slice(1, -1), null)).toHaveLength(1);
+  });
+
+  it('prints and describes in VoID the counts of the files, as an independent parser (serdi) counts them', () => {
+    const dir = join(out, '2025-04');
+    const meta = store(join(dir, 'metadata.ttl'));
+    const VOID = 'http://rdfs.org/ns/void#';
+    const int = (s: string, p: string): number => Number(meta.getObjects(s, `${VOID}${p}`, null)[0]!.value);
+    for (const id of [...MAPPINGS, 'justice-vocabulary']) {
+      const lines = serdiLines(join(dir, `${id}.nt`));
+      const dataset = meta.getSubjects(`${VOID}dataDump`, null, null).find((d) => meta.getObjects(d, `${VOID}dataDump`, null).some((o) => o.value.endsWith(`/${id}.nt`)))!.value;
+      const uriSpace = meta.getObjects(dataset, `${VOID}uriSpace`, null)[0]!.value;
+      const subjects = new Set(lines.map((l) => l.s));
+      expect(int(dataset, 'triples'), `${id} void:triples`).toBe(lines.length);
+      expect(int(dataset, 'distinctSubjects'), `${id} void:distinctSubjects`).toBe(subjects.size);
+      expect(int(dataset, 'entities'), `${id} void:entities in ${uriSpace}`).toBe([...subjects].filter((x) => x.startsWith(`<${uriSpace}`)).length);
+      for (const part of meta.getObjects(dataset, `${VOID}classPartition`, null)) {
+        const cls = meta.getObjects(part, `${VOID}class`, null)[0]!.value;
+        expect(int(part.value, 'entities'), `${id} ${cls}`).toBe(new Set(lines.filter((l) => l.p === `<${RDF_TYPE}>` && l.o === `<${cls}>`).map((l) => l.s)).size);
+      }
+      for (const part of meta.getObjects(dataset, `${VOID}propertyPartition`, null)) {
+        const prop = meta.getObjects(part, `${VOID}property`, null)[0]!.value;
+        expect(int(part.value, 'triples'), `${id} ${prop}`).toBe(lines.filter((l) => l.p === `<${prop}>`).length);
+      }
+      // The release table's triples are the dump's, [r] markers added while diffing included.
+      if (id !== 'justice-vocabulary') {
+        const row = new RegExp(`${id}\\s+[\\d,]+\\s+\\d+\\s+[\\d,]+\\s+([\\d,]+)`).exec(second.stdout)!;
+        expect(Number(row[1]!.replace(/,/g, '')), `${id} printed triples`).toBe(lines.length);
+      }
+    }
   });
 
   it('links the release and each dataset version to the previous one in the metadata', () => {
