@@ -82,6 +82,7 @@ export const CODES = {
   JL704: { severity: 'warning', title: 'mapping base IRI differs from the release base', hint: 'Give the mapping the release\'s `base:` so that every dataset lives under the catalogue\'s IRI space.' },
   JL705: { severity: 'error', title: 'dump cannot be compared', hint: 'Diffs read N-Triples, N-Quads, Turtle or TriG dumps (optionally .gz); convert with one of those formats, or fix the file named.' },
   JL706: { severity: 'info', title: 'release not published because it failed', hint: 'Fix the errors shown; `--publish` only runs after a release with no errors.' },
+  JL707: { severity: 'error', title: 'convert would overwrite a release', hint: 'The output folder holds a release written by `justice-lod release`: its catalogue, version links and checksums would no longer match. Run `justice-lod release` with the release file to remake it, or convert into another folder (--out).' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -159,6 +159,17 @@ describe('justice-lod release and diff', () => {
     }
   });
 
+  it('convert into a release folder refuses (JL707) and leaves the release, its catalogue and version links as they were', () => {
+    const dir = join(out, '2025-04');
+    const before = readdirSync(dir).filter((f) => !f.startsWith('changes')).map((f) => [f, sha(join(dir, f))]);
+    const r = run(['convert', join(root, 'mappings/sentenced-fines.yaml'), '--out', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error JL707');
+    expect(r.stderr).toContain('holds the release "April 2025"');
+    expect(readdirSync(dir).filter((f) => !f.startsWith('changes')).map((f) => [f, sha(join(dir, f))])).toEqual(before);
+    expect(store(join(dir, 'metadata.ttl')).getObjects('https://data.justice.gov.uk/catalog/2025-04', 'http://www.w3.org/ns/dcat#previousVersion', null)).toHaveLength(1);
+  });
+
   it('links the release and each dataset version to the previous one in the metadata', () => {
     const meta = store(join(out, '2025-04', 'metadata.ttl'));
     const cat = 'https://data.justice.gov.uk/catalog/2025-04';
