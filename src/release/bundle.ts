@@ -79,7 +79,7 @@ async function datasetRecord({ model, summary, versionNotes }: ConvertedDataset)
 
 async function writeVocabulary(outDir: string, release: ReleaseInfo, formats: readonly OutputFormat[]): Promise<DatasetRecord> {
   const started = new Date();
-  const quads = groupBySubject(vocabularyQuads({ external: false }));
+  const quads = groupBySubject(vocabularyQuads({ external: true }));
   const graph = VOCABULARY_GRAPH;
   const prefixes = new Map<string, string>(Object.entries(NS));
   const facts = new FactsCollector(VOCABULARY_SPACE);

@@ -186,7 +186,7 @@ async function droppedDatasets(previous: ReadonlyMap<string, ReleaseDump>, done:
 async function vocabularyChanges(previous: ReleaseDump | undefined): Promise<DatasetChanges> {
   const before = previous ? (await readTable(previous, new ValueDictionary())).concepts : new Map<string, string>();
   const now = new DumpCollector(new ValueDictionary());
-  for (const q of vocabularyQuads({ external: false })) now.add(q.subject.value, q.predicate.value, termKey(q.object));
+  for (const q of vocabularyQuads({ external: true })) now.add(q.subject.value, q.predicate.value, termKey(q.object));
   return { id: VOCABULARY_ID, status: previous ? 'compared' : 'new', dimensions: [], counts: emptyCounts(), examples: [], codes: [], concepts: conceptChanges(before, now.finish().concepts) };
 }
 

@@ -57,7 +57,8 @@ describe('justice-lod CLI', () => {
     expect(r.stderr).toContain('column "Count", value "10a"');
     expect(r.stderr).toContain('JL404');
     expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
-    expect(r.stdout).toMatch(/data rows\s+14 read: 3 converted, 11 rejected/);
+    // The row repeating line 14's key is rejected as a row too (IC-12).
+    expect(r.stdout).toMatch(/data rows\s+14 read: 2 converted, 12 rejected .*1 JL503 duplicate observation \(IC-12\)/);
     expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')) : []).toEqual([]);
   });
 
@@ -101,7 +102,7 @@ describe('justice-lod CLI', () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout) as { exitCode: number; runs: { records: { rejected: number }; diagnostics: { code: string; line: number; csvColumn?: string }[] }[] };
     expect(doc.exitCode).toBe(1);
-    expect(doc.runs[0]!.records.rejected).toBe(11);
+    expect(doc.runs[0]!.records.rejected).toBe(12);
     expect(doc.runs[0]!.diagnostics[0]).toMatchObject({ code: 'JL301', line: 3, csvColumn: 'Count', value: '10a' });
   });
 
