@@ -72,6 +72,7 @@ export const CODES = {
   JL612: { severity: 'error', title: 'Graph Store request refused', hint: 'The server answered with an error (shown); check the dump and the server log. The published graphs were not changed.' },
   JL613: { severity: 'error', title: 'published triple count differs from the release metadata', hint: 'The staging graph did not hold the VoID triple count, so it was not swapped in; check the server log for rejected triples.' },
   JL614: { severity: 'error', title: 'credentials missing or rejected', hint: 'Set the user and password in the environment variables named by --user-env and --password-env (default JLOD_USER, JLOD_PASSWORD).' },
+  JL615: { severity: 'warning', title: 'the triple store altered literals', hint: 'The store rewrote values it was given (Virtuoso, for one, drops the trailing zeros of xsd:decimal and writes xsd:boolean as 1 or 0), so its answers show other lexical forms than the dumps hold. Use a store that keeps lexical forms (Fuseki, Oxigraph, GraphDB), or tell its users; --strict refuses such a publish and leaves the graph as it was.' },
   JL401: { severity: 'error', title: 'too many errors: conversion stopped', hint: 'Fix the first errors and run again, or raise --max-errors.' },
   JL402: { severity: 'error', title: 'output cannot be written', hint: 'Check that the output directory is writable and has space.' },
   JL403: { severity: 'error', title: 'unknown output format', hint: 'Use one of the formats listed in `justice-lod convert --help`.' },

@@ -10,6 +10,7 @@ import { quadToNTriples } from '../rdf/term.js';
 import type { ReleaseDump } from '../release/read-release.js';
 import { formatByName } from '../sinks/registry.js';
 import { lineChunks } from './chunks.js';
+import { alterations, countQuery, localLiterals, sampleQuery, type Binding } from './literals.js';
 import type { Endpoints } from './endpoints.js';
 import { HttpClient, HttpFailure, type Credentials, type RetryPolicy } from './http.js';
 
@@ -21,6 +22,8 @@ export interface PublishOptions {
   readonly log?: (line: string) => void;
   /** Bytes per upload request (tests make it small to upload in several requests). */
   readonly chunkBytes?: number;
+  /** Refuse to swap in a graph whose literals the store altered (default: warn and swap). */
+  readonly strict?: boolean;
 }
 
 export interface Published {
@@ -47,6 +50,7 @@ export interface PublishOutcome {
 export async function publishDumps(dumps: readonly ReleaseDump[], o: PublishOptions): Promise<PublishOutcome> {
   const http = new HttpClient(o.credentials, o.retry, (what, attempt, wait) => o.log?.(`  retry ${attempt}/${o.retry.retries} in ${wait} ms: ${what}`));
   const published: Published[] = [];
+  const warnings: Diagnostic[] = [];
   for (const dump of dumps) {
     const started = Date.now();
     const staging = `${dump.graph}/staging`;
@@ -73,6 +77,19 @@ export async function publishDumps(dumps: readonly ReleaseDump[], o: PublishOpti
         await drop(http, o.endpoints.update, staging);
         return fail(published, 'JL613', `${dump.id}: the staging graph holds ${staged} triples, the release says ${expected}; <${dump.graph}> was left as it was`);
       }
+      // Counts can match while values do not: the literals are read back before the swap.
+      const local = await localLiterals(lines);
+      const byType = await select(http, o.endpoints.query, countQuery(staging));
+      const sample = local.sample.length ? await select(http, o.endpoints.query, sampleQuery(staging, local.sample)) : [];
+      const altered = alterations(local, byType, sample);
+      if (altered.length) {
+        const message = `${dump.id}: the store altered literals it was given — ${altered.join('; ')}`;
+        if (o.strict) {
+          await drop(http, o.endpoints.update, staging);
+          return { published, diagnostics: [...warnings, diagnostic('JL615', `${message}; <${dump.graph}> was left as it was (--strict)`, { severity: 'error' })] };
+        }
+        warnings.push(diagnostic('JL615', message));
+      }
       await http.send(update(o.endpoints.update, `MOVE SILENT GRAPH <${staging}> TO GRAPH <${dump.graph}>`));
       const live = await count(http, o.endpoints.query, dump.graph);
       if (live !== expected) return fail(published, 'JL613', `${dump.id}: after the swap <${dump.graph}> holds ${live} triples, not ${expected}`);
@@ -83,15 +100,20 @@ export async function publishDumps(dumps: readonly ReleaseDump[], o: PublishOpti
       // Best effort: the staging graph is replaced by the next run anyway.
       await drop(http, o.endpoints.update, staging).catch(() => undefined);
       const code: Code = err.kind === 'unreachable' ? 'JL611' : err.kind === 'unauthorised' ? 'JL614' : 'JL612';
-      return fail(published, code, `${dump.id}: ${err.message}; <${dump.graph}> was left as it was`);
+      return { published, diagnostics: [...warnings, diagnostic(code, `${dump.id}: ${err.message}; <${dump.graph}> was left as it was`)] };
     } finally {
       if (tmp) await rm(tmp, { recursive: true, force: true });
     }
   }
-  return { published, diagnostics: [] };
+  return { published, diagnostics: warnings };
 }
 
 const fail = (published: Published[], code: Code, message: string): PublishOutcome => ({ published, diagnostics: [diagnostic(code, message)] });
+
+async function select(http: HttpClient, url: string, query: string): Promise<Binding[]> {
+  const res = await http.send(formPost(url, { query }, 'application/sparql-results+json'));
+  return (JSON.parse(res.text) as { results: { bindings: Binding[] } }).results.bindings;
+}
 
 function withGraph(graphStore: string, graph: string): string {
   const u = new URL(graphStore);

@@ -143,6 +143,23 @@ describe.skipIf(!installed)('justice-lod publish (a real Virtuoso on 127.0.0.1)'
     expect(r.stderr).not.toContain('dba');
   }, 120_000);
 
+  it('reads the literals back: Virtuoso\'s rewrites are a JL615 warning naming the datatype, and --strict refuses the swap', async () => {
+    // The first run above already warned; the timeliness cube alone shows it (Virtuoso drops a decimal's trailing zeros).
+    const r = cli(['publish', release, '--endpoint', virtuoso.graphStore, '--dataset', 'criminal-court-timeliness'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning JL615');
+    expect(r.stderr).toMatch(/xsd:decimal \(\d+ of the \d+ read back\): "\d+\.0"\^\^xsd:decimal came back as "\d+"\^\^xsd:decimal/);
+    const graph = readRelease(release).find((d) => d.id === 'criminal-court-timeliness')!.graph;
+    const before = await virtuoso.count(graph);
+    const strict = cli(['publish', release, '--endpoint', virtuoso.graphStore, '--dataset', 'criminal-court-timeliness', '--strict'], env);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('error JL615');
+    expect(strict.stderr).toContain('was left as it was (--strict)');
+    expect(await virtuoso.count(graph)).toBe(before);
+    expect(await virtuoso.count(`${graph}/staging`)).toBe(0);
+    expect(before).toBeGreaterThan(0);
+  }, 120_000);
+
   it.each([...exampleQueries().keys()])('Virtuoso answers the example query %s with the values of the embedded store', async (name) => {
     const sparql = exampleQuery(name)!;
     const embedded = JSON.parse((await runQuery({ paths: [release], sparql, format: 'json' })).output!) as SparqlJson;

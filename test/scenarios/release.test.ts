@@ -143,6 +143,8 @@ describe('justice-lod release and diff', () => {
       const uriSpace = meta.getObjects(dataset, `${VOID}uriSpace`, null)[0]!.value;
       const subjects = new Set(lines.map((l) => l.s));
       expect(int(dataset, 'triples'), `${id} void:triples`).toBe(lines.length);
+      // … and a dump states each triple once (a graph is a set; a store would count the distinct ones).
+      expect(new Set(lines.map((l) => `${l.s} ${l.p} ${l.o}`)).size, `${id} distinct triples`).toBe(lines.length);
       expect(int(dataset, 'distinctSubjects'), `${id} void:distinctSubjects`).toBe(subjects.size);
       expect(int(dataset, 'entities'), `${id} void:entities in ${uriSpace}`).toBe([...subjects].filter((x) => x.startsWith(`<${uriSpace}`)).length);
       for (const part of meta.getObjects(dataset, `${VOID}classPartition`, null)) {
