@@ -51,9 +51,9 @@ Examples:
   $ justice-lod convert mappings/court-outcomes-by-pfa.yaml
   $ justice-lod convert mappings --out out/release --format ttl,jsonld,nq.gz
   $ justice-lod convert mappings/sentencing-outcomes.yaml --out sentencing.trig
-  $ justice-lod convert mappings/proven-reoffending-by-la.yaml --input new-release.csv --fail-on warning
+  $ justice-lod convert mappings/proven-reoffending-by-la.yaml --input samples/reoffending/proven-reoffending-by-la-2019-2022.csv --fail-on warning
   $ justice-lod convert mappings --diagnostics json > report.json
-  $ justice-lod convert big-release.yaml --format nt --workers 2
+  $ justice-lod convert mappings/sentencing-outcomes.yaml --format nt --workers 2
 
 Exit codes: 0 converted, 1 data errors at or above --fail-on (nothing written), 2 usage, mapping or I/O error.`)
     .action(async (args: string[], flags: ConvertFlags) => setExit(await runConvert(args, flags)));

@@ -23,9 +23,9 @@ export function registerDiff(program: Command, setExit: (code: number) => void):
     .option('--fail-on-change', 'exit 1 when anything changed (for scripts that expect identical releases)')
     .addHelpText('after', `
 Examples:
-  $ justice-lod diff out/2024-q4 out/2025-q1
-  $ justice-lod diff out/2024-q4 out/2025-q1 --format markdown > changes.md
-  $ justice-lod diff out/2024-q4 out/2025-q1 --changes out/changes --format json
+  $ justice-lod diff out/2025-01 out/2025-04
+  $ justice-lod diff out/2025-01 out/2025-04 --format markdown > changes.md
+  $ justice-lod diff out/2025-01 out/2025-04 --changes out/changes --format json
 
 Exit codes: 0 compared, 1 something changed (only with --fail-on-change), 2 not a release folder or an unreadable dump.`)
     .action(async (oldDir: string, newDir: string, flags: DiffFlags) => setExit(await runDiff(oldDir, newDir, flags)));

@@ -48,8 +48,8 @@ export function registerPublish(program: Command, setExit: (code: number) => voi
     .addHelpText('after', `
 Examples:
   $ export JLOD_USER=dba JLOD_PASSWORD=…
-  $ justice-lod publish out/samples --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
-  $ justice-lod publish out/2026-q3 --endpoint http://localhost:3030/justice/data --dataset sentencing-outcomes
+  $ justice-lod publish out/2025-01 --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
+  $ justice-lod publish out/2025-01 --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --dataset sentencing-outcomes
 
 Exit codes: 0 published and verified, 1 a dataset failed (its graph was left as it was), 2 usage or unreadable release.`)
     .action(async (dir: string, flags: PublishFlags) => setExit(await runPublish(dir, flags)));

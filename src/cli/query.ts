@@ -46,10 +46,10 @@ Example queries (queries/*.rq):
 ${examples}
 
 Examples:
-  $ justice-lod query out/samples --example custody-rate-by-pfa
-  $ justice-lod query out/samples --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
-  $ justice-lod query out/samples/sentenced-fines.nt --file my-query.rq --format csv > answer.csv
-  $ justice-lod query release/ --dataset sentencing-outcomes --example custody-by-age
+  $ justice-lod query out/2025-04 --example custody-rate-by-pfa
+  $ justice-lod query out/2025-04 --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+  $ justice-lod query out/2025-04/sentenced-fines.nt --file queries/fines-by-band.rq --format csv > answer.csv
+  $ justice-lod query out/2025-04 --dataset sentencing-outcomes --example custody-by-age
 
 Exit codes: 0 answered, 2 usage error, unreadable dumps, a query that cannot run, or a release too large.`)
     .action(async (paths: string[], flags: QueryFlags) => setExit(await runQueryCommand(paths, flags)));

@@ -38,9 +38,9 @@ export function registerRelease(program: Command, setExit: (code: number) => voi
     .option('-q, --quiet', 'no progress bars, tables or answers; problems are still printed')
     .addHelpText('after', `
 Examples:
-  $ justice-lod release releases/2025-q1.yaml
-  $ justice-lod release releases/2025-q1.yaml --ask custody-rate-by-pfa reoffending-rate-by-la
-  $ JLOD_USER=dba JLOD_PASSWORD=… justice-lod release releases/2025-q1.yaml --publish http://127.0.0.1:8890/sparql-graph-crud-auth
+  $ justice-lod release releases/2025-01.yaml
+  $ justice-lod release releases/2025-04.yaml --ask custody-rate-by-pfa reoffending-rate-by-la
+  $ JLOD_USER=dba JLOD_PASSWORD=… justice-lod release releases/2025-01.yaml --publish http://127.0.0.1:8890/sparql-graph-crud-auth
 
 Exit codes: 0 released, 1 a dataset failed validation or had data errors (the release folder is left as it was), 2 bad release or mapping file, unreadable input.`)
     .action(async (file: string, flags: ReleaseFlags) => setExit(await releaseCommand(file, flags)));

@@ -34,10 +34,10 @@ export function registerValidate(program: Command, setExit: (code: number) => vo
     .option('--fail-on <level>', 'exit 1 when violations reach this level: error, warning, none', choice(['error', 'warning', 'none'] as const), 'error')
     .addHelpText('after', `
 Examples:
-  $ justice-lod validate out/samples/court-outcomes-by-pfa.ttl
-  $ justice-lod validate out/samples/*.nt --format sarif --report validation.sarif
-  $ justice-lod validate cube.ttl --shapes my-shapes.ttl --format ttl
-  $ justice-lod validate release/sentencing.nt --mapping mappings/sentencing.yaml
+  $ justice-lod validate out/2025-01/court-outcomes-by-pfa.ttl
+  $ justice-lod validate out/2025-01/*.nt --format sarif --report validation.sarif
+  $ justice-lod validate out/2025-01/sentenced-fines.ttl --shapes shapes/sentenced-fines.ttl --format ttl
+  $ justice-lod validate out/2025-04/proven-reoffending-by-la.nt --mapping mappings/proven-reoffending-by-la.yaml --source samples/reoffending/proven-reoffending-by-la-2019-2022.csv
 
 Exit codes: 0 valid, 1 violations at or above --fail-on, 2 usage or unreadable files.`)
     .action(async (files: string[], flags: ValidateFlags) => setExit(await runValidate(files, flags)));

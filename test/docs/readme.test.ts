@@ -1,5 +1,5 @@
 /** The README is the user manual: its tables and its full example must stay true. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codesMarkdownTable } from '../../src/diagnostics/render.js';
@@ -34,6 +34,17 @@ describe('README', () => {
     expect(parsed.diagnostics).toEqual([]);
     expect(checkSchema(parsed.document!, RELEASE_SCHEMA_URL)).toEqual([]);
     expect(parsed.document!.data).toMatchObject({ id: '2025-04', previous: '../out/2025-01' });
+  });
+
+  it('links only to files that are in the repository, and to headings that exist', () => {
+    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((l) => !/^https?:/.test(l));
+    expect(links.length).toBeGreaterThan(5);
+    // GitHub's anchors: lower case, punctuation dropped, spaces to hyphens.
+    const anchors = new Set([...readme.matchAll(/^#+ (.*)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^\w\s-]/g, '').trim().replace(/\s/g, '-')));
+    for (const link of links) {
+      if (link.startsWith('#')) expect(anchors.has(link.slice(1)), link).toBe(true);
+      else expect(existsSync(join(root, link.split('#')[0]!)), link).toBe(true);
+    }
   });
 
   it('documents every command and every code', () => {

@@ -16,6 +16,7 @@ import type { SparqlJson } from '../../src/query/table.js';
 import { readRelease } from '../../src/release/read-release.js';
 import { tempDir } from '../support/tmp.js';
 import { Virtuoso, virtuosoInstalled } from '../support/virtuoso.js';
+import { exampleCommands, projectFolder, publishes } from '../support/examples.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/justice-lod.js');
@@ -227,6 +228,21 @@ describe.skipIf(!installed)('justice-lod publish (a real Virtuoso on 127.0.0.1)'
     expect(down.stderr).toMatch(/retry 2\/2/);
     expect(cli(['publish', release, '--endpoint', 'http://dba:dba@127.0.0.1:9/x']).code).toBe(2);
   }, 60_000);
+  it('runs the publishing examples of the README and --help as written, against this Virtuoso', () => {
+    const project = projectFolder(join(work, 'examples'));
+    const examples = exampleCommands().filter(publishes);
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    // The release example first: it makes out/2025-01, which the others publish.
+    examples.sort((a, b) => Number(b.includes(' release ')) - Number(a.includes(' release ')));
+    for (const example of examples) {
+      // The documented endpoint is this server's; the elided password (…) is its password.
+      const command = example.replaceAll('http://127.0.0.1:8890/sparql-graph-crud-auth', virtuoso.graphStore).replaceAll('JLOD_PASSWORD=…', 'JLOD_PASSWORD=dba');
+      const r = project.run(command, env);
+      expect(r.code, `${example}\n${r.out}`).toBe(0);
+      expect(r.out).not.toContain('JLOD_PASSWORD=dba');
+    }
+  }, 180_000);
+
   it('release --publish publishes the release after a green run, every graph at its VoID count', async () => {
     const file = join(work, 'publish-release.yaml');
     writeFileSync(file, ['id: published', 'base: https://data.justice.gov.uk/', 'out: out', 'formats: [nt]', 'datasets:',
