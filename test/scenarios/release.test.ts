@@ -157,8 +157,10 @@ describe('justice-lod release and diff', () => {
       }
       // The release table's triples are the dump's, [r] markers added while diffing included.
       if (id !== 'justice-vocabulary') {
-        const row = new RegExp(`${id}\\s+[\\d,]+\\s+\\d+\\s+[\\d,]+\\s+([\\d,]+)`).exec(second.stdout)!;
-        expect(Number(row[1]!.replace(/,/g, '')), `${id} printed triples`).toBe(lines.length);
+        const row = new RegExp(`${id}\\s+[\\d,]+\\s+\\d+\\s+([\\d,]+)\\s+([\\d,]+)`).exec(second.stdout)!;
+        const observations = new Set(lines.filter((l) => l.p === `<${RDF_TYPE}>` && l.o === '<http://purl.org/linked-data/cube#Observation>').map((l) => l.s)).size;
+        expect(Number(row[1]!.replace(/,/g, '')), `${id} printed observations`).toBe(observations);
+        expect(Number(row[2]!.replace(/,/g, '')), `${id} printed triples`).toBe(lines.length);
       }
     }
   });
