@@ -1,7 +1,5 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { hash53 } from '../rdf/hash.js';
+import { PartFiles } from '../validate/part-files.js';
 
 /** Row keys held in memory before the index spills to disk. */
 export const ROW_KEY_LIMIT = 1 << 16;
@@ -80,18 +78,12 @@ export class RowKeys {
 
 /** 64 files of (line, key) records, split by the key's hash; within a file in line order. */
 class KeySpill {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'justice-lod-rowkeys-'));
-  private readonly fds: number[] = [];
+  private readonly files = new PartFiles('justice-lod-rowkeys-', PARTS);
   private readonly pending: string[][] = [];
   private readonly sizes = new Int32Array(PARTS);
-  private readonly cleanup = (): void => this.remove();
 
   constructor() {
-    for (let p = 0; p < PARTS; p++) {
-      this.fds.push(openSync(join(this.dir, String(p)), 'w+'));
-      this.pending.push([]);
-    }
-    process.once('exit', this.cleanup);
+    for (let p = 0; p < PARTS; p++) this.pending.push([]);
   }
 
   add(h: number, key: string, line: number): void {
@@ -104,8 +96,7 @@ class KeySpill {
   }
 
   private flush(p: number): void {
-    const bytes = Buffer.from(this.pending[p]!.join(''), 'utf8');
-    for (let off = 0; off < bytes.length; ) off += writeSync(this.fds[p]!, bytes, off);
+    this.files.write(p, Buffer.from(this.pending[p]!.join(''), 'utf8'));
     this.pending[p] = [];
     this.sizes[p] = 0;
   }
@@ -115,12 +106,8 @@ class KeySpill {
     try {
       for (let p = 0; p < PARTS; p++) {
         this.flush(p);
-        closeSync(this.fds[p]!);
-        this.fds[p] = -1;
-        const text = readFileSync(join(this.dir, String(p)), 'utf8');
-        rmSync(join(this.dir, String(p)), { force: true });
         const records: [string, number][] = [];
-        for (const record of text.split('\n')) {
+        for (const record of this.files.take(p).toString('utf8').split('\n')) {
           if (!record) continue;
           const tab = record.indexOf('\t');
           records.push([JSON.parse(record.slice(tab + 1)) as string, Number(record.slice(0, tab))]);
@@ -133,9 +120,6 @@ class KeySpill {
   }
 
   remove(): void {
-    for (const fd of this.fds) if (fd >= 0) closeSync(fd);
-    this.fds.fill(-1);
-    rmSync(this.dir, { recursive: true, force: true });
-    process.removeListener('exit', this.cleanup);
+    this.files.remove();
   }
 }

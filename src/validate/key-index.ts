@@ -1,7 +1,5 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { KeyTable } from './key-table.js';
+import { PartFiles } from './part-files.js';
 
 /** Keys held in memory before the index spills to disk: about 2.5 MB of typed arrays. */
 export const KEY_LIMIT = 1 << 16;
@@ -118,18 +116,12 @@ function merge(t: KeyTable, h: number, at: number, bits: number): number {
 
 /** 64 files of (hash, line, bits) records, split by the hash's top bits. */
 class Spill {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'justice-lod-keys-'));
-  private readonly fds: number[] = [];
+  private readonly files = new PartFiles('justice-lod-keys-', PARTS);
   private readonly buffers: Float64Array[] = [];
   private readonly fill = new Int32Array(PARTS);
-  private readonly cleanup = (): void => this.remove();
 
   constructor() {
-    for (let p = 0; p < PARTS; p++) {
-      this.fds.push(openSync(join(this.dir, String(p)), 'w+'));
-      this.buffers.push(new Float64Array(BUFFERED * 3));
-    }
-    process.once('exit', this.cleanup);
+    for (let p = 0; p < PARTS; p++) this.buffers.push(new Float64Array(BUFFERED * 3));
   }
 
   add(h: number, at: number, bits: number): void {
@@ -144,8 +136,7 @@ class Spill {
   }
 
   private flush(p: number): void {
-    const bytes = new Uint8Array(this.buffers[p]!.buffer, 0, this.fill[p]! * 24);
-    for (let off = 0; off < bytes.length; ) off += writeSync(this.fds[p]!, bytes, off);
+    this.files.write(p, new Uint8Array(this.buffers[p]!.buffer, 0, this.fill[p]! * 24));
     this.fill[p] = 0;
   }
 
@@ -154,13 +145,10 @@ class Spill {
     try {
       for (let p = 0; p < PARTS; p++) {
         this.flush(p);
-        closeSync(this.fds[p]!);
-        this.fds[p] = -1;
-        const bytes = readFileSync(join(this.dir, String(p)));
+        const bytes = this.files.take(p);
         // Copied into an aligned buffer of its own (a file's bytes need not start on 8).
         const records = new Float64Array(bytes.length / 8);
         new Uint8Array(records.buffer).set(bytes);
-        rmSync(join(this.dir, String(p)), { force: true });
         yield records;
       }
     } finally {
@@ -169,9 +157,6 @@ class Spill {
   }
 
   remove(): void {
-    for (const fd of this.fds) if (fd >= 0) closeSync(fd);
-    this.fds.fill(-1);
-    rmSync(this.dir, { recursive: true, force: true });
-    process.removeListener('exit', this.cleanup);
+    this.files.remove();
   }
 }
