@@ -113,7 +113,8 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
   };
 
   const progress = opts.progress ?? { bytesRead: 0, totalBytes: 0, rows: 0 };
-  Object.assign(progress, { totalBytes: await csvSize(csv) });
+  // A second pass starts its counts again.
+  Object.assign(progress, { totalBytes: await csvSize(csv), bytesRead: 0, rows: 0 });
   let targets: readonly TripleTarget[] = [];
   let facts = new FactsCollector(model.base);
   const stats: RowStats = { subjects: 0, triples: 0, markers: summary.markers, omitted: summary.omitted };
@@ -126,10 +127,11 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
   let keys: RowKeys | undefined;
 
   let parallel = false;
-  if ((opts.workers ?? 1) > 1 && !opts.hook && !opts.createTargets && opts.limitRows === undefined) {
+  // Workers find repeated keys through the checks' key tables, so without checks one process converts.
+  if ((opts.workers ?? 1) > 1 && !opts.hook && !opts.createTargets && opts.limitRows === undefined && opts.validate !== false) {
     try {
       const par = await convertInParallel({
-        model, mapping: opts.mapping, csv, size: progress.totalBytes, workers: opts.workers!, validate: opts.validate !== false && !model.linkset,
+        model, mapping: opts.mapping, csv, size: progress.totalBytes, workers: opts.workers!, validate: !model.linkset,
         formats: (opts.formats ?? []).map((f) => f.name), facts: opts.facts !== false, progress, openFiles: () => openFiles(model, opts),
       });
       if (par !== 'fallback') {
