@@ -101,10 +101,15 @@ EnabledGzipContent = 0
 
   /** A SELECT on the SPARQL endpoint, as SPARQL JSON results. */
   async select(query: string): Promise<{ head: { vars: string[] }; results: { bindings: Record<string, { type: string; value: string; datatype?: string }>[] }; boolean?: boolean }> {
-    const res = await fetch(`${this.base}/sparql`, {
+    const send = () => fetch(`${this.base}/sparql`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json' },
       body: new URLSearchParams({ query }).toString(),
+    });
+    // Virtuoso may close a kept-alive connection between two tests ("other side closed"): ask again.
+    const res = await send().catch(async () => {
+      await sleep(200);
+      return send();
     });
     if (!res.ok) throw new Error(`Virtuoso: HTTP ${res.status}: ${await res.text()}`);
     return res.json() as never;
