@@ -1,8 +1,8 @@
 import { hash53 } from '../rdf/hash.js';
 import { PartFiles } from '../validate/part-files.js';
 
-/** Row keys held in memory before the index spills to disk. */
-export const ROW_KEY_LIMIT = 1 << 16;
+/** Row keys held in memory before the index spills to disk: a few MB of strings. */
+export const ROW_KEY_LIMIT = 1 << 14;
 const PARTS = 64;
 /** Bytes buffered per part before a write. */
 const BUFFERED = 1 << 15;
@@ -88,8 +88,8 @@ class KeySpill {
 
   add(h: number, key: string, line: number): void {
     const p = Math.floor(h / 2 ** 47) & (PARTS - 1);
-    // JSON keeps any character of a key (a newline in a quoted cell) on one line of the file.
-    const record = `${line}\t${JSON.stringify(key)}\n`;
+    // A key with a newline (from a quoted cell) is written as JSON, to stay on one line of the file.
+    const record = key.includes('\n') ? `${line}\tj${JSON.stringify(key)}\n` : `${line}\tr${key}\n`;
     this.pending[p]!.push(record);
     this.sizes[p] = this.sizes[p]! + record.length;
     if (this.sizes[p]! >= BUFFERED) this.flush(p);
@@ -110,7 +110,8 @@ class KeySpill {
         for (const record of this.files.take(p).toString('utf8').split('\n')) {
           if (!record) continue;
           const tab = record.indexOf('\t');
-          records.push([JSON.parse(record.slice(tab + 1)) as string, Number(record.slice(0, tab))]);
+          const key = record[tab + 1] === 'j' ? (JSON.parse(record.slice(tab + 2)) as string) : record.slice(tab + 2);
+          records.push([key, Number(record.slice(0, tab))]);
         }
         yield records;
       }
