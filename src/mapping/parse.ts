@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 
 /** A parsed mapping file that can say where each value sits in the source text. */
@@ -40,11 +40,26 @@ export function parseMapping(file: string, text: string): Parsed {
     diagnostic('JL101', e.message.split('\n')[0] ?? e.message, { span: toSpan(e.pos[0], e.pos[1]) }),
   );
   if (errors.length > 0) return { diagnostics: errors };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // Aliases that expand exponentially (a "billion laughs" file) stop here, at the first alias.
+    let at: Span = { file, line: 0 };
+    visit(doc, { Alias: (_key, node) => {
+      if (node.range) at = toSpan(node.range[0], node.range[1]);
+      return visit.BREAK;
+    } });
+    return { diagnostics: [diagnostic('JL101', `the YAML's aliases (*name) expand too far: ${(err as Error).message}; write the repeated values out, or use fewer aliases`, { span: at })] };
+  }
   return {
-    document: { file, text, data: doc.toJS({ maxAliasCount: 100 }), spanOf: (path, key) => locate(doc, path, key ?? false, toSpan) },
+    document: { file, text, data, spanOf: (path, key) => locate(doc, path, key ?? false, toSpan) },
     diagnostics: [],
   };
 }
+
+/** How far aliases may expand (the yaml library's guard against exponential expansion). */
+const MAX_ALIAS_COUNT = 100;
 
 function locate(
   doc: Document,

@@ -295,5 +295,13 @@ describe('justice-lod release and diff', () => {
     writeFileSync(twice, `${readFileSync(join(work, 'q1.yaml'), 'utf8')}  - mapping: ${join(root, 'mappings/sentenced-fines.yaml')}\n`);
     expect(run(['release', twice]).stderr).toMatch(/JL701: .*listed twice/);
     expect(existsSync(join(out, 'x-1'))).toBe(false);
+    // Aliases that expand exponentially: a located JL101, no stack trace.
+    const bomb = join(work, 'bomb.yaml');
+    const levels = Array.from({ length: 12 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`);
+    writeFileSync(bomb, ['id: x-3', 'base: https://data.justice.gov.uk/', 'out: out', 'a0: &a0 [x, x, x, x, x, x, x, x, x]', ...levels, 'datasets: []', ''].join('\n'));
+    const r3 = run(['release', bomb]);
+    expect(r3.code).toBe(2);
+    expect(r3.stderr).toMatch(/bomb\.yaml:5:\d+: error JL101: the YAML's aliases \(\*name\) expand too far/);
+    expect(r3.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 });
