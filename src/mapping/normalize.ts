@@ -9,7 +9,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { isValidIri } from '../rdf/iri.js';
 import { expandCurie, expandTemplatePrefix } from './curie.js';
 import { DEFAULT_MARKER_TOKENS } from './markers.js';
-import { prefixesOf, withDerivedPrefixes } from './prefixes.js';
+import { checkPrefixes, prefixesOf, withDerivedPrefixes } from './prefixes.js';
 import { readCodeListFile } from './codelist-file.js';
 import { linksetHeader, normalizeLinks } from './links.js';
 import { normalizeAggregation, normalizeFilters } from './rows.js';
@@ -32,6 +32,7 @@ type Path = readonly (string | number)[];
 export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; diagnostics: Diagnostic[] } {
   const raw = doc.data as RawMapping;
   const ctx = new Context(doc, prefixesOf(raw));
+  checkPrefixes(raw, (code, message, path, key, hint) => ctx.error(code, message, path, key, hint));
   const base = ctx.iri(raw.base, ['base']);
   const known = new Map([['base', base ?? ''], ['id', raw.id]]);
   ctx.known = known;

@@ -46,3 +46,16 @@ export function prefixesOf(raw: RawMapping): Map<string, string> {
   return new Map<string, string>([...Object.entries(NS), ...Object.entries(raw.prefixes ?? {})]);
 }
 
+/**
+ * Turtle's PN_PREFIX: a letter first, then letters, digits, `_`, `-` or `.`, not ending in a
+ * dot (the Unicode ranges of the grammar as one class). Anything else would be written into
+ * the Turtle and TriG dumps as a line no parser reads.
+ */
+const PN_PREFIX = /^[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]([\w\-.\u00B7\u00C0-\uFFFD]*[\w\-\u00B7\u00C0-\uFFFD])?$/u;
+
+/** Reports each declared prefix whose name Turtle cannot write (its namespace is checked as every IRI is). */
+export function checkPrefixes(raw: RawMapping, error: (code: 'JL105', message: string, path: readonly string[], key: boolean, hint?: string) => void): void {
+  for (const name of Object.keys(raw.prefixes ?? {})) {
+    if (!PN_PREFIX.test(name)) error('JL105', `prefix name ${JSON.stringify(name)} cannot be written in Turtle`, ['prefixes', name], true, 'A prefix name starts with a letter and holds letters, digits, _, - or . (not at the end): for example `ons`, `moj-codes`.');
+  }
+}
