@@ -106,10 +106,17 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
   const failOn = opts.failOn ?? 'error';
   const maxErrors = opts.maxErrors ?? 1000;
   let repeatsFound = false;
+  // Errors and the rest are kept within budgets of their own: a flood of warnings never
+  // crowds out the error that says why a row was rejected.
+  const keptBySeverity = { error: 0, other: 0 };
   const report = (d: Diagnostic): void => {
     summary.diagnosticsBySeverity[d.severity]++;
     if (d.code === 'JL503') repeatsFound = true;
-    if (kept.length < maxErrors + 100) kept.push(d);
+    const kind = d.severity === 'error' ? 'error' : 'other';
+    if (keptBySeverity[kind] < maxErrors + 100) {
+      keptBySeverity[kind]++;
+      kept.push(d);
+    }
   };
 
   const progress = opts.progress ?? { bytesRead: 0, totalBytes: 0, rows: 0 };

@@ -1,0 +1,38 @@
+/**
+ * Issue 18: hostile input and unlucky operators. Each test is one failure the issue lists,
+ * kept fixed.
+ */
+import { describe, expect, it } from 'vitest';
+import { convert } from '../../src/run/convert.js';
+import { StringSink } from '../../src/sinks/memory.js';
+import { ntriplesSerializer } from '../../src/sinks/ntriples.js';
+import { POLICE_FORCE_AREAS } from '../../src/reference/police-force-areas.js';
+import { tempDir, writeFile } from '../support/tmp.js';
+
+const dir = tempDir('jlod-robust-');
+const MAPPING = `version: 1
+id: robust
+base: https://example.org/
+source: { path: input.csv }
+dimensions:
+  period: { property: sdmx-dimension:refPeriod, column: Period, period: auto }
+  area: { property: sdmx-dimension:refArea, column: Police Force Area, geography: police-force-area }
+measures:
+  count: { property: justice:offenderCount, column: Count, unit: unit:NUM }
+`;
+
+describe('diagnostics are never crowded out', () => {
+  it('keeps the error of a rejected row after more warnings than the budget holds', async () => {
+    const rows: string[] = [];
+    for (let year = 1990; rows.length < 1200; year++) for (const a of POLICE_FORCE_AREAS) if (rows.length < 1200) rows.push(`${year},${a.gss},[r]`);
+    rows.push('2030,E23000001,10a');
+    const mapping = writeFile(dir, 'crowd.yaml', MAPPING.replace('input.csv', 'crowd.csv'));
+    writeFile(dir, 'crowd.csv', `Period,Police Force Area,Count\n${rows.join('\n')}\n`);
+    const result = await convert({ mapping, failOn: 'none', validate: false, maxErrors: 1000, createTargets: () => [new StringSink(ntriplesSerializer())] });
+    expect(result.summary!.diagnosticsBySeverity.warning).toBe(1200);
+    const error = result.diagnostics.find((d) => d.code === 'JL301');
+    expect(error, 'the rejected row\'s error is kept').toBeDefined();
+    expect(error!.span!.line + 1).toBe(1202);
+    expect(result.summary!.records).toMatchObject({ converted: 1200, rejected: 1 });
+  });
+});
