@@ -84,6 +84,7 @@ export const CODES = {
   JL705: { severity: 'error', title: 'dump cannot be compared', hint: 'Diffs read N-Triples, N-Quads, Turtle or TriG dumps (optionally .gz); convert with one of those formats, or fix the file named.' },
   JL706: { severity: 'info', title: 'release not published because it failed', hint: 'Fix the errors shown; `--publish` only runs after a release with no errors.' },
   JL707: { severity: 'error', title: 'convert would overwrite a release', hint: 'The output folder holds a release written by `justice-lod release`: its catalogue, version links and checksums would no longer match. Run `justice-lod release` with the release file to remake it, or convert into another folder (--out).' },
+  JL708: { severity: 'error', title: 'release folder holds something else', hint: 'A release replaces <out>/<id> as a whole, so it only replaces a folder a previous release wrote (it holds .justice-lod-release). Check `out:` and `id:` in the release file, or move the folder away yourself.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

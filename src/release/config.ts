@@ -26,6 +26,8 @@ export interface ReleaseConfig {
   readonly downloadBase?: string;
   /** The release's own folder: <out>/<id>. */
   readonly outDir: string;
+  /** Where the file says it (`out:`, else `id:`), for messages about that folder. */
+  readonly outSpan: Span;
   readonly formats: readonly OutputFormat[];
   readonly previous?: { readonly dir: string; readonly span: Span };
   readonly datasets: readonly ReleaseDataset[];
@@ -86,6 +88,7 @@ export async function loadRelease(file: string): Promise<LoadedRelease> {
     ...(raw.licence ? { licence: raw.licence } : {}),
     ...(raw.downloadBase ? { downloadBase: raw.downloadBase } : {}),
     outDir,
+    outSpan: raw.out !== undefined ? doc.spanOf(['out']) : doc.spanOf(['id']),
     formats: (raw.formats ?? ['nt', 'ttl']).map((f) => formatByName(f)!),
     ...(previous ? { previous: { dir: previous, span: doc.spanOf(['previous']) } } : {}),
     datasets: raw.datasets.map((d, i) => ({ mapping: at(d.mapping), ...(d.csv ? { csv: at(d.csv) } : {}), span: doc.spanOf(['datasets', i]) })),

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
+import { notAReleaseFolder, writeReleaseMarker } from './marker.js';
 import { basename, dirname, join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ChangeLog } from '../diff/change-log.js';
@@ -71,6 +72,11 @@ export async function runRelease(config: ReleaseConfig, hooks: ReleaseRunHooks =
     }
     previousDumps = found;
   }
+  const occupied = notAReleaseFolder(config.outDir);
+  if (occupied) {
+    diagnostics.push(diagnostic('JL708', `${occupied}; the release would replace it, so nothing was written`, { span: config.outSpan }));
+    return { status: 'config-error', datasets: [], diagnostics };
+  }
   const staging = join(dirname(config.outDir), `.${basename(config.outDir)}.partial-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
@@ -140,6 +146,7 @@ export async function runRelease(config: ReleaseConfig, hooks: ReleaseRunHooks =
     // The five-star report names the files it read: in the release folder, not the staging one.
     const fiveStar = inFolder(completed.report, staging, config.outDir);
     await writeFileAtomic(join(staging, 'five-star.json'), `${JSON.stringify(fiveStarJson(fiveStar), null, 2)}\n`);
+    await writeReleaseMarker(staging, config.id, config.version, release.toolVersion);
     await swapInto(staging, config.outDir);
     const metadataFiles = completed.bundle.metadata.map((m) => join(config.outDir, basename(m.path)));
     return { status: 'ok', datasets: outcomes, diagnostics, ...(changes ? { changes } : {}), fiveStar, metadataFiles, outDir: config.outDir };

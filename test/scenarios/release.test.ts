@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DataFactory, Parser, Store } from 'n3';
@@ -295,6 +295,16 @@ describe('justice-lod release and diff', () => {
     writeFileSync(twice, `${readFileSync(join(work, 'q1.yaml'), 'utf8')}  - mapping: ${join(root, 'mappings/sentenced-fines.yaml')}\n`);
     expect(run(['release', twice]).stderr).toMatch(/JL701: .*listed twice/);
     expect(existsSync(join(out, 'x-1'))).toBe(false);
+    // An <out>/<id> that a release did not write is never replaced: a folder, or a file.
+    for (const [id, make] of [['mine', () => { mkdirSync(join(out, 'mine'), { recursive: true }); writeFileSync(join(out, 'mine', 'thesis.docx'), 'mine'); }], ['afile', () => writeFileSync(join(out, 'afile'), 'mine')]] as const) {
+      make();
+      const r = run(['release', releaseFile(`${id}.yaml`, id, 'x')]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`${id}\\.yaml:5:\\d+: error JL708: .*${id} (exists and is not a release written by justice-lod|is a file)`));
+      expect(readFileSync(id === 'mine' ? join(out, 'mine', 'thesis.docx') : join(out, 'afile'), 'utf8')).toBe('mine');
+    }
+    // A release folder holds the marker, so the next run may replace it.
+    expect(readFileSync(join(out, '2025-01', '.justice-lod-release'), 'utf8')).toContain('"release":"2025-01"');
     // Aliases that expand exponentially: a located JL101, no stack trace.
     const bomb = join(work, 'bomb.yaml');
     const levels = Array.from({ length: 12 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`);
