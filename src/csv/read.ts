@@ -40,6 +40,15 @@ function linesIn(raw: string): number {
   return Math.max(1, n);
 }
 
+/**
+ * Refuses what is not a regular file: a FIFO or a device would block every read (or never
+ * end), and a folder cannot be read as a CSV. Throws with a message a diagnostic can show.
+ */
+export async function regularFile(path: string): Promise<void> {
+  const s = await stat(path);
+  if (!s.isFile()) throw Object.assign(new Error(s.isDirectory() ? 'it is a folder, not a file' : 'not a regular file (a pipe or a device), which would block the read'), { code: 'ENOTREG' });
+}
+
 export async function csvSize(path: string): Promise<number> {
   return (await stat(path)).size;
 }
@@ -57,6 +66,7 @@ export async function* readCsv(source: SourceModel, opts: ReadOptions): AsyncGen
 /** As `readCsv`, a chunk's events at a time (one await per chunk, not per row: the converter's loop). */
 export async function* readCsvBatches(source: SourceModel, opts: ReadOptions): AsyncGenerator<CsvEvent[]> {
   const file = opts.path;
+  await regularFile(file);
   const resolved = await resolveEncoding(source, file);
   if (resolved.diagnostic) yield [{ kind: 'diagnostic', diagnostic: resolved.diagnostic }];
   if (!resolved.encoding) return;

@@ -107,6 +107,10 @@ function findDumps(paths: readonly string[]): { dumps: ReleaseDump[]; diagnostic
       diagnostics.push(diagnostic('JL603', `${p}: not an RDF dump (.nt .ttl .nq .trig .jsonld, optionally .gz)`));
       continue;
     }
+    if (!statSync(p).isFile()) {
+      diagnostics.push(diagnostic('JL603', `${p}: not a regular file (a pipe or a device), which would block the read`));
+      continue;
+    }
     const id = basename(p).slice(0, basename(p).length - format.extension.length);
     dumps.push({ id, path: p, format, bytes: statSync(p).size, graph: graphOf(id, undefined) });
   }

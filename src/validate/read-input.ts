@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { regularFile } from '../csv/read.js';
 import { readDump } from '../metadata/read-dump.js';
 import { quadToNTriples } from '../rdf/term.js';
 import { formatByPath } from '../sinks/registry.js';
@@ -12,6 +13,7 @@ import type { GraphInput } from './validate-graph.js';
 export async function readGraphInput(file: string): Promise<GraphInput | undefined> {
   const format = formatByPath(file);
   if (!format) return undefined;
+  await regularFile(file);
   const name = format.format.name;
   if (!format.gzip && (name === 'ttl' || name === 'nt')) {
     return { name: file, text: await readFile(file, 'utf8'), format: name === 'ttl' ? 'text/turtle' : 'application/n-triples' };

@@ -2,6 +2,8 @@
  * Issue 18: hostile input and unlucky operators. Each test is one failure the issue lists,
  * kept fixed.
  */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/run/convert.js';
 import { StringSink } from '../../src/sinks/memory.js';
@@ -35,4 +37,28 @@ describe('diagnostics are never crowded out', () => {
     expect(error!.span!.line + 1).toBe(1202);
     expect(result.summary!.records).toMatchObject({ converted: 1200, rejected: 1 });
   });
+});
+
+describe('a FIFO or a device as input', () => {
+  it('is refused by every command that reads a file, never blocks', () => {
+    const bin = join(new URL('../../', import.meta.url).pathname, 'bin/justice-lod.js');
+    const mapping = writeFile(dir, 'fifo.yaml', MAPPING.replace('input.csv', 'fifo.csv'));
+    for (const f of ['fifo.csv', 'fifo.nt']) expect(spawnSync('mkfifo', [join(dir, f)]).status).toBe(0);
+    const runs: [string, string[]][] = [
+      ['check', ['check', mapping]],
+      ['check --input', ['check', mapping, '--input', join(dir, 'fifo.csv')]],
+      ['preview', ['preview', mapping]],
+      ['convert', ['convert', mapping, '--out', join(dir, 'out')]],
+      ['init', ['init', join(dir, 'fifo.csv'), '--out', '-']],
+      ['validate', ['validate', join(dir, 'fifo.nt')]],
+      ['query', ['query', join(dir, 'fifo.nt'), '--sparql', 'ASK { ?s ?p ?o }']],
+      ['check /dev/zero', ['check', mapping, '--input', '/dev/zero']],
+    ];
+    for (const [name, args] of runs) {
+      const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 30_000 });
+      expect(r.status, `${name} (${r.signal ?? ''})\n${r.stderr}`).toBe(2);
+      expect(r.stderr, name).toMatch(/not a (regular )?file|pipe or a device/);
+      expect(r.stderr, name).not.toMatch(/\n\s+at .*\.js:\d+/);
+    }
+  }, 120_000);
 });
