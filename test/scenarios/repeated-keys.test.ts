@@ -10,20 +10,11 @@ import { RowKeys } from '../../src/run/row-keys.js';
 import { StringSink } from '../../src/sinks/memory.js';
 import { ntriplesSerializer } from '../../src/sinks/ntriples.js';
 import { canonical } from '../support/graph.js';
+import { smallCubeMapping } from '../support/small-cube.js';
 import { tempDir, writeFile } from '../support/tmp.js';
 
 const dir = tempDir('jlod-repeats-');
-const MAPPING = `version: 1
-id: repeats
-base: https://example.org/
-source: { path: input.csv }
-dimensions:
-  period: { property: sdmx-dimension:refPeriod, column: Period, period: auto }
-  area: { property: sdmx-dimension:refArea, column: Police Force Area, geography: police-force-area }
-measures:
-  count: { property: justice:offenderCount, column: Count, unit: unit:NUM }
-  rate: { property: justice:proportionReoffending, column: Rate, datatype: xsd:decimal, unit: unit:NUM }
-`;
+const MAPPING = smallCubeMapping('repeats', 'input.csv', { rate: true });
 const CSV = ['Period,Police Force Area,Count,Rate', '2019,Kent,10,0.5', '2019,Essex,4,0.25', '2019,Kent,12,0.75', '2020,Kent,3,0.1', '2019,Kent,13,0.2', ''].join('\n');
 const mapping = writeFile(dir, 'repeats.yaml', MAPPING);
 writeFile(dir, 'input.csv', CSV);

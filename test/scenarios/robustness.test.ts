@@ -9,19 +9,11 @@ import { convert } from '../../src/run/convert.js';
 import { StringSink } from '../../src/sinks/memory.js';
 import { ntriplesSerializer } from '../../src/sinks/ntriples.js';
 import { POLICE_FORCE_AREAS } from '../../src/reference/police-force-areas.js';
+import { smallCubeMapping } from '../support/small-cube.js';
 import { tempDir, writeFile } from '../support/tmp.js';
 
 const dir = tempDir('jlod-robust-');
-const MAPPING = `version: 1
-id: robust
-base: https://example.org/
-source: { path: input.csv }
-dimensions:
-  period: { property: sdmx-dimension:refPeriod, column: Period, period: auto }
-  area: { property: sdmx-dimension:refArea, column: Police Force Area, geography: police-force-area }
-measures:
-  count: { property: justice:offenderCount, column: Count, unit: unit:NUM }
-`;
+const MAPPING = smallCubeMapping('robust', 'input.csv');
 
 describe('diagnostics are never crowded out', () => {
   it('keeps the error of a rejected row after more warnings than the budget holds', async () => {
