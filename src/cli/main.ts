@@ -26,18 +26,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(pkg.version)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    // Usage errors quote the argument given: a URL with a password in it is never echoed.
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(withoutCredentials(s)) })
     .addHelpText('after', `
 Examples:
-  $ justice-lod release releases/2025-q1.yaml --ask custody-rate-by-pfa
-  $ justice-lod diff out/2024-q4 out/2025-q1
+  $ justice-lod release releases/2025-01.yaml --ask custody-rate-by-pfa
+  $ justice-lod diff out/2025-01 out/2025-04
   $ justice-lod init samples/real/cjs-court-outcomes-2009-2019-sample.csv --out court-outcomes.yaml
   $ justice-lod check mappings/court-outcomes-by-pfa.yaml
   $ justice-lod preview mappings/criminal-court-timeliness.yaml --rows 2
   $ justice-lod convert mappings --out out/samples
   $ justice-lod validate out/samples/proven-reoffending-by-la.ttl
   $ justice-lod query out/samples --example custody-rate-by-pfa
-  $ justice-lod publish out/samples --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
+  $ justice-lod publish out/2025-01 --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
   $ justice-lod explain JL307
 `);
   registerRelease(program, setExit);
@@ -61,4 +62,9 @@ Examples:
     return EXIT.usage;
   }
   return exit;
+}
+
+/** Text with the user and password of any URL in it replaced by ***. */
+export function withoutCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@'"]+@/gi, '$1***@');
 }

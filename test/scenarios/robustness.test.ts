@@ -54,3 +54,24 @@ describe('a FIFO or a device as input', () => {
     }
   }, 120_000);
 });
+
+describe('secrets', () => {
+  it('a URL with a password in it is refused without echoing the password, wherever an endpoint is given', () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const bin = join(root, 'bin/justice-lod.js');
+    const secret = 'S3cret-never-printed';
+    const url = `http://dba:${secret}@127.0.0.1:9/sparql-graph-crud-auth`;
+    const runs = [
+      ['publish', join(root, 'out'), '--endpoint', url],
+      ['publish', join(root, 'out'), '--endpoint', 'http://127.0.0.1:9/x', '--query-endpoint', url],
+      ['publish', join(root, 'out'), '--endpoint', 'http://127.0.0.1:9/x', '--update-endpoint', url],
+      ['release', join(root, 'releases/2025-01.yaml'), '--publish', url],
+    ];
+    for (const args of runs) {
+      const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(`${r.stdout}${r.stderr}`, args.join(' ')).not.toContain(secret);
+      expect(r.stderr).toContain('not in the URL');
+    }
+  });
+});

@@ -22,8 +22,8 @@ export function exampleCommands(): string[] {
       if (m && (line.trimStart().startsWith('$ ') || line.trimStart().startsWith('npx '))) out.push(m[1]!);
     }
   }
-  for (const command of COMMANDS) {
-    const help = spawnSync(process.execPath, [bin, command, '--help'], { encoding: 'utf8' }).stdout;
+  for (const command of ['', ...COMMANDS]) {
+    const help = spawnSync(process.execPath, [bin, ...(command ? [command] : []), '--help'], { encoding: 'utf8' }).stdout;
     for (const line of help.split('\n')) if (line.trim().startsWith('$ ') && line.includes('justice-lod ')) out.push(line.trim().slice(2));
   }
   return [...new Set(out.map((c) => c.replace('npx justice-lod', 'justice-lod')))];
