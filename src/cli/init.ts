@@ -37,8 +37,14 @@ Exit codes: 0 written, 2 the CSV cannot be read or the mapping file exists (use 
 
 async function runInit(csv: string, flags: InitFlags): Promise<number> {
   const s = await stat(csv).catch(() => undefined);
-  if (!s?.isFile()) {
-    process.stderr.write(`error: ${csv}: ${s ? 'not a file' : 'file not found'}\n`);
+  if (!s) {
+    process.stderr.write(`error: ${csv}: file not found\n`);
+    return EXIT.usage;
+  }
+  const { regularFile } = await import('../csv/read.js');
+  const refused = await regularFile(csv).then(() => undefined, (err: Error) => err.message);
+  if (refused) {
+    process.stderr.write(`error: ${csv}: ${refused}\n`);
     return EXIT.usage;
   }
   const out = flags.out ?? `${csv.slice(0, csv.length - extname(csv).length)}.yaml`;

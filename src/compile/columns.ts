@@ -37,7 +37,7 @@ export class ColumnResolver {
     if (first) this.diagnostics.push(
       diagnostic('JL107', `column '${ref.name}' is not in the header of ${basename(this.csvFile)}.${didYouMean(ref.name, this.header)}`, {
         span: ref.span,
-        hint: `The header has: ${this.header.map((h) => `'${h}'`).join(', ')}.`,
+        hint: headerHint(this.header),
       }),
     );
     return -1;
@@ -47,4 +47,22 @@ export class ColumnResolver {
   has(name: string): boolean {
     return this.exact.has(name) || this.folded.has(fold(name));
   }
+}
+
+/** Names shown in a hint, and characters of each: enough to spot the column, never a whole file. */
+const HINT_NAMES = 40;
+const HINT_CHARS = 60;
+
+/**
+ * The header's names for a hint. A header that does not look like column names (control
+ * characters, very long cells: a binary file, or a path such as /proc/self/environ that holds
+ * secrets) is described, not printed.
+ */
+function headerHint(header: readonly string[]): string {
+  // eslint-disable-next-line no-control-regex
+  if (header.some((h) => /[\u0000-\u0008\u000e-\u001f]/.test(h) || h.length > 500)) {
+    return `The first row does not look like column names (${header.length} cell${header.length === 1 ? '' : 's'} with control characters or over 500 characters), so it is not shown; check \`source.path\`, \`skipRows\` and \`encoding\`.`;
+  }
+  const shown = header.slice(0, HINT_NAMES).map((h) => `'${h.length > HINT_CHARS ? `${h.slice(0, HINT_CHARS)}…` : h}'`);
+  return `The header has: ${shown.join(', ')}${header.length > HINT_NAMES ? ` and ${header.length - HINT_NAMES} more` : ''}.`;
 }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { parse } from 'csv-parse';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -47,6 +47,8 @@ function linesIn(raw: string): number {
 export async function regularFile(path: string): Promise<void> {
   const s = await stat(path);
   if (!s.isFile()) throw Object.assign(new Error(s.isDirectory() ? 'it is a folder, not a file' : 'not a regular file (a pipe or a device), which would block the read'), { code: 'ENOTREG' });
+  // The kernel's files (/proc/self/environ holds the environment's secrets) are no one's data.
+  if (/^\/(proc|sys)\//.test(await realpath(path))) throw Object.assign(new Error('a file of the operating system (/proc, /sys), not data'), { code: 'ENOTREG' });
 }
 
 export async function csvSize(path: string): Promise<number> {

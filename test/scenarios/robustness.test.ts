@@ -56,6 +56,21 @@ describe('a FIFO or a device as input', () => {
 });
 
 describe('secrets', () => {
+  it('no hint or message prints the content of a file that could hold secrets (/proc/self/environ)', () => {
+    const bin = join(new URL('../../', import.meta.url).pathname, 'bin/justice-lod.js');
+    const secret = 'S3cret-env-never-printed';
+    const mapping = writeFile(dir, 'environ.yaml', MAPPING.replace('input.csv', '/proc/self/environ'));
+    // A binary first row elsewhere: described, not shown.
+    const binary = writeFile(dir, 'binary.yaml', MAPPING.replace('input.csv', 'binary.csv'));
+    writeFile(dir, 'binary.csv', Buffer.from(`\u0000\u0001${secret}\u0000\n1,2,3\n`, 'latin1'));
+    for (const args of [['check', mapping], ['convert', mapping, '--out', join(dir, 'o')], ['preview', mapping], ['init', '/proc/self/environ', '--out', '-'], ['check', binary]]) {
+      const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, MY_TEST_SECRET: secret } });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(`${r.stdout}${r.stderr}`, args.join(' ')).not.toContain(secret);
+      expect(r.stderr, args.join(' ')).not.toMatch(/internal error|\n\s+at .*\.js:\d+/);
+    }
+  });
+
   it('a URL with a password in it is refused without echoing the password, wherever an endpoint is given', () => {
     const root = new URL('../../', import.meta.url).pathname;
     const bin = join(root, 'bin/justice-lod.js');
