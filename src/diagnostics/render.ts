@@ -32,8 +32,15 @@ function codeFrame(span: Span, text: string | undefined): string | undefined {
   if (line === undefined) return undefined;
   const width = Math.max(1, (span.endLine === span.line ? (span.endColumn ?? span.column + 1) : line.length) - span.column);
   const gutter = `  ${span.line + 1} | `;
-  return `${gutter}${line}\n${' '.repeat(gutter.length + span.column)}${'^'.repeat(Math.min(width, 60))}`;
+  // A very long line is shown around the place, not whole (a frame is a pointer, not a dump).
+  const start = span.column > FRAME_CHARS / 2 ? span.column - 20 : 0;
+  const shown = `${start > 0 ? '…' : ''}${line.slice(start, start + FRAME_CHARS)}${line.length > start + FRAME_CHARS ? '…' : ''}`;
+  const pad = span.column - start + (start > 0 ? 1 : 0);
+  return `${gutter}${shown}\n${' '.repeat(gutter.length + pad)}${'^'.repeat(Math.min(width, 60))}`;
 }
+
+/** Characters of a source line a code frame shows. */
+const FRAME_CHARS = 160;
 
 /** The JSON form: one object per diagnostic, 1-based positions, stable keys. */
 export function toJson(d: Diagnostic): Record<string, unknown> {

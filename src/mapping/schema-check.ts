@@ -86,11 +86,19 @@ function toDiagnostic(err: ErrorObject, doc: LocatedDocument, where: (path: read
       });
     case 'pattern':
       if (err.propertyName !== undefined) return diagnostic('JL105', `key name not allowed in ${where(path)}`, { span });
-      return diagnostic('JL105', `${where(path)} is ${JSON.stringify(err.data)}, which does not match ${String(err.params['pattern'])}`, { span });
+      return diagnostic('JL105', `${where(path)} is ${quoted(err.data)}, which does not match ${String(err.params['pattern'])}`, { span });
+    case 'maxLength':
+      return diagnostic('JL105', `${where(path)} is ${String(err.data).length.toLocaleString('en-GB')} characters long; at most ${String(err.params['limit'])} are allowed`, { span });
     default:
       return diagnostic('JL103', `${where(path)} ${err.message ?? 'is not valid'}`, { span });
   }
 }
+
+/** A value as a message shows it: quoted, and cut short when long (a message is not a dump). */
+const quoted = (v: unknown): string => {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 80 ? `${text.slice(0, 77)}…" (${String(v).length.toLocaleString('en-GB')} characters)` : text;
+};
 
 const article = (t: string): string => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 
