@@ -10,6 +10,7 @@ import { isValidIri } from '../rdf/iri.js';
 import { expandCurie, expandTemplatePrefix } from './curie.js';
 import { DEFAULT_MARKER_TOKENS } from './markers.js';
 import { checkPrefixes, prefixesOf, withDerivedPrefixes } from './prefixes.js';
+import { NESTED_REPETITION_HINT, repeatsARepetition } from './regex-safety.js';
 import { readCodeListFile } from './codelist-file.js';
 import { linksetHeader, normalizeLinks } from './links.js';
 import { normalizeAggregation, normalizeFilters } from './rows.js';
@@ -281,8 +282,8 @@ class Context {
       this.error('JL113', `pattern ${JSON.stringify(text)} captures nothing; put the part to read in ( )`, path);
       return undefined;
     }
-    if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(text)) {
-      this.error('JL113', `pattern ${JSON.stringify(text)} repeats a group that repeats itself, which can take for ever on some cells`, path, false, 'Write the repetition once, e.g. `(\\d+)` instead of `(\\d+)+`.');
+    if (repeatsARepetition(text)) {
+      this.error('JL113', `pattern ${JSON.stringify(text)} repeats a group that repeats itself, which can take for ever on some cells`, path, false, NESTED_REPETITION_HINT);
       return undefined;
     }
     return text;
