@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { formatByName, formatByPath, OUTPUT_NAMES, type OutputFormat } from '../sinks/registry.js';
@@ -9,7 +7,6 @@ import { finishBundle } from './bundle.js';
 import { choice, EXIT, expandMappings, httpUrl, isoDate, positiveInt } from './options.js';
 import type { ConvertedDataset } from '../release/bundle.js';
 import { releaseInfo } from '../release/info.js';
-import { NS, RDF_TYPE } from '../rdf/ns.js';
 import { startProgress } from './progress.js';
 import { summaryJson, summaryText } from './summary.js';
 
@@ -83,7 +80,8 @@ async function runConvert(args: readonly string[], flags: ConvertFlags): Promise
   }
   const { formats, outFile } = chosen;
   if (!outFile) {
-    const release = await releaseIn(flags.out);
+    const { releaseVersionIn } = await import('../release/marker.js');
+    const release = releaseVersionIn(flags.out);
     if (release) {
       printDiagnostics([diagnostic('JL707', `${flags.out} holds the release "${release}" (its metadata.ttl has a versioned catalogue); convert leaves it as it is and writes nothing`)], new Map());
       return EXIT.usage;
@@ -132,24 +130,3 @@ export function exitCode(result: ConvertResult): number {
   return result.status === 'failed' ? EXIT.dataErrors : EXIT.usage;
 }
 
-/**
- * The version of the release in `dir`, if it holds one: `release` writes a catalogue with a
- * dcat:version, which convert (one catalogue per run, unversioned) never does. A folder of
- * earlier `convert` runs is not a release, and convert replaces it as before.
- */
-async function releaseIn(dir: string): Promise<string | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, 'metadata.ttl'), 'utf8');
-  } catch {
-    return undefined;
-  }
-  const { Parser } = await import('n3');
-  try {
-    const quads = new Parser({ format: 'Turtle' }).parse(text);
-    const catalogs = new Set(quads.filter((q) => q.predicate.value === RDF_TYPE && q.object.value === `${NS.dcat}Catalog`).map((q) => q.subject.value));
-    return quads.find((q) => catalogs.has(q.subject.value) && q.predicate.value === `${NS.dcat}version`)?.object.value;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,7 +1,8 @@
-import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Parser } from 'n3';
+import type { Store } from 'n3';
+import { hashFile } from '../metadata/hash.js';
+import { loadMetadata, METADATA_FILE } from '../metadata/metadata-file.js';
 import { NS } from '../rdf/ns.js';
 
 /** The CSV a release converted for one data set, as its metadata's PROV records it. */
@@ -20,18 +21,17 @@ const SPDX = 'http://spdx.org/rdf/terms#';
 export function recordedSources(dumps: readonly string[]): Map<string, SourceRecord> {
   const out = new Map<string, SourceRecord>();
   for (const dir of new Set(dumps.map((f) => dirname(f)))) {
-    const file = join(dir, 'metadata.ttl');
-    if (!existsSync(file)) continue;
-    let quads;
+    if (!existsSync(join(dir, METADATA_FILE))) continue;
+    let meta: Store;
     try {
-      quads = new Parser({ format: 'Turtle' }).parse(readFileSync(file, 'utf8'));
+      meta = loadMetadata(dir);
     } catch {
-      continue;
+      continue; // a metadata.ttl that does not parse records nothing
     }
-    const one = (s: string, p: string): string | undefined => quads.find((q) => q.subject.value === s && q.predicate.value === p)?.object.value;
-    for (const q of quads) {
-      if (q.predicate.value !== `${NS.rdf}type` || q.object.value !== PROV_ENTITY || !q.subject.value.endsWith('/source')) continue;
-      const s = q.subject.value;
+    const one = (s: string, p: string): string | undefined => meta.getObjects(s, p, null)[0]?.value;
+    for (const entity of meta.getSubjects(`${NS.rdf}type`, PROV_ENTITY, null)) {
+      const s = entity.value;
+      if (!s.endsWith('/source')) continue;
       const title = one(s, `${NS.dcterms}title`);
       const checksum = one(s, `${SPDX}checksum`);
       const sha256 = checksum ? one(checksum, `${SPDX}checksumValue`) : undefined;
@@ -49,13 +49,7 @@ export function recordedSources(dumps: readonly string[]): Map<string, SourceRec
 export async function findSource(record: SourceRecord, given: readonly string[], defaultCsv: string): Promise<string | undefined> {
   const beside = existsSync(dirname(defaultCsv)) ? readdirSync(dirname(defaultCsv), { recursive: true, encoding: 'utf8' }).filter((f) => basename(f) === record.title).map((f) => join(dirname(defaultCsv), f)) : [];
   for (const candidate of [...given, defaultCsv, ...beside]) {
-    if (existsSync(candidate) && (await sha256(candidate)) === record.sha256) return candidate;
+    if (existsSync(candidate) && (await hashFile(candidate)).sha256 === record.sha256) return candidate;
   }
   return undefined;
-}
-
-async function sha256(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

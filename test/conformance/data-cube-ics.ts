@@ -149,20 +149,20 @@ export const SPEC_ICS: readonly (readonly [id: string, ask: string])[] = [
   FILTER NOT EXISTS { ?v a skos:Concept . ?list skos:member+ ?v } }`],
 ];
 
-/** IC-20 (a direct parent-child property) and IC-21 (an inverse one), for one property `p`. */
-export const specIc20 = (p: string): string => `ASK {
+/**
+ * IC-20 and IC-21 differ only in the path from a hierarchy's root to a code: along the
+ * parent-child property (IC-20), or against it (IC-21, a property given as owl:inverseOf).
+ */
+const hierarchyAsk = (path: string): string => `ASK {
   ?obs qb:dataSet/qb:structure/qb:component/qb:componentProperty ?dim .
   ?dim a qb:DimensionProperty ; qb:codeList ?list .
   ?list a qb:HierarchicalCodeList .
   ?obs ?dim ?v .
-  FILTER NOT EXISTS { ?list qb:hierarchyRoot/<${p}>* ?v } }`;
+  FILTER NOT EXISTS { ?list qb:hierarchyRoot/${path} ?v } }`;
 
-export const specIc21 = (p: string): string => `ASK {
-  ?obs qb:dataSet/qb:structure/qb:component/qb:componentProperty ?dim .
-  ?dim a qb:DimensionProperty ; qb:codeList ?list .
-  ?list a qb:HierarchicalCodeList .
-  ?obs ?dim ?v .
-  FILTER NOT EXISTS { ?list qb:hierarchyRoot/(^<${p}>)* ?v } }`;
+/** IC-20 (a direct parent-child property) and IC-21 (an inverse one), for one property `p`. */
+export const specIc20 = (p: string): string => hierarchyAsk(`<${p}>*`);
+export const specIc21 = (p: string): string => hierarchyAsk(`(^<${p}>)*`);
 
 /** §11.2: the parent-child properties IC-20 (direct, an IRI) and IC-21 (the inverse of an IRI) are instantiated with. */
 export const SPEC_IC20_PROPERTIES = `SELECT ?p WHERE { ?hierarchy a qb:HierarchicalCodeList ; qb:parentChildProperty ?p . FILTER ( isIRI(?p) ) }`;
