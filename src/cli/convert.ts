@@ -9,6 +9,8 @@ import type { ConvertedDataset } from '../release/bundle.js';
 import { releaseInfo } from '../release/info.js';
 import { startProgress } from './progress.js';
 import { summaryJson, summaryText } from './summary.js';
+import { FolderBusy, OutputFolder } from '../sinks/output-folder.js';
+import { describeWriteFailure, isFileSystemError, outOfSpace } from '../sinks/io-error.js';
 
 interface ConvertFlags {
   input?: string;
@@ -92,6 +94,37 @@ async function runConvert(args: readonly string[], flags: ConvertFlags): Promise
     process.stderr.write(`error: ${flags.input ? '--input' : 'an --out file'} needs exactly one mapping\n`);
     return EXIT.usage;
   }
+  // A folder's files are written as one set: staged beside them, then moved in together.
+  const folder = outFile ? undefined : openFolder(flags.out);
+  if (typeof folder === 'string') {
+    printDiagnostics([diagnostic(folder.startsWith('JL709') ? 'JL709' : 'JL402', folder.slice(6))], new Map());
+    return EXIT.usage;
+  }
+  try {
+    const exit = await convertAll(mappings, flags, formats, outFile, folder);
+    folder?.commit();
+    return exit;
+  } catch (err) {
+    folder?.abort();
+    if (!isFileSystemError(err)) throw err;
+    const message = describeWriteFailure(flags.out, err);
+    printDiagnostics([diagnostic('JL402', `${folder ? message.split(folder.staging).join(folder.dir) : message}; nothing was written`)], new Map());
+    return outOfSpace(err) ? EXIT.dataErrors : EXIT.usage;
+  }
+}
+
+/** The output folder, locked and staged; or a code and message saying why it cannot be. */
+function openFolder(dir: string): OutputFolder | string {
+  try {
+    return OutputFolder.open(dir);
+  } catch (err) {
+    if (err instanceof FolderBusy) return `JL709 ${err.message}`;
+    return `JL402 ${describeWriteFailure(dir, err)}`;
+  }
+}
+
+async function convertAll(mappings: readonly string[], flags: ConvertFlags, formats: readonly OutputFormat[], outFile: string | undefined, folder: OutputFolder | undefined): Promise<number> {
+  const outDir = folder?.staging ?? flags.out;
   let exit: number = EXIT.ok;
   const json: Record<string, unknown>[] = [];
   const converted: ConvertedDataset[] = [];
@@ -100,7 +133,7 @@ async function runConvert(args: readonly string[], flags: ConvertFlags): Promise
     const stop = startProgress(mapping, progress, !flags.quiet && flags.diagnostics === 'text');
     let result: ConvertResult;
     try {
-      result = await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir: flags.out, ...(outFile ? { outFile } : {}), formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate, workers: flags.workers, facts: flags.metadata && !outFile });
+      result = inFolder(await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir, ...(outFile ? { outFile } : {}), formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate, workers: flags.workers, facts: flags.metadata && !outFile }), folder);
     } finally {
       stop();
     }
@@ -117,12 +150,20 @@ async function runConvert(args: readonly string[], flags: ConvertFlags): Promise
   let bundle: Record<string, unknown> | undefined;
   if (flags.metadata && !outFile && converted.length > 0) {
     const release = releaseInfo({ base: converted[0]!.model.base, ...(flags.issued ? { issued: flags.issued } : {}), ...(flags.downloadBase ? { downloadBase: flags.downloadBase } : {}) });
-    const done = await finishBundle(flags.out, release, formats, converted, { text: flags.diagnostics === 'text' && !flags.quiet, diagnostics: flags.diagnostics === 'text' });
+    const done = await finishBundle(outDir, release, formats, converted, folder ? (p) => folder.final(p) : (p) => p, { text: flags.diagnostics === 'text' && !flags.quiet, diagnostics: flags.diagnostics === 'text' });
     exit = Math.max(exit, done.exit);
     bundle = done.json;
   }
   if (flags.diagnostics === 'json') process.stdout.write(`${JSON.stringify({ exitCode: exit, runs: json, ...(bundle ? { bundle } : {}) }, null, 2)}\n`);
   return exit;
+}
+
+/** A result whose output paths name where the files will be once the folder is committed. */
+function inFolder(result: ConvertResult, folder: OutputFolder | undefined): ConvertResult {
+  if (!folder) return result;
+  if (result.summary) result.summary.outputs = result.summary.outputs.map((o) => ({ ...o, path: folder.final(o.path) }));
+  const named = (m: string): string => m.split(folder.staging).join(folder.dir);
+  return { ...result, diagnostics: result.diagnostics.map((d) => (d.message.includes(folder.staging) ? { ...d, message: named(d.message) } : d)) };
 }
 
 export function exitCode(result: ConvertResult): number {

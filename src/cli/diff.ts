@@ -4,6 +4,7 @@ import { changed } from '../diff/changes.js';
 import { printDiagnostics } from './diagnostics-out.js';
 import { rel } from './format.js';
 import { choice, EXIT } from './options.js';
+import { recoverBeforeReading } from '../release/recover.js';
 
 interface DiffFlags {
   format: 'text' | 'markdown' | 'json';
@@ -32,6 +33,8 @@ Exit codes: 0 compared, 1 something changed (only with --fail-on-change), 2 not 
 }
 
 async function runDiff(oldDir: string, newDir: string, flags: DiffFlags): Promise<number> {
+  recoverBeforeReading(oldDir);
+  recoverBeforeReading(newDir);
   const [{ ChangeLog }, { diffReleases }, { changesJson, changesMarkdown, changesText }] = await Promise.all([
     import('../diff/change-log.js'), import('../diff/diff-releases.js'), import('../diff/report.js'),
   ]);

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from './diagnostics-out.js';
 import { choice, EXIT } from './options.js';
+import { recoverBeforeReading } from '../release/recover.js';
 
 const QUERIES_DIR = new URL('../../queries/', import.meta.url).pathname;
 const FORMATS = ['table', 'csv', 'tsv', 'json', 'nt', 'ttl'] as const;
@@ -56,6 +57,7 @@ Exit codes: 0 answered, 2 usage error, unreadable dumps, a query that cannot run
 }
 
 async function runQueryCommand(paths: readonly string[], flags: QueryFlags): Promise<number> {
+  for (const p of paths) recoverBeforeReading(p);
   const given = [flags.sparql, flags.file, flags.example].filter((x) => x !== undefined).length;
   if (given !== 1) {
     printDiagnostics([diagnostic('JL601', 'give exactly one of --sparql, --file or --example')], new Map());

@@ -7,6 +7,7 @@ import type { ReportInput } from '../validate/report.js';
 import type { GraphInput } from '../validate/validate-graph.js';
 import { printDiagnostics } from './diagnostics-out.js';
 import { choice, EXIT } from './options.js';
+import { recoverBeforeReading } from '../release/recover.js';
 
 const SHAPES_DIR = new URL('../../shapes/', import.meta.url).pathname;
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -44,6 +45,7 @@ Exit codes: 0 valid, 1 violations at or above --fail-on, 2 usage or unreadable f
 }
 
 async function runValidate(files: readonly string[], flags: ValidateFlags): Promise<number> {
+  for (const f of files) recoverBeforeReading(f);
   const { readGraphInput } = await import('../validate/read-input.js');
   const inputs: GraphInput[] = [];
   for (const file of files) {

@@ -73,6 +73,7 @@ export const CODES = {
   JL613: { severity: 'error', title: 'published triple count differs from the release metadata', hint: 'The staging graph did not hold the VoID triple count, so it was not swapped in; check the server log for rejected triples.' },
   JL614: { severity: 'error', title: 'credentials missing or rejected', hint: 'Set the user and password in the environment variables named by --user-env and --password-env (default JLOD_USER, JLOD_PASSWORD).' },
   JL615: { severity: 'warning', title: 'the triple store altered literals', hint: 'The store rewrote values it was given (Virtuoso, for one, drops the trailing zeros of xsd:decimal and writes xsd:boolean as 1 or 0), so its answers show other lexical forms than the dumps hold. Use a store that keeps lexical forms (Fuseki, Oxigraph, GraphDB), or tell its users; --strict refuses such a publish and leaves the graph as it was.' },
+  JL616: { severity: 'error', title: 'the SPARQL endpoint answered with something else than results', hint: 'A query answer was not SPARQL JSON results (often an HTML error page from a proxy or a login page, or XML from a server that ignored Accept). Check --query-endpoint and any proxy on the way; the staging graph was dropped and the published graphs were not changed.' },
   JL401: { severity: 'error', title: 'too many errors: conversion stopped', hint: 'Fix the first errors and run again, or raise --max-errors.' },
   JL402: { severity: 'error', title: 'output cannot be written', hint: 'Check that the output directory is writable and has space.' },
   JL403: { severity: 'error', title: 'unknown output format', hint: 'Use one of the formats listed in `justice-lod convert --help`.' },
@@ -85,6 +86,7 @@ export const CODES = {
   JL706: { severity: 'info', title: 'release not published because it failed', hint: 'Fix the errors shown; `--publish` only runs after a release with no errors.' },
   JL707: { severity: 'error', title: 'convert would overwrite a release', hint: 'The output folder holds a release written by `justice-lod release`: its catalogue, version links and checksums would no longer match. Run `justice-lod release` with the release file to remake it, or convert into another folder (--out).' },
   JL708: { severity: 'error', title: 'release folder holds something else', hint: 'A release replaces <out>/<id> as a whole, so it only replaces a folder a previous release wrote (it holds .justice-lod-release). Check `out:` and `id:` in the release file, or move the folder away yourself.' },
+  JL709: { severity: 'error', title: 'output folder is being written by another run', hint: 'Two runs writing one folder at once would mix their files, so the second is refused. Wait for the other run (its pid is named) to finish, or write to another folder. A lock left by a killed run is taken over by itself.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

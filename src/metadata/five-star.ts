@@ -172,3 +172,8 @@ async function parseOne(dir: string, meta: Store, d: string, own: readonly strin
   else if (declaredLinks !== links) out.linkProblems.push(`the linksets declare ${declaredLinks} links; the data has ${links}`);
   return out;
 }
+
+/** The report with its file paths moved (from a staging folder to where the files are committed). */
+export function movedTo(report: FiveStarReport, move: (path: string) => string): FiveStarReport {
+  return { ...report, bundle: move(report.bundle), datasets: report.datasets.map((d) => ({ ...d, ...(d.parsedFile ? { parsedFile: move(d.parsedFile) } : {}) })) };
+}

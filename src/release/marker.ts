@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../sinks/atomic.js';
 import { join } from 'node:path';
 import { releaseIdentity } from './read-release.js';
 
@@ -11,7 +11,7 @@ import { releaseIdentity } from './read-release.js';
 export const RELEASE_MARKER = '.justice-lod-release';
 
 export async function writeReleaseMarker(dir: string, id: string, version: string, tool: string): Promise<void> {
-  await writeFile(join(dir, RELEASE_MARKER), `${JSON.stringify({ release: id, version, writtenBy: `justice-lod ${tool}` })}\n`);
+  await writeFileAtomic(join(dir, RELEASE_MARKER), `${JSON.stringify({ release: id, version, writtenBy: `justice-lod ${tool}` })}\n`);
 }
 
 /**

@@ -1,7 +1,12 @@
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { notAReleaseFolder, writeReleaseMarker } from './marker.js';
 import { basename, dirname, join } from 'node:path';
+import { FolderBusy, lockFolder } from '../sinks/output-folder.js';
+import { onInterrupt } from '../sinks/interrupt.js';
+import { describeWriteFailure, isFileSystemError, outOfSpace } from '../sinks/io-error.js';
+import { recoverBeforeReading } from './recover.js';
+import { lockNameFor, recoverRelease, stagingFor, swapInto } from './swap.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ChangeLog } from '../diff/change-log.js';
 import { changed, emptyCounts, wholeDataset, type DatasetChanges, type ReleaseChanges } from '../diff/changes.js';
@@ -12,7 +17,7 @@ import { termKey, ValueDictionary } from '../diff/observation.js';
 import { readTable } from '../diff/read-table.js';
 import { changesJson, changesMarkdown } from '../diff/report.js';
 import { Reviser } from '../diff/reviser.js';
-import type { FiveStarReport } from '../metadata/five-star.js';
+import { movedTo, type FiveStarReport } from '../metadata/five-star.js';
 import { fiveStarJson } from '../metadata/five-star-json.js';
 import { convert, type ConvertResult } from '../run/convert.js';
 import type { CsvProgress } from '../csv/read.js';
@@ -63,6 +68,7 @@ export async function runRelease(config: ReleaseConfig, hooks: ReleaseRunHooks =
   let previousRelease: ReleaseIdentity | undefined;
   if (config.previous) {
     const dir = config.previous.dir;
+    recoverBeforeReading(dir);
     const found = comparableDumps(dir);
     previousRelease = releaseIdentity(dir);
     if (!(found instanceof Map) || !previousRelease.catalog) {
@@ -72,14 +78,33 @@ export async function runRelease(config: ReleaseConfig, hooks: ReleaseRunHooks =
     }
     previousDumps = found;
   }
+  let unlock: () => void;
+  try {
+    unlock = lockFolder(dirname(config.outDir), lockNameFor(config.outDir));
+  } catch (err) {
+    if (!(err instanceof FolderBusy)) throw err;
+    diagnostics.push(diagnostic('JL709', err.message.replace(dirname(config.outDir), config.outDir), { span: config.outSpan }));
+    return { status: 'config-error', datasets: [], diagnostics };
+  }
+  try {
+    recoverRelease(config.outDir);
+    return await writeRelease(config, hooks, diagnostics, previousDumps, previousRelease);
+  } finally {
+    unlock();
+  }
+}
+
+async function writeRelease(config: ReleaseConfig, hooks: ReleaseRunHooks, diagnostics: Diagnostic[], previousDumps: Map<string, ReleaseDump> | undefined, previousRelease: ReleaseIdentity | undefined): Promise<ReleaseOutcome> {
   const occupied = notAReleaseFolder(config.outDir);
   if (occupied) {
     diagnostics.push(diagnostic('JL708', `${occupied}; the release would replace it, so nothing was written`, { span: config.outSpan }));
     return { status: 'config-error', datasets: [], diagnostics };
   }
-  const staging = join(dirname(config.outDir), `.${basename(config.outDir)}.partial-${process.pid}`);
+  const staging = stagingFor(config.outDir);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
+  // Ctrl-C or SIGTERM before the swap removes the staging folder; the release folder stays as it was.
+  const forgetStaging = onInterrupt(() => rmSync(staging, { recursive: true, force: true }));
   const log = previousDumps ? new ChangeLog(join(staging, 'changes')) : undefined;
   const outcomes: DatasetOutcome[] = [];
   const done = new Set<string>();
@@ -144,16 +169,22 @@ export async function runRelease(config: ReleaseConfig, hooks: ReleaseRunHooks =
     }
     await log?.close();
     // The five-star report names the files it read: in the release folder, not the staging one.
-    const fiveStar = inFolder(completed.report, staging, config.outDir);
+    const fiveStar = movedTo(completed.report, (p) => (p.startsWith(staging) ? config.outDir + p.slice(staging.length) : p));
     await writeFileAtomic(join(staging, 'five-star.json'), `${JSON.stringify(fiveStarJson(fiveStar), null, 2)}\n`);
+    // The marker goes in last: a staging folder that holds it is complete (see recoverRelease).
     await writeReleaseMarker(staging, config.id, config.version, release.toolVersion);
-    await swapInto(staging, config.outDir);
+    swapInto(staging, config.outDir);
+    forgetStaging();
     const metadataFiles = completed.bundle.metadata.map((m) => join(config.outDir, basename(m.path)));
     return { status: 'ok', datasets: outcomes, diagnostics, ...(changes ? { changes } : {}), fiveStar, metadataFiles, outDir: config.outDir };
   } catch (err) {
     await log?.abort().catch(() => undefined);
     await rm(staging, { recursive: true, force: true });
-    throw err;
+    forgetStaging();
+    if (!isFileSystemError(err)) throw err;
+    const message = describeWriteFailure(config.outDir, err).split(staging).join(config.outDir);
+    diagnostics.push(diagnostic('JL402', `${message}; the release was not written and ${config.outDir} is as it was`, { span: config.outSpan }));
+    return { status: outOfSpace(err) ? 'failed' : 'config-error', datasets: outcomes, diagnostics };
   }
 }
 
@@ -161,21 +192,6 @@ async function failed(outcomes: DatasetOutcome[], diagnostics: Diagnostic[], sta
   await log?.abort();
   await rm(staging, { recursive: true, force: true });
   return { status, datasets: outcomes, diagnostics };
-}
-
-/** The five-star report with its file paths moved from the staging folder to the release folder. */
-function inFolder(report: FiveStarReport, staging: string, outDir: string): FiveStarReport {
-  const move = (p: string): string => (p.startsWith(staging) ? outDir + p.slice(staging.length) : p);
-  return { ...report, bundle: outDir, datasets: report.datasets.map((d) => ({ ...d, ...(d.parsedFile ? { parsedFile: move(d.parsedFile) } : {}) })) };
-}
-
-/** Renames the finished staging folder to the release folder, replacing an older run of it. */
-async function swapInto(staging: string, outDir: string): Promise<void> {
-  const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
-  const had = existsSync(outDir);
-  if (had) await rename(outDir, old);
-  await rename(staging, outDir);
-  if (had) await rm(old, { recursive: true, force: true });
 }
 
 /** Datasets of the previous release that this one no longer has. */

@@ -17,6 +17,7 @@ import { RowRunner, type ObservationHook, type TripleTarget } from './row-runner
 import { convertInParallel } from './parallel.js';
 import { Aggregator } from './aggregate.js';
 import { RowKeys } from './row-keys.js';
+import { OutputError, outOfSpace } from '../sinks/io-error.js';
 
 export type { ObservationHook, Triple, TripleTarget } from './row-runner.js';
 
@@ -224,13 +225,14 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
     aggregator?.close();
     await Promise.all(targets.map((t) => t.abort()));
     kept.push(diagnostic('JL402', `conversion stopped: ${(err as Error).message}`));
-    return { status: 'io-error', model, diagnostics: kept, sources };
+    return { status: outOfSpace(err) ? 'failed' : 'io-error', model, diagnostics: kept, sources };
   }
   /** A dump could not be written: every temporary file goes, and the run says why. */
   const cannotWrite = async (err: unknown): Promise<ConvertResult> => {
     await Promise.all(targets.map((t) => t.abort()));
-    kept.push(diagnostic('JL402', `cannot write output: ${(err as Error).message}`));
-    return { status: 'io-error', model, summary, diagnostics: kept, sources };
+    kept.push(diagnostic('JL402', err instanceof OutputError ? err.message : `cannot write output: ${(err as Error).message}`));
+    // A full disk fails the run (exit 1, like data errors: nothing written); other I/O errors are the command line's (exit 2).
+    return { status: outOfSpace(err) ? 'failed' : 'io-error', model, summary, diagnostics: kept, sources };
   };
   const trailer = plan?.trailerQuads() ?? [];
   for (const q of trailer) emitQuad(targets, q, hook);

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
+import { checkSpace, commitRename } from './faults.js';
+import { onInterrupt } from './interrupt.js';
+import { OutputError } from './io-error.js';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { Transform, type Writable } from 'node:stream';
@@ -15,6 +19,9 @@ export interface FileFacts {
   readonly bytes: number;
   readonly sha256: string;
 }
+
+/** Makes temporary names unique within a run. */
+let serial = 0;
 
 /** Bytes queued for the disk before the converter waits for them. */
 const QUEUE_LIMIT = 8 << 20;
@@ -43,16 +50,29 @@ export class AtomicFile {
   /** gzip files: the compressor's stream and the pipeline's end. */
   private head: Writable | undefined;
   private done: Promise<void> | undefined;
+  /** Ctrl-C or SIGTERM while the file is open removes the temporary file. */
+  private readonly forget: () => void;
 
   private constructor(readonly path: string) {
-    this.temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Date.now().toString(36)}`);
+    this.temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Date.now().toString(36)}${(serial++).toString(36)}`);
+    const temp = this.temp;
+    this.forget = onInterrupt(() => rmSync(temp, { force: true }));
   }
 
   static async open(path: string, gzip = false): Promise<AtomicFile> {
-    await mkdir(dirname(path), { recursive: true });
+    try {
+      await mkdir(dirname(path), { recursive: true });
+    } catch (err) {
+      throw new OutputError(path, err);
+    }
     const file = new AtomicFile(path);
-    if (gzip) file.openGzip();
-    else file.handle = await open(file.temp, 'w');
+    try {
+      if (gzip) file.openGzip();
+      else file.handle = await open(file.temp, 'w');
+    } catch (err) {
+      file.forget();
+      throw new OutputError(path, err);
+    }
     return file;
   }
 
@@ -67,12 +87,17 @@ export class AtomicFile {
     const gzip = createGzip({ level: 6 });
     this.head = gzip;
     this.done = pipeline([gzip, measure, createWriteStream(this.temp)]);
-    this.done.catch((err: Error) => (this.failure = err));
+    this.done.catch((err: Error) => (this.failure = new OutputError(this.path, err)));
   }
 
   /** Writes a chunk; waits only while more than the queue limit is still unwritten. */
   async write(chunk: string | Buffer): Promise<void> {
     if (this.failure) throw this.failure;
+    try {
+      checkSpace(this.path);
+    } catch (err) {
+      throw (this.failure = new OutputError(this.path, err));
+    }
     if (this.head) {
       if (!this.head.write(chunk)) await Promise.race([once(this.head, 'drain'), this.done]);
       return;
@@ -88,7 +113,7 @@ export class AtomicFile {
     });
     // Queued until both written and hashed, so neither thread falls behind unbounded.
     const done = Promise.all([this.chain, hashed]).then(() => undefined, (err: Error) => {
-      this.failure ??= err;
+      this.failure ??= new OutputError(this.path, err);
     });
     this.inFlight.push({ done, bytes: buf.length });
     this.queued += buf.length;
@@ -108,18 +133,30 @@ export class AtomicFile {
     if (this.failure) throw this.failure;
   }
 
+  /** Puts the finished file in place; a failure (a full disk at the last write) removes the temporary file. */
   async commit(): Promise<FileFacts> {
+    try {
+      return await this.finish();
+    } catch (err) {
+      await this.abort().catch(() => undefined);
+      throw new OutputError(this.path, err);
+    }
+  }
+
+  private async finish(): Promise<FileFacts> {
     if (this.head) {
       this.head.end();
       await this.done;
-      await rename(this.temp, this.path);
+      await commitRename(this.temp, this.path);
+      this.forget();
       return { path: this.path, bytes: this.size, sha256: this.hash.digest('hex') };
     }
     await this.idle();
     // The hash thread takes messages in order: the digest follows every chunk sent before it.
     const sha256 = await this.threadHash.digest();
     await this.handle!.close();
-    await rename(this.temp, this.path);
+    await commitRename(this.temp, this.path);
+    this.forget();
     return { path: this.path, bytes: this.size, sha256 };
   }
 
@@ -133,6 +170,7 @@ export class AtomicFile {
       await this.handle!.close().catch(() => undefined);
     }
     await rm(this.temp, { force: true });
+    this.forget();
   }
 }
 
