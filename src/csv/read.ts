@@ -182,7 +182,6 @@ const BATCH = 512;
 async function* tokenize(text: AsyncIterable<string | Buffer>, delimiter: string, quote: string): AsyncGenerator<CsvRecord[]> {
   const chunks = text[Symbol.asyncIterator]();
   let rest = '';
-  let recordDelimiter: string | undefined;
   if (FastTokenizer.supports(delimiter, quote)) {
     const fast = new FastTokenizer(delimiter, quote);
     let pending = '';
@@ -201,18 +200,21 @@ async function* tokenize(text: AsyncIterable<string | Buffer>, delimiter: string
       if (stop.irregular) {
         // A finished iterator stays finished: csv-parse then reads `rest` alone.
         rest = chunk.slice(stop.pos);
-        recordDelimiter = fast.recordDelimiter;
         break;
       }
       if (next.done) return;
       pending = chunk.slice(stop.pos);
     }
   }
-  yield* slowTokenize(rest, chunks, delimiter, quote, recordDelimiter);
+  yield* slowTokenize(rest, chunks, delimiter, quote);
 }
 
-/** csv-parse on `head` and then the remaining chunks. */
-async function* slowTokenize(head: string, chunks: AsyncIterator<string | Buffer>, delimiter: string, quote: string, recordDelimiter: string | undefined): AsyncGenerator<CsvRecord[]> {
+/**
+ * csv-parse on `head` and then the remaining chunks. Every line end outside quotes ends a
+ * record, whichever kind it is: files edited on two systems mix CRLF, LF and lone CR, and a
+ * reader that knew only the first kind would join rows (and misnumber every line after).
+ */
+async function* slowTokenize(head: string, chunks: AsyncIterator<string | Buffer>, delimiter: string, quote: string): AsyncGenerator<CsvRecord[]> {
   const parser = parse({
     delimiter,
     quote,
@@ -221,7 +223,7 @@ async function* slowTokenize(head: string, chunks: AsyncIterator<string | Buffer
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
-    ...(recordDelimiter ? { record_delimiter: recordDelimiter } : {}),
+    record_delimiter: ['\r\n', '\n', '\r'],
   });
   const feed = async (): Promise<void> => {
     if (head !== '' && !parser.write(head)) await once(parser, 'drain');

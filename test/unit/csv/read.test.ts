@@ -31,6 +31,15 @@ describe('readCsv', () => {
     expect(rows(await read('a,b\r1,2\r3,4')).map((r) => r.line)).toEqual([2, 3]);
   });
 
+  it('ends a record at every kind of line end in a file that mixes CRLF, LF and lone CR (issue 18)', async () => {
+    const evs = await read('a,b\r\n1,2\n3,4\r5,6\r\n"7\r8",9\n"10\r\n11",12\r13,14\n');
+    expect(rows(evs)).toEqual([
+      { line: 2, cells: ['1', '2'] }, { line: 3, cells: ['3', '4'] }, { line: 4, cells: ['5', '6'] },
+      { line: 5, cells: ['7\r8', '9'] }, { line: 7, cells: ['10\r\n11', '12'] }, { line: 9, cells: ['13', '14'] },
+    ]);
+    expect(codes(evs)).toEqual([]);
+  });
+
   it('detects Windows-1252 when the bytes are not UTF-8, so £ survives', async () => {
     const evs = await read(Buffer.from('band,n\n"Over \xa31,000",3\n', 'latin1'));
     expect(codes(evs)).toEqual(['JL202@2']);
