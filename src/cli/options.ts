@@ -16,6 +16,15 @@ export function nonNegativeInt(value: string): number {
   return x;
 }
 
+/** A whole number within bounds: a value that makes no sense (a negative delay, a week-long wait) is refused. */
+export function intIn(min: number, max: number, unit = '') {
+  return (value: string): number => {
+    const x = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isInteger(x) || x < min || x > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}${unit}`);
+    return x;
+  };
+}
+
 export function choice<T extends string>(allowed: readonly T[]) {
   return (value: string): T => {
     if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);

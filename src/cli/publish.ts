@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from './diagnostics-out.js';
-import { EXIT, nonNegativeInt, positiveInt } from './options.js';
+import { EXIT, intIn } from './options.js';
+import { recoverBeforeReading } from '../release/recover.js';
 
 export interface PublishFlags {
   endpoint: string;
@@ -15,6 +16,9 @@ export interface PublishFlags {
   passwordEnv: string;
   retries: number;
   retryDelay: number;
+  timeout: number;
+  connectTimeout: number;
+  allowBasicOverHttp?: boolean;
   json?: boolean;
   quiet?: boolean;
   strict?: boolean;
@@ -62,12 +66,16 @@ export function publishOptions(command: Command): Command {
     .option('--update-endpoint <url>', 'SPARQL Update URL for MOVE (default: worked out from the Graph Store URL)', endpointUrl)
     .option('--user-env <name>', 'environment variable holding the user name', 'JLOD_USER')
     .option('--password-env <name>', 'environment variable holding the password', 'JLOD_PASSWORD')
-    .option('--retries <n>', 'retries of a failed request', nonNegativeInt, 4)
-    .option('--retry-delay <ms>', 'first wait before a retry; it doubles each time', positiveInt, 500)
+    .option('--retries <n>', 'retries of a failed request (0 to 20)', intIn(0, 20), 4)
+    .option('--retry-delay <ms>', 'first wait before a retry, 1 to 600000 ms; it doubles each time (a longer Retry-After from the server wins)', intIn(1, 600_000, ' ms'), 500)
+    .option('--timeout <s>', 'longest time for one request, upload and answer (1 to 86400 s)', intIn(1, 86_400, ' s'), 300)
+    .option('--connect-timeout <s>', 'longest time to connect to the server (1 to 600 s)', intIn(1, 600, ' s'), 10)
+    .option('--allow-basic-over-http', 'send the password with Basic authentication over plain http:// if the server asks (refused by default: anyone on the way could read it)')
     .option('--strict', 'refuse to swap in a graph whose literals the store altered (by default: a JL615 warning, and the graph is swapped in)');
 }
 
 export async function runPublish(dir: string, flags: PublishFlags): Promise<number> {
+  recoverBeforeReading(dir);
   const usage = (message: string): number => {
     printDiagnostics([diagnostic('JL603', message)], new Map());
     return EXIT.usage;
@@ -94,6 +102,7 @@ export async function runPublish(dir: string, flags: PublishFlags): Promise<numb
     endpoints: endpointsFor(flags.endpoint, flags.queryEndpoint, flags.updateEndpoint),
     ...(user !== undefined && password !== undefined ? { credentials: { user, password } } : {}),
     retry: { retries: flags.retries, delayMs: flags.retryDelay },
+    limits: { timeoutMs: flags.timeout * 1000, connectTimeoutMs: flags.connectTimeout * 1000, ...(flags.allowBasicOverHttp ? { allowBasicOverHttp: true } : {}) },
     ...(log ? { log } : {}),
     ...(flags.strict ? { strict: true } : {}),
   });

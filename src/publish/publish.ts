@@ -12,12 +12,14 @@ import { formatByName } from '../sinks/registry.js';
 import { lineChunks } from './chunks.js';
 import { alterations, countQuery, localLiterals, sampleQuery, type Binding } from './literals.js';
 import type { Endpoints } from './endpoints.js';
-import { HttpClient, HttpFailure, type Credentials, type RetryPolicy } from './http.js';
+import { HttpClient, HttpFailure, type Answer, type Credentials, type HttpLimits, type RetryPolicy } from './http.js';
 
 export interface PublishOptions {
   readonly endpoints: Endpoints;
   readonly credentials?: Credentials;
   readonly retry: RetryPolicy;
+  /** Timeouts and what authentication may be sent where (defaults: 10 s to connect, 300 s a request). */
+  readonly limits?: HttpLimits;
   /** Progress lines for people (stderr). */
   readonly log?: (line: string) => void;
   /** Bytes per upload request (tests make it small to upload in several requests). */
@@ -48,7 +50,7 @@ export interface PublishOutcome {
  * before the MOVE leaves the published graph as it was, and stops the run.
  */
 export async function publishDumps(dumps: readonly ReleaseDump[], o: PublishOptions): Promise<PublishOutcome> {
-  const http = new HttpClient(o.credentials, o.retry, (what, attempt, wait) => o.log?.(`  retry ${attempt}/${o.retry.retries} in ${wait} ms: ${what}`));
+  const http = new HttpClient(o.credentials, o.retry, (what, attempt, wait) => o.log?.(`  retry ${attempt}/${o.retry.retries} in ${wait} ms: ${what}`), o.limits);
   const published: Published[] = [];
   const warnings: Diagnostic[] = [];
   for (const dump of dumps) {
@@ -99,7 +101,7 @@ export async function publishDumps(dumps: readonly ReleaseDump[], o: PublishOpti
       if (!(err instanceof HttpFailure)) throw err;
       // Best effort: the staging graph is replaced by the next run anyway.
       await drop(http, o.endpoints.update, staging).catch(() => undefined);
-      const code: Code = err.kind === 'unreachable' ? 'JL611' : err.kind === 'unauthorised' ? 'JL614' : 'JL612';
+      const code: Code = err.kind === 'unreachable' ? 'JL611' : err.kind === 'unauthorised' ? 'JL614' : err.kind === 'bad-answer' ? 'JL616' : 'JL612';
       return { published, diagnostics: [...warnings, diagnostic(code, `${dump.id}: ${err.message}; <${dump.graph}> was left as it was`)] };
     } finally {
       if (tmp) await rm(tmp, { recursive: true, force: true });
@@ -111,8 +113,25 @@ export async function publishDumps(dumps: readonly ReleaseDump[], o: PublishOpti
 const fail = (published: Published[], code: Code, message: string): PublishOutcome => ({ published, diagnostics: [diagnostic(code, message)] });
 
 async function select(http: HttpClient, url: string, query: string): Promise<Binding[]> {
-  const res = await http.send(formPost(url, { query }, 'application/sparql-results+json'));
-  return (JSON.parse(res.text) as { results: { bindings: Binding[] } }).results.bindings;
+  return resultsOf(http, url, await http.send(formPost(url, { query }, 'application/sparql-results+json')));
+}
+
+/**
+ * The bindings of a SPARQL JSON answer. Anything else (an HTML error page from a proxy, XML
+ * from a server that ignored Accept) is a failure that says what came back, never a parse
+ * error deep inside, and never read as zero rows.
+ */
+function resultsOf(http: HttpClient, url: string, res: Answer): Binding[] {
+  let json: { results?: { bindings?: unknown } } | undefined;
+  try {
+    json = JSON.parse(res.text) as typeof json;
+  } catch {
+    json = undefined;
+  }
+  if (!json || !Array.isArray(json.results?.bindings)) {
+    throw new HttpFailure('bad-answer', `${url}: the answer is not SPARQL JSON results (Content-Type ${res.contentType || 'none'}): ${http.summary(res.text)}`);
+  }
+  return json.results!.bindings as Binding[];
 }
 
 function withGraph(graphStore: string, graph: string): string {
@@ -137,9 +156,10 @@ async function drop(http: HttpClient, url: string, graph: string): Promise<void>
 }
 
 async function count(http: HttpClient, url: string, graph: string): Promise<number> {
-  const res = await http.send(formPost(url, { query: `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graph}> { ?s ?p ?o } }` }, 'application/sparql-results+json'));
-  const json = JSON.parse(res.text) as { results: { bindings: { n?: { value: string } }[] } };
-  return Number(json.results.bindings[0]?.n?.value ?? 0);
+  const rows = await select(http, url, `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graph}> { ?s ?p ?o } }`);
+  const n = Number(rows[0]?.['n']?.value);
+  if (!Number.isInteger(n)) throw new HttpFailure('bad-answer', `${url}: the count of <${graph}> came back as ${JSON.stringify(rows[0] ?? null).slice(0, 200)}, not a number`);
+  return n;
 }
 
 /** A dump in another format, rewritten as N-Triples in a temporary folder, for line chunks. */
