@@ -7,6 +7,7 @@ import { finishBundle } from './bundle.js';
 import { choice, EXIT, expandMappings, httpUrl, isoDate, positiveInt } from './options.js';
 import type { ConvertedDataset } from '../release/bundle.js';
 import { releaseInfo } from '../release/info.js';
+import { DEFAULT_MAX_CODES } from '../compile/generated.js';
 import { startProgress } from './progress.js';
 import { summaryJson, summaryText } from './summary.js';
 import { FolderBusy, OutputFolder } from '../sinks/output-folder.js';
@@ -23,6 +24,7 @@ interface ConvertFlags {
   validate: boolean;
   metadata: boolean;
   workers: number;
+  maxCodes: number;
   issued?: string;
   downloadBase?: string;
 }
@@ -41,6 +43,7 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .option('--diagnostics <form>', 'text (stderr) or json (one document on stdout)', choice(['text', 'json'] as const), 'text')
     .option('--no-validate', 'skip the observation checks and integrity constraints')
     .option('--workers <n>', 'worker threads for a large CSV (over 16 MB, no notes rows); the dump is the same byte for byte', positiveInt, 1)
+    .option('--max-codes <n>', 'distinct labels a `codeList: generated` column may have before the run stops (JL316)', positiveInt, DEFAULT_MAX_CODES)
     .option('--no-metadata', 'write only the dumps: no vocabulary dump, metadata.ttl/.jsonld or five-star report')
     .option('--issued <date>', 'release date for dcterms:issued (YYYY-MM-DD; default today)', isoDate)
     .option('--download-base <url>', 'where the dumps will be published, for dcat:downloadURL (default {base}downloads/)', httpUrl)
@@ -133,7 +136,7 @@ async function convertAll(mappings: readonly string[], flags: ConvertFlags, form
     const stop = startProgress(mapping, progress, !flags.quiet && flags.diagnostics === 'text');
     let result: ConvertResult;
     try {
-      result = inFolder(await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir, ...(outFile ? { outFile } : {}), formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate, workers: flags.workers, facts: flags.metadata && !outFile }), folder);
+      result = inFolder(await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir, ...(outFile ? { outFile } : {}), formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate, workers: flags.workers, maxCodes: flags.maxCodes, facts: flags.metadata && !outFile }), folder);
     } finally {
       stop();
     }

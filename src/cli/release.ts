@@ -13,6 +13,7 @@ import { startProgress } from './progress.js';
 import { endpointUrl, publishOptions, runPublish, type PublishFlags } from './publish.js';
 import { exampleQueries, exampleQuery } from './query.js';
 import { summaryJson, summaryText } from './summary.js';
+import { DEFAULT_MAX_CODES } from '../compile/generated.js';
 
 interface ReleaseFlags extends Omit<PublishFlags, 'endpoint' | 'json' | 'quiet'> {
   publish?: string;
@@ -21,6 +22,7 @@ interface ReleaseFlags extends Omit<PublishFlags, 'endpoint' | 'json' | 'quiet'>
   json?: boolean;
   quiet?: boolean;
   details?: boolean;
+  maxCodes: number;
 }
 
 export function registerRelease(program: Command, setExit: (code: number) => void): void {
@@ -33,6 +35,7 @@ export function registerRelease(program: Command, setExit: (code: number) => voi
     .option('--rows <n>', 'rows shown per answer', positiveInt, 10)
     .option('--publish <url>', 'after a green run, publish to this SPARQL 1.1 Graph Store URL (as `justice-lod publish` does)', endpointUrl);
   publishOptions(command)
+    .option('--max-codes <n>', 'distinct labels a `codeList: generated` column may have before the run stops (JL316)', positiveInt, DEFAULT_MAX_CODES)
     .option('--details', 'also print each dataset\'s full conversion summary')
     .option('--json', 'print the outcome as one JSON document on stdout')
     .option('-q, --quiet', 'no progress bars, tables or answers; problems are still printed')
@@ -64,7 +67,7 @@ async function releaseCommand(file: string, flags: ReleaseFlags): Promise<number
   if (text) process.stdout.write(`Release ${config.id}${config.version !== config.id ? ` (${config.version})` : ''}: ${config.datasets.length} datasets → ${rel(config.outDir)}/${config.previous ? `, compared with ${rel(config.previous.dir)}` : ''}\n\n`);
   // Loaded on use, so other commands do not pay for the diff and metadata readers.
   const [{ runRelease }, report] = await Promise.all([import('../release/run-release.js'), import('../diff/report.js')]);
-  const outcome = await runRelease(config, { startDataset: (mapping, progress) => startProgress(rel(mapping), progress, text) });
+  const outcome = await runRelease(config, { startDataset: (mapping, progress) => startProgress(rel(mapping), progress, text), maxCodes: flags.maxCodes });
   const sources = new Map([...loaded.sources, ...outcome.datasets.flatMap((d) => [...d.result.sources])]);
   let exit: number = outcome.status === 'ok' ? EXIT.ok : outcome.status === 'failed' ? EXIT.dataErrors : EXIT.usage;
   for (const d of outcome.datasets) exit = Math.max(exit, exitCode(d.result));

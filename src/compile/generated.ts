@@ -5,6 +5,21 @@ import { isBound, type Resolved } from './outcome.js';
 
 const MINTED_LIMIT = 1_000_000;
 
+/**
+ * Distinct labels one generated code list may hold by default. Real code lists have hundreds
+ * (offences, local authorities, courts); a column with tens of thousands of distinct values is
+ * a free-text or number column mapped by mistake, and every concept is held until the end of
+ * the run: the run stops at the first label past the limit (`--max-codes` raises it).
+ */
+export const DEFAULT_MAX_CODES = 10_000;
+
+/** Thrown by a generated code list's resolver at the first label past the limit: the run stops. */
+export class TooManyCodes extends Error {
+  constructor(readonly column: number, readonly columnName: string, readonly label: string, readonly limit: number) {
+    super(`column '${columnName}' has more than ${limit.toLocaleString('en-GB')} distinct labels for its generated code list (the next was ${JSON.stringify(label.length > 80 ? `${label.slice(0, 79)}…` : label)}); the run stopped`);
+  }
+}
+
 /** A minted concept: its label and notation (the slug, or the release's own code with `keepCode`). */
 export interface GeneratedConcept {
   readonly label: string;
@@ -27,7 +42,7 @@ export class GeneratedCodes {
   private readonly minted = new Map<string, string>();
 
   /** `base`: only IRIs minted in the publisher's own space are described (not shipped codes or external IRIs). */
-  constructor(private readonly base: string) {}
+  constructor(private readonly base: string, readonly maxCodes: number = DEFAULT_MAX_CODES) {}
 
   /**
    * Records the label of an IRI minted from a cell (first label wins), so that every IRI of

@@ -90,9 +90,9 @@ const NO_VALUES: (ParsedValue | CellFailure)[] = [];
  * Compiles the model against the CSV header. Pure: every column index, template piece,
  * constant term and lookup table is fixed here, so the row loop looks nothing up by name.
  */
-export function compilePlan(model: MappingModel, header: readonly string[], csvFile: string): { plan?: RowPlan; diagnostics: Diagnostic[] } {
+export function compilePlan(model: MappingModel, header: readonly string[], csvFile: string, maxCodes?: number): { plan?: RowPlan; diagnostics: Diagnostic[] } {
   const columns = new ColumnResolver(header, csvFile);
-  const generated = new GeneratedCodes(model.base);
+  const generated = new GeneratedCodes(model.base, maxCodes);
   const variables: Evaluate[] = model.variables.map((v) => compileRule(v.rule, columns, generated));
   const keyIndex = new Map(model.variables.map((v, i) => [v.name, i]));
   const subjects = model.subjects.map((s) => compileSubject(s, model, columns, keyIndex));

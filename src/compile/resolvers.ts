@@ -12,7 +12,7 @@ import { parsePeriod } from './period.js';
 import { compileTemplate, render } from './template.js';
 import { notationOf, SCHEMES } from '../codelists/registry.js';
 import { schemeMatcher } from '../codelists/matcher.js';
-import type { GeneratedCodes } from './generated.js';
+import { TooManyCodes, type GeneratedCodes } from './generated.js';
 import { templateRefs } from '../mapping/templates.js';
 
 export type Evaluate = (cells: readonly string[]) => Resolved;
@@ -61,13 +61,13 @@ function compileCell(rule: CellRule, columns: ColumnResolver, generated: Generat
   const strip = rule.resolver.kind === 'period' ? false : rule.stripCode;
   // Literal text (comments, notes) keeps its line breaks; codes and names are folded for matching.
   const literalText = rule.resolver.kind === 'literal';
-  const resolve = compileResolver(rule.resolver, columns, strip, rule.keepCode, first, generated);
+  const columnNames = rule.columns.map((c) => c.name).join(' + ');
+  const resolve = compileResolver(rule.resolver, columns, strip, rule.keepCode, first, generated, columnNames);
   // Results are cached by cell text, unless a template also reads other columns.
   const own = new Set(rule.columns.map((c) => c.name));
   const template = rule.resolver.kind === 'template' ? rule.resolver.template : rule.resolver.kind === 'map' ? rule.resolver.fallback : undefined;
   const cacheable = !template || templateRefs(template).every((name) => own.has(name));
   const cache = new Map<string, Resolved>();
-  const columnNames = rule.columns.map((c) => c.name).join(' + ');
   const pattern = rule.pattern === undefined ? undefined : new RegExp(rule.pattern, 'u');
   return (cells) => {
     const whole = indexes.length === 1 ? (cells[first] ?? '') : indexes.map((i) => cells[i] ?? '').join(' ');
@@ -114,7 +114,7 @@ function byLabel<T>(table: ReadonlyMap<string, T>): Map<string, T> {
 /** `code`: the prefix stripped from the label, if any. */
 type LabelResolver = (label: string, cells: readonly string[], code?: string) => Resolved;
 
-function compileResolver(r: Resolver, columns: ColumnResolver, stripCode: StripCode, keepCode: boolean, column: number, generated: GeneratedCodes): LabelResolver {
+function compileResolver(r: Resolver, columns: ColumnResolver, stripCode: StripCode, keepCode: boolean, column: number, generated: GeneratedCodes, columnName: string): LabelResolver {
   switch (r.kind) {
     case 'codelist': {
       const scheme = r.def ?? SCHEMES.get(r.scheme)!;
@@ -133,7 +133,10 @@ function compileResolver(r: Resolver, columns: ColumnResolver, stripCode: StripC
       // With keepCode, the release's code names the concept: `153 Murder` and `154 Murder` stay two.
       return (label, _cells, code) => {
         const slug = keepCode && code ? slugify(code) : slugify(label);
-        if (!concepts.has(slug)) concepts.set(slug, { label, notation: keepCode && code ? code : slug });
+        if (!concepts.has(slug)) {
+          if (concepts.size >= generated.maxCodes) throw new TooManyCodes(column, columnName, label, generated.maxCodes);
+          concepts.set(slug, { label, notation: keepCode && code ? code : slug });
+        }
         return { term: iri(`${r.conceptBase}${slug}`), key: slug };
       };
     }

@@ -53,6 +53,8 @@ export interface ReleaseOutcome {
 export interface ReleaseRunHooks {
   /** A progress record per dataset, for the CLI's progress bar. */
   readonly startDataset?: (mapping: string, progress: CsvProgress & { rows: number }) => () => void;
+  /** Distinct labels a generated code list may hold (--max-codes). */
+  readonly maxCodes?: number;
 }
 
 /**
@@ -116,7 +118,7 @@ async function writeRelease(config: ReleaseConfig, hooks: ReleaseRunHooks, diagn
       let result: ConvertResult;
       try {
         result = await convert({
-          mapping: d.mapping, ...(d.csv ? { input: d.csv } : {}), outDir: staging, formats: config.formats, failOn: 'error', progress, validate: true,
+          mapping: d.mapping, ...(d.csv ? { input: d.csv } : {}), outDir: staging, formats: config.formats, failOn: 'error', progress, validate: true, ...(hooks.maxCodes ? { maxCodes: hooks.maxCodes } : {}),
           hook: async (model) => {
             const old = previousDumps?.get(model.id);
             if (!old) return undefined;

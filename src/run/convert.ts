@@ -18,6 +18,7 @@ import { convertInParallel } from './parallel.js';
 import { Aggregator } from './aggregate.js';
 import { RowKeys } from './row-keys.js';
 import { OutputError, outOfSpace } from '../sinks/io-error.js';
+import { TooManyCodes } from '../compile/generated.js';
 
 export type { ObservationHook, Triple, TripleTarget } from './row-runner.js';
 
@@ -42,6 +43,8 @@ export interface ConvertOptions {
   readonly keyLimit?: number;
   /** Groups of rows that combine (`duplicates:`) kept in memory before they spill to disk (tests lower it). */
   readonly groupLimit?: number;
+  /** Distinct labels a generated code list may hold before the run stops (default 10,000). */
+  readonly maxCodes?: number;
   /** Count the VoID facts the metadata needs (default on; off when no metadata is written). */
   readonly facts?: boolean;
   /** Worker threads converting parts of the CSV (large plain files; one process otherwise). */
@@ -129,6 +132,8 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
   let plan: ReturnType<typeof compilePlan>['plan'];
   let validation: RunValidation | undefined;
   let header: readonly string[] = [];
+  /** The line of the data row being converted, for errors thrown from inside a row. */
+  let line = 0;
   let hook: ObservationHook | undefined;
   let runner: RowRunner | undefined;
   let aggregator: Aggregator | undefined;
@@ -174,7 +179,7 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
         summary.records.header += model.source.headerRows;
         summary.encoding = ev.encoding;
         header = ev.names;
-        const compiled = compilePlan(model, ev.names, csv);
+        const compiled = compilePlan(model, ev.names, csv, opts.maxCodes);
         kept.push(...compiled.diagnostics);
         if (!compiled.plan) return { status: 'config-error', model, diagnostics: kept, sources };
         plan = compiled.plan;
@@ -199,6 +204,7 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
         break reading;
       }
       progress.rows++;
+      line = ev.line;
       const ok = aggregator ? await runner!.group(ev.cells, ev.line, aggregator) : runner!.row(ev.cells, ev.line);
       if (!ok && summary.diagnosticsBySeverity.error >= maxErrors) {
         report(diagnostic('JL401', `stopped after ${summary.diagnosticsBySeverity.error} errors at line ${ev.line + 1}; the rest of the file was not read`, { span: { file: csv, line: ev.line } }));
@@ -224,6 +230,13 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
     keys?.dispose();
     aggregator?.close();
     await Promise.all(targets.map((t) => t.abort()));
+    if (err instanceof TooManyCodes) {
+      kept.push(diagnostic('JL316', err.message, { span: { file: csv, line, column: err.column }, cell: { columnName: err.columnName, value: err.label.slice(0, 200) } }));
+      summary.records.unread = true;
+      summary.ended = new Date();
+      summary.durationMs = summary.ended.getTime() - started;
+      return { status: 'failed', model, summary, diagnostics: kept, sources };
+    }
     kept.push(diagnostic('JL402', `conversion stopped: ${(err as Error).message}`));
     return { status: outOfSpace(err) ? 'failed' : 'io-error', model, diagnostics: kept, sources };
   }

@@ -6,6 +6,11 @@ import type { Serializer } from './serializer.js';
 import { TermBytes } from './text-out.js';
 
 const PN_LOCAL = /^(?:[A-Za-z0-9_:]|%[0-9A-Fa-f]{2})(?:(?:[A-Za-z0-9_.:-]|%[0-9A-Fa-f]{2})*(?:[A-Za-z0-9_:-]|%[0-9A-Fa-f]{2}))?$/;
+/**
+ * Longer local names are written as full IRIs: the pattern above backtracks once per
+ * character, and an 8 MB IRI would overflow the regular-expression stack.
+ */
+const MAX_LOCAL = 2048;
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?\d*\.\d+$/;
 const CACHE_LIMIT = 20_000;
@@ -21,7 +26,7 @@ export function turtleSerializer(prefixes: ReadonlyMap<string, string>, opts: { 
 
   const abbreviate = (value: string): string => {
     for (const [prefix, ns] of ordered) {
-      if (value.startsWith(ns) && PN_LOCAL.test(value.slice(ns.length))) return `${prefix}:${value.slice(ns.length)}`;
+      if (value.startsWith(ns) && value.length - ns.length <= MAX_LOCAL && PN_LOCAL.test(value.slice(ns.length))) return `${prefix}:${value.slice(ns.length)}`;
     }
     return `<${escapeIri(value)}>`;
   };
@@ -39,8 +44,8 @@ export function turtleSerializer(prefixes: ReadonlyMap<string, string>, opts: { 
     if (t.termType === 'NamedNode') return iriText(t.value);
     if (t.termType !== 'Literal') throw new Error(`cannot write a ${t.termType} in Turtle`);
     const dt = t.datatype.value;
-    if (dt === XSD.integer && INTEGER.test(t.value)) return t.value;
-    if (dt === XSD.decimal && DECIMAL.test(t.value)) return t.value;
+    if (dt === XSD.integer && t.value.length <= MAX_LOCAL && INTEGER.test(t.value)) return t.value;
+    if (dt === XSD.decimal && t.value.length <= MAX_LOCAL && DECIMAL.test(t.value)) return t.value;
     if (dt === XSD.boolean && (t.value === 'true' || t.value === 'false')) return t.value;
     const lex = `"${escapeLiteral(t.value)}"`;
     if (t.language) return `${lex}@${t.language}`;

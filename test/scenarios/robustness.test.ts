@@ -3,6 +3,8 @@
  * kept fixed.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { Parser } from 'n3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/run/convert.js';
@@ -89,4 +91,69 @@ describe('secrets', () => {
       expect(r.stderr).toContain('not in the URL');
     }
   });
+});
+
+describe('bounded work on any input', () => {
+  it('an 8 MB label (an 8 MB concept IRI) is written in Turtle and TriG without overflowing a stack, and parses', () => {
+    const bin = join(new URL('../../', import.meta.url).pathname, 'bin/justice-lod.js');
+    const mapping = writeFile(dir, 'huge.yaml', `version: 1
+id: huge
+base: https://example.org/
+source: { path: huge.csv }
+dimensions:
+  period: { property: sdmx-dimension:refPeriod, column: Period, period: auto }
+  offence: { property: justice:offenceGroup, column: Offence, codeList: generated }
+measures:
+  count: { property: justice:offenderCount, column: Count, unit: unit:NUM }
+`);
+    writeFile(dir, 'huge.csv', `Period,Offence,Count\n2020,${'a'.repeat(8 << 20)},5\n2021,Theft,3\n`);
+    const out = join(dir, 'huge-out');
+    const r = spawnSync(process.execPath, [bin, 'convert', mapping, '--out', out, '--format', 'ttl,trig', '--no-metadata', '--no-validate', '--quiet'], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    for (const [file, format] of [['huge.ttl', 'Turtle'], ['huge.trig', 'TriG']] as const) {
+      const quads = new Parser({ format }).parse(readFileSync(join(out, file), 'utf8'));
+      expect(quads.some((q) => q.object.termType === 'NamedNode' && q.object.value.length > 8 << 20), file).toBe(true);
+    }
+  }, 120_000);
+
+  it('--fail-on none with a file that has no readable header exits 2 and writes nothing', () => {
+    const bin = join(new URL('../../', import.meta.url).pathname, 'bin/justice-lod.js');
+    for (const [name, content] of [['empty.csv', ''], ['garbage.csv', Buffer.from([0, 1, 2, 0x67, 0xff, 10])], ['blank.csv', '\n\n\n']] as const) {
+      const mapping = writeFile(dir, `nohead-${name}.yaml`, MAPPING.replace('input.csv', name));
+      writeFile(dir, name, content);
+      const out = join(dir, `nohead-${name}`);
+      const r = spawnSync(process.execPath, [bin, 'convert', mapping, '--out', out, '--fail-on', 'none'], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.status, name).toBe(2);
+      expect(r.stderr, name).toMatch(/JL204|JL107/);
+      expect(existsSync(out) ? readdirSync(out) : [], name).toEqual([]);
+    }
+  }, 120_000);
+});
+
+describe('a generated code list meeting a million distinct labels', () => {
+  it('stops at the limit with JL316 naming the column and the line, in bounded memory; --max-codes raises the limit', () => {
+    const bin = join(new URL('../../', import.meta.url).pathname, 'bin/justice-lod.js');
+    const mapping = writeFile(dir, 'distinct.yaml', `version: 1
+id: distinct
+base: https://example.org/
+source: { path: distinct.csv }
+dimensions:
+  period: { property: sdmx-dimension:refPeriod, column: Period, period: auto }
+  offence: { property: justice:offenceGroup, column: Offence, codeList: generated }
+measures:
+  count: { property: justice:offenderCount, column: Count, unit: unit:NUM }
+`);
+    const rows = ['Period,Offence,Count'];
+    for (let i = 0; i < 1_000_000; i++) rows.push(`2020,Offence number ${i} of a long description,${i % 500}`);
+    writeFile(dir, 'distinct.csv', `${rows.join('\n')}\n`);
+    // A 300 MB heap: a run that held a million concepts (or validated them) would not fit.
+    const env = { ...process.env, NODE_OPTIONS: '--max-old-space-size=300' };
+    for (const [args, line, limit] of [[[], 10_002, '10,000'], [['--max-codes', '20000'], 20_002, '20,000']] as const) {
+      const r = spawnSync(process.execPath, [bin, 'convert', mapping, '--out', join(dir, 'distinct-out'), ...args], { encoding: 'utf8', timeout: 120_000, env });
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`distinct.csv:${line}:2: error JL316: column 'Offence' has more than ${limit} distinct labels`);
+      expect(r.stderr).toContain('--max-codes');
+      expect(r.stdout).toContain('stopped early');
+    }
+  }, 180_000);
 });
