@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
+import { onInterrupt } from '../sinks/interrupt.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,8 +59,13 @@ export async function publishDumps(dumps: readonly ReleaseDump[], o: PublishOpti
     const staging = `${dump.graph}/staging`;
     let lines: ReleaseDump = dump;
     let tmp: string | undefined;
+    let forget = (): void => undefined;
     try {
-      if (dump.format.format.name !== 'nt') ({ dump: lines, tmp } = await asNTriples(dump));
+      if (dump.format.format.name !== 'nt') {
+        ({ dump: lines, tmp } = await asNTriples(dump));
+        const made = tmp;
+        forget = onInterrupt(() => rmSync(made, { recursive: true, force: true }));
+      }
       o.log?.(`${dump.id}: uploading to the staging graph <${staging}>`);
       let sent = 0;
       let requests = 0;
@@ -105,6 +111,7 @@ export async function publishDumps(dumps: readonly ReleaseDump[], o: PublishOpti
       return { published, diagnostics: [...warnings, diagnostic(code, `${dump.id}: ${err.message}; <${dump.graph}> was left as it was`)] };
     } finally {
       if (tmp) await rm(tmp, { recursive: true, force: true });
+      forget();
     }
   }
   return { published, diagnostics: warnings };

@@ -99,7 +99,7 @@ export class OutputFolder {
   private readonly forgetStaging: () => void;
   private closed = false;
 
-  private constructor(readonly dir: string, readonly staging: string, unlock: () => void) {
+  private constructor(readonly dir: string, readonly staging: string, unlock: () => void, private readonly created: boolean) {
     this.unlock = unlock;
     // Ctrl-C before the commit point removes the set; after it, the set goes in.
     this.forgetStaging = onInterrupt(() => {
@@ -110,13 +110,14 @@ export class OutputFolder {
 
   /** Locks `dir`, finishes what killed runs left in it, and makes this run's staging folder. */
   static open(dir: string): OutputFolder {
+    const created = !existsSync(dir);
     const unlock = lockFolder(dir);
     try {
       recoverFolder(dir);
       const staging = join(dir, `${STAGING}${process.pid}`);
       rmSync(staging, { recursive: true, force: true });
       mkdirSync(staging);
-      return new OutputFolder(dir, staging, unlock);
+      return new OutputFolder(dir, staging, unlock, created);
     } catch (err) {
       unlock();
       throw err;
@@ -155,6 +156,8 @@ export class OutputFolder {
     this.closed = true;
     this.forgetStaging();
     this.unlock();
+    // A run that wrote nothing leaves no empty folder of its own making behind.
+    if (this.created && readdirSync(this.dir).length === 0) rmSync(this.dir, { recursive: true, force: true });
   }
 }
 

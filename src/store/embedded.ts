@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, createWriteStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, readSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import oxigraph from 'oxigraph';
 import type { OutputFormat } from '../sinks/registry.js';
+import { onInterrupt } from '../sinks/interrupt.js';
 
 /** Bytes handed to the store at a time: the file is never one string in memory. */
 const CHUNK = 8 << 20;
@@ -29,8 +30,11 @@ export class EmbeddedStore {
   async loadFile(path: string, format: OutputFormat, graph?: string): Promise<void> {
     let file = path;
     let tmp: string | undefined;
+    let forget = (): void => undefined;
     if (format.gzip) {
       tmp = await mkdtemp(join(tmpdir(), 'justice-lod-'));
+      const made = tmp;
+      forget = onInterrupt(() => rmSync(made, { recursive: true, force: true }));
       file = join(tmp, 'dump');
       await pipeline(createReadStream(path), createGunzip(), createWriteStream(file));
     }
@@ -42,6 +46,7 @@ export class EmbeddedStore {
       });
     } finally {
       if (tmp) await rm(tmp, { recursive: true, force: true });
+      forget();
     }
   }
 
