@@ -10,18 +10,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { POLICE_FORCE_AREAS } from '../../src/reference/police-force-areas.js';
-import { smallCubeMapping } from '../support/small-cube.js';
+import { smallCubeCsv, smallCubeMapping } from '../support/small-cube.js';
 import { tempDir, writeFile } from '../support/tmp.js';
 
 const bin = join(new URL('../../', import.meta.url).pathname, 'bin/justice-lod.js');
 const dir = tempDir('jlod-full-');
 
-function csv(years: number, shift: number): string {
-  const rows = ['Period,Police Force Area,Count'];
-  for (let y = 0; y < years; y++) for (const [i, a] of POLICE_FORCE_AREAS.entries()) rows.push(`${2000 + y},${a.gss},${(i * 7 + y + shift) % 500}`);
-  return `${rows.join('\n')}\n`;
-}
+const csv = smallCubeCsv;
 writeFile(dir, 'old.csv', csv(3, 0));
 writeFile(dir, 'new.csv', csv(3, 1));
 writeFile(dir, 'big.csv', csv(200, 2));

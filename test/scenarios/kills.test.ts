@@ -11,21 +11,15 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { POLICE_FORCE_AREAS } from '../../src/reference/police-force-areas.js';
 import { recoverBeforeReading } from '../../src/release/recover.js';
-import { smallCubeMapping } from '../support/small-cube.js';
+import { smallCubeCsv, smallCubeMapping } from '../support/small-cube.js';
 import { tempDir, writeFile } from '../support/tmp.js';
 
 const bin = join(new URL('../../', import.meta.url).pathname, 'bin/justice-lod.js');
 const dir = tempDir('jlod-kills-');
 const DUMPS = ['kills.nt', 'kills.ttl'];
 
-/** A CSV of 43 areas × `years` years; `shift` changes every count, so two runs' dumps differ. */
-function csv(years: number, shift: number): string {
-  const rows = ['Period,Police Force Area,Count'];
-  for (let y = 0; y < years; y++) for (const [i, a] of POLICE_FORCE_AREAS.entries()) rows.push(`${2000 + y},${a.gss},${(i * 7 + y + shift) % 500}`);
-  return `${rows.join('\n')}\n`;
-}
+const csv = smallCubeCsv;
 
 writeFile(dir, 'old.csv', csv(3, 0));
 writeFile(dir, 'new.csv', csv(3, 1));

@@ -11,7 +11,7 @@ import { convert } from '../../src/run/convert.js';
 import { StringSink } from '../../src/sinks/memory.js';
 import { ntriplesSerializer } from '../../src/sinks/ntriples.js';
 import { POLICE_FORCE_AREAS } from '../../src/reference/police-force-areas.js';
-import { smallCubeMapping } from '../support/small-cube.js';
+import { generatedCodesMapping, smallCubeMapping } from '../support/small-cube.js';
 import { tempDir, writeFile } from '../support/tmp.js';
 
 const dir = tempDir('jlod-robust-');
@@ -96,16 +96,7 @@ describe('secrets', () => {
 describe('bounded work on any input', () => {
   it('an 8 MB label (an 8 MB concept IRI) is written in Turtle and TriG without overflowing a stack, and parses', () => {
     const bin = join(new URL('../../', import.meta.url).pathname, 'bin/justice-lod.js');
-    const mapping = writeFile(dir, 'huge.yaml', `version: 1
-id: huge
-base: https://example.org/
-source: { path: huge.csv }
-dimensions:
-  period: { property: sdmx-dimension:refPeriod, column: Period, period: auto }
-  offence: { property: justice:offenceGroup, column: Offence, codeList: generated }
-measures:
-  count: { property: justice:offenderCount, column: Count, unit: unit:NUM }
-`);
+    const mapping = writeFile(dir, 'huge.yaml', generatedCodesMapping('huge', 'huge.csv'));
     writeFile(dir, 'huge.csv', `Period,Offence,Count\n2020,${'a'.repeat(8 << 20)},5\n2021,Theft,3\n`);
     const out = join(dir, 'huge-out');
     const r = spawnSync(process.execPath, [bin, 'convert', mapping, '--out', out, '--format', 'ttl,trig', '--no-metadata', '--no-validate', '--quiet'], { encoding: 'utf8', timeout: 120_000 });
@@ -133,16 +124,7 @@ measures:
 describe('a generated code list meeting a million distinct labels', () => {
   it('stops at the limit with JL316 naming the column and the line, in bounded memory; --max-codes raises the limit', () => {
     const bin = join(new URL('../../', import.meta.url).pathname, 'bin/justice-lod.js');
-    const mapping = writeFile(dir, 'distinct.yaml', `version: 1
-id: distinct
-base: https://example.org/
-source: { path: distinct.csv }
-dimensions:
-  period: { property: sdmx-dimension:refPeriod, column: Period, period: auto }
-  offence: { property: justice:offenceGroup, column: Offence, codeList: generated }
-measures:
-  count: { property: justice:offenderCount, column: Count, unit: unit:NUM }
-`);
+    const mapping = writeFile(dir, 'distinct.yaml', generatedCodesMapping('distinct', 'distinct.csv'));
     const rows = ['Period,Offence,Count'];
     for (let i = 0; i < 1_000_000; i++) rows.push(`2020,Offence number ${i} of a long description,${i % 500}`);
     writeFile(dir, 'distinct.csv', `${rows.join('\n')}\n`);
