@@ -104,9 +104,7 @@ async function runConvert(args: readonly string[], flags: ConvertFlags): Promise
     return EXIT.usage;
   }
   try {
-    const exit = await convertAll(mappings, flags, formats, outFile, folder);
-    folder?.commit();
-    return exit;
+    return await convertAll(mappings, flags, formats, outFile, folder);
   } catch (err) {
     folder?.abort();
     if (!isFileSystemError(err)) throw err;
@@ -157,6 +155,8 @@ async function convertAll(mappings: readonly string[], flags: ConvertFlags, form
     exit = Math.max(exit, done.exit);
     bundle = done.json;
   }
+  // Committed before the JSON report, which then never speaks of files that are not in place.
+  folder?.commit();
   if (flags.diagnostics === 'json') process.stdout.write(`${JSON.stringify({ exitCode: exit, runs: json, ...(bundle ? { bundle } : {}) }, null, 2)}\n`);
   return exit;
 }

@@ -91,6 +91,11 @@ export class FastTokenizer {
         if (!final) break;
         end = n;
       }
+      // In a lone-CR file, a \r\n is one line end of another kind, not a \r and a blank line.
+      if (rd === '\r' && end < n) {
+        if (end + 1 === n && !final) break;
+        if (text.charCodeAt(end + 1) === LF) return { pos, irregular: true };
+      }
       if (quoteAt !== -1 && quoteAt < pos) quoteAt = text.indexOf(this.quote, pos);
       if (quoteAt === -1 || quoteAt >= end) {
         const line = text.slice(pos, end);
@@ -166,6 +171,10 @@ export class FastTokenizer {
         this.recordDelimiter = c === LF ? '\n' : text.charCodeAt(i + 1) === LF ? '\r\n' : '\r';
       }
       const rd = this.recordDelimiter;
+      if (rd === '\r' && c === CR) {
+        if (i + 1 === n && !final) return 'wait';
+        if (text.charCodeAt(i + 1) === LF) return 'irregular';
+      }
       if (text.startsWith(rd, i)) return { record: { cells, lines }, next: i + rd.length };
       if (rd === '\r\n' && c === CR && i + 1 === n && !final) return 'wait';
       return 'irregular';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 
 /** A parsed mapping file that can say where each value sits in the source text. */
@@ -40,6 +40,14 @@ export function parseMapping(file: string, text: string): Parsed {
     diagnostic('JL101', e.message.split('\n')[0] ?? e.message, { span: toSpan(e.pos[0], e.pos[1]) }),
   );
   if (errors.length > 0) return { diagnostics: errors };
+  // An alias inside the value it names (`a: &x [*x]`) makes a value that contains itself.
+  let circular: Diagnostic | undefined;
+  visit(doc, { Alias: (_key, node, path) => {
+    if (!path.some((p) => isNode(p) && p.anchor === node.source)) return undefined;
+    circular = diagnostic('JL101', `the alias *${node.source} stands inside the value &${node.source} names, so that value would contain itself`, { span: node.range ? toSpan(node.range[0], node.range[1]) : { file, line: 0 } });
+    return visit.BREAK;
+  } });
+  if (circular) return { diagnostics: [circular] };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

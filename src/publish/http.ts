@@ -72,9 +72,10 @@ export class HttpClient {
 
   constructor(private readonly credentials: Credentials | undefined, private readonly policy: RetryPolicy, private readonly onRetry?: (what: string, attempt: number, waitMs: number) => void, private readonly limits: HttpLimits = DEFAULT_LIMITS) {
     const options = { connect: { timeout: limits.connectTimeoutMs }, headersTimeout: limits.timeoutMs, bodyTimeout: limits.timeoutMs };
-    // The proxy-aware agent only where a proxy is set (undici marks it experimental, and says so on stderr).
+    // The proxy-aware agent only where a proxy is set. undici 6 calls it experimental and says
+    // so on stderr when it is made; that line means nothing to a user, so it is not printed.
     const proxied = ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'].some((v) => process.env[v]);
-    this.dispatcher = proxied ? new EnvHttpProxyAgent(options) : new Agent(options);
+    this.dispatcher = proxied ? withoutWarnings(() => new EnvHttpProxyAgent(options)) : new Agent(options);
     this.secrets = credentials ? [credentials.password, Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')].filter((s) => s.length >= 3) : [];
   }
 
@@ -168,6 +169,17 @@ export class HttpClient {
     if (code === 'UND_ERR_CONNECT_TIMEOUT') return `no connection within ${this.limits.connectTimeoutMs / 1000} s (--connect-timeout)`;
     if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return `no answer within ${this.limits.timeoutMs / 1000} s (--timeout)`;
     return redact(code ?? e.cause?.message ?? (err as Error).message, this.secrets);
+  }
+}
+
+/** Runs `make` with process warnings (printed on stderr) silenced: only while it runs. */
+function withoutWarnings<T>(make: () => T): T {
+  const emit = process.emitWarning;
+  process.emitWarning = (() => undefined) as typeof process.emitWarning;
+  try {
+    return make();
+  } finally {
+    process.emitWarning = emit;
   }
 }
 

@@ -240,6 +240,13 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
     kept.push(diagnostic('JL402', `conversion stopped: ${(err as Error).message}`));
     return { status: outOfSpace(err) ? 'failed' : 'io-error', model, diagnostics: kept, sources };
   }
+  // No header was read (an unclosed quote in it, a file of nothing): there is nothing to
+  // convert, whatever --fail-on says, so the run fails instead of "succeeding" with no output.
+  if (!parallel && !plan) {
+    await Promise.all(targets.map((t) => t.abort()));
+    if (!kept.some((d) => d.code === 'JL204')) kept.push(diagnostic('JL204', `no header row could be read from ${csv}, so nothing was converted`, { span: { file: csv, line: 0 } }));
+    return { status: 'config-error', model, summary, diagnostics: kept, sources };
+  }
   /** A dump could not be written: every temporary file goes, and the run says why. */
   const cannotWrite = async (err: unknown): Promise<ConvertResult> => {
     await Promise.all(targets.map((t) => t.abort()));

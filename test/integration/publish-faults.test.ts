@@ -270,6 +270,7 @@ describe('proxies', () => {
     const endpoint = `${target.url.replace('127.0.0.1', 'localhost')}/sparql-graph-crud-auth`;
     const via = await cli(['publish', release, '--endpoint', endpoint, '--retries', '0'], { HTTP_PROXY: proxyUrl, http_proxy: proxyUrl, NO_PROXY: '', no_proxy: '' });
     expect(via.code, via.out).toBe(1);
+    expect(via.out).not.toMatch(/experimental|Warning/);
     expect(proxied.length).toBeGreaterThanOrEqual(1);
     expect(proxied[0]).toMatch(/^localhost:\d+$/);
     const through = proxied.length;

@@ -38,6 +38,9 @@ describe('readCsv', () => {
       { line: 5, cells: ['7\r8', '9'] }, { line: 7, cells: ['10\r\n11', '12'] }, { line: 9, cells: ['13', '14'] },
     ]);
     expect(codes(evs)).toEqual([]);
+    // A lone-CR file with a CRLF further on: one line end, not a CR and a blank line (found by the fuzzer).
+    const cr = await read('a,b\r1,2\r\n3,4\r"5",6\r\n7,8\r');
+    expect(rows(cr)).toEqual([{ line: 2, cells: ['1', '2'] }, { line: 3, cells: ['3', '4'] }, { line: 4, cells: ['5', '6'] }, { line: 5, cells: ['7', '8'] }]);
   });
 
   it('detects Windows-1252 when the bytes are not UTF-8, so £ survives', async () => {
