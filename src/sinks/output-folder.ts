@@ -32,6 +32,8 @@ export function lockFolder(dir: string, lockName = LOCK): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw err;
       const holder = readLock(path);
       if (holder && processAlive(holder.pid)) throw new FolderBusy(dir, `pid ${holder.pid}, started ${holder.started}`);
+      // Unreadable and seconds old: a run that is writing it this instant, not a stale lock.
+      if (!holder && ageMs(path) < 5_000) throw new FolderBusy(dir, 'a run that has just started');
       rmSync(path, { force: true }); // its process is gone: the lock is stale
     }
   }
@@ -43,6 +45,14 @@ export function lockFolder(dir: string, lockName = LOCK): () => void {
     forget();
     rmSync(path, { force: true });
   };
+}
+
+function ageMs(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return Infinity; // gone meanwhile
+  }
 }
 
 function readLock(path: string): { pid: number; started: string } | undefined {
