@@ -49,6 +49,7 @@ ${examples}
 Examples:
   $ justice-lod query out/2025-04 --example custody-rate-by-pfa
   $ justice-lod query out/2025-04 --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+  $ justice-lod query out/2025-04 --sparql 'SELECT ?area (SUM(?n) AS ?sentenced) WHERE { ?o sdmx-dimension:refArea ?area ; justice:defendantsSentenced ?n } GROUP BY ?area ORDER BY DESC(?sentenced) LIMIT 3'
   $ justice-lod query out/2025-04/sentenced-fines.nt --file queries/fines-by-band.rq --format csv > answer.csv
   $ justice-lod query out/2025-04 --dataset sentencing-outcomes --example custody-by-age
 

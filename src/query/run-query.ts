@@ -8,6 +8,7 @@ import { EmbeddedStore } from '../store/embedded.js';
 import { planLoad, TRIPLE_BUDGET } from './budget.js';
 import { queryForm } from './form.js';
 import { resultsTable, type SparqlJson } from './table.js';
+import { readableQueryError, withPrefixes } from './prologue.js';
 
 export type ResultsFormat = 'table' | 'csv' | 'tsv' | 'json' | 'nt' | 'ttl';
 
@@ -74,15 +75,16 @@ export async function runQuery(o: QueryOptions): Promise<QueryOutcome> {
     }
   }
   const outputs: string[] = [];
+  const prefixes = prefixesOf(plan.dumps);
   for (const [i, sparql] of queries.entries()) {
     let text: string;
     try {
-      text = store.serialize(sparql, RESULTS[o.format]);
+      text = store.serialize(withPrefixes(sparql, prefixes), RESULTS[o.format]);
     } catch (err) {
-      return { ...none, diagnostics: [diagnostic('JL601', `the query cannot be run: ${(err as Error).message}`)] };
+      return { ...none, diagnostics: [diagnostic('JL601', `the query cannot be run: ${readableQueryError((err as Error).message, sparql)}`)] };
     }
     const graphForm = forms[i] === 'CONSTRUCT' || forms[i] === 'DESCRIBE';
-    outputs.push(o.format === 'table' && !graphForm ? resultsTable(JSON.parse(text) as SparqlJson, prefixesOf(plan.dumps)) : text);
+    outputs.push(o.format === 'table' && !graphForm ? resultsTable(JSON.parse(text) as SparqlJson, prefixes) : text);
   }
   return { output: outputs[0]!, outputs, diagnostics: [], loaded: plan.dumps, left: plan.kind === 'some' ? plan.left : [], triples: store.size };
 }
