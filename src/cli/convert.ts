@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatByName, formatByPath, OUTPUT_NAMES, type OutputFormat } from '../sinks/registry.js';
 import { convert, type ConvertResult } from '../run/convert.js';
 import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
@@ -99,8 +99,8 @@ async function runConvert(args: readonly string[], flags: ConvertFlags): Promise
   }
   // A folder's files are written as one set: staged beside them, then moved in together.
   const folder = outFile ? undefined : openFolder(flags.out);
-  if (typeof folder === 'string') {
-    printDiagnostics([diagnostic(folder.startsWith('JL709') ? 'JL709' : 'JL402', folder.slice(6))], new Map());
+  if (folder && !(folder instanceof OutputFolder)) {
+    printDiagnostics([folder], new Map());
     return EXIT.usage;
   }
   try {
@@ -109,18 +109,17 @@ async function runConvert(args: readonly string[], flags: ConvertFlags): Promise
     folder?.abort();
     if (!isFileSystemError(err)) throw err;
     const message = describeWriteFailure(flags.out, err);
-    printDiagnostics([diagnostic('JL402', `${folder ? message.split(folder.staging).join(folder.dir) : message}; nothing was written`)], new Map());
+    printDiagnostics([diagnostic('JL402', `${folder?.named(message) ?? message}; nothing was written`)], new Map());
     return outOfSpace(err) ? EXIT.dataErrors : EXIT.usage;
   }
 }
 
-/** The output folder, locked and staged; or a code and message saying why it cannot be. */
-function openFolder(dir: string): OutputFolder | string {
+/** The output folder, locked and staged; or the diagnostic saying why it cannot be. */
+function openFolder(dir: string): OutputFolder | Diagnostic {
   try {
     return OutputFolder.open(dir);
   } catch (err) {
-    if (err instanceof FolderBusy) return `JL709 ${err.message}`;
-    return `JL402 ${describeWriteFailure(dir, err)}`;
+    return err instanceof FolderBusy ? diagnostic('JL709', err.message) : diagnostic('JL402', describeWriteFailure(dir, err));
   }
 }
 
@@ -165,8 +164,7 @@ async function convertAll(mappings: readonly string[], flags: ConvertFlags, form
 function inFolder(result: ConvertResult, folder: OutputFolder | undefined): ConvertResult {
   if (!folder) return result;
   if (result.summary) result.summary.outputs = result.summary.outputs.map((o) => ({ ...o, path: folder.final(o.path) }));
-  const named = (m: string): string => m.split(folder.staging).join(folder.dir);
-  return { ...result, diagnostics: result.diagnostics.map((d) => (d.message.includes(folder.staging) ? { ...d, message: named(d.message) } : d)) };
+  return { ...result, diagnostics: result.diagnostics.map((d) => (d.message.includes(folder.staging) ? { ...d, message: folder.named(d.message) } : d)) };
 }
 
 export function exitCode(result: ConvertResult): number {

@@ -54,12 +54,13 @@ export function digestAuthorization(c: DigestChallenge, user: string, password: 
   const qop = c.qop?.split(',').map((q) => q.trim()).includes('auth') ? 'auth' : undefined;
   const count = nc.toString(16).padStart(8, '0');
   const cnonce = randomBytes(8).toString('hex');
+  const sess = /-sess$/i.test(c.algorithm ?? '');
   const base = h(`${user}:${c.realm}:${password}`);
-  const ha1 = /-sess$/i.test(c.algorithm ?? '') ? h(`${base}:${c.nonce}:${cnonce}`) : base;
+  const ha1 = sess ? h(`${base}:${c.nonce}:${cnonce}`) : base;
   const ha2 = h(`${method}:${uri}`);
   const response = qop ? h(`${ha1}:${c.nonce}:${count}:${cnonce}:${qop}:${ha2}`) : h(`${ha1}:${c.nonce}:${ha2}`);
   const parts = [`username="${user}"`, `realm="${c.realm}"`, `nonce="${c.nonce}"`, `uri="${uri}"`, `response="${response}"`];
-  if (qop || /-sess$/i.test(c.algorithm ?? '')) parts.push(`cnonce="${cnonce}"`);
+  if (qop || sess) parts.push(`cnonce="${cnonce}"`);
   if (qop) parts.push(`qop=${qop}`, `nc=${count}`);
   if (c.opaque) parts.push(`opaque="${c.opaque}"`);
   if (c.algorithm) parts.push(`algorithm=${c.algorithm}`);

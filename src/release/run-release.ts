@@ -176,17 +176,18 @@ async function writeRelease(config: ReleaseConfig, hooks: ReleaseRunHooks, diagn
     // The marker goes in last: a staging folder that holds it is complete (see recoverRelease).
     await writeReleaseMarker(staging, config.id, config.version, release.toolVersion);
     swapInto(staging, config.outDir);
-    forgetStaging();
     const metadataFiles = completed.bundle.metadata.map((m) => join(config.outDir, basename(m.path)));
     return { status: 'ok', datasets: outcomes, diagnostics, ...(changes ? { changes } : {}), fiveStar, metadataFiles, outDir: config.outDir };
   } catch (err) {
     await log?.abort().catch(() => undefined);
     await rm(staging, { recursive: true, force: true });
-    forgetStaging();
     if (!isFileSystemError(err)) throw err;
     const message = describeWriteFailure(config.outDir, err).split(staging).join(config.outDir);
     diagnostics.push(diagnostic('JL402', `${message}; the release was not written and ${config.outDir} is as it was`, { span: config.outSpan }));
     return { status: outOfSpace(err) ? 'failed' : 'config-error', datasets: outcomes, diagnostics };
+  } finally {
+    // Swapped in, failed or thrown: the staging folder is gone, so Ctrl-C has nothing to undo.
+    forgetStaging();
   }
 }
 

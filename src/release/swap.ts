@@ -26,30 +26,24 @@ export function swapInto(staging: string, outDir: string): void {
 /**
  * Repairs what killed releases of <out>/<id> left: with no <out>/<id>, a complete staging
  * folder goes in (the kill fell inside the swap), or else the previous release comes back;
- * then every leftover staging and old folder of a dead process goes. Returns what it did.
+ * then every leftover staging and old folder of a dead process goes.
  */
-export function recoverRelease(outDir: string): string[] {
+export function recoverRelease(outDir: string): void {
   const parent = dirname(outDir);
-  if (!existsSync(parent)) return [];
+  if (!existsSync(parent)) return;
   const name = basename(outDir);
   const left = readdirSync(parent)
     .map((entry) => ({ entry, m: /^\.(.+)\.(partial|old)-(\d+)$/.exec(entry) }))
     .filter(({ m }) => m && m[1] === name && !processAlive(Number(m[3])))
     .map(({ entry, m }) => ({ path: join(parent, entry), kind: m![2] as 'partial' | 'old' }));
-  const done: string[] = [];
   if (!existsSync(outDir)) {
     const complete = left.find((l) => l.kind === 'partial' && existsSync(join(l.path, RELEASE_MARKER)));
     const previous = left.find((l) => l.kind === 'old');
     const back = complete ?? previous;
     if (back) {
       commitRenameSync(back.path, outDir);
-      done.push(complete ? `finished the interrupted swap of ${outDir}` : `restored the previous ${outDir} after an interrupted release`);
       left.splice(left.indexOf(back), 1);
     }
   }
-  for (const l of left) {
-    rmSync(l.path, { recursive: true, force: true });
-    done.push(`removed ${basename(l.path)}, left by a killed run`);
-  }
-  return done;
+  for (const l of left) rmSync(l.path, { recursive: true, force: true });
 }

@@ -67,24 +67,16 @@ function readLock(path: string): { pid: number; started: string } | undefined {
 /**
  * Finishes or undoes what killed runs left in `dir`: a staging folder whose set was complete
  * goes in (roll forward), any other staging folder and temporary file of a dead process goes.
- * Returns what it did, for the run's notes.
  */
-export function recoverFolder(dir: string): string[] {
-  const done: string[] = [];
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return done;
+export function recoverFolder(dir: string): void {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
   for (const name of readdirSync(dir)) {
     const pid = pidInName(name);
     if (pid === undefined || processAlive(pid)) continue;
     const path = join(dir, name);
-    if (name.startsWith(STAGING) && existsSync(join(path, COMMITTED))) {
-      moveCommitted(path, dir);
-      done.push(`finished the interrupted commit of pid ${pid}`);
-    } else if (name.startsWith(STAGING) || /^\..+\.tmp-\d+-/.test(name)) {
-      rmSync(path, { recursive: true, force: true });
-      done.push(`removed ${name}, left by pid ${pid}`);
-    }
+    if (name.startsWith(STAGING) && existsSync(join(path, COMMITTED))) moveCommitted(path, dir);
+    else if (name.startsWith(STAGING) || /^\..+\.tmp-\d+-/.test(name)) rmSync(path, { recursive: true, force: true });
   }
-  return done;
 }
 
 /** Moves a committed staging folder's files into place (in the order listed), then removes it. */
@@ -137,6 +129,11 @@ export class OutputFolder {
   /** Where a file written in the staging folder will live once committed. */
   final(path: string): string {
     return path.startsWith(this.staging) ? join(this.dir, path.slice(this.staging.length + 1)) : path;
+  }
+
+  /** A message with the staging folder's paths named as where the files will be. */
+  named(text: string): string {
+    return text.split(this.staging).join(this.dir);
   }
 
   /** Moves every file of the staging folder into place, as one set. */

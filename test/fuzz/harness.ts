@@ -134,19 +134,28 @@ const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.lengt
 /** How many cases reached each check, so that a fuzzer whose cases all stop early fails. */
 export const reached = { exit: { 0: 0, 1: 0, 2: 0 } as Record<number, number>, accounted: 0, dumpsParsed: 0, diagnostics: 0 };
 
+/** A case's own folder with its input files; removed again when the case holds. */
+function caseFolder(dir: string, name: string, files: Record<string, string | Buffer>): { here: string; path: (file: string) => string } {
+  const here = join(dir, name);
+  mkdirSync(here, { recursive: true });
+  for (const [file, content] of Object.entries(files)) writeFileSync(join(here, file), content);
+  return { here, path: (file) => join(here, file) };
+}
+
+/** How every case converts: both text formats re-parsed, the report as JSON on stdout. */
+const CONVERT = ['--format', 'nt,ttl', '--no-metadata', '--diagnostics', 'json'];
+
 /** A mutated CSV through `convert`, validation and the failure policy chosen at random. */
 export async function csvCase(seed: number, dir: string): Promise<{ name: string; problems: string[] }> {
   const r = random(seed);
   const base = pick(r, BASES);
   const mutation = pick(r, Object.keys(CSV_MUTATIONS));
   const bytes = CSV_MUTATIONS[mutation]!(base.bytes, r);
-  const here = join(dir, `csv-${seed}`);
-  mkdirSync(here, { recursive: true });
-  const csv = join(here, 'input.csv');
-  writeFileSync(csv, bytes);
+  const { here, path } = caseFolder(dir, `csv-${seed}`, { 'input.csv': bytes });
+  const csv = path('input.csv');
   const failOn = pick(r, ['error', 'warning', 'none']);
   const validate = r() < 0.5;
-  const run = await runCli(['convert', join(root, base.mapping), '--input', csv, '--out', join(here, 'out'), '--format', 'nt,ttl', '--no-metadata', '--diagnostics', 'json', '--fail-on', failOn, ...(validate ? [] : ['--no-validate'])]);
+  const run = await runCli(['convert', join(root, base.mapping), '--input', csv, '--out', path('out'), ...CONVERT, '--fail-on', failOn, ...(validate ? [] : ['--no-validate'])]);
   const problems: string[] = [];
   common(run, problems);
   checkConvert(run, bytes, problems);
@@ -160,12 +169,8 @@ export async function mappingCase(seed: number, dir: string): Promise<{ name: st
   const base = pick(r, BASES);
   const mutation = pick(r, Object.keys(MAPPING_MUTATIONS));
   const text = MAPPING_MUTATIONS[mutation]!(base.text, r);
-  const here = join(dir, `map-${seed}`);
-  mkdirSync(here, { recursive: true });
-  const mapping = join(here, 'mapping.yaml');
-  writeFileSync(mapping, text);
-  const csv = join(here, 'input.csv');
-  writeFileSync(csv, base.bytes);
+  const { here, path } = caseFolder(dir, `map-${seed}`, { 'mapping.yaml': text, 'input.csv': base.bytes });
+  const [mapping, csv] = [path('mapping.yaml'), path('input.csv')];
   const problems: string[] = [];
   const check = await runCli(['check', mapping, '--input', csv, '--diagnostics', 'json']);
   common(check, problems);
@@ -175,7 +180,7 @@ export async function mappingCase(seed: number, dir: string): Promise<{ name: st
   } catch {
     if (check.out !== '') problems.push(`check: stdout is not one JSON document: ${check.out.slice(0, 200)}`);
   }
-  const run = await runCli(['convert', mapping, '--input', csv, '--out', join(here, 'out'), '--format', 'nt,ttl', '--no-metadata', '--diagnostics', 'json', '--no-validate']);
+  const run = await runCli(['convert', mapping, '--input', csv, '--out', path('out'), ...CONVERT, '--no-validate']);
   common(run, problems);
   checkConvert(run, undefined, problems);
   if (problems.length === 0) rmSync(here, { recursive: true, force: true });
