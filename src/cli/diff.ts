@@ -1,16 +1,6 @@
 import type { Command } from 'commander';
-import { diagnostic } from '../diagnostics/diagnostic.js';
-import { changed } from '../diff/changes.js';
-import { printDiagnostics } from './diagnostics-out.js';
-import { rel } from './format.js';
-import { choice, EXIT } from './options.js';
-import { recoverBeforeReading } from '../release/recover.js';
-
-interface DiffFlags {
-  format: 'text' | 'markdown' | 'json';
-  changes?: string;
-  failOnChange?: boolean;
-}
+import type { DiffFlags } from './diff-run.js';
+import { choice } from './options.js';
 
 export function registerDiff(program: Command, setExit: (code: number) => void): void {
   program
@@ -29,30 +19,5 @@ Examples:
   $ justice-lod diff out/2025-01 out/2025-04 --changes out/changes --format json
 
 Exit codes: 0 compared, 1 something changed (only with --fail-on-change), 2 not a release folder or an unreadable dump.`)
-    .action(async (oldDir: string, newDir: string, flags: DiffFlags) => setExit(await runDiff(oldDir, newDir, flags)));
-}
-
-async function runDiff(oldDir: string, newDir: string, flags: DiffFlags): Promise<number> {
-  recoverBeforeReading(oldDir);
-  recoverBeforeReading(newDir);
-  const [{ ChangeLog }, { diffReleases }, { changesJson, changesMarkdown, changesText }] = await Promise.all([
-    import('../diff/change-log.js'), import('../diff/diff-releases.js'), import('../diff/report.js'),
-  ]);
-  const log = flags.changes ? new ChangeLog(flags.changes) : undefined;
-  let changes;
-  try {
-    changes = await diffReleases(oldDir, newDir, log && ((id, dims, c) => log.add(id, dims, c)));
-  } catch (err) {
-    changes = { code: 'JL705', message: `cannot compare: ${(err as Error).message}` } as const;
-  }
-  if ('code' in changes) {
-    await log?.abort();
-    printDiagnostics([diagnostic(changes.code, changes.message)], new Map());
-    return EXIT.usage;
-  }
-  const files = (await log?.close()) ?? [];
-  const out = flags.format === 'json' ? `${JSON.stringify(changesJson(changes), null, 2)}\n` : flags.format === 'markdown' ? changesMarkdown(changes) : `${changesText(changes)}\n`;
-  process.stdout.write(out);
-  if (files.length && flags.format !== 'json') process.stdout.write(`\nEvery changed observation: ${files.map((f) => rel(f.path)).join(', ')}\n`);
-  return flags.failOnChange && changes.datasets.some(changed) ? EXIT.dataErrors : EXIT.ok;
+    .action(async (oldDir: string, newDir: string, flags: DiffFlags) => setExit(await (await import('./diff-run.js')).runDiff(oldDir, newDir, flags)));
 }

@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { AtomicFile } from '../sinks/atomic.js';
 import { rel } from './format.js';
 import { EXIT, positiveInt } from './options.js';
 
@@ -58,6 +57,7 @@ async function runInit(csv: string, flags: InitFlags): Promise<number> {
     process.stdout.write(made.yaml);
     return EXIT.ok;
   }
+  const { AtomicFile } = await import('../sinks/atomic.js');
   const file = await AtomicFile.open(out);
   try {
     await file.write(made.yaml);

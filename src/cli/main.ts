@@ -11,6 +11,7 @@ import { registerQuery } from './query.js';
 import { registerRelease } from './release.js';
 import { registerDiff } from './diff.js';
 import { registerValidate } from './validate.js';
+import { smallStoreRuns } from '../store/small-runs.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -41,6 +42,10 @@ Examples:
   $ justice-lod publish out/2025-01 --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
   $ justice-lod explain JL307
 `);
+  // These commands put only a cube's structure and metadata in the embedded store.
+  program.hook('preAction', (_program, action) => {
+    if (SMALL_STORE_COMMANDS.has(action.name())) smallStoreRuns();
+  });
   registerRelease(program, setExit);
   registerConvert(program, setExit);
   registerInit(program, setExit);
@@ -63,6 +68,8 @@ Examples:
   }
   return exit;
 }
+
+const SMALL_STORE_COMMANDS = new Set(['convert', 'check', 'preview']);
 
 /** Text with the user and password of any URL in it replaced by ***. */
 export function withoutCredentials(text: string): string {

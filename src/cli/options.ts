@@ -1,8 +1,15 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
+import type { ConvertResult } from '../run/convert.js';
 
 export const EXIT = { ok: 0, dataErrors: 1, usage: 2 } as const;
+
+/** A conversion's exit code: 1 for data errors (nothing written), 2 for mapping or I/O errors. */
+export function exitCode(result: ConvertResult): number {
+  if (result.status === 'ok') return EXIT.ok;
+  return result.status === 'failed' ? EXIT.dataErrors : EXIT.usage;
+}
 
 export function positiveInt(value: string): number {
   const x = Number(value);

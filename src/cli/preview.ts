@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
-import { convert } from '../run/convert.js';
-import { StringSink } from '../sinks/memory.js';
-import { turtleSerializer } from '../sinks/turtle.js';
-import { printDiagnostics } from './diagnostics-out.js';
-import { EXIT, positiveInt } from './options.js';
-import { exitCode } from './convert.js';
+import { positiveInt } from './options.js';
+import type { PreviewFlags } from './preview-run.js';
 
 export function registerPreview(program: Command, setExit: (code: number) => void): void {
   program
@@ -18,18 +14,5 @@ export function registerPreview(program: Command, setExit: (code: number) => voi
 Examples:
   $ justice-lod preview mappings/criminal-court-timeliness.yaml
   $ justice-lod preview mappings/proven-reoffending-by-la.yaml --rows 2`)
-    .action(async (mapping: string, flags: { rows: number; input?: string }) => {
-      let sink: StringSink | undefined;
-      const result = await convert({
-        mapping,
-        ...(flags.input ? { input: flags.input } : {}),
-        limitRows: flags.rows,
-        failOn: 'none',
-        // The sink needs the mapping's prefixes, which exist only once the mapping is loaded.
-        createTargets: (model) => [(sink = new StringSink(turtleSerializer(model.prefixes)))],
-      });
-      printDiagnostics(result.diagnostics, result.sources);
-      if (sink) process.stdout.write(sink.toString());
-      setExit(result.status === 'ok' ? EXIT.ok : exitCode(result));
-    });
+    .action(async (mapping: string, flags: PreviewFlags) => setExit(await (await import('./preview-run.js')).runPreview(mapping, flags)));
 }

@@ -1,10 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { printDiagnostics } from './diagnostics-out.js';
-import { EXIT, intIn } from './options.js';
-import { recoverBeforeReading } from '../release/recover.js';
+import { intIn } from './options.js';
 
 export interface PublishFlags {
   endpoint: string;
@@ -56,7 +52,7 @@ Examples:
   $ justice-lod publish out/2025-01 --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --dataset sentencing-outcomes
 
 Exit codes: 0 published and verified, 1 a dataset failed (its graph was left as it was), 2 usage or unreadable release.`)
-    .action(async (dir: string, flags: PublishFlags) => setExit(await runPublish(dir, flags)));
+    .action(async (dir: string, flags: PublishFlags) => setExit(await (await import('./publish-run.js')).runPublish(dir, flags)));
 }
 
 /** The options `publish` and `release --publish` share: endpoints, credentials' variables, retries. */
@@ -73,46 +69,3 @@ export function publishOptions(command: Command): Command {
     .option('--allow-basic-over-http', 'send the password with Basic authentication over plain http:// if the server asks (refused by default: anyone on the way could read it)')
     .option('--strict', 'refuse to swap in a graph whose literals the store altered (by default: a JL615 warning, and the graph is swapped in)');
 }
-
-export async function runPublish(dir: string, flags: PublishFlags): Promise<number> {
-  recoverBeforeReading(dir);
-  const usage = (message: string): number => {
-    printDiagnostics([diagnostic('JL603', message)], new Map());
-    return EXIT.usage;
-  };
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return usage(`${dir}: not a release folder`);
-  const [{ readRelease }, { publishDumps }, { endpointsFor }] = await Promise.all([
-    import('../release/read-release.js'), import('../publish/publish.js'), import('../publish/endpoints.js'),
-  ]);
-  let dumps = readRelease(dir);
-  if (dumps.length === 0) return usage(`${dir}: no RDF dumps in this folder`);
-  if (flags.dataset) {
-    const unknown = flags.dataset.filter((id) => !dumps.some((d) => d.id === id));
-    if (unknown.length) return usage(`no dataset ${unknown.join(', ')} in ${dir}; the datasets are: ${dumps.map((d) => d.id).join(', ')}`);
-    dumps = dumps.filter((d) => flags.dataset!.includes(d.id));
-  }
-  if (flags.graph) {
-    if (dumps.length !== 1) return usage('--graph names the graph of one dataset: give exactly one with --dataset');
-    dumps = [{ ...dumps[0]!, graph: flags.graph }];
-  }
-  const user = process.env[flags.userEnv];
-  const password = process.env[flags.passwordEnv];
-  const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
-  const outcome = await publishDumps(dumps, {
-    endpoints: endpointsFor(flags.endpoint, flags.queryEndpoint, flags.updateEndpoint),
-    ...(user !== undefined && password !== undefined ? { credentials: { user, password } } : {}),
-    retry: { retries: flags.retries, delayMs: flags.retryDelay },
-    limits: { timeoutMs: flags.timeout * 1000, connectTimeoutMs: flags.connectTimeout * 1000, ...(flags.allowBasicOverHttp ? { allowBasicOverHttp: true } : {}) },
-    ...(log ? { log } : {}),
-    ...(flags.strict ? { strict: true } : {}),
-  });
-  if (flags.json) process.stdout.write(`${JSON.stringify({ published: outcome.published, diagnostics: outcome.diagnostics.map(plain) }, null, 2)}\n`);
-  else {
-    for (const p of outcome.published) process.stdout.write(`published ${p.id.padEnd(30)} ${p.triples.toLocaleString('en-GB').padStart(12)} triples  <${p.graph}>\n`);
-  }
-  if (outcome.diagnostics.length) printDiagnostics(outcome.diagnostics, new Map());
-  if (outcome.diagnostics.some((d) => d.severity === 'error')) return EXIT.dataErrors;
-  return EXIT.ok;
-}
-
-const plain = (d: Diagnostic) => ({ code: d.code, severity: d.severity, message: d.message });

@@ -1,22 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { diagnostic } from '../diagnostics/diagnostic.js';
-import { printDiagnostics } from './diagnostics-out.js';
-import { choice, EXIT } from './options.js';
-import { recoverBeforeReading } from '../release/recover.js';
+import { choice } from './options.js';
+import type { QueryFlags } from './query-run.js';
 
 const QUERIES_DIR = new URL('../../queries/', import.meta.url).pathname;
-const FORMATS = ['table', 'csv', 'tsv', 'json', 'nt', 'ttl'] as const;
 
-interface QueryFlags {
-  sparql?: string;
-  file?: string;
-  example?: string;
-  format: (typeof FORMATS)[number];
-  dataset?: string[];
-  quiet?: boolean;
-}
+export const FORMATS = ['table', 'csv', 'tsv', 'json', 'nt', 'ttl'] as const;
 
 /** The example queries shipped in queries/: name → first comment line (its title). */
 export function exampleQueries(): Map<string, string> {
@@ -54,45 +44,5 @@ Examples:
   $ justice-lod query out/2025-04 --dataset sentencing-outcomes --example custody-by-age
 
 Exit codes: 0 answered, 2 usage error, unreadable dumps, a query that cannot run, or a release too large.`)
-    .action(async (paths: string[], flags: QueryFlags) => setExit(await runQueryCommand(paths, flags)));
-}
-
-async function runQueryCommand(paths: readonly string[], flags: QueryFlags): Promise<number> {
-  for (const p of paths) recoverBeforeReading(p);
-  const given = [flags.sparql, flags.file, flags.example].filter((x) => x !== undefined).length;
-  if (given !== 1) {
-    printDiagnostics([diagnostic('JL601', 'give exactly one of --sparql, --file or --example')], new Map());
-    return EXIT.usage;
-  }
-  let sparql = flags.sparql;
-  if (flags.file) {
-    if (!existsSync(flags.file)) {
-      printDiagnostics([diagnostic('JL601', `cannot read query file ${flags.file}: no such file`)], new Map());
-      return EXIT.usage;
-    }
-    sparql = readFileSync(flags.file, 'utf8');
-  }
-  if (flags.example) {
-    sparql = exampleQuery(flags.example);
-    if (!sparql) {
-      printDiagnostics([diagnostic('JL601', `no example query '${flags.example}'; the examples are: ${[...exampleQueries().keys()].join(', ')}`)], new Map());
-      return EXIT.usage;
-    }
-  }
-  const { runQuery } = await import('../query/run-query.js');
-  const tty = process.stderr.isTTY && !flags.quiet;
-  const outcome = await runQuery({
-    paths, sparql: sparql!, format: flags.format, ...(flags.dataset ? { datasets: flags.dataset } : {}),
-    onLoad: (d, i, n) => tty && process.stderr.write(`\rloading ${i + 1}/${n} ${d.id}\x1b[K`),
-  });
-  if (tty) process.stderr.write('\r\x1b[K');
-  if (outcome.diagnostics.length) {
-    printDiagnostics(outcome.diagnostics, new Map());
-    return EXIT.usage;
-  }
-  process.stdout.write(outcome.output!);
-  if (outcome.left.length && !flags.quiet) {
-    process.stderr.write(`note: loaded ${outcome.loaded.length} datasets (${outcome.triples.toLocaleString('en-GB')} triples); not loaded, to fit the embedded store: ${outcome.left.map((d) => d.id).join(', ')}\n`);
-  }
-  return EXIT.ok;
+    .action(async (paths: string[], flags: QueryFlags) => setExit(await (await import('./query-run.js')).runQueryCommand(paths, flags)));
 }

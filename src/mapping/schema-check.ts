@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import AjvModule, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { LocatedDocument } from './parse.js';
@@ -9,17 +9,25 @@ export const SCHEMA_URL = new URL('../../schema/mapping.schema.json', import.met
 /** schema/release.schema.json, for release files. */
 export const RELEASE_SCHEMA_URL = new URL('../../schema/release.schema.json', import.meta.url);
 
-const Ajv = AjvModule as unknown as typeof AjvModule.default;
-const validators = new Map<string, AjvModule.ValidateFunction>();
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-function getValidator(schema: URL): AjvModule.ValidateFunction {
-  let validator = validators.get(schema.href);
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    validator = ajv.compile(JSON.parse(readFileSync(schema, 'utf8')) as object);
-    validators.set(schema.href, validator);
-  }
-  return validator;
+/**
+ * The schemas compiled at build time (scripts/schema-validators.mjs writes them into dist/);
+ * run from the sources (the tests), they are compiled here with the same options.
+ */
+const precompiled = (await import(new URL('./schema-validators.js', import.meta.url).href).catch(() => undefined)) as Readonly<Record<'mapping' | 'release', Validate>> | undefined;
+const validators = new Map<string, Validate>();
+
+async function compiled(schema: URL): Promise<Validate> {
+  const { default: AjvModule } = await import('ajv');
+  const Ajv = AjvModule as unknown as typeof AjvModule.default;
+  return new Ajv({ allErrors: true, verbose: true, strict: false }).compile(JSON.parse(readFileSync(schema, 'utf8')) as object) as Validate;
+}
+if (!precompiled) for (const url of [SCHEMA_URL, RELEASE_SCHEMA_URL]) validators.set(url.href, await compiled(url));
+
+function getValidator(schema: URL): Validate {
+  const built = precompiled?.[schema.href === SCHEMA_URL.href ? 'mapping' : 'release'];
+  return built ?? validators.get(schema.href)!;
 }
 
 /** Checks the document against a JSON Schema (the mapping's by default); every error is located at its YAML node. */

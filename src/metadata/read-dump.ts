@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { Quad } from '@rdfjs/types';
-import jsonld from 'jsonld';
 import { StreamParser } from 'n3';
 import type { FormatInfo } from '../sinks/registry.js';
 
@@ -14,6 +13,8 @@ const N3_FORMATS: Readonly<Record<string, string>> = { nt: 'N-Triples', ttl: 'Tu
  */
 export async function readDump(path: string, format: FormatInfo, gzip: boolean, onQuad: (q: Quad) => void): Promise<void> {
   if (format.name === 'jsonld') {
+    // Loaded on use: jsonld.js is large, and most dumps are read by N3.js.
+    const { default: jsonld } = await import('jsonld');
     const bytes = await readFile(path);
     const doc = JSON.parse((gzip ? gunzipSync(bytes) : bytes).toString('utf8')) as object;
     for (const q of (await jsonld.toRDF(doc)) as unknown as Quad[]) onQuad(q);

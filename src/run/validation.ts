@@ -30,7 +30,10 @@ export function cubeSpecOf(model: MappingModel): CubeSpec {
   };
 }
 
-/** Up to this many observations, the whole graph is also validated (SHACL shapes, all ICs). */
+/**
+ * Runs that size a worker pool: a file this many observations long is worth splitting.
+ * (It used to be the whole-graph validation limit too; convert no longer holds the graph.)
+ */
 export const WHOLE_GRAPH_LIMIT = 20_000;
 
 /** Rows after which a run's size is estimated, to let go of the whole graph early. */
@@ -102,7 +105,13 @@ export class RunValidation {
     private readonly model: MappingModel,
     private readonly csv: string,
     private readonly header: readonly string[],
-    private readonly wholeGraphLimit = WHOLE_GRAPH_LIMIT,
+    /**
+     * Observations up to which the whole graph is also validated by the SHACL engine. None by
+     * default: the streaming checks are the observation shapes compiled, and the tests hold
+     * them to the engine's results on every case (a reference, not a second pass: it cost
+     * seconds and made small runs slower than large ones).
+     */
+    private readonly wholeGraphLimit = 0,
     keyLimit?: number,
     /** A lower bound of the run's data rows (file size ÷ bytes read per row so far), if known. */
     private readonly rowsAtLeast?: () => number,
@@ -110,8 +119,8 @@ export class RunValidation {
     keysGated = false,
   ) {
     this.checker = new ObservationChecker({ ...cubeSpecOf(model), repeats: !keysGated }, keyLimit);
-    // A negative limit: a part of a large file (workers), never validated as a whole graph.
-    if (wholeGraphLimit < 0) this.graph = undefined;
+    // No limit, or a negative one (a part of a large file, in a worker): no whole graph.
+    if (wholeGraphLimit <= 0) this.graph = undefined;
     for (const d of model.cube.dimensions) this.firstUses.set(d.property, new Map());
   }
 
@@ -214,7 +223,8 @@ export class RunValidation {
       import('../validate/validate-graph.js'), import('../validate/shapes.js'), import('../validate/code-list-shapes.js'),
     ]);
     const text = structure.map(quadToNTriples).join('') + (this.graph ? tripleLines(this.graph) : this.codeUses()).join('');
-    const shapes = this.graph ? [shapesTurtle(this.model), CODE_LIST_SHAPES] : [];
+    // The code lists written with the data are checked at every size: they are few triples.
+    const shapes = this.graph ? [shapesTurtle(this.model), CODE_LIST_SHAPES] : [CODE_LIST_SHAPES];
     const { violations } = await validateGraph([{ name: this.csv, text, format: 'application/n-triples' }], shapes);
     const firsts = this.graph ? new Map<string, FirstUse>() : this.firstUseBySubject();
     return violations.filter((v) => !STREAMED.test(v.rule) || !this.origin.has(v.focus)).flatMap((v) => {

@@ -1,3 +1,4 @@
+import { FORMAT_NAMES, OUTPUT_NAMES, type FormatName } from './format-names.js';
 import { jsonldSerializer } from './jsonld.js';
 import { nquadsSerializer } from './nquads.js';
 import { ntriplesSerializer } from './ntriples.js';
@@ -18,14 +19,17 @@ export interface FormatInfo {
   readonly create: (opts: SerializerOptions) => Serializer;
 }
 
+/** What each format is, by name; the order of FORMAT_NAMES is the order of preference. */
+const INFO: Readonly<Record<FormatName, Omit<FormatInfo, 'name'>>> = {
+  nt: { label: 'N-Triples', mediaType: 'application/n-triples', extension: '.nt', euFileType: 'RDF_N_TRIPLES', quads: false, create: () => ntriplesSerializer() },
+  ttl: { label: 'Turtle', mediaType: 'text/turtle', extension: '.ttl', euFileType: 'RDF_TURTLE', quads: false, create: (o) => turtleSerializer(o.prefixes) },
+  nq: { label: 'N-Quads', mediaType: 'application/n-quads', extension: '.nq', euFileType: 'RDF_N_QUADS', quads: true, create: (o) => nquadsSerializer(o.graph) },
+  trig: { label: 'TriG', mediaType: 'application/trig', extension: '.trig', euFileType: 'RDF_TRIG', quads: true, create: (o) => trigSerializer(o.prefixes, o.graph) },
+  jsonld: { label: 'JSON-LD', mediaType: 'application/ld+json', extension: '.jsonld', euFileType: 'JSON_LD', quads: false, create: (o) => jsonldSerializer(o.prefixes) },
+};
+
 /** The one registry of RDF formats: name → media type, file extension, serializer factory. */
-export const FORMATS: readonly FormatInfo[] = [
-  { name: 'nt', label: 'N-Triples', mediaType: 'application/n-triples', extension: '.nt', euFileType: 'RDF_N_TRIPLES', quads: false, create: () => ntriplesSerializer() },
-  { name: 'ttl', label: 'Turtle', mediaType: 'text/turtle', extension: '.ttl', euFileType: 'RDF_TURTLE', quads: false, create: (o) => turtleSerializer(o.prefixes) },
-  { name: 'nq', label: 'N-Quads', mediaType: 'application/n-quads', extension: '.nq', euFileType: 'RDF_N_QUADS', quads: true, create: (o) => nquadsSerializer(o.graph) },
-  { name: 'trig', label: 'TriG', mediaType: 'application/trig', extension: '.trig', euFileType: 'RDF_TRIG', quads: true, create: (o) => trigSerializer(o.prefixes, o.graph) },
-  { name: 'jsonld', label: 'JSON-LD', mediaType: 'application/ld+json', extension: '.jsonld', euFileType: 'JSON_LD', quads: false, create: (o) => jsonldSerializer(o.prefixes) },
-];
+export const FORMATS: readonly FormatInfo[] = FORMAT_NAMES.map((name) => ({ name, ...INFO[name] }));
 
 /** A format as written: plain, or gzip-compressed (`nt.gz`, `.nt.gz`). */
 export interface OutputFormat {
@@ -46,8 +50,7 @@ const output = (format: FormatInfo, gzip: boolean): OutputFormat => ({
   gzip,
 });
 
-/** Every name `--format` accepts, plain then compressed. */
-export const OUTPUT_NAMES: readonly string[] = [...FORMATS.map((f) => f.name), ...FORMATS.map((f) => `${f.name}.gz`)];
+export { OUTPUT_NAMES };
 
 export function formatByName(name: string): OutputFormat | undefined {
   let n = name.trim().toLowerCase();

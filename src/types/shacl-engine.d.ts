@@ -7,7 +7,7 @@ declare module 'shacl-engine/Validator.js' {
   }
 }
 declare module 'shacl-engine/sparql.js' {
-  export const targetResolvers: unknown;
+  export const targetResolvers: ReadonlyMap<unknown, (target: unknown, context: unknown) => Promise<unknown[]>>;
   export const validations: unknown;
 }
 declare module '@rdfjs/dataset' {

@@ -2,10 +2,12 @@ import type { Quad, Term } from '@rdfjs/types';
 import datasetFactory from '@rdfjs/dataset';
 import { Store } from 'n3';
 import Validator from 'shacl-engine/Validator.js';
-import { targetResolvers, validations } from 'shacl-engine/sparql.js';
 import { DataFactory } from '../rdf/factory.js';
+import { QB } from '../rdf/ns.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
+/** The SPARQL target the shape generator writes: the observations of one dataset. */
+const DATASET_TARGET = /^\s*SELECT\s+[?$]this\s+WHERE\s*\{\s*[?$]this\s+<http:\/\/purl\.org\/linked-data\/cube#dataSet>\s+<([^>\s]+)>\s*\.?\s*\}\s*$/i;
 
 /** shacl-engine builds its report with `factory.dataset()`: a data factory plus a dataset factory. */
 const factory = Object.assign(Object.create(DataFactory) as typeof DataFactory, {
@@ -26,18 +28,52 @@ export interface EngineReport {
  * (README, "Validation"); this wrapper is the only place that knows it.
  */
 export async function validateQuads(data: readonly Quad[], shapes: readonly Quad[], opts: { sparqlConstraints?: boolean } = {}): Promise<EngineReport> {
-  return shaclEngine(shapes, opts)(data);
+  return (await shaclEngine(shapes, opts))(data);
 }
 
 /** The shapes compiled once, to validate several data graphs (chunks of a large one). */
-export function shaclEngine(shapes: readonly Quad[], opts: { sparqlConstraints?: boolean } = {}): (data: readonly Quad[]) => Promise<EngineReport> {
+export async function shaclEngine(shapes: readonly Quad[], opts: { sparqlConstraints?: boolean } = {}): Promise<(data: readonly Quad[]) => Promise<EngineReport>> {
   const shapesDataset = datasetFactory.dataset([...shapes]);
-  // SPARQL targets always; SPARQL constraints only when asked: justice-lod runs its own on Oxigraph.
-  const validator = new Validator(shapesDataset, { factory, targetResolvers, ...(opts.sparqlConstraints === false ? {} : { validations }) });
+  // SPARQL constraints only when asked: justice-lod runs its own on Oxigraph. The engine's
+  // SPARQL support loads Comunica (about 0.6 s), so it is imported only when a shape needs it.
+  const sparql = opts.sparqlConstraints === false ? undefined : await sparqlSupport(shapes);
+  const targetResolvers = new Map([[DataFactory.namedNode(`${SH}target`), resolveTarget]]);
+  const validator = new Validator(shapesDataset, { factory, targetResolvers, ...(sparql ? { validations: sparql.validations } : {}) });
   return async (data) => {
     const report = await validator.validate({ dataset: datasetFactory.dataset([...data]) });
     const store = new Store([...report.dataset]);
     const results = store.getObjects(null, `${SH}result`, null);
     return { conforms: report.conforms, results, store };
   };
+}
+
+type SparqlModule = typeof import('shacl-engine/sparql.js');
+
+/** The engine's SPARQL module, when some constraint of the shapes is SPARQL-based. */
+async function sparqlSupport(shapes: readonly Quad[]): Promise<SparqlModule | undefined> {
+  return shapes.some((q) => q.predicate.value === `${SH}sparql`) ? import('shacl-engine/sparql.js') : undefined;
+}
+
+interface TargetPointer {
+  out(path: readonly Term[]): { value: string | undefined };
+}
+interface TargetContext {
+  readonly focusNode: { readonly dataset: { match(s: Term | null, p: Term | null, o: Term | null): Iterable<Quad> } };
+}
+
+/**
+ * sh:target with a SPARQL SELECT: the dataset target of generated shapes is a plain match
+ * (no SPARQL engine needed); any other query goes to the engine's own resolver.
+ */
+async function resolveTarget(target: TargetPointer, context: TargetContext): Promise<Term[]> {
+  const query = target.out([DataFactory.namedNode(`${SH}select`)]).value;
+  if (!query) return [];
+  const ds = DATASET_TARGET.exec(query)?.[1];
+  if (ds === undefined) {
+    const { targetResolvers } = await import('shacl-engine/sparql.js');
+    return (await [...targetResolvers.values()][0]!(target, context)) as Term[];
+  }
+  const focus = new Map<string, Term>();
+  for (const q of context.focusNode.dataset.match(null, DataFactory.namedNode(QB.dataSet), DataFactory.namedNode(ds))) focus.set(`${q.subject.termType}\u0001${q.subject.value}`, q.subject);
+  return [...focus.values()];
 }

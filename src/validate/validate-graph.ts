@@ -7,7 +7,7 @@ import { checkIntegrity } from './check-integrity.js';
 import { compileShapesGraph, type CompiledShape } from './compiled-shapes.js';
 import type { EngineReport } from './engine.js';
 import { EmbeddedStore } from '../store/embedded.js';
-import { vocabularyQuads, vocabularyTexts } from './vocab-graph.js';
+import { vocabularySchemaQuads, vocabularyTexts } from './vocab-graph.js';
 import type { Violation } from './violation.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
@@ -116,13 +116,13 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeSources:
     for (const r of engine.results) violations.push(toViolation(engine.store, r, ruleOf));
   };
   if (shapes.length > 0) {
-    // Loaded on use: a large convert checks only the structure here, with no shapes.
-    const { shaclEngine } = await import('./engine.js');
+    // Loaded on use: most runs of convert have nothing for the engine to do.
+    const shaclEngine: typeof import('./engine.js').shaclEngine = async (...args) => (await import('./engine.js')).shaclEngine(...args);
     const { observations, others } = await splitQuads(inputs, cubeShapes.length > 0, compiled, violations);
     // Observation shapes look at one observation and what it links to: the engine sees the
     // observations in chunks, each with everything else.
     if (cubeShapes.length > 0) {
-      const engine = shaclEngine(cubeShapes, { sparqlConstraints: false });
+      const engine = await shaclEngine(cubeShapes, { sparqlConstraints: false });
       for (let i = 0; i < observations.length; i += CHUNK) {
         const chunk = observations.slice(i, i + CHUNK).flat();
         for (const q of others) chunk.push(q);
@@ -132,8 +132,9 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeSources:
     // Shapes for no dataset (code lists, metadata) never look at observations.
     if (otherShapes.length > 0) {
       const data = [...others];
-      for (const q of vocabularyQuads({ external: true })) data.push(q);
-      collect(await shaclEngine(otherShapes, { sparqlConstraints: false })(data));
+      for (const q of vocabularySchemaQuads()) data.push(q);
+      // Most cubes use shipped code lists only: with no focus node, the engine is not started.
+      if (anyFocusNode(otherShapes, data)) collect(await (await shaclEngine(otherShapes, { sparqlConstraints: false }))(data));
     }
   }
   // SPARQL-based constraints (objects of sh:sparql), not the sh:select of SPARQL targets.
@@ -146,13 +147,36 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeSources:
     for (const row of store.select(query)) violations.push({ rule, title, severity: 'error', focus: row['this'] ?? '', message: title });
   }
   // The same broken rule at the same node may be found by a SPARQL IC and by a shape: report it once.
+  const unique = once(violations);
+  const ran: ValidationRun = { integrity: [...integrity], shapes: ranShapes, unshaped, rules: [...new Set(rules)], vocabulary };
+  return { violations: unique, triples, ran };
+}
+
+/**
+ * SHACL Core shapes alone on a small graph that holds no cube (a release's metadata): no
+ * store, no integrity constraints, the vocabulary's classes and properties as context.
+ * Shapes with SPARQL-based constraints go through `validateGraph`.
+ */
+export async function validateShapes(input: GraphInput, shapesText: string): Promise<Violation[]> {
+  const shapes = new Parser({ format: 'Turtle' }).parse(shapesText);
+  if (shapes.some((q) => q.predicate.value === `${SH}sparql`)) throw new Error('validateShapes: SPARQL-based constraints need validateGraph');
+  const data: Quad[] = new Parser({ format: input.format === 'text/turtle' ? 'Turtle' : 'N-Triples' }).parse(input.text);
+  for (const q of vocabularySchemaQuads()) data.push(q);
+  if (!anyFocusNode(shapes, data)) return [];
+  const shapeStore = new Store(shapes);
+  const ruleOf = (shape: Term | undefined): string => (shape && shapeStore.getObjects(shape, IDENTIFIER, null)[0]?.value) ?? 'shape';
+  const { shaclEngine } = await import('./engine.js');
+  const report = await (await shaclEngine(shapes, { sparqlConstraints: false }))(data);
+  return once(report.results.map((r) => toViolation(report.store, r, ruleOf)));
+}
+
+/** Each broken rule once per node and path (two constraints of one rule may both fail). */
+function once(violations: readonly Violation[]): Violation[] {
   const seen = new Set<string>();
-  const unique = violations.filter((v) => {
+  return violations.filter((v) => {
     const id = `${v.rule}\u0001${v.focus}\u0001${v.path ?? ''}`;
     return seen.has(id) ? false : (seen.add(id), true);
   });
-  const ran: ValidationRun = { integrity: [...integrity], shapes: ranShapes, unshaped, rules: [...new Set(rules)], vocabulary };
-  return { violations: unique, triples, ran };
 }
 
 /** The distinct focus nodes of a shapes graph's targets (class, subjects-of, objects-of, nodes). */
@@ -168,6 +192,32 @@ function focusNodes(store: EmbeddedStore, quads: readonly Quad[]): number {
     else if (q.predicate.value === `${SH}targetNode`) nodes.add(o);
   }
   return nodes.size;
+}
+
+/** Whether some node of `data` is a target of the shapes (class with its subclasses, node, subjects-of, objects-of). */
+function anyFocusNode(shapes: readonly Quad[], data: readonly Quad[]): boolean {
+  const classes = new Set<string>();
+  const nodes = new Set<string>();
+  const subjectsOf = new Set<string>();
+  const objectsOf = new Set<string>();
+  for (const q of shapes) {
+    const p = q.predicate.value;
+    if (p === `${SH}targetClass`) classes.add(q.object.value);
+    else if (p === `${SH}targetNode`) nodes.add(q.object.value);
+    else if (p === `${SH}targetSubjectsOf`) subjectsOf.add(q.object.value);
+    else if (p === `${SH}targetObjectsOf`) objectsOf.add(q.object.value);
+    // An implicit class target (a shape that is also a class) or a SPARQL target: assume there is work.
+    else if (p === `${SH}target` || (p === RDF_TYPE && q.object.value === `${NS.rdfs}Class`)) return true;
+  }
+  // Subclasses, to a fixed point: the vocabulary's schema is small.
+  for (let grew = classes.size > 0; grew; ) {
+    grew = false;
+    for (const q of data) if (q.predicate.value === `${NS.rdfs}subClassOf` && classes.has(q.object.value) && !classes.has(q.subject.value)) {
+      classes.add(q.subject.value);
+      grew = true;
+    }
+  }
+  return data.some((q) => (q.predicate.value === RDF_TYPE && classes.has(q.object.value)) || nodes.has(q.subject.value) || nodes.has(q.object.value) || subjectsOf.has(q.predicate.value) || objectsOf.has(q.predicate.value));
 }
 
 /** The datasets a shapes graph is for: the sh:hasValue of its qb:dataSet property shape. */

@@ -22,6 +22,24 @@ export function vocabularyQuads(opts: { external: boolean }): Quad[] {
   return names.flatMap((f) => new Parser({ format: 'Turtle' }).parse(readFileSync(join(VOCAB_DIR, f), 'utf8')));
 }
 
+let schema: Quad[] | undefined;
+
+/**
+ * The vocabulary without its code lists: the classes and properties that shapes need to find
+ * their targets (rdfs:subClassOf chains, sh:class). Shapes about the data then never re-check
+ * the shipped concepts on every run (the test suite checks them once).
+ */
+export function vocabularySchemaQuads(): readonly Quad[] {
+  if (schema) return schema;
+  const quads = vocabularyQuads({ external: true });
+  const codes = new Set(quads.filter((q) => q.predicate.value === `${SKOS}inScheme` || (q.predicate.value === RDF_TYPE && CODE_CLASSES.has(q.object.value))).map((q) => q.subject.value));
+  return (schema = quads.filter((q) => !codes.has(q.subject.value)));
+}
+
+const SKOS = 'http://www.w3.org/2004/02/skos/core#';
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+const CODE_CLASSES = new Set([`${SKOS}Concept`, `${SKOS}ConceptScheme`]);
+
 /** How many triples the vocabulary adds to an empty store (after storeWithVocabulary). */
 export const vocabularySize = (): number => size;
 

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// `npm run bench [-- --rows N --runs K --big-rows M --skip a,b --check]`
+// `npm run bench [-- --rows N --runs K --big-rows M --skip a,b --only latency --check]`
 // Generates the benchmark CSVs (seeded), then runs, each K times (median reported):
 //   justice-lod convert to N-Triples with the streaming checks (the headline), without them,
 //   to Turtle and JSON-LD, with --workers 2; the two anchors on the same rows (a hand-written
 //   csv-parse + template converter, @zazuko/rdf-parser-csvw); the 100k-row reoffending and
 //   timeliness files with the repo's mappings; optionally M rows for the memory check.
+// Then the everyday loop's latency: wall time of `node bin/justice-lod.js` convert (checks and
+// metadata on, the defaults), check and preview on 200, 5,000, 20,000 and 30,000 rows, each
+// started as a user starts it (process start included); `--only latency` runs only this.
 // Prints rows/s, triples/s, peak RSS and the ratios against the targets of issue 8, writes
 // test/bench/results/latest.json; with --check, fails when a case's rows/s is more than 20%
 // below test/bench/results/baseline.json.
@@ -27,6 +30,7 @@ const runs = Number(arg('runs', 3));
 const bigRows = Number(arg('big-rows', 0));
 const skip = new Set(String(arg('skip', '')).split(',').filter(Boolean));
 const check = process.argv.includes('--check');
+const only = arg('only', '');
 const data = join(here, 'data');
 mkdirSync(data, { recursive: true });
 
@@ -41,9 +45,10 @@ async function input(name, count, make) {
   }
   return file;
 }
-const sentencing = await input('sentencing', rows, generate);
-const reoffending = await input('reoffending', 100_000, generateReoffending);
-const timeliness = await input('timeliness', 100_000, generateTimeliness);
+const throughput = only !== 'latency';
+const sentencing = throughput ? await input('sentencing', rows, generate) : undefined;
+const reoffending = throughput ? await input('reoffending', 100_000, generateReoffending) : undefined;
+const timeliness = throughput ? await input('timeliness', 100_000, generateTimeliness) : undefined;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sha256 = (file) => new Promise((resolve, reject) => {
@@ -89,8 +94,8 @@ const cases = [
   { id: 'csvw', label: '@zazuko/rdf-parser-csvw + n3 writer (anchor)', rows, run: () => anchor('csvw.mjs', sentencing) },
   { id: 'reoffending', label: 'justice-lod, proven reoffending by LA, 100k rows', rows: 100_000, run: () => justiceLod(join(root, 'mappings', 'proven-reoffending-by-la.yaml'), reoffending, ['--format', 'nt']) },
   { id: 'timeliness', label: 'justice-lod, criminal court timeliness, 100k rows', rows: 100_000, run: () => justiceLod(join(root, 'mappings', 'criminal-court-timeliness.yaml'), timeliness, ['--format', 'nt']) },
-].filter((c) => !skip.has(c.id));
-if (bigRows > 0 && !skip.has('nt-big')) {
+].filter((c) => throughput && !skip.has(c.id));
+if (throughput && bigRows > 0 && !skip.has('nt-big')) {
   const big = await input('sentencing-big', bigRows, generate);
   cases.push({ id: 'nt-big', label: `justice-lod → N-Triples, checks on, ${bigRows.toLocaleString('en-GB')} rows`, rows: bigRows, run: () => justiceLod(bench, big, ['--format', 'nt']) });
 }
@@ -121,7 +126,7 @@ for (const c of cases) {
 }
 
 const ratio = (a, b, f) => (results[a] && results[b] ? Number(f(results[a], results[b]).toFixed(2)) : undefined);
-const targets = [
+const targets = throughput ? [
   { id: 'vs-csvw', what: 'rows/s vs @zazuko/rdf-parser-csvw', value: ratio('nt', 'csvw', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 10', ok: (v) => v >= 10 },
   { id: 'vs-handwritten', what: 'rows/s vs hand-written baseline', value: ratio('nt', 'handwritten', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 2', ok: (v) => v >= 2 },
   { id: 'workers', what: '--workers 2 rows/s vs one process', value: ratio('nt-workers-2', 'nt', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 1.6', ok: (v) => v >= 1.6 },
@@ -131,30 +136,79 @@ const targets = [
   { id: 'ttl', what: 'Turtle time vs N-Triples', value: ratio('ttl', 'nt', (a, b) => a.seconds / b.seconds), need: '≤ 2', ok: (v) => v <= 2 },
   { id: 'jsonld', what: 'JSON-LD time vs N-Triples', value: ratio('jsonld', 'nt', (a, b) => a.seconds / b.seconds), need: '≤ 2', ok: (v) => v <= 2 },
   { id: 'validation', what: 'checks on vs --no-validate time', value: ratio('nt', 'nt-no-validate', (a, b) => a.seconds / b.seconds), need: '≤ 3', ok: (v) => v <= 3 },
-].filter((t) => t.value !== undefined).map((t) => ({ ...t, met: t.ok(t.value) }));
+].filter((t) => t.value !== undefined).map((t) => ({ ...t, met: t.ok(t.value) })) : [];
+
+// Latency of the everyday loop: each command as a user runs it, in a fresh process.
+const LATENCY_ROWS = [200, 5_000, 20_000, 30_000];
+const latency = [];
+if (!skip.has('latency')) {
+  const cli = join(root, 'bin', 'justice-lod.js');
+  for (const n of LATENCY_ROWS) {
+    const csv = await input(`latency-${n}`, n, generate);
+    const commands = {
+      convert: ['convert', bench, '--input', csv, '--out', out, '--quiet'],
+      check: ['check', bench, '--input', csv],
+      preview: ['preview', bench, '--input', csv],
+    };
+    const row = { rows: n };
+    for (const [name, argv] of Object.entries(commands)) {
+      const samples = [];
+      for (let i = 0; i < Math.max(runs, 3); i++) {
+        rmSync(out, { recursive: true, force: true });
+        const started = process.hrtime.bigint();
+        const r = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 });
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        if (r.status !== 0) throw new Error(`justice-lod ${argv.join(' ')} exited ${r.status}:\n${r.stderr.slice(0, 2000)}`);
+        samples.push(seconds);
+      }
+      row[name] = Number(median(samples).toFixed(2));
+    }
+    process.stderr.write(`latency ${n} rows: convert ${row.convert} s, check ${row.check} s, preview ${row.preview} s\n`);
+    latency.push(row);
+  }
+  const at = (n) => latency.find((r) => r.rows === n);
+  const small = at(200);
+  targets.push(
+    { id: 'latency-convert', what: 'convert of 200 rows, checks and metadata on (s)', value: small.convert, need: '≤ 1.0', met: small.convert <= 1.0 },
+    { id: 'latency-check', what: 'check of 200 rows (s)', value: small.check, need: '≤ 0.5', met: small.check <= 0.5 },
+    { id: 'latency-preview', what: 'preview of 200 rows (s)', value: small.preview, need: '≤ 0.5', met: small.preview <= 0.5 },
+    // No cliff: a larger file never converts faster than a smaller one (5% for noise).
+    { id: 'latency-monotone', what: 'convert time never falls as rows grow', value: latency.every((r, i) => i === 0 || r.convert >= 0.95 * latency[i - 1].convert), need: 'yes', met: latency.every((r, i) => i === 0 || r.convert >= 0.95 * latency[i - 1].convert) },
+  );
+}
 
 const summary = {
   date: new Date().toISOString(),
   node: process.version,
   cpus: cpus().length,
   cpu: cpus()[0]?.model,
-  input: { rows, bytes: statSync(sentencing).size, columns: 12 },
+  input: sentencing ? { rows, bytes: statSync(sentencing).size, columns: 12 } : undefined,
   runs,
   results,
+  latency,
   targets: targets.map(({ ok, ...t }) => t),
 };
 mkdirSync(join(here, 'results'), { recursive: true });
-writeFileSync(join(here, 'results', 'latest.json'), JSON.stringify(summary, null, 2) + '\n');
+const resultsFile = throughput ? 'latest.json' : 'latency.json';
+writeFileSync(join(here, 'results', resultsFile), JSON.stringify(summary, null, 2) + '\n');
 
 const n = (x) => x.toLocaleString('en-GB');
-console.log(`\n${n(rows)} sentencing rows × 12 columns, ${(summary.input.bytes / 2 ** 20).toFixed(0)} MB; median of ${runs} runs; ${summary.cpus} cores, Node ${process.version}\n`);
-console.log('| case | time (s) | rows/s | triples/s | peak RSS (MB) | CPU (s) |');
-console.log('|---|---:|---:|---:|---:|---:|');
-for (const r of Object.values(results)) console.log(`| ${r.label} | ${r.seconds.toFixed(1)} | ${n(r.rowsPerSecond)} | ${n(r.triplesPerSecond)} | ${r.peakRssMB} | ${r.cpuSeconds} |`);
+if (throughput) {
+  console.log(`\n${n(rows)} sentencing rows × 12 columns, ${(summary.input.bytes / 2 ** 20).toFixed(0)} MB; median of ${runs} runs; ${summary.cpus} cores, Node ${process.version}\n`);
+  console.log('| case | time (s) | rows/s | triples/s | peak RSS (MB) | CPU (s) |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of Object.values(results)) console.log(`| ${r.label} | ${r.seconds.toFixed(1)} | ${n(r.rowsPerSecond)} | ${n(r.triplesPerSecond)} | ${r.peakRssMB} | ${r.cpuSeconds} |`);
+}
+if (latency.length) {
+  console.log(`\nLatency, wall time of \`node bin/justice-lod.js …\` (process start included), median of ${Math.max(runs, 3)}:\n`);
+  console.log('| rows | convert (s) | check (s) | preview (s) |');
+  console.log('|---:|---:|---:|---:|');
+  for (const r of latency) console.log(`| ${n(r.rows)} | ${r.convert.toFixed(2)} | ${r.check.toFixed(2)} | ${r.preview.toFixed(2)} |`);
+}
 console.log('\n| target | measured | needed | |');
 console.log('|---|---:|---:|---|');
 for (const t of targets) console.log(`| ${t.what} | ${t.value} | ${t.need} | ${t.met ? 'met' : 'NOT met'} |`);
-console.log('\nJSON in test/bench/results/latest.json');
+console.log(`\nJSON in test/bench/results/${resultsFile}`);
 
 if (check) {
   const baselineFile = join(here, 'results', 'baseline.json');

@@ -11,7 +11,7 @@ import { Parser, Store } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assessBundle } from '../../src/metadata/five-star.js';
 import { METADATA_SHAPES } from '../../src/metadata/metadata-shapes.js';
-import { validateGraph } from '../../src/validate/validate-graph.js';
+import { validateGraph, validateShapes } from '../../src/validate/validate-graph.js';
 import { canonical, jsonldCanonical, readDump } from '../support/graph.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -110,6 +110,10 @@ describe('metadata shapes', () => {
       .replace(/prov:startedAtTime "([^"]+)"/, 'prov:startedAtTime "2999-01-01T00:00:00Z"');
     const v = await validateGraph([{ name: 'metadata.ttl', text, format: 'text/turtle' }], [METADATA_SHAPES]);
     expect([...new Set(v.violations.map((x) => x.rule))].sort()).toEqual(['metadata:activity-start', 'metadata:checksum-value', 'metadata:dataset-license', 'metadata:distribution-byte-size']);
+    // convert checks its metadata with the shapes alone (no store, no ICs): the same findings.
+    const alone = await validateShapes({ name: 'metadata.ttl', text, format: 'text/turtle' }, METADATA_SHAPES);
+    const key = (x: { rule: string; focus: string; path?: string }): string => `${x.rule} ${x.focus} ${x.path ?? ''}`;
+    expect(alone.map(key).sort()).toEqual(v.violations.map(key).sort());
   });
 });
 

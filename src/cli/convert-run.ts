@@ -1,0 +1,135 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatByName, formatByPath, OUTPUT_NAMES, type OutputFormat } from '../sinks/registry.js';
+import { convert, type ConvertResult } from '../run/convert.js';
+import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
+import { finishBundle } from './bundle.js';
+import { EXIT, exitCode, expandMappings } from './options.js';
+import type { ConvertedDataset } from '../release/bundle.js';
+import { releaseInfo } from '../release/info.js';
+import { startProgress } from './progress.js';
+import { summaryJson, summaryText } from './summary.js';
+import { FolderBusy, OutputFolder } from '../sinks/output-folder.js';
+import { describeWriteFailure, isFileSystemError, outOfSpace } from '../sinks/io-error.js';
+
+export interface ConvertFlags {
+  input?: string;
+  out: string;
+  format?: string;
+  failOn: 'error' | 'warning' | 'none';
+  maxErrors: number;
+  diagnostics: 'text' | 'json';
+  quiet?: boolean;
+  validate: boolean;
+  metadata: boolean;
+  workers: number;
+  maxCodes: number;
+  issued?: string;
+  downloadBase?: string;
+}
+
+/** The formats asked for, and the single output file when --out names one. */
+function chooseFormats(flags: ConvertFlags): { formats: OutputFormat[]; outFile?: string } | string {
+  const byPath = formatByPath(flags.out);
+  if (byPath) {
+    if (flags.format && (flags.format.includes(',') || formatByName(flags.format)?.name !== byPath.name)) return `--out ${flags.out} is a ${byPath.name} file, but --format asks for ${flags.format}`;
+    return { formats: [byPath], outFile: flags.out };
+  }
+  const formats: OutputFormat[] = [];
+  for (const name of (flags.format ?? 'nt,ttl').split(',')) {
+    const f = formatByName(name);
+    if (!f) return `unknown output format '${name}'; choose from ${OUTPUT_NAMES.join(', ')}`;
+    if (!formats.some((x) => x.name === f.name)) formats.push(f);
+  }
+  return { formats };
+}
+
+export async function runConvert(args: readonly string[], flags: ConvertFlags): Promise<number> {
+  const chosen = chooseFormats(flags);
+  if (typeof chosen === 'string') {
+    printDiagnostics([diagnostic('JL403', chosen)], new Map());
+    return EXIT.usage;
+  }
+  const { formats, outFile } = chosen;
+  if (!outFile) {
+    const { releaseVersionIn } = await import('../release/marker.js');
+    const release = releaseVersionIn(flags.out);
+    if (release) {
+      printDiagnostics([diagnostic('JL707', `${flags.out} holds the release "${release}" (its metadata.ttl has a versioned catalogue); convert leaves it as it is and writes nothing`)], new Map());
+      return EXIT.usage;
+    }
+  }
+  const mappings = await expandMappings(args);
+  if ((flags.input || outFile) && mappings.length !== 1) {
+    process.stderr.write(`error: ${flags.input ? '--input' : 'an --out file'} needs exactly one mapping\n`);
+    return EXIT.usage;
+  }
+  // A folder's files are written as one set: staged beside them, then moved in together.
+  const folder = outFile ? undefined : openFolder(flags.out);
+  if (folder && !(folder instanceof OutputFolder)) {
+    printDiagnostics([folder], new Map());
+    return EXIT.usage;
+  }
+  try {
+    return await convertAll(mappings, flags, formats, outFile, folder);
+  } catch (err) {
+    folder?.abort();
+    if (!isFileSystemError(err)) throw err;
+    const message = describeWriteFailure(flags.out, err);
+    printDiagnostics([diagnostic('JL402', `${folder?.named(message) ?? message}; nothing was written`)], new Map());
+    return outOfSpace(err) ? EXIT.dataErrors : EXIT.usage;
+  }
+}
+
+/** The output folder, locked and staged; or the diagnostic saying why it cannot be. */
+function openFolder(dir: string): OutputFolder | Diagnostic {
+  try {
+    return OutputFolder.open(dir);
+  } catch (err) {
+    return err instanceof FolderBusy ? diagnostic('JL709', err.message) : diagnostic('JL402', describeWriteFailure(dir, err));
+  }
+}
+
+async function convertAll(mappings: readonly string[], flags: ConvertFlags, formats: readonly OutputFormat[], outFile: string | undefined, folder: OutputFolder | undefined): Promise<number> {
+  const outDir = folder?.staging ?? flags.out;
+  let exit: number = EXIT.ok;
+  const json: Record<string, unknown>[] = [];
+  const converted: ConvertedDataset[] = [];
+  for (const mapping of mappings) {
+    const progress = { bytesRead: 0, totalBytes: 0, rows: 0 };
+    const stop = startProgress(mapping, progress, !flags.quiet && flags.diagnostics === 'text');
+    let result: ConvertResult;
+    try {
+      result = inFolder(await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir, ...(outFile ? { outFile } : {}), formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate, workers: flags.workers, maxCodes: flags.maxCodes, facts: flags.metadata && !outFile }), folder);
+    } finally {
+      stop();
+    }
+    const code = exitCode(result);
+    exit = Math.max(exit, code);
+    if (result.summary?.written && result.model) converted.push({ model: result.model, summary: result.summary });
+    if (flags.diagnostics === 'json') {
+      json.push({ ...summaryJson(result, code), diagnostics: diagnosticsJson(result.diagnostics) });
+      continue;
+    }
+    printDiagnostics(result.diagnostics, result.sources, flags.quiet);
+    if (!flags.quiet && result.summary && result.model) process.stdout.write(`${summaryText(result.model.id, result.summary)}\n\n`);
+  }
+  let bundle: Record<string, unknown> | undefined;
+  if (flags.metadata && !outFile && converted.length > 0) {
+    const release = releaseInfo({ base: converted[0]!.model.base, ...(flags.issued ? { issued: flags.issued } : {}), ...(flags.downloadBase ? { downloadBase: flags.downloadBase } : {}) });
+    const done = await finishBundle(outDir, release, formats, converted, folder ? (p) => folder.final(p) : (p) => p, { text: flags.diagnostics === 'text' && !flags.quiet, diagnostics: flags.diagnostics === 'text' });
+    exit = Math.max(exit, done.exit);
+    bundle = done.json;
+  }
+  // Committed before the JSON report, which then never speaks of files that are not in place.
+  folder?.commit();
+  if (flags.diagnostics === 'json') process.stdout.write(`${JSON.stringify({ exitCode: exit, runs: json, ...(bundle ? { bundle } : {}) }, null, 2)}\n`);
+  return exit;
+}
+
+/** A result whose output paths name where the files will be once the folder is committed. */
+function inFolder(result: ConvertResult, folder: OutputFolder | undefined): ConvertResult {
+  if (!folder) return result;
+  if (result.summary) result.summary.outputs = result.summary.outputs.map((o) => ({ ...o, path: folder.final(o.path) }));
+  return { ...result, diagnostics: result.diagnostics.map((d) => (d.message.includes(folder.staging) ? { ...d, message: folder.named(d.message) } : d)) };
+}
+
