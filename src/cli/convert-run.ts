@@ -27,6 +27,9 @@ export interface ConvertFlags {
   downloadBase?: string;
 }
 
+/** File extensions of formats people may ask for that convert does not write (RDF/XML, N3, CSV, archives…). */
+const FOREIGN_FILE = /\.(rdf|owl|xml|n3|csv|tsv|txt|hdt|zip|tar|tgz|gz|bz2|xz|json)$/i;
+
 /** The formats asked for, and the single output file when --out names one. */
 function chooseFormats(flags: ConvertFlags): { formats: OutputFormat[]; outFile?: string } | string {
   const byPath = formatByPath(flags.out);
@@ -34,6 +37,9 @@ function chooseFormats(flags: ConvertFlags): { formats: OutputFormat[]; outFile?
     if (flags.format && (flags.format.includes(',') || formatByName(flags.format)?.name !== byPath.name)) return `--out ${flags.out} is a ${byPath.name} file, but --format asks for ${flags.format}`;
     return { formats: [byPath], outFile: flags.out };
   }
+  // A file name in a format we do not write would otherwise become a folder of that name.
+  const foreign = FOREIGN_FILE.exec(flags.out)?.[1];
+  if (foreign) return `--out ${flags.out} names a .${foreign} file, which convert does not write; give a folder, or one file ending .nt, .ttl, .nq, .trig or .jsonld (each optionally .gz)`;
   const formats: OutputFormat[] = [];
   for (const name of (flags.format ?? 'nt,ttl').split(',')) {
     const f = formatByName(name);

@@ -13,7 +13,7 @@ export function fiveStarText(report: FiveStarReport): string {
   for (const d of report.datasets) {
     const id = d.dataset.split('/').at(-1)!;
     const cells = d.checks.map((c) => (c.passed ? 'yes' : 'NO').padEnd(6)).join('');
-    lines.push(`  ${id.padEnd(width)}  ${cells}  ${STAR.repeat(d.stars)}${'☆'.repeat(5 - d.stars)}  (${n(d.triplesParsed)} triples re-read)`);
+    lines.push(`  ${id.padEnd(width)}  ${cells}  ${STAR.repeat(d.stars)}${'☆'.repeat(5 - d.stars)}  (${n(d.triplesParsed)} triples ${d.countedWhileWriting ? 'counted as written' : 're-read'})`);
     for (const c of d.checks.filter((x) => !x.passed)) for (const r of c.reasons.slice(0, 5)) reasons.push(`  ${id} ${STAR.repeat(c.stars)} ${c.criterion}: ${r}`);
   }
   if (reasons.length) lines.push('', 'Missing stars:', ...reasons);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.js';
+import { registerCompletion } from './completion.js';
 import { registerInit } from './init.js';
 import { registerConvert } from './convert.js';
 import { registerExplain } from './explain.js';
@@ -41,6 +42,7 @@ Examples:
   $ justice-lod query out/samples --example custody-rate-by-pfa
   $ justice-lod publish out/2025-01 --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
   $ justice-lod explain JL307
+  $ justice-lod completion bash
 `);
   // These commands put only a cube's structure and metadata in the embedded store.
   program.hook('preAction', (_program, action) => {
@@ -56,6 +58,7 @@ Examples:
   registerPublish(program, setExit);
   registerDiff(program, setExit);
   registerExplain(program, setExit);
+  registerCompletion(program, setExit);
   try {
     await program.parseAsync([...argv]);
   } catch (err) {

@@ -28,7 +28,7 @@ export function summaryText(id: string, s: ConvertSummary): string {
   if (omitted.length) lines.push(`  left out      ${omitted.join('; ')}`);
   if (s.validation) {
     const broken = [...s.validation].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule}: ${n(count)}`);
-    const scope = s.wholeGraph ? 'observation checks, all 21 integrity constraints and the SHACL shapes on the whole graph' : 'observation checks, and all 21 integrity constraints on the structure';
+    const scope = s.wholeGraph ? 'observation checks, all 21 integrity constraints and the SHACL shapes on the whole graph' : 'the observation shapes on every observation as it was written; all 21 integrity constraints on the structure and on each code used';
     lines.push(`  validation    ${broken.length ? `${broken.join('; ')}` : `no violations (${scope})`}`);
   } else lines.push(s.linkset ? '  validation    none: a lookup table written as links is not a Data Cube' : s.written || !r.unread ? '  validation    skipped (--no-validate)' : '  validation    not run: the run stopped early');
   if (s.outputs.length) lines.push(`  written       ${s.outputs.map((o) => `${rel(o.path)} (${bytes(o.bytes)})`).join(', ')}`);

@@ -1,4 +1,5 @@
 import type { Term } from '@rdfjs/types';
+import { hash53 } from '../rdf/hash.js';
 import { NS, RDF_TYPE } from '../rdf/ns.js';
 import { periodBounds } from './periods.js';
 import { LINK_TARGETS, linkTargetOf } from './targets.js';
@@ -19,7 +20,27 @@ export interface DatasetFacts {
   readonly temporal?: readonly [string, string];
   /** The statistical geographies used (ONS GSS code IRIs), sorted. */
   readonly spatial: readonly string[];
+  /**
+   * What the five-star check would learn by parsing the dump again, counted as it was
+   * written (absent when a run had too many distinct objects to keep them).
+   */
+  readonly content?: ContentFacts;
 }
+
+/** A dump's content as the five-star check reads it (five-star.ts `parseOne`). */
+export interface ContentFacts {
+  /** Triples with a blank node as subject or object. */
+  readonly blankTriples: number;
+  /** Hashes of every subject (hash53). */
+  readonly subjects: ReadonlySet<number>;
+  /** Subjects outside the data set's URI space → their triples (few: the structure's own terms, if any). */
+  readonly subjectsOutside: ReadonlyMap<string, number>;
+  /** Distinct IRIs used as objects. */
+  readonly objects: ReadonlySet<string>;
+}
+
+/** Distinct object IRIs kept for the five-star check; beyond this it parses the dump instead. */
+const OBJECT_LIMIT = 200_000;
 
 const CACHE_LIMIT = 100_000;
 
@@ -33,6 +54,7 @@ export interface FactsState {
   readonly start: string | undefined;
   readonly end: string | undefined;
   readonly areas: readonly string[];
+  readonly content: { readonly blankTriples: number; readonly subjects: readonly number[]; readonly subjectsOutside: readonly (readonly [string, number])[]; readonly objects: readonly string[] } | undefined;
 }
 
 interface PredicateCount {
@@ -66,14 +88,25 @@ export class FactsCollector {
   private start: string | undefined;
   private end: string | undefined;
   private readonly areas = new Set<string>();
+  private blankTriples = 0;
+  private readonly subjectHashes = new Set<number>();
+  private readonly subjectsOutside = new Map<string, number>();
+  /** Distinct object IRIs, or undefined once past OBJECT_LIMIT. */
+  private objects: Set<string> | undefined = new Set();
+  private lastOutside = false;
 
   add(s: Term, p: Term, o: Term): void {
     this.triples++;
     if (s !== this.lastSubject && s.value !== this.lastSubject?.value) {
       this.subjects++;
-      if (this.uriSpace === undefined || s.value.startsWith(this.uriSpace)) this.entities++;
+      this.subjectHashes.add(hash53(s.value));
+      this.lastOutside = this.uriSpace !== undefined && !s.value.startsWith(this.uriSpace);
+      if (!this.lastOutside) this.entities++;
     }
     this.lastSubject = s;
+    // As the five-star check counts them: a triple with a blank node is that, and nothing else.
+    if (s.termType === 'BlankNode' || o.termType === 'BlankNode') this.blankTriples++;
+    else if (this.lastOutside) this.subjectsOutside.set(s.value, (this.subjectsOutside.get(s.value) ?? 0) + 1);
     let count = this.byPredicate.get(p);
     if (count === undefined) {
       count = { iri: p.value, triples: 0, links: new Float64Array(LINK_TARGETS.length) };
@@ -109,6 +142,7 @@ export class FactsCollector {
     return {
       triples: this.triples, subjects: this.subjects, entities: this.entities, predicates: [...this.folded.values()].map((c) => [c.iri, c.triples, [...c.links]]),
       types: [...this.types], start: this.start, end: this.end, areas: [...this.areas],
+      content: this.objects && { blankTriples: this.blankTriples, subjects: [...this.subjectHashes], subjectsOutside: [...this.subjectsOutside], objects: [...this.objects] },
     };
   }
 
@@ -127,6 +161,13 @@ export class FactsCollector {
     if (f.start !== undefined && (this.start === undefined || f.start < this.start)) this.start = f.start;
     if (f.end !== undefined && (this.end === undefined || f.end > this.end)) this.end = f.end;
     for (const a of f.areas) if (this.areas.size < SPATIAL_LIMIT) this.areas.add(a);
+    if (!f.content) this.objects = undefined;
+    else {
+      this.blankTriples += f.content.blankTriples;
+      for (const h of f.content.subjects) this.subjectHashes.add(h);
+      for (const [s, n] of f.content.subjectsOutside) this.subjectsOutside.set(s, (this.subjectsOutside.get(s) ?? 0) + n);
+      for (const o of f.content.objects) this.keepObject(o);
+    }
   }
 
   private classify(o: Term): number {
@@ -138,9 +179,16 @@ export class FactsCollector {
       if (this.end === undefined || bounds[1] > this.end) this.end = bounds[1];
     }
     if (o.value.startsWith(NS.geo) && this.areas.size < SPATIAL_LIMIT) this.areas.add(o.value);
+    this.keepObject(o.value);
     if (this.objectClass.size >= CACHE_LIMIT) this.objectClass.clear();
     this.objectClass.set(o, target);
     return target;
+  }
+
+  private keepObject(iri: string): void {
+    if (!this.objects) return;
+    this.objects.add(iri);
+    if (this.objects.size > OBJECT_LIMIT) this.objects = undefined;
   }
 
   async flush(): Promise<void> {}
@@ -167,6 +215,7 @@ export class FactsCollector {
       links,
       ...(this.start && this.end ? { temporal: [this.start, this.end] as const } : {}),
       spatial: [...this.areas].sort(),
+      ...(this.objects ? { content: { blankTriples: this.blankTriples, subjects: this.subjectHashes, subjectsOutside: this.subjectsOutside, objects: this.objects } } : {}),
     };
   }
 }

@@ -6,7 +6,7 @@ export function fiveStarJson(report: FiveStarReport): Record<string, unknown> {
   return {
     bundle: report.bundle,
     datasets: report.datasets.map((d) => ({
-      dataset: d.dataset, title: d.title, stars: d.stars, triplesParsed: d.triplesParsed, parsedFile: d.parsedFile,
+      dataset: d.dataset, title: d.title, stars: d.stars, triplesParsed: d.triplesParsed, countedWhileWriting: d.countedWhileWriting, parsedFile: d.parsedFile,
       checks: d.checks.map((c) => ({ stars: c.stars, criterion: c.criterion, passed: c.passed, reasons: c.reasons })),
     })),
   };

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { assessBundle, type FiveStarReport } from '../metadata/five-star.js';
 import { METADATA_FILE } from '../metadata/metadata-file.js';
@@ -25,10 +25,13 @@ export interface CompletedBundle {
 export async function completeBundle(outDir: string, release: ReleaseInfo, formats: readonly OutputFormat[], converted: readonly ConvertedDataset[], vocabularyNotes?: string): Promise<CompletedBundle> {
   const bundle = await writeBundle(outDir, release, formats, converted, vocabularyNotes);
   const metadataFile = join(outDir, METADATA_FILE);
-  // The metadata holds no cube: its shapes alone, with no store and no integrity constraints.
-  const violations = await validateShapes({ name: metadataFile, text: await readFile(metadataFile, 'utf8'), format: 'text/turtle' }, METADATA_SHAPES);
+  // The metadata holds no cube: its shapes alone, with no store and no integrity constraints;
+  // they name only DCAT, PROV and VoID classes, so the vocabulary is no context they need.
+  const violations = await validateShapes({ name: metadataFile, text: await readFile(metadataFile, 'utf8'), format: 'text/turtle' }, METADATA_SHAPES, []);
   const problems = violations.map((v) => diagnostic(codeOf(v.rule), `${v.rule}: ${v.message}: ${violationAt(v)}`, {}));
-  // The checksums were taken while the files were written: the five-star check does not re-hash them.
-  const known = new Map([...bundle.datasets.flatMap((d) => d.dumps), ...bundle.metadata].map((f) => [resolve(f.path), f] as const));
-  return { bundle, problems, report: await assessBundle(outDir, known) };
+  // Checksums and content were counted while the files were written: the five-star check
+  // neither re-hashes nor re-parses them.
+  const known = new Map([...bundle.datasets.flatMap((d) => d.dumps), ...bundle.metadata].map((f) => [basename(f.path), f] as const));
+  const counted = new Map(bundle.datasets.map((d) => [d.iri, d.facts] as const));
+  return { bundle, problems, report: await assessBundle(outDir, known, counted) };
 }

@@ -25,6 +25,8 @@ let serial = 0;
 
 /** Bytes queued for the disk before the converter waits for them. */
 const QUEUE_LIMIT = 8 << 20;
+/** Bytes of a file hashed on the main thread before its hashing moves to the hash thread. */
+const EARLY_LIMIT = 4 << 20;
 
 /**
  * A file written through a temporary sibling and renamed into place on commit, so a failed
@@ -38,8 +40,13 @@ const QUEUE_LIMIT = 8 << 20;
 export class AtomicFile {
   private readonly temp: string;
   private readonly hash = createHash('sha256');
-  /** Plain files: hashed on the hash thread (gzip files: here, as the compressor's bytes pass). */
+  /**
+   * Plain files: hashed here while small (the hash thread takes longer to start than a small
+   * file takes to hash), with a copy of their bytes kept; past EARLY_LIMIT the copy goes to
+   * the hash thread and the rest follows it there. gzip files: here, as the compressor's bytes pass.
+   */
   private readonly threadHash = new ThreadHash();
+  private early: Buffer[] | undefined = [];
   private size = 0;
   private failure: Error | undefined;
   /** Plain files: the open handle, the chain of writes and the bytes waiting in it. */
@@ -108,9 +115,23 @@ export class AtomicFile {
     // A chunk of the converter's output is hashed once on disk, then goes back to its pool.
     const reuse = typeof chunk !== 'string';
     this.chain = this.chain.then(() => writeAll(handle, buf));
-    const hashed = this.chain.then(() => this.threadHash.update(buf, reuse)).then((back) => {
-      if (back) releaseChunk(new Uint8Array(back));
-    });
+    if (this.early && this.size > EARLY_LIMIT) {
+      // Sent now, in order, before any later chunk (those are sent once written); a failure shows at the digest.
+      for (const copy of this.early) this.threadHash.update(copy, false).catch(() => undefined);
+      this.early = undefined;
+    }
+    const early = this.early;
+    if (early) {
+      this.hash.update(buf);
+      early.push(Buffer.from(buf));
+    }
+    const hashed = early
+      ? this.chain.then(() => {
+        if (reuse) releaseChunk(buf);
+      })
+      : this.chain.then(() => this.threadHash.update(buf, reuse)).then((back) => {
+        if (back) releaseChunk(new Uint8Array(back));
+      });
     // Queued until both written and hashed, so neither thread falls behind unbounded.
     const done = Promise.all([this.chain, hashed]).then(() => undefined, (err: Error) => {
       this.failure ??= new OutputError(this.path, err);
@@ -153,7 +174,7 @@ export class AtomicFile {
     }
     await this.idle();
     // The hash thread takes messages in order: the digest follows every chunk sent before it.
-    const sha256 = await this.threadHash.digest();
+    const sha256 = this.early ? this.hash.digest('hex') : await this.threadHash.digest();
     await this.handle!.close();
     await commitRename(this.temp, this.path);
     this.forget();
@@ -166,7 +187,7 @@ export class AtomicFile {
       await this.done!.catch(() => undefined);
     } else {
       await Promise.all(this.inFlight.map((f) => f.done));
-      await this.threadHash.digest().catch(() => undefined);
+      if (!this.early) await this.threadHash.digest().catch(() => undefined);
       await this.handle!.close().catch(() => undefined);
     }
     await rm(this.temp, { force: true });

@@ -154,14 +154,14 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeSources:
 
 /**
  * SHACL Core shapes alone on a small graph that holds no cube (a release's metadata): no
- * store, no integrity constraints, the vocabulary's classes and properties as context.
- * Shapes with SPARQL-based constraints go through `validateGraph`.
+ * store, no integrity constraints, and `context` (say, the vocabulary's classes and
+ * properties) beside the data. Shapes with SPARQL-based constraints go through `validateGraph`.
  */
-export async function validateShapes(input: GraphInput, shapesText: string): Promise<Violation[]> {
+export async function validateShapes(input: GraphInput, shapesText: string, context: readonly Quad[] = vocabularySchemaQuads()): Promise<Violation[]> {
   const shapes = new Parser({ format: 'Turtle' }).parse(shapesText);
   if (shapes.some((q) => q.predicate.value === `${SH}sparql`)) throw new Error('validateShapes: SPARQL-based constraints need validateGraph');
   const data: Quad[] = new Parser({ format: input.format === 'text/turtle' ? 'Turtle' : 'N-Triples' }).parse(input.text);
-  for (const q of vocabularySchemaQuads()) data.push(q);
+  for (const q of context) data.push(q);
   if (!anyFocusNode(shapes, data)) return [];
   const shapeStore = new Store(shapes);
   const ruleOf = (shape: Term | undefined): string => (shape && shapeStore.getObjects(shape, IDENTIFIER, null)[0]?.value) ?? 'shape';

@@ -18,9 +18,12 @@ const vocabFiles = (): string[] => (files ??= readdirSync(VOCAB_DIR).filter((f) 
  * store such as Oxigraph canonicalises). `external: false` leaves out the copies of reused terms.
  */
 export function vocabularyQuads(opts: { external: boolean }): Quad[] {
-  const names = vocabFiles().filter((f) => opts.external || f !== 'external.ttl');
-  return names.flatMap((f) => new Parser({ format: 'Turtle' }).parse(readFileSync(join(VOCAB_DIR, f), 'utf8')));
+  // Parsed once per process (a run writes the vocabulary dump and checks against its schema).
+  parsed ??= new Map(vocabFiles().map((f) => [f, new Parser({ format: 'Turtle' }).parse(readFileSync(join(VOCAB_DIR, f), 'utf8'))]));
+  return [...parsed].filter(([f]) => opts.external || f !== 'external.ttl').flatMap(([, quads]) => quads);
 }
+
+let parsed: Map<string, readonly Quad[]> | undefined;
 
 let schema: Quad[] | undefined;
 

@@ -175,7 +175,12 @@ describe('justice-lod CLI', () => {
     const c = run(['convert', '--frobnicate']);
     expect(c.code).toBe(2);
     expect(run(['convert', 'mappings', '--format', 'xml']).stderr).toContain('JL403');
-    for (const x of [a, b, c]) expect(x.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+    // A file name in a format convert does not write is refused, not made into a folder.
+    const rdf = run(['convert', 'mappings/court-outcomes-by-pfa.yaml', '--out', join(work, 'x.rdf')]);
+    expect(rdf.code).toBe(2);
+    expect(rdf.stderr).toMatch(/JL403: --out .*x\.rdf names a \.rdf file, which convert does not write/);
+    expect(existsSync(join(work, 'x.rdf'))).toBe(false);
+    for (const x of [a, b, c, rdf]) expect(x.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
   });
 });
 
