@@ -12,6 +12,7 @@ export interface CheckFlags {
   input?: string;
   rows?: number;
   diagnostics: 'text' | 'json';
+  json?: boolean;
 }
 
 interface CheckOutcome {

@@ -11,6 +11,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     .option('-i, --input <csv>', 'check against this CSV instead of source.path')
     .option('--rows <n>', 'read only the first n data rows', positiveInt)
     .option('--diagnostics <form>', 'text or json', choice(['text', 'json'] as const), 'text')
+    .option('--json', 'the same as --diagnostics json')
     .addHelpText('after', `
 Examples:
   $ justice-lod check mappings/court-outcomes-by-pfa.yaml
@@ -18,5 +19,5 @@ Examples:
   $ justice-lod check mappings/sentencing-outcomes.yaml --input samples/sentencing/sentencing-outcomes-2017-2021.csv
 
 Exit codes: 0 no errors, 1 some rows would be rejected, 2 the mapping or the CSV header has errors.`)
-    .action(async (args: string[], flags: CheckFlags) => setExit(await (await import('./check-run.js')).runCheck(args, flags)));
+    .action(async (args: string[], flags: CheckFlags) => setExit(await (await import('./check-run.js')).runCheck(args, flags.json ? { ...flags, diagnostics: 'json' } : flags)));
 }

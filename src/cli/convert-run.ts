@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatByName, formatByPath, OUTPUT_NAMES, type OutputFormat } from '../sinks/registry.js';
 import { convert, type ConvertResult } from '../run/convert.js';
@@ -18,6 +19,7 @@ export interface ConvertFlags {
   failOn: 'error' | 'warning' | 'none';
   maxErrors: number;
   diagnostics: 'text' | 'json';
+  json?: boolean;
   quiet?: boolean;
   validate: boolean;
   metadata: boolean;
@@ -30,6 +32,8 @@ export interface ConvertFlags {
 /** File extensions of formats people may ask for that convert does not write (RDF/XML, N3, CSV, archives…). */
 const FOREIGN_FILE = /\.(rdf|owl|xml|n3|csv|tsv|txt|hdt|zip|tar|tgz|gz|bz2|xz|json)$/i;
 
+const isDirectory = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+
 /** The formats asked for, and the single output file when --out names one. */
 function chooseFormats(flags: ConvertFlags): { formats: OutputFormat[]; outFile?: string } | string {
   const byPath = formatByPath(flags.out);
@@ -37,8 +41,9 @@ function chooseFormats(flags: ConvertFlags): { formats: OutputFormat[]; outFile?
     if (flags.format && (flags.format.includes(',') || formatByName(flags.format)?.name !== byPath.name)) return `--out ${flags.out} is a ${byPath.name} file, but --format asks for ${flags.format}`;
     return { formats: [byPath], outFile: flags.out };
   }
-  // A file name in a format we do not write would otherwise become a folder of that name.
-  const foreign = FOREIGN_FILE.exec(flags.out)?.[1];
+  // A file name in a format we do not write would otherwise become a folder of that name
+  // (a folder that already has such a name is a folder, and is used).
+  const foreign = isDirectory(flags.out) ? undefined : FOREIGN_FILE.exec(flags.out)?.[1];
   if (foreign) return `--out ${flags.out} names a .${foreign} file, which convert does not write; give a folder, or one file ending .nt, .ttl, .nq, .trig or .jsonld (each optionally .gz)`;
   const formats: OutputFormat[] = [];
   for (const name of (flags.format ?? 'nt,ttl').split(',')) {

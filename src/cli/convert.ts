@@ -16,6 +16,7 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .option('--fail-on <level>', 'exit 1 and write nothing when diagnostics reach this level: error, warning, none', choice(['error', 'warning', 'none'] as const), 'error')
     .option('--max-errors <n>', 'stop reading a CSV after this many errors', positiveInt, 1000)
     .option('--diagnostics <form>', 'text (stderr) or json (one document on stdout)', choice(['text', 'json'] as const), 'text')
+    .option('--json', 'the same as --diagnostics json')
     .option('--no-validate', 'skip the observation checks and integrity constraints')
     .option('--workers <n>', 'worker threads for a large CSV (over 16 MB, no notes rows); the dump is the same byte for byte', positiveInt, 1)
     .option('--max-codes <n>', 'distinct labels a `codeList: generated` column may have before the run stops (JL316)', positiveInt, DEFAULT_MAX_CODES)
@@ -34,5 +35,5 @@ Examples:
 
 Exit codes: 0 converted, 1 data errors at or above --fail-on (nothing written), 2 usage, mapping or I/O error.`)
     // Loaded on use: --help and the other commands need none of the conversion code.
-    .action(async (args: string[], flags: ConvertFlags) => setExit(await (await import('./convert-run.js')).runConvert(args, flags)));
+    .action(async (args: string[], flags: ConvertFlags) => setExit(await (await import('./convert-run.js')).runConvert(args, flags.json ? { ...flags, diagnostics: 'json' } : flags)));
 }

@@ -9,6 +9,7 @@ export interface DiffFlags {
   format: 'text' | 'markdown' | 'json';
   changes?: string;
   failOnChange?: boolean;
+  json?: boolean;
 }
 
 export async function runDiff(oldDir: string, newDir: string, flags: DiffFlags): Promise<number> {

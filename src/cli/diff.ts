@@ -9,7 +9,8 @@ export function registerDiff(program: Command, setExit: (code: number) => void):
     .description('Compares two release folders dataset by dataset, keyed by each observation\'s dimension values: observations added and removed, values revised, markers changed (such as [p] → final or [c] → a value), codes that came into or went out of use, and code-list concepts added, removed or relabelled. The [r] markers a release adds are not counted as marker changes.')
     .argument('<old>', 'the earlier release folder')
     .argument('<new>', 'the later release folder')
-    .option('--format <form>', 'text, markdown or json', choice(['text', 'markdown', 'json'] as const), 'text')
+    .option('-f, --format <form>', 'text, markdown or json', choice(['text', 'markdown', 'json'] as const), 'text')
+    .option('--json', 'the same as --format json')
     .option('--changes <dir>', 'also write every changed observation, one CSV per dataset, into this folder')
     .option('--fail-on-change', 'exit 1 when anything changed (for scripts that expect identical releases)')
     .addHelpText('after', `
@@ -19,5 +20,5 @@ Examples:
   $ justice-lod diff out/2025-01 out/2025-04 --changes out/changes --format json
 
 Exit codes: 0 compared, 1 something changed (only with --fail-on-change), 2 not a release folder or an unreadable dump.`)
-    .action(async (oldDir: string, newDir: string, flags: DiffFlags) => setExit(await (await import('./diff-run.js')).runDiff(oldDir, newDir, flags)));
+    .action(async (oldDir: string, newDir: string, flags: DiffFlags) => setExit(await (await import('./diff-run.js')).runDiff(oldDir, newDir, flags.json ? { ...flags, format: 'json' } : flags)));
 }

@@ -23,7 +23,7 @@ export function registerInit(program: Command, setExit: (code: number) => void):
     .option('--id <id>', 'dataset id (default: from the file name)')
     .option('--base <iri>', 'base IRI of the data', 'https://data.justice.gov.uk/')
     .option('--rows <n>', 'data rows to read to profile the columns', positiveInt, 100_000)
-    .option('-f, --force', 'overwrite an existing mapping file')
+    .option('--force', 'overwrite an existing mapping file')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText('after', `
 Examples:

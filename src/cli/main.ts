@@ -18,10 +18,27 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 
 /** The only place that reads argv and decides the exit code; returns it instead of exiting. */
 export async function main(argv: readonly string[]): Promise<number> {
+  ignoreClosedPipes();
   let exit: number = EXIT.ok;
   const setExit = (code: number): void => {
     exit = Math.max(exit, code);
   };
+  const program = commandLine(setExit);
+  try {
+    await program.parseAsync([...argv]);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors were already printed.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    process.stderr.write(`internal error: ${(err as Error).stack ?? String(err)}\nPlease report this with the command you ran.\n`);
+    return EXIT.usage;
+  }
+  return exit;
+}
+
+/** Every command with its options and help: the command line as one definition (tests read it too). */
+export function commandLine(setExit: (code: number) => void): Command {
   const program = new Command()
     .name('justice-lod')
     .description('Turn Ministry of Justice statistical CSV releases into five-star linked open data (W3C RDF Data Cube).')
@@ -59,20 +76,23 @@ Examples:
   registerDiff(program, setExit);
   registerExplain(program, setExit);
   registerCompletion(program, setExit);
-  try {
-    await program.parseAsync([...argv]);
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      // --help and --version end here with code 0; usage errors were already printed.
-      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    }
-    process.stderr.write(`internal error: ${(err as Error).stack ?? String(err)}\nPlease report this with the command you ran.\n`);
-    return EXIT.usage;
-  }
-  return exit;
+  return program;
 }
 
 const SMALL_STORE_COMMANDS = new Set(['convert', 'check', 'preview']);
+
+/**
+ * `justice-lod convert … | head` closes stdout early: the run still finishes (its files are
+ * committed as one set), and what it would have printed is dropped instead of crashing on EPIPE.
+ */
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
+}
 
 /** Text with the user and password of any URL in it replaced by ***. */
 export function withoutCredentials(text: string): string {

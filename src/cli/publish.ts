@@ -44,7 +44,7 @@ export function registerPublish(program: Command, setExit: (code: number) => voi
     .option('--graph <iri>', 'the graph for the one dataset given with --dataset (default: {base}graph/{id})');
   publishOptions(program.commands.at(-1)!)
     .option('--json', 'print the outcome as JSON on stdout')
-    .option('--quiet', 'no progress on stderr')
+    .option('-q, --quiet', 'no progress on stderr')
     .addHelpText('after', `
 Examples:
   $ export JLOD_USER=dba JLOD_PASSWORD=…

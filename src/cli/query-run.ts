@@ -12,6 +12,7 @@ export interface QueryFlags {
   format: (typeof FORMATS)[number];
   dataset?: string[];
   quiet?: boolean;
+  json?: boolean;
 }
 
 export async function runQueryCommand(paths: readonly string[], flags: QueryFlags): Promise<number> {

@@ -26,12 +26,13 @@ export function registerQuery(program: Command, setExit: (code: number) => void)
     .summary('query dumps or a release folder with SPARQL, in the embedded store')
     .description('Loads the dumps into the embedded Oxigraph store (no server needed), each dataset in its own graph, and runs a SPARQL query; the default graph is the union of all graphs. A release too large for the store loads only the datasets the query names.')
     .argument('<paths...>', 'release folders (as written by convert) or dump files (.nt .ttl .nq .trig .jsonld, optionally .gz)')
-    .option('-q, --sparql <query>', 'the SPARQL query text')
-    .option('-f, --file <file.rq>', 'read the query from a file')
+    .option('--sparql <query>', 'the SPARQL query text')
+    .option('--file <file.rq>', 'read the query from a file')
     .option('-e, --example <name>', 'run one of the example queries in queries/ (listed below)')
-    .option('--format <form>', 'table, csv, tsv or json for SELECT and ASK; table, nt or ttl for CONSTRUCT and DESCRIBE', choice(FORMATS), 'table')
+    .option('-f, --format <form>', 'table, csv, tsv or json for SELECT and ASK; table, nt or ttl for CONSTRUCT and DESCRIBE', choice(FORMATS), 'table')
+    .option('--json', 'the same as --format json')
     .option('-d, --dataset <ids...>', 'load only these datasets (file names without extension), with the vocabulary and metadata')
-    .option('--quiet', 'no progress on stderr')
+    .option('-q, --quiet', 'no progress on stderr')
     .addHelpText('after', `
 Example queries (queries/*.rq):
 ${examples}
@@ -44,5 +45,5 @@ Examples:
   $ justice-lod query out/2025-04 --dataset sentencing-outcomes --example custody-by-age
 
 Exit codes: 0 answered, 2 usage error, unreadable dumps, a query that cannot run, or a release too large.`)
-    .action(async (paths: string[], flags: QueryFlags) => setExit(await (await import('./query-run.js')).runQueryCommand(paths, flags)));
+    .action(async (paths: string[], flags: QueryFlags) => setExit(await (await import('./query-run.js')).runQueryCommand(paths, flags.json ? { ...flags, format: 'json' } : flags)));
 }

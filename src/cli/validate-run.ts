@@ -18,6 +18,7 @@ export interface ValidateFlags {
   failOn: 'error' | 'warning' | 'none';
   mapping?: string[];
   source?: string[];
+  json?: boolean;
 }
 
 export async function runValidate(files: readonly string[], flags: ValidateFlags): Promise<number> {

@@ -10,6 +10,7 @@ export function registerValidate(program: Command, setExit: (code: number) => vo
     .argument('<files...>', 'dumps as convert writes them: .ttl, .nt, .nq, .trig, .jsonld, each optionally .gz')
     .option('-s, --shapes <files...>', 'SHACL shapes to use instead of the shipped shapes/*.ttl')
     .option('-f, --format <form>', 'report as text, json, sarif or ttl (the sh:ValidationReport)', choice(['text', 'json', 'sarif', 'ttl'] as const), 'text')
+    .option('--json', 'the same as --format json')
     .option('-r, --report <file>', 'write the report to this file instead of stdout')
     .option('-m, --mapping <files...>', 'mappings the dumps came from: the shapes of a data set with no shipped shapes are generated from its mapping, and each finding on an observation is traced to its CSV line and column (default: mappings/*.yaml when present)')
     .option('--source <csv...>', 'the CSVs the dumps were converted from, where they are not where the mappings say: a finding is traced in the file whose SHA-256 the release\'s metadata records')
@@ -22,5 +23,5 @@ Examples:
   $ justice-lod validate out/2025-04/proven-reoffending-by-la.nt --mapping mappings/proven-reoffending-by-la.yaml --source samples/reoffending/proven-reoffending-by-la-2019-2022.csv
 
 Exit codes: 0 valid, 1 violations at or above --fail-on, 2 usage or unreadable files.`)
-    .action(async (files: string[], flags: ValidateFlags) => setExit(await (await import('./validate-run.js')).runValidate(files, flags)));
+    .action(async (files: string[], flags: ValidateFlags) => setExit(await (await import('./validate-run.js')).runValidate(files, flags.json ? { ...flags, format: 'json' } : flags)));
 }

@@ -34,6 +34,15 @@ export class ColumnResolver {
       if (first) this.diagnostics.push(diagnostic('JL116', `column '${ref.name}' matched header '${this.header[near]}'`, { span: ref.span }));
       return near;
     }
+    const delimiter = first ? otherDelimiter(this.header, ref.name) : undefined;
+    if (delimiter) {
+      const shown = delimiter === '\t' ? '\\t' : delimiter;
+      this.diagnostics.push(diagnostic('JL107', `column '${ref.name}' is not in the header of ${basename(this.csvFile)}, but it is inside a header cell split by "${shown}": the file is delimited by "${shown}"`, {
+        span: ref.span,
+        hint: `Add  delimiter: "${shown}"  under source: in the mapping.`,
+      }));
+      return -1;
+    }
     if (first) this.diagnostics.push(
       diagnostic('JL107', `column '${ref.name}' is not in the header of ${basename(this.csvFile)}.${didYouMean(ref.name, this.header)}`, {
         span: ref.span,
@@ -47,6 +56,15 @@ export class ColumnResolver {
   has(name: string): boolean {
     return this.exact.has(name) || this.folded.has(fold(name));
   }
+}
+
+/** Delimiters other files use (European spreadsheets write ";"), tried when a column is missing. */
+const OTHER_DELIMITERS = [';', '\t', '|', ','];
+
+/** The delimiter that, splitting some header cell, yields the missing column: the file's real one. */
+function otherDelimiter(header: readonly string[], name: string): string | undefined {
+  const want = fold(name);
+  return OTHER_DELIMITERS.find((d) => header.some((cell) => cell.includes(d) && cell.split(d).some((part) => fold(part.replace(/^"|"$/g, '')) === want)));
 }
 
 /** Names shown in a hint, and characters of each: enough to spot the column, never a whole file. */

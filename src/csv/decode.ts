@@ -1,8 +1,28 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 
-export type ResolvedEncoding = 'utf-8' | 'windows-1252';
+export type ResolvedEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
+/** The UTF-16 byte order a file's byte-order mark declares, if it starts with one. */
+export function utf16Bom(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** The first two bytes of a file, for its UTF-16 byte-order mark. */
+export async function utf16BomOf(path: string): Promise<'utf-16le' | 'utf-16be' | undefined> {
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await fh.read(head, 0, 2, 0);
+    return utf16Bom(head.subarray(0, bytesRead));
+  } finally {
+    await fh.close();
+  }
+}
 
 /** Where the first byte that is not UTF-8 sits: byte offset and 0-based line. */
 export interface InvalidByte {

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { parse } from 'csv-parse';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceModel } from '../mapping/model.js';
-import { decoder, scanUtf8, type ResolvedEncoding } from './decode.js';
+import { decoder, scanUtf8, utf16BomOf, type ResolvedEncoding } from './decode.js';
 import { buildHeader } from './header.js';
 import { FastTokenizer, type CsvRecord } from './tokenize.js';
 
@@ -143,6 +143,9 @@ export async function* readCsvBatches(source: SourceModel, opts: ReadOptions): A
  * UTF-8 (then Windows-1252, JL202). A file declared UTF-8 with such a byte cannot be read (JL206).
  */
 export async function resolveEncoding(source: SourceModel, file: string): Promise<{ encoding?: ResolvedEncoding; diagnostic?: Diagnostic }> {
+  // A UTF-16 byte-order mark cannot be mistaken (Excel's "Unicode text" saves files so): it wins.
+  const utf16 = await utf16BomOf(file);
+  if (utf16) return { encoding: utf16 };
   if (source.encoding === 'windows-1252') return { encoding: 'windows-1252' };
   const bad = await scanUtf8(file);
   if (!bad) return { encoding: 'utf-8' };

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { scanUtf8, type ResolvedEncoding } from '../csv/decode.js';
+import { scanUtf8, utf16Bom, type ResolvedEncoding } from '../csv/decode.js';
 
 /** How a CSV is written, as far as its first lines tell. */
 export interface Dialect {
@@ -31,9 +31,10 @@ export async function detectDialect(path: string): Promise<Dialect> {
   const { bytesRead } = await fh.read(head, 0, HEAD_BYTES, 0);
   await fh.close();
   const bytes = head.subarray(0, bytesRead);
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const utf16 = utf16Bom(bytes);
+  const bom = utf16 !== undefined || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
   const invalid = bom ? undefined : await scanUtf8(path);
-  const encoding: ResolvedEncoding = invalid ? 'windows-1252' : 'utf-8';
+  const encoding: ResolvedEncoding = utf16 ?? (invalid ? 'windows-1252' : 'utf-8');
   let text = new TextDecoder(encoding).decode(bytes);
   // The last line may be cut by the 64 KB window: leave it out.
   if (bytesRead === HEAD_BYTES) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
@@ -76,7 +77,9 @@ async function trailingNotes(path: string, whole: string | undefined, encoding: 
   if (text === undefined) {
     const fh = await open(path, 'r');
     const size = (await fh.stat()).size;
-    const tail = Buffer.alloc(Math.min(HEAD_BYTES, size));
+    // UTF-16 is read from an even offset, so its two-byte units stay whole.
+    const odd = encoding.startsWith('utf-16') && (size - Math.min(HEAD_BYTES, size)) % 2 === 1 ? 1 : 0;
+    const tail = Buffer.alloc(Math.min(HEAD_BYTES, size) - odd);
     await fh.read(tail, 0, tail.length, size - tail.length);
     await fh.close();
     text = new TextDecoder(encoding).decode(tail);

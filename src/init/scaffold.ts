@@ -63,7 +63,7 @@ export async function scaffoldMapping(opts: ScaffoldOptions): Promise<Scaffold> 
   line();
   line('source:');
   line(`  path: ${q(relative(dirname(resolve(opts.out)), resolve(opts.csv)) || basename(opts.csv))}`);
-  line(`  encoding: auto   # ${dialect.bom ? 'UTF-8 with a BOM' : dialect.invalidByte ? `Windows-1252: byte 0x${dialect.invalidByte.byte.toString(16).toUpperCase()} at line ${dialect.invalidByte.line + 1} is not UTF-8` : 'UTF-8'}`);
+  line(`  encoding: auto   # ${dialect.encoding.startsWith('utf-16') ? `${dialect.encoding.toUpperCase()} (its byte-order mark says so)` : dialect.bom ? 'UTF-8 with a BOM' : dialect.invalidByte ? `Windows-1252: byte 0x${dialect.invalidByte.byte.toString(16).toUpperCase()} at line ${dialect.invalidByte.line + 1} is not UTF-8` : 'UTF-8'}`);
   if (dialect.delimiter !== ',') line(`  delimiter: ${q(dialect.delimiter)}`);
   if (dialect.skipRows) line(`  skipRows: ${dialect.skipRows}`);
   if (footer) line(`  footer: ${q(footer)}   # notes below the data start here`);

@@ -36,9 +36,15 @@ export function parseMapping(file: string, text: string): Parsed {
     const b = end === undefined ? undefined : lineCounter.linePos(end);
     return { file, line: a.line - 1, column: a.col - 1, ...(b ? { endLine: b.line - 1, endColumn: b.col - 1 } : {}) };
   };
-  const errors = doc.errors.map((e) =>
-    diagnostic('JL101', e.message.split('\n')[0] ?? e.message, { span: toSpan(e.pos[0], e.pos[1]) }),
-  );
+  const errors = doc.errors.map((e) => {
+    const span = toSpan(e.pos[0], e.pos[1]);
+    // The YAML library's words for a repeated key read like a syntax slip; say what it is.
+    if (e.code === 'DUPLICATE_KEY') {
+      const key = /^\s*("[^"]*"|'[^']*'|[^:#\s][^:#]*?)\s*:/.exec(text.slice(e.pos[0]))?.[1] ?? 'this key';
+      return diagnostic('JL101', `duplicate key ${key.startsWith('"') || key.startsWith("'") ? key : `'${key}'`}: it is already given above, in the same map`, { span, hint: 'A key may appear once in a map: remove one of the two, or merge their values.' });
+    }
+    return diagnostic('JL101', e.message.split('\n')[0] ?? e.message, { span });
+  });
   if (errors.length > 0) return { diagnostics: errors };
   // An alias inside the value it names (`a: &x [*x]`) makes a value that contains itself.
   let circular: Diagnostic | undefined;

@@ -67,6 +67,8 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
   const resolved = await resolveEncoding(source, csv);
   // A file that cannot be read as declared gets its JL206 from the one-process reader.
   if (!resolved.encoding) return 'fallback';
+  // Parts are cut at newline bytes, which UTF-16 spreads over two bytes: one process reads it.
+  if (resolved.encoding === 'utf-16le' || resolved.encoding === 'utf-16be') return 'fallback';
   const encoding = resolved.encoding;
   const diagnostics: Diagnostic[] = resolved.diagnostic ? [resolved.diagnostic] : [];
   const fh = await open(csv, 'r');

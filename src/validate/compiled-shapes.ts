@@ -17,7 +17,8 @@ const XSD = NS.xsd;
 const IDENTIFIER = `${NS.dcterms}identifier`;
 /** Predicates that annotate a shape and change nothing in its validation. */
 const ANNOTATIONS = new Set([`${RDF}type`, `${NS.rdfs}label`, `${NS.rdfs}comment`, IDENTIFIER, `${SH}name`, `${SH}description`, `${SH}message`]);
-const TARGET = /^\s*SELECT\s+[?$]this\s+WHERE\s*\{\s*[?$]this\s+<http:\/\/purl\.org\/linked-data\/cube#dataSet>\s+<([^>\s]+)>\s*\.?\s*\}\s*$/i;
+/** The SPARQL target the shape generator writes: the observations of one dataset (group 1). */
+export const DATASET_TARGET = /^\s*SELECT\s+[?$]this\s+WHERE\s*\{\s*[?$]this\s+<http:\/\/purl\.org\/linked-data\/cube#dataSet>\s+<([^>\s]+)>\s*\.?\s*\}\s*$/i;
 
 /** An observation's triples by predicate. */
 export type Values = ReadonlyMap<string, readonly Term[]>;
@@ -61,7 +62,7 @@ function datasetOf(g: Graph, target: string): string | undefined {
   if (!g.objects(target, `${RDF}type`).includes(`${SH}SPARQLTarget`)) return undefined;
   const allowed = new Set([`${RDF}type`, `${SH}select`]);
   if (g.predicates(target).some((p) => !allowed.has(p))) return undefined;
-  return TARGET.exec(g.literal(target, `${SH}select`) ?? '')?.[1];
+  return DATASET_TARGET.exec(g.literal(target, `${SH}select`) ?? '')?.[1];
 }
 
 /** A node shape: its property shapes report; sh:node, sh:or, sh:not report at the node. */

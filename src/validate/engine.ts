@@ -4,10 +4,9 @@ import { Store } from 'n3';
 import Validator from 'shacl-engine/Validator.js';
 import { DataFactory } from '../rdf/factory.js';
 import { QB } from '../rdf/ns.js';
+import { DATASET_TARGET } from './compiled-shapes.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
-/** The SPARQL target the shape generator writes: the observations of one dataset. */
-const DATASET_TARGET = /^\s*SELECT\s+[?$]this\s+WHERE\s*\{\s*[?$]this\s+<http:\/\/purl\.org\/linked-data\/cube#dataSet>\s+<([^>\s]+)>\s*\.?\s*\}\s*$/i;
 
 /** shacl-engine builds its report with `factory.dataset()`: a data factory plus a dataset factory. */
 const factory = Object.assign(Object.create(DataFactory) as typeof DataFactory, {

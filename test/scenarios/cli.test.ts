@@ -358,3 +358,49 @@ describe('one CSV, several datasets', () => {
     ]);
   });
 });
+
+describe('input as people have it', () => {
+  const sample = join(root, 'samples/sentencing/court-outcomes-by-pfa-2019.csv');
+  const mapping = join(root, 'mappings/court-outcomes-by-pfa.yaml');
+
+  // Excel's "Unicode text" and some exports write UTF-16 with a byte-order mark.
+  it('reads UTF-16 LE and BE (by their byte-order mark) into the same dump as the UTF-8 file', () => {
+    const text = readFileSync(sample, 'utf8').replace(/^\uFEFF/, '');
+    const le = join(work, 'utf16le.csv');
+    const be = join(work, 'utf16be.csv');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    const dump = (csv: string, name: string): string => {
+      const out = join(work, name);
+      const r = run(['convert', mapping, '--input', csv, '--out', out, '--format', 'nt', '--no-metadata']);
+      expect(r.code, r.stderr).toBe(0);
+      return readFileSync(join(out, 'court-outcomes-by-pfa.nt'), 'utf8');
+    };
+    const utf8 = dump(sample, 'from-utf8');
+    expect(dump(le, 'from-utf16le')).toBe(utf8);
+    expect(dump(be, 'from-utf16be')).toBe(utf8);
+    expect(run(['check', mapping, '--input', le]).code).toBe(0);
+    const proposed = run(['init', le, '--out', '-']);
+    expect(proposed.stdout).toMatch(/encoding: auto\s+# UTF-16LE/);
+    expect(proposed.stdout).toContain('Police Force Area');
+  });
+
+  // European spreadsheets save "CSV" with semicolons: the hint names the delimiter to declare.
+  it('says which delimiter a semicolon-separated file needs', () => {
+    const semi = join(work, 'semicolons.csv');
+    writeFileSync(semi, readFileSync(sample, 'utf8').replace(/,/g, ';'));
+    const r = run(['check', mapping, '--input', semi]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error JL107: column 'Year of Appearance' is not in the header of semicolons\.csv, but it is inside a header cell split by ";": the file is delimited by ";"/);
+    expect(r.stderr).toContain('hint: Add  delimiter: ";"  under source: in the mapping.');
+  });
+
+  // `justice-lod convert … | head` closes the pipe early: no EPIPE crash, and the run completes.
+  it('finishes quietly when the reader of its output goes away', () => {
+    const out = join(work, 'piped');
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${bin} convert ${mapping} --out ${out} | head -1`], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(existsSync(join(out, 'five-star.json'))).toBe(true);
+  });
+});

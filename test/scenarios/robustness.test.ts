@@ -112,7 +112,7 @@ describe('bounded work on any input', () => {
     for (const [name, content] of [['empty.csv', ''], ['garbage.csv', Buffer.from([0, 1, 2, 0x67, 0xff, 10])], ['blank.csv', '\n\n\n'], ['quote.csv', 'Period,"Police Force Area,Count\n2020,E23000001,5\n']] as const) {
       const mapping = writeFile(dir, `nohead-${name}.yaml`, MAPPING.replace('input.csv', name));
       writeFile(dir, name, content);
-      const out = join(dir, `nohead-${name}`);
+      const out = join(dir, `nohead-${name.replace('.csv', '')}-out`);
       const r = spawnSync(process.execPath, [bin, 'convert', mapping, '--out', out, '--fail-on', 'none'], { encoding: 'utf8', timeout: 60_000 });
       expect(r.status, name).toBe(2);
       expect(r.stderr, name).toMatch(/JL204|JL107/); // (quote.csv: JL203 then JL204, found by the fuzzer)

@@ -4,6 +4,16 @@ import { parseMapping } from '../../../src/mapping/parse.js';
 const codes = (text: string) => parseMapping('m.yaml', text).diagnostics.map((d) => `${d.code}@${d.span!.line + 1}:${d.span!.column! + 1}`);
 
 describe('parseMapping', () => {
+  it('names a repeated key as a duplicate key, at the second one, with a hint about keys (not indentation)', () => {
+    const { diagnostics } = parseMapping('m.yaml', 'version: 1\nid: x\nsource: { path: a.csv, path: b.csv }\nid: y\n');
+    expect(diagnostics.map((d) => `${d.span?.line}:${d.span?.column} ${d.code} ${d.message}`)).toEqual([
+      "2:23 JL101 duplicate key 'path': it is already given above, in the same map",
+      "3:0 JL101 duplicate key 'id': it is already given above, in the same map",
+    ]);
+    expect(diagnostics[0]!.hint).toMatch(/may appear once in a map/);
+    expect(diagnostics[0]!.hint).not.toMatch(/indentation/);
+  });
+
   it('refuses an alias inside the value it names, at the alias (found by the fuzzer: it made a value that contains itself)', () => {
     expect(codes('id: x\ndatatype: &a [*a, *a]\n')).toEqual(['JL101@2:15']);
     expect(codes('a: &x\n  b: *x\n')).toEqual(['JL101@2:6']);
