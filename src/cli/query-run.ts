@@ -13,6 +13,8 @@ export interface QueryFlags {
   dataset?: string[];
   quiet?: boolean;
   json?: boolean;
+  wide?: boolean;
+  labels: boolean;
 }
 
 export async function runQueryCommand(paths: readonly string[], flags: QueryFlags): Promise<number> {
@@ -40,7 +42,7 @@ export async function runQueryCommand(paths: readonly string[], flags: QueryFlag
   const { runQuery } = await import('../query/run-query.js');
   const tty = process.stderr.isTTY && !flags.quiet;
   const outcome = await runQuery({
-    paths, sparql: sparql!, format: flags.format, ...(flags.dataset ? { datasets: flags.dataset } : {}),
+    paths, sparql: sparql!, format: flags.format, ...(flags.dataset ? { datasets: flags.dataset } : {}), wide: flags.wide ?? false, labels: flags.labels,
     onLoad: (d, i, n) => tty && process.stderr.write(`\rloading ${i + 1}/${n} ${d.id}\x1b[K`),
   });
   if (tty) process.stderr.write('\r\x1b[K');
@@ -49,6 +51,7 @@ export async function runQueryCommand(paths: readonly string[], flags: QueryFlag
     return EXIT.usage;
   }
   process.stdout.write(outcome.output!);
+  if (!flags.quiet) for (const note of outcome.notes) process.stderr.write(`note: ${note}\n`);
   if (outcome.left.length && !flags.quiet) {
     process.stderr.write(`note: loaded ${outcome.loaded.length} datasets (${outcome.triples.toLocaleString('en-GB')} triples); not loaded, to fit the embedded store: ${outcome.left.map((d) => d.id).join(', ')}\n`);
   }

@@ -31,6 +31,8 @@ export function registerQuery(program: Command, setExit: (code: number) => void)
     .option('-e, --example <name>', 'run one of the example queries in queries/ (listed below)')
     .option('-f, --format <form>', 'table, csv, tsv or json for SELECT and ASK; table, nt or ttl for CONSTRUCT and DESCRIBE', choice(FORMATS), 'table')
     .option('--json', 'the same as --format json')
+    .option('--wide', 'table: cut no cell (IRIs are never cut; long literals and labels are, by default)')
+    .option('--no-labels', 'table: do not show the labels the data gives beside IRIs')
     .option('-d, --dataset <ids...>', 'load only these datasets (file names without extension), with the vocabulary and metadata')
     .option('-q, --quiet', 'no progress on stderr')
     .addHelpText('after', `

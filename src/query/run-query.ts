@@ -1,9 +1,13 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { META_NS, NS } from '../rdf/ns.js';
 import { graphOf, readRelease, type ReleaseDump } from '../release/read-release.js';
-import { formatByPath } from '../sinks/registry.js';
+import { formatByName, formatByPath } from '../sinks/registry.js';
+import { VOCABULARY_ID } from '../release/bundle.js';
+import { VOCABULARY_GRAPH } from '../rdf/graphs.js';
+import { VOCAB_DIR } from '../validate/vocab-graph.js';
+import { whyNoRows } from './explain.js';
 import { EmbeddedStore } from '../store/embedded.js';
 import { planLoad, TRIPLE_BUDGET } from './budget.js';
 import { queryForm } from './form.js';
@@ -21,6 +25,10 @@ export interface QueryOptions {
   /** Load only these datasets (by id), with the vocabulary and metadata. */
   readonly datasets?: readonly string[];
   readonly onLoad?: (dump: ReleaseDump, index: number, of: number) => void;
+  /** Table output: cut nothing. */
+  readonly wide?: boolean;
+  /** Table output: show labels beside IRIs (default on). */
+  readonly labels?: boolean;
 }
 
 export interface QueryOutcome {
@@ -31,6 +39,8 @@ export interface QueryOutcome {
   /** Datasets not loaded because the release would not fit. */
   readonly left: readonly ReleaseDump[];
   readonly triples: number;
+  /** Things worth knowing about the answer, for stderr: what was not loaded, why no rows. */
+  readonly notes: readonly string[];
 }
 
 const RESULTS: Readonly<Record<ResultsFormat, string>> = {
@@ -44,7 +54,7 @@ const RESULTS: Readonly<Record<ResultsFormat, string>> = {
  * the union of all graphs as the default graph.
  */
 export async function runQuery(o: QueryOptions): Promise<QueryOutcome> {
-  const none = { loaded: [], left: [], triples: 0 };
+  const none = { loaded: [], left: [], triples: 0, notes: [] };
   const queries = typeof o.sparql === 'string' ? [o.sparql] : o.sparql;
   const forms = queries.map(queryForm);
   for (const form of forms) {
@@ -55,6 +65,7 @@ export async function runQuery(o: QueryOptions): Promise<QueryOutcome> {
     }
   }
   const found = findDumps(o.paths);
+  const notes = [...found.notes];
   if (found.diagnostics.length) return { ...none, diagnostics: found.diagnostics };
   const unknown = (o.datasets ?? []).filter((id) => !found.dumps.some((d) => d.id === id));
   if (unknown.length) {
@@ -84,15 +95,50 @@ export async function runQuery(o: QueryOptions): Promise<QueryOutcome> {
       return { ...none, diagnostics: [diagnostic('JL601', `the query cannot be run: ${readableQueryError((err as Error).message, sparql)}`)] };
     }
     const graphForm = forms[i] === 'CONSTRUCT' || forms[i] === 'DESCRIBE';
-    outputs.push(o.format === 'table' && !graphForm ? resultsTable(JSON.parse(text) as SparqlJson, prefixes) : text);
+    if (forms[i] === 'SELECT' && noRows(text, o.format)) {
+      notes.push(`0 rows from ${store.size.toLocaleString('en-GB')} triples (${plan.dumps.map((d) => d.id).join(', ')})`, ...whyNoRows(sparql, prefixes, store));
+    }
+    if (o.format !== 'table' || graphForm) {
+      outputs.push(text);
+      continue;
+    }
+    const results = JSON.parse(text) as SparqlJson;
+    outputs.push(resultsTable(results, prefixes, { wide: o.wide ?? false, ...(o.labels === false ? {} : { labels: labelsOf(results, store) }) }));
   }
-  return { output: outputs[0]!, outputs, diagnostics: [], loaded: plan.dumps, left: plan.kind === 'some' ? plan.left : [], triples: store.size };
+  return { output: outputs[0]!, outputs, diagnostics: [], loaded: plan.dumps, left: plan.kind === 'some' ? plan.left : [], triples: store.size, notes };
 }
 
-/** Release folders and dump files, as dumps. */
-function findDumps(paths: readonly string[]): { dumps: ReleaseDump[]; diagnostics: Diagnostic[] } {
+/** Whether a SELECT's results hold no row (JSON, CSV and TSV have a header line only). */
+function noRows(text: string, format: ResultsFormat): boolean {
+  if (format === 'table' || format === 'json') return ((JSON.parse(text) as SparqlJson).results?.bindings.length ?? 0) === 0;
+  return text.trim().split(/\r?\n/).length <= 1;
+}
+
+/** Labels the data gives the IRIs of the results (English or untagged; the first in order). */
+function labelsOf(results: SparqlJson, store: EmbeddedStore): Map<string, string> {
+  const iris = new Set<string>();
+  for (const b of results.results?.bindings ?? []) for (const t of Object.values(b)) if (t.type === 'uri' && iris.size < LABEL_LOOKUPS) iris.add(t.value);
+  const labels = new Map<string, string>();
+  if (iris.size === 0) return labels;
+  const values = [...iris].filter((i) => !/[\s<>"{}|^`\\]/.test(i)).map((i) => `<${i}>`).join(' ');
+  const rows = store.select(`SELECT ?s ?l WHERE { VALUES ?s { ${values} } ?s <${NS.skos}prefLabel>|<${NS.rdfs}label> ?l FILTER (lang(?l) = "" || langMatches(lang(?l), "en")) } ORDER BY ?s ?l`, { union: true });
+  for (const r of rows) if (!labels.has(r['s']!)) labels.set(r['s']!, r['l']!);
+  return labels;
+}
+
+/** IRIs looked up for labels, at most (a table of thousands of rows is for a file, not a screen). */
+const LABEL_LOOKUPS = 5_000;
+
+/**
+ * Release folders and dump files, as dumps. A dump given on its own brings the vocabulary and
+ * the metadata of its folder (the labels and the catalogue its questions need), or the
+ * shipped vocabulary, with a note of what is missing.
+ */
+function findDumps(paths: readonly string[]): { dumps: ReleaseDump[]; diagnostics: Diagnostic[]; notes: string[] } {
   const dumps: ReleaseDump[] = [];
   const diagnostics: Diagnostic[] = [];
+  const notes: string[] = [];
+  const companions = new Map<string, ReleaseDump>();
   for (const p of paths) {
     if (!existsSync(p)) {
       diagnostics.push(diagnostic('JL603', `${p}: no such file or folder`));
@@ -114,9 +160,30 @@ function findDumps(paths: readonly string[]): { dumps: ReleaseDump[]; diagnostic
       continue;
     }
     const id = basename(p).slice(0, basename(p).length - format.extension.length);
-    dumps.push({ id, path: p, format, bytes: statSync(p).size, graph: graphOf(id, undefined) });
+    const folder = readRelease(dirname(p));
+    // In a release folder, the file's own entry knows its dataset and graph.
+    dumps.push(folder.find((d) => resolve(d.path) === resolve(p)) ?? { id, path: p, format, bytes: statSync(p).size, graph: graphOf(id, undefined) });
+    const vocabulary = folder.find((d) => d.id === VOCABULARY_ID);
+    const metadata = folder.find((d) => d.id === 'metadata');
+    for (const d of [vocabulary, metadata]) if (d) companions.set(resolve(d.path), d);
+    if (!vocabulary && id !== VOCABULARY_ID) {
+      for (const d of shippedVocabulary()) companions.set(d.path, d);
+      notes.push(`no ${VOCABULARY_ID} dump beside ${p}: the vocabulary shipped with justice-lod is loaded for its labels and code lists`);
+    }
+    if (!metadata) notes.push(`no metadata.ttl beside ${p}: the catalogue (titles, licences, distributions) is not loaded, so questions about it find nothing`);
   }
-  return { dumps, diagnostics };
+  const given = new Set(dumps.map((d) => resolve(d.path)));
+  for (const [path, d] of companions) if (!given.has(path)) dumps.push(d);
+  return { dumps, diagnostics, notes: [...new Set(notes)] };
+}
+
+/** vocab/*.ttl of this package, as dumps in the vocabulary's graph. */
+function shippedVocabulary(): ReleaseDump[] {
+  const ttl = formatByName('ttl')!;
+  return readdirSync(VOCAB_DIR).filter((f) => f.endsWith('.ttl')).sort().map((f) => {
+    const path = join(VOCAB_DIR, f);
+    return { id: `${VOCABULARY_ID} (shipped: ${f})`, path, format: ttl, bytes: statSync(path).size, graph: VOCABULARY_GRAPH };
+  });
 }
 
 /** Prefixes for the table: the standard ones, and those declared by Turtle dumps beside the data. */

@@ -9,19 +9,33 @@ export interface SparqlJson {
 
 const NUMERIC = /#(integer|decimal|double|float|nonNegativeInteger|long|int)$/;
 const MAX_WIDTH = 60;
+const LABEL_WIDTH = 40;
+
+export interface TableOptions {
+  /** Cut nothing (by default long literals and labels are cut; IRIs never are). */
+  readonly wide?: boolean;
+  /** Labels of IRIs (rdfs:label or skos:prefLabel in the data), shown beside them. */
+  readonly labels?: ReadonlyMap<string, string>;
+}
 
 /**
- * Results as an aligned text table for people: IRIs shortened with the known prefixes,
- * literals as their values, numbers right-aligned, long cells cut with an ellipsis.
+ * Results as an aligned text table for people: IRIs shortened with the known prefixes and
+ * never cut (so they can be copied), with their label beside them when the data has one;
+ * literals as their values, numbers right-aligned, long literals cut with an ellipsis.
  */
-export function resultsTable(r: SparqlJson, prefixes: ReadonlyMap<string, string> = defaultPrefixes()): string {
+export function resultsTable(r: SparqlJson, prefixes: ReadonlyMap<string, string> = defaultPrefixes(), opts: TableOptions = {}): string {
+  const cut = (s: string, max: number): string => (opts.wide ? s.replace(/\s+/g, ' ') : cutTo(s, max));
   if (r.boolean !== undefined) return `${r.boolean ? 'yes' : 'no'}\n`;
   const vars = r.head.vars ?? [];
   const rows = (r.results?.bindings ?? []).map((b) => vars.map((v) => {
     const t = b[v];
     if (!t) return { text: '', numeric: false };
-    const text = t.type === 'uri' ? compact(t.value, prefixes) : t.type === 'bnode' ? `_:${t.value}` : t.value;
-    return { text: cut(text), numeric: t.type !== 'uri' && NUMERIC.test(t.datatype ?? '') };
+    if (t.type === 'uri') {
+      const label = opts.labels?.get(t.value);
+      return { text: `${compact(t.value, prefixes)}${label ? ` ${cut(label, LABEL_WIDTH)}` : ''}`, numeric: false };
+    }
+    const text = t.type === 'bnode' ? `_:${t.value}` : t.value;
+    return { text: cut(text, MAX_WIDTH), numeric: NUMERIC.test(t.datatype ?? '') };
   }));
   const widths = vars.map((v, i) => Math.max(v.length, ...rows.map((row) => [...row[i]!.text].length)));
   const pad = (s: string, w: number, right: boolean) => (right ? s.padStart(w) : s.padEnd(w));
@@ -32,9 +46,9 @@ export function resultsTable(r: SparqlJson, prefixes: ReadonlyMap<string, string
   return `${out.join('\n')}\n`;
 }
 
-function cut(s: string): string {
+function cutTo(s: string, max: number): string {
   const flat = s.replace(/\s+/g, ' ');
-  return [...flat].length > MAX_WIDTH ? `${[...flat].slice(0, MAX_WIDTH - 1).join('')}…` : flat;
+  return [...flat].length > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
 }
 
 function compact(iri: string, prefixes: ReadonlyMap<string, string>): string {

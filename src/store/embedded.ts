@@ -54,10 +54,15 @@ export class EmbeddedStore {
     this.store.update(sparql);
   }
 
-  /** Rows of a SELECT query, each variable's value as text. */
-  select(sparql: string): Record<string, string>[] {
-    const rows = this.store.query(sparql) as Map<string, { value: string }>[];
+  /** Rows of a SELECT query, each variable's value as text; `union`: the default graph is the union of all graphs. */
+  select(sparql: string, opts: { union?: boolean } = {}): Record<string, string>[] {
+    const rows = this.store.query(sparql, opts.union ? { use_default_graph_as_union: true } : undefined) as Map<string, { value: string }>[];
     return rows.map((row) => Object.fromEntries([...row].map(([k, v]) => [k, v.value])));
+  }
+
+  /** The answer of an ASK query over the union of all graphs. */
+  ask(sparql: string): boolean {
+    return this.store.query(sparql, { use_default_graph_as_union: true }) as boolean;
   }
 
   /** Triples of a CONSTRUCT query, as RDF/JS quads. */

@@ -71,6 +71,50 @@ describe('justice-lod query (embedded store)', () => {
     expect(nt.stdout.trim().split('\n')).toHaveLength(3);
   });
 
+  // Queries without ceremony (issue 19, point 3).
+  it('loads the vocabulary and metadata beside a dump given alone, and shows labels beside codes', () => {
+    const q = 'SELECT ?sex (SUM(?n) AS ?total) WHERE { ?o sdmx-dimension:sex ?sex ; justice:defendantsSentenced ?n } GROUP BY ?sex ORDER BY ?sex';
+    const r = cli(['query', join(release, 'sentencing-outcomes.nt'), '--sparql', q]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^sdmx-code:sex-F Female\s+\d+$/m);
+    expect(r.stdout).toMatch(/^sdmx-code:sex-M Male\s+\d+$/m);
+    expect(r.stderr).toBe('');
+    expect(cli(['query', join(release, 'sentencing-outcomes.nt'), '--sparql', q, '--no-labels']).stdout).toMatch(/^sdmx-code:sex-F\s+\d+$/m);
+    // The catalogue comes with it: a question about the dataset's licence has an answer.
+    const licence = cli(['query', join(release, 'sentencing-outcomes.nt'), '--sparql', 'SELECT ?l WHERE { ?d dcterms:license ?l } LIMIT 1']);
+    expect(licence.stdout).toMatch(/open-government-licence/);
+  });
+
+  it('says which companions are missing when a dump is alone, and loads the shipped vocabulary instead', () => {
+    const alone = join(work, 'alone');
+    cpSync(join(release, 'sentencing-outcomes.nt'), join(alone, 'sentencing-outcomes.nt'), { recursive: true });
+    const r = cli(['query', join(alone, 'sentencing-outcomes.nt'), '--sparql', 'SELECT ?sex WHERE { ?o sdmx-dimension:sex ?sex } GROUP BY ?sex ORDER BY ?sex']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^sdmx-code:sex-F Female$/m);
+    expect(r.stderr).toMatch(/note: no justice-vocabulary dump beside .*: the vocabulary shipped with justice-lod is loaded/);
+    expect(r.stderr).toMatch(/note: no metadata\.ttl beside .*: the catalogue .* is not loaded/);
+  });
+
+  it('explains 0 rows: the terms of the query that no triple uses, with the nearest that exist', () => {
+    const r = cli(['query', release, '--sparql', 'SELECT ?o WHERE { ?o a qb:Observatio ; justice:defendantSentenced ?n }']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\n0 rows\n$/);
+    expect(r.stderr).toMatch(/note: 0 rows from [\d,]+ triples/);
+    expect(r.stderr).toContain("note: qb:Observatio is used by no triple of the loaded data. Did you mean 'qb:Observation'?");
+    expect(r.stderr).toMatch(/note: justice:defendantSentenced is used by no triple of the loaded data\. Did you mean 'justice:defendantsSentenced'/);
+    expect(cli(['query', release, '--quiet', '--sparql', 'SELECT ?o WHERE { ?o a qb:Observatio }']).stderr).toBe('');
+  });
+
+  it('never cuts an IRI in a table; --wide cuts nothing', () => {
+    const q = 'SELECT ?d ?t WHERE { ?d a dcat:Dataset ; dcterms:description ?t } ORDER BY ?d';
+    const table = cli(['query', release, '--sparql', q, '--no-labels']).stdout;
+    const iris = [...table.matchAll(/^(<[^>\s]+>)/gm)].map((m) => m[1]!);
+    expect(iris.length).toBeGreaterThan(3);
+    for (const iri of iris) expect(iri).toMatch(/^<https:\/\/[^…]+>$/);
+    expect(table).toContain('…');
+    expect(cli(['query', release, '--sparql', q, '--no-labels', '--wide']).stdout).not.toContain('…');
+  });
+
   it('says plainly when a query cannot run, or prints in a form that does not fit', () => {
     const bad = cli(['query', release, '--sparql', 'SELECT ?x WHERE { ?x ']);
     expect(bad.code).toBe(2);
