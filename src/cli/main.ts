@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.js';
 import { registerCompletion } from './completion.js';
 import { registerInit } from './init.js';
+import { registerInspect } from './inspect.js';
 import { registerConvert } from './convert.js';
 import { registerExplain } from './explain.js';
 import { EXIT } from './options.js';
@@ -57,6 +58,7 @@ Examples:
   $ justice-lod convert mappings --out out/samples
   $ justice-lod validate out/samples/proven-reoffending-by-la.ttl
   $ justice-lod query out/samples --example custody-rate-by-pfa
+  $ justice-lod inspect out/2025-04
   $ justice-lod publish out/2025-01 --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth
   $ justice-lod explain JL307
   $ justice-lod completion bash
@@ -74,6 +76,7 @@ Examples:
   registerQuery(program, setExit);
   registerPublish(program, setExit);
   registerDiff(program, setExit);
+  registerInspect(program, setExit);
   registerExplain(program, setExit);
   registerCompletion(program, setExit);
   return program;

@@ -9,7 +9,7 @@ import { VOCABULARY_GRAPH } from '../rdf/graphs.js';
 import { VOCAB_DIR } from '../validate/vocab-graph.js';
 import { whyNoRows } from './explain.js';
 import { EmbeddedStore } from '../store/embedded.js';
-import { planLoad, TRIPLE_BUDGET } from './budget.js';
+import { planLoad, TRIPLE_BUDGET, type LoadPlan } from './budget.js';
 import { queryForm } from './form.js';
 import { resultsTable, type SparqlJson } from './table.js';
 import { readableQueryError, withPrefixes } from './prologue.js';
@@ -64,29 +64,11 @@ export async function runQuery(o: QueryOptions): Promise<QueryOutcome> {
       return { ...none, diagnostics: [diagnostic('JL604', `a ${form} query cannot print as ${o.format}`)] };
     }
   }
-  const found = findDumps(o.paths);
-  const notes = [...found.notes];
-  if (found.diagnostics.length) return { ...none, diagnostics: found.diagnostics };
-  const unknown = (o.datasets ?? []).filter((id) => !found.dumps.some((d) => d.id === id));
-  if (unknown.length) {
-    return { ...none, diagnostics: [diagnostic('JL603', `no dataset ${unknown.map((u) => `'${u}'`).join(', ')} here; the datasets are: ${found.dumps.map((d) => d.id).join(', ')}`)] };
-  }
-  const plan = planLoad(found.dumps, queries.join('\n'), o.datasets);
-  if (plan.kind === 'too-large') {
-    const millions = (n: number) => `${(n / 1e6).toFixed(1)}M`;
-    return { ...none, diagnostics: [diagnostic('JL602', `the release has about ${millions(plan.triples)} triples; the embedded store holds about ${millions(TRIPLE_BUDGET)} (its WebAssembly memory stops at 4 GiB), and the query does not name datasets that would fit`)] };
-  }
-  const store = new EmbeddedStore();
-  for (const [i, d] of plan.dumps.entries()) {
-    o.onLoad?.(d, i, plan.dumps.length);
-    try {
-      await store.loadFile(d.path, d.format, d.graph);
-    } catch (err) {
-      return { ...none, diagnostics: [diagnostic('JL603', `cannot load ${d.path}: ${(err as Error).message}`)] };
-    }
-  }
+  const loaded = await loadDumps(o.paths, queries.join('\n'), o.datasets, o.onLoad);
+  if ('diagnostics' in loaded) return { ...none, diagnostics: loaded.diagnostics };
+  const { store, plan, prefixes } = loaded;
+  const notes = [...loaded.notes];
   const outputs: string[] = [];
-  const prefixes = prefixesOf(plan.dumps);
   for (const [i, sparql] of queries.entries()) {
     let text: string;
     try {
@@ -106,6 +88,43 @@ export async function runQuery(o: QueryOptions): Promise<QueryOutcome> {
     outputs.push(resultsTable(results, prefixes, { wide: o.wide ?? false, ...(o.labels === false ? {} : { labels: labelsOf(results, store) }) }));
   }
   return { output: outputs[0]!, outputs, diagnostics: [], loaded: plan.dumps, left: plan.kind === 'some' ? plan.left : [], triples: store.size, notes };
+}
+
+export interface LoadedDumps {
+  readonly store: EmbeddedStore;
+  readonly plan: Exclude<LoadPlan, { kind: 'too-large' }>;
+  /** The standard prefixes and those the dumps declare. */
+  readonly prefixes: Map<string, string>;
+  readonly notes: readonly string[];
+}
+
+/**
+ * Finds the dumps of release folders and files (a file brings its folder's vocabulary and
+ * metadata), plans what fits the embedded store (the datasets named, or those `sparql`
+ * mentions, when not all fit) and loads them, each dataset in its graph.
+ */
+export async function loadDumps(paths: readonly string[], sparql: string, datasets?: readonly string[], onLoad?: QueryOptions['onLoad']): Promise<LoadedDumps | { diagnostics: Diagnostic[] }> {
+  const found = findDumps(paths);
+  if (found.diagnostics.length) return { diagnostics: found.diagnostics };
+  const unknown = (datasets ?? []).filter((id) => !found.dumps.some((d) => d.id === id));
+  if (unknown.length) {
+    return { diagnostics: [diagnostic('JL603', `no dataset ${unknown.map((u) => `'${u}'`).join(', ')} here; the datasets are: ${found.dumps.map((d) => d.id).join(', ')}`)] };
+  }
+  const plan = planLoad(found.dumps, sparql, datasets);
+  if (plan.kind === 'too-large') {
+    const millions = (n: number) => `${(n / 1e6).toFixed(1)}M`;
+    return { diagnostics: [diagnostic('JL602', `the release has about ${millions(plan.triples)} triples; the embedded store holds about ${millions(TRIPLE_BUDGET)} (its WebAssembly memory stops at 4 GiB), and the query does not name datasets that would fit`)] };
+  }
+  const store = new EmbeddedStore();
+  for (const [i, d] of plan.dumps.entries()) {
+    onLoad?.(d, i, plan.dumps.length);
+    try {
+      await store.loadFile(d.path, d.format, d.graph);
+    } catch (err) {
+      return { diagnostics: [diagnostic('JL603', `cannot load ${d.path}: ${(err as Error).message}`)] };
+    }
+  }
+  return { store, plan, prefixes: prefixesOf(plan.dumps), notes: found.notes };
 }
 
 /** Whether a SELECT's results hold no row (JSON, CSV and TSV have a header line only). */

@@ -115,6 +115,37 @@ describe('justice-lod query (embedded store)', () => {
     expect(cli(['query', release, '--sparql', q, '--no-labels', '--wide']).stdout).not.toContain('…');
   });
 
+  // inspect (issue 19, point 7): every figure is checked against a query of the same release.
+  it('inspect describes each cube: dimensions with codes and labels, measures, markers, periods, areas, stars', () => {
+    const json = cli(['inspect', release, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const described = JSON.parse(json.stdout) as { catalogue?: { iri: string }; datasets: { iri: string; stars?: number; observations: number; dimensions: { iri: string; codes: number; first: { iri: string; label?: string }[]; kind?: string }[]; measures: { iri: string; count: number; sum?: number }[]; markers: { iri: string; count: number; notation?: string }[] }[] };
+    const ask = (q: string): string[] => cli(['query', release, '--sparql', q, '--format', 'csv']).stdout.trim().split(/\r?\n/).slice(1).sort();
+    expect(described.datasets.map((d) => d.iri).sort()).toEqual(ask('SELECT DISTINCT ?ds WHERE { ?ds a qb:DataSet }'));
+    expect(described.catalogue?.iri).toMatch(/^https:\/\//);
+    for (const d of described.datasets) expect(d.stars, d.iri).toBe(5);
+    const fines = described.datasets.find((d) => d.iri.endsWith('/sentenced-fines'))!;
+    expect(String(fines.observations)).toBe(ask(`SELECT (COUNT(?o) AS ?n) WHERE { ?o qb:dataSet <${fines.iri}> }`)[0]);
+    for (const dim of fines.dimensions) {
+      expect(String(dim.codes), dim.iri).toBe(ask(`SELECT (COUNT(DISTINCT ?v) AS ?n) WHERE { ?o qb:dataSet <${fines.iri}> ; <${dim.iri}> ?v }`)[0]);
+    }
+    for (const m of fines.measures) expect(m.sum, m.iri).toBe(Number(ask(`SELECT (SUM(?x) AS ?n) WHERE { ?o qb:dataSet <${fines.iri}> ; <${m.iri}> ?x }`)[0]));
+    const reoffending = described.datasets.find((d) => d.iri.endsWith('/proven-reoffending-by-la'))!;
+    const byStatus = ask(`SELECT ?s (COUNT(?o) AS ?n) WHERE { ?o qb:dataSet <${reoffending.iri}> ; sdmx-attribute:obsStatus ?s } GROUP BY ?s`);
+    expect(reoffending.markers.map((k) => `${k.iri},${k.count}`).sort()).toEqual(byStatus);
+    expect(reoffending.markers.length).toBeGreaterThan(1);
+    expect(fines.dimensions.find((x) => x.iri.endsWith('refPeriod'))?.kind).toBe('periods');
+    const text = cli(['inspect', release]).stdout;
+    expect(text).toMatch(/^sentenced-fines {2}★★★★★ {2}\S/m);
+    expect(text).toMatch(/^ {4}sex +\d+ codes: sex-F Female, sex-M Male/m);
+    expect(text).toMatch(/^ {2}periods {7}\d+, year\/\d{4} … year\/\d{4}$/m);
+    expect(text).toMatch(/^ {2}geographies {3}\d+: E23000001 Metropolitan Police/m);
+    expect(text).toMatch(/\n\d+ cubes, [\d,]+ triples read\n$/);
+    // One dump alone: the same cube, its stars from the folder's five-star.json.
+    const one = JSON.parse(cli(['inspect', join(release, 'sentenced-fines.nt'), '--json']).stdout) as typeof described;
+    expect(one.datasets.map((d) => [d.iri, d.observations, d.stars])).toEqual([[fines.iri, fines.observations, 5]]);
+  });
+
   it('says plainly when a query cannot run, or prints in a form that does not fit', () => {
     const bad = cli(['query', release, '--sparql', 'SELECT ?x WHERE { ?x ']);
     expect(bad.code).toBe(2);
