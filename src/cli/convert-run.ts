@@ -7,7 +7,7 @@ import { finishBundle } from './bundle.js';
 import { EXIT, exitCode, expandMappings } from './options.js';
 import type { ConvertedDataset } from '../release/bundle.js';
 import { releaseInfo } from '../release/info.js';
-import { startProgress } from './progress.js';
+import { showActivity, startProgress } from './progress.js';
 import { summaryJson, summaryText } from './summary.js';
 import { FolderBusy, OutputFolder } from '../sinks/output-folder.js';
 import { describeWriteFailure, isFileSystemError, outOfSpace } from '../sinks/io-error.js';
@@ -127,7 +127,9 @@ async function convertAll(mappings: readonly string[], flags: ConvertFlags, form
   let bundle: Record<string, unknown> | undefined;
   if (flags.metadata && !outFile && converted.length > 0) {
     const release = releaseInfo({ base: converted[0]!.model.base, ...(flags.issued ? { issued: flags.issued } : {}), ...(flags.downloadBase ? { downloadBase: flags.downloadBase } : {}) });
+    const stopBundle = showActivity(!flags.quiet && flags.diagnostics === 'text');
     const done = await finishBundle(outDir, release, formats, converted, folder ? (p) => folder.final(p) : (p) => p, { text: flags.diagnostics === 'text' && !flags.quiet, diagnostics: flags.diagnostics === 'text' });
+    stopBundle();
     exit = Math.max(exit, done.exit);
     bundle = done.json;
   }

@@ -1,6 +1,7 @@
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { changed } from '../diff/changes.js';
 import { printDiagnostics } from './diagnostics-out.js';
+import { showActivity } from './progress.js';
 import { rel } from './format.js';
 import { EXIT } from './options.js';
 import { recoverBeforeReading } from '../release/recover.js';
@@ -10,6 +11,7 @@ export interface DiffFlags {
   changes?: string;
   failOnChange?: boolean;
   json?: boolean;
+  quiet?: boolean;
 }
 
 export async function runDiff(oldDir: string, newDir: string, flags: DiffFlags): Promise<number> {
@@ -21,7 +23,8 @@ export async function runDiff(oldDir: string, newDir: string, flags: DiffFlags):
   const log = flags.changes ? new ChangeLog(flags.changes) : undefined;
   let changes;
   try {
-    changes = await diffReleases(oldDir, newDir, log && ((id, dims, c) => log.add(id, dims, c)));
+    const stop = showActivity(!flags.quiet);
+    changes = await diffReleases(oldDir, newDir, log && ((id, dims, c) => log.add(id, dims, c))).finally(stop);
   } catch (err) {
     changes = { code: 'JL705', message: `cannot compare: ${(err as Error).message}` } as const;
   }

@@ -11,6 +11,7 @@ export function registerDiff(program: Command, setExit: (code: number) => void):
     .argument('<new>', 'the later release folder')
     .option('-f, --format <form>', 'text, markdown or json', choice(['text', 'markdown', 'json'] as const), 'text')
     .option('--json', 'the same as --format json')
+    .option('-q, --quiet', 'no progress on stderr')
     .option('--changes <dir>', 'also write every changed observation, one CSV per dataset, into this folder')
     .option('--fail-on-change', 'exit 1 when anything changed (for scripts that expect identical releases)')
     .addHelpText('after', `

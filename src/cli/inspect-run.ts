@@ -2,6 +2,7 @@ import type { DatasetSummary, Inspection, Labelled } from '../inspect/inspect.js
 import { NS } from '../rdf/ns.js';
 import { recoverBeforeReading } from '../release/recover.js';
 import { printDiagnostics } from './diagnostics-out.js';
+import { showActivity } from './progress.js';
 import { n } from './format.js';
 import type { InspectFlags } from './inspect.js';
 import { EXIT } from './options.js';
@@ -9,7 +10,7 @@ import { EXIT } from './options.js';
 export async function runInspect(paths: readonly string[], flags: InspectFlags): Promise<number> {
   for (const p of paths) recoverBeforeReading(p);
   const { inspect } = await import('../inspect/inspect.js');
-  const found = await inspect(paths);
+  const found = await inspect(paths).finally(showActivity(!flags.quiet && !flags.json));
   if ('diagnostics' in found) {
     printDiagnostics(found.diagnostics, new Map());
     return EXIT.usage;

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { PublishFlags } from './publish.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from './diagnostics-out.js';
+import { showActivity } from './progress.js';
 import { EXIT } from './options.js';
 import { recoverBeforeReading } from '../release/recover.js';
 
@@ -28,7 +29,9 @@ export async function runPublish(dir: string, flags: PublishFlags): Promise<numb
   }
   const user = process.env[flags.userEnv];
   const password = process.env[flags.passwordEnv];
-  const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
+  // A log line first clears the progress line it would otherwise be written over.
+  const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${line}\n`);
+  const stopProgress = showActivity(!flags.quiet && !flags.json);
   const outcome = await publishDumps(dumps, {
     endpoints: endpointsFor(flags.endpoint, flags.queryEndpoint, flags.updateEndpoint),
     ...(user !== undefined && password !== undefined ? { credentials: { user, password } } : {}),
@@ -36,7 +39,7 @@ export async function runPublish(dir: string, flags: PublishFlags): Promise<numb
     limits: { timeoutMs: flags.timeout * 1000, connectTimeoutMs: flags.connectTimeout * 1000, ...(flags.allowBasicOverHttp ? { allowBasicOverHttp: true } : {}) },
     ...(log ? { log } : {}),
     ...(flags.strict ? { strict: true } : {}),
-  });
+  }).finally(stopProgress);
   if (flags.json) process.stdout.write(`${JSON.stringify({ published: outcome.published, diagnostics: outcome.diagnostics.map(plain) }, null, 2)}\n`);
   else {
     for (const p of outcome.published) process.stdout.write(`published ${p.id.padEnd(30)} ${p.triples.toLocaleString('en-GB').padStart(12)} triples  <${p.graph}>\n`);

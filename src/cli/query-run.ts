@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { exampleQueries, exampleQuery, type FORMATS } from './query.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { printDiagnostics } from './diagnostics-out.js';
+import { showActivity } from './progress.js';
 import { EXIT } from './options.js';
 import { recoverBeforeReading } from '../release/recover.js';
 
@@ -43,9 +44,7 @@ export async function runQueryCommand(paths: readonly string[], flags: QueryFlag
   const tty = process.stderr.isTTY && !flags.quiet;
   const outcome = await runQuery({
     paths, sparql: sparql!, format: flags.format, ...(flags.dataset ? { datasets: flags.dataset } : {}), wide: flags.wide ?? false, labels: flags.labels,
-    onLoad: (d, i, n) => tty && process.stderr.write(`\rloading ${i + 1}/${n} ${d.id}\x1b[K`),
-  });
-  if (tty) process.stderr.write('\r\x1b[K');
+  }).finally(showActivity(tty));
   if (outcome.diagnostics.length) {
     printDiagnostics(outcome.diagnostics, new Map());
     return EXIT.usage;

@@ -7,7 +7,7 @@ import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
 import { fiveStarJson, fiveStarText } from './five-star-out.js';
 import { bytes, n, rel } from './format.js';
 import { EXIT, exitCode } from './options.js';
-import { startProgress } from './progress.js';
+import { showActivity, startProgress } from './progress.js';
 import type { PublishFlags } from './publish.js';
 import { runPublish } from './publish-run.js';
 import { exampleQueries, exampleQuery } from './query.js';
@@ -41,7 +41,10 @@ export async function releaseCommand(file: string, flags: ReleaseFlags): Promise
   if (text) process.stdout.write(`Release ${config.id}${config.version !== config.id ? ` (${config.version})` : ''}: ${config.datasets.length} datasets → ${rel(config.outDir)}/${config.previous ? `, compared with ${rel(config.previous.dir)}` : ''}\n\n`);
   // Loaded on use, so other commands do not pay for the diff and metadata readers.
   const [{ runRelease }, report] = await Promise.all([import('../release/run-release.js'), import('../diff/report.js')]);
-  const outcome = await runRelease(config, { startDataset: (mapping, progress) => startProgress(rel(mapping), progress, text), maxCodes: flags.maxCodes });
+  // Each dataset's read has its own bar; the release's later steps (metadata, the earlier
+  // release, five stars) show on the same line.
+  const stopSteps = showActivity(text);
+  const outcome = await runRelease(config, { startDataset: (mapping, progress) => startProgress(rel(mapping), progress, text), maxCodes: flags.maxCodes }).finally(stopSteps);
   const sources = new Map([...loaded.sources, ...outcome.datasets.flatMap((d) => [...d.result.sources])]);
   let exit: number = outcome.status === 'ok' ? EXIT.ok : outcome.status === 'failed' ? EXIT.dataErrors : EXIT.usage;
   for (const d of outcome.datasets) exit = Math.max(exit, exitCode(d.result));

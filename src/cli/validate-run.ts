@@ -5,6 +5,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReportInput } from '../validate/report.js';
 import type { GraphInput } from '../validate/validate-graph.js';
 import { printDiagnostics } from './diagnostics-out.js';
+import { showActivity } from './progress.js';
 import { EXIT } from './options.js';
 import { recoverBeforeReading } from '../release/recover.js';
 
@@ -19,6 +20,7 @@ export interface ValidateFlags {
   mapping?: string[];
   source?: string[];
   json?: boolean;
+  quiet?: boolean;
 }
 
 export async function runValidate(files: readonly string[], flags: ValidateFlags): Promise<number> {
@@ -54,7 +56,8 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
     const shapes = await Promise.all(shapePaths.map(async (p) => ({ name: flags.shapes ? p : `shapes/${basename(p)}`, text: await readFile(p, 'utf8') })));
     // A data set with no shapes given (any user's own mapping): its shapes, generated from its mapping.
     const shapesFor = flags.shapes ? undefined : (dataset: string) => shapesFromMappings(dataset, mappings);
-    result = await validateGraph(inputs, shapes, shapesFor ? { shapesFor } : {});
+    const stop = showActivity(!flags.quiet);
+    result = await validateGraph(inputs, shapes, shapesFor ? { shapesFor } : {}).finally(stop);
   } catch (err) {
     process.stderr.write(`error: cannot validate: ${(err as Error).message}\n`);
     return EXIT.usage;

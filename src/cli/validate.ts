@@ -11,6 +11,7 @@ export function registerValidate(program: Command, setExit: (code: number) => vo
     .option('-s, --shapes <files...>', 'SHACL shapes to use instead of the shipped shapes/*.ttl')
     .option('-f, --format <form>', 'report as text, json, sarif or ttl (the sh:ValidationReport)', choice(['text', 'json', 'sarif', 'ttl'] as const), 'text')
     .option('--json', 'the same as --format json')
+    .option('-q, --quiet', 'no progress on stderr')
     .option('-r, --report <file>', 'write the report to this file instead of stdout')
     .option('-m, --mapping <files...>', 'mappings the dumps came from: the shapes of a data set with no shipped shapes are generated from its mapping, and each finding on an observation is traced to its CSV line and column (default: mappings/*.yaml when present)')
     .option('--source <csv...>', 'the CSVs the dumps were converted from, where they are not where the mappings say: a finding is traced in the file whose SHA-256 the release\'s metadata records')

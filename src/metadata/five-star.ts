@@ -9,6 +9,7 @@ import { hashFile } from './hash.js';
 import { loadMetadata } from './metadata-file.js';
 import { readDump } from './read-dump.js';
 import { linkTargetOf } from './targets.js';
+import { begin, end, type Activity } from '../run/activity.js';
 import type { DatasetFacts } from './facts.js';
 
 /**
@@ -164,6 +165,7 @@ async function parseOne(dir: string, meta: Store, d: string, own: readonly strin
   // (every dump's parse by independent parsers is the test suite's job), without reading
   // gigabytes back. A file the run did not write (or changed since) is parsed.
   const content = counted?.content;
+  let reading: Activity | undefined;
   if (content && known.has(basename(chosen.file))) {
     out.counted = true;
     out.triples = counted.triples;
@@ -175,7 +177,11 @@ async function parseOne(dir: string, meta: Store, d: string, own: readonly strin
   } else try {
     const subjects = new Set<number>();
     out.subjects = subjects;
+    const declared = Number(one(d, `${NS.void}triples`)?.value ?? NaN);
+    reading = begin(`five stars: re-reading ${basename(chosen.file)}`, { ...(Number.isFinite(declared) ? { total: declared } : {}), unit: 'triples' });
+    const counter = reading;
     await readDump(chosen.file, chosen.format, chosen.gzip, (q: Quad) => {
+      counter.done++;
       out.triples++;
       if (q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode') blank++;
       else if (isOutside(q.subject.value)) outside++;
@@ -189,6 +195,8 @@ async function parseOne(dir: string, meta: Store, d: string, own: readonly strin
   } catch (err) {
     out.parseProblems.push(`${chosen.file} does not parse: ${(err as Error).message}`);
     return out;
+  } finally {
+    if (reading) end(reading);
   }
   const declared = Number(one(d, `${NS.void}triples`)?.value ?? NaN);
   if (declared !== out.triples) out.uriProblems.push(`void:triples says ${declared}; ${chosen.file} holds ${out.triples}`);

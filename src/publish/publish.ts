@@ -1,5 +1,6 @@
 import { createWriteStream, rmSync } from 'node:fs';
 import { onInterrupt } from '../sinks/interrupt.js';
+import { begin, end } from '../run/activity.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,15 +70,21 @@ export async function publishDumps(dumps: readonly ReleaseDump[], o: PublishOpti
       o.log?.(`${dump.id}: uploading to the staging graph <${staging}>`);
       let sent = 0;
       let requests = 0;
-      for await (const chunk of lineChunks(lines, o.chunkBytes)) {
-        await http.send({
-          method: requests === 0 ? 'PUT' : 'POST',
-          url: withGraph(o.endpoints.graphStore, staging),
-          headers: { 'Content-Type': 'application/n-triples' },
-          body: () => chunk.data,
-        });
-        requests++;
-        sent += chunk.triples;
+      const upload = begin(`uploading ${dump.id}`, { ...(dump.triples !== undefined ? { total: dump.triples } : {}), unit: 'triples' });
+      try {
+        for await (const chunk of lineChunks(lines, o.chunkBytes)) {
+          await http.send({
+            method: requests === 0 ? 'PUT' : 'POST',
+            url: withGraph(o.endpoints.graphStore, staging),
+            headers: { 'Content-Type': 'application/n-triples' },
+            body: () => chunk.data,
+          });
+          requests++;
+          sent += chunk.triples;
+          upload.done = sent;
+        }
+      } finally {
+        end(upload);
       }
       const expected = dump.triples ?? sent;
       const staged = await count(http, o.endpoints.query, staging);

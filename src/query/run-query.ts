@@ -8,6 +8,7 @@ import { VOCABULARY_ID } from '../release/bundle.js';
 import { VOCABULARY_GRAPH } from '../rdf/graphs.js';
 import { VOCAB_DIR } from '../validate/vocab-graph.js';
 import { whyNoRows } from './explain.js';
+import { during } from '../run/activity.js';
 import { EmbeddedStore } from '../store/embedded.js';
 import { planLoad, TRIPLE_BUDGET, type LoadPlan } from './budget.js';
 import { queryForm } from './form.js';
@@ -119,7 +120,7 @@ export async function loadDumps(paths: readonly string[], sparql: string, datase
   for (const [i, d] of plan.dumps.entries()) {
     onLoad?.(d, i, plan.dumps.length);
     try {
-      await store.loadFile(d.path, d.format, d.graph);
+      await during(`loading ${d.id} (${i + 1} of ${plan.dumps.length})`, () => store.loadFile(d.path, d.format, d.graph), { total: d.bytes, unit: 'bytes' });
     } catch (err) {
       return { diagnostics: [diagnostic('JL603', `cannot load ${d.path}: ${(err as Error).message}`)] };
     }

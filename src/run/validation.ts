@@ -7,6 +7,7 @@ import { DataFactory } from '../rdf/factory.js';
 import { QB } from '../rdf/ns.js';
 import { quadToNTriples, termFromJson, termToJson, type TermJson } from '../rdf/term.js';
 import { columnOf } from './locate.js';
+import { during } from './activity.js';
 import { ObservationChecker, observationEnd, type CheckerKeys, type CubeSpec } from '../validate/stream-checks.js';
 import type { Violation } from '../validate/violation.js';
 
@@ -225,7 +226,7 @@ export class RunValidation {
     const text = structure.map(quadToNTriples).join('') + (this.graph ? tripleLines(this.graph) : this.codeUses()).join('');
     // The code lists written with the data are checked at every size: they are few triples.
     const shapes = this.graph ? [shapesTurtle(this.model), CODE_LIST_SHAPES] : [CODE_LIST_SHAPES];
-    const { violations } = await validateGraph([{ name: this.csv, text, format: 'application/n-triples' }], shapes);
+    const { violations } = await during('checking the cube: 21 integrity constraints on its structure and codes', () => validateGraph([{ name: this.csv, text, format: 'application/n-triples' }], shapes));
     const firsts = this.graph ? new Map<string, FirstUse>() : this.firstUseBySubject();
     return violations.filter((v) => !STREAMED.test(v.rule) || !this.origin.has(v.focus)).flatMap((v) => {
       const at = this.origin.get(v.focus);

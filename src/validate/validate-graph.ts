@@ -7,6 +7,8 @@ import { checkIntegrity } from './check-integrity.js';
 import { compileShapesGraph, type CompiledShape } from './compiled-shapes.js';
 import type { EngineReport } from './engine.js';
 import { EmbeddedStore } from '../store/embedded.js';
+import { basename } from 'node:path';
+import { begin, during, end } from '../run/activity.js';
 import { vocabularySchemaQuads, vocabularyTexts } from './vocab-graph.js';
 import type { Violation } from './violation.js';
 
@@ -68,13 +70,13 @@ export const ENGINE_LIMIT = 20_000;
  */
 export async function validateGraph(inputs: readonly GraphInput[], shapeSources: readonly (string | ShapeSource)[], opts: GraphOptions = {}): Promise<GraphValidation> {
   const store = new EmbeddedStore();
-  for (const input of inputs) store.load(input.text, input.format);
+  for (const input of inputs) step(`loading the graph of ${basename(input.name)}`, () => store.load(input.text, input.format));
   const triples = store.size;
   // The vocabulary goes in only where the input lacks it: a triple already there is not added again.
   for (const text of vocabularyTexts()) store.load(text, 'text/turtle');
   const vocabulary = { added: store.size - triples };
   const integrity = new Set<string>();
-  const violations: Violation[] = checkIntegrity(store, integrity);
+  const violations: Violation[] = step(`the 21 integrity constraints on ${triples.toLocaleString('en-GB')} triples`, () => checkIntegrity(store, integrity));
   // Only the shapes of datasets that are in the data: the engine holds the whole graph in
   // memory again, so it is not started at all when no shape applies.
   const present = new Map(store.select(`SELECT ?ds (COUNT(?o) AS ?n) WHERE { ?o <${NS.qb}dataSet> ?ds } GROUP BY ?ds`).map((r) => [r['ds']!, Number(r['n'])]));
@@ -123,11 +125,14 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeSources:
     // observations in chunks, each with everything else.
     if (cubeShapes.length > 0) {
       const engine = await shaclEngine(cubeShapes, { sparqlConstraints: false });
-      for (let i = 0; i < observations.length; i += CHUNK) {
-        const chunk = observations.slice(i, i + CHUNK).flat();
-        for (const q of others) chunk.push(q);
-        collect(await engine(chunk));
-      }
+      await during('the SHACL shapes', async (a) => {
+        for (let i = 0; i < observations.length; i += CHUNK) {
+          const chunk = observations.slice(i, i + CHUNK).flat();
+          for (const q of others) chunk.push(q);
+          collect(await engine(chunk));
+          a.done = Math.min(observations.length, i + CHUNK);
+        }
+      }, { total: observations.length, unit: 'observations' });
     }
     // Shapes for no dataset (code lists, metadata) never look at observations.
     if (otherShapes.length > 0) {
@@ -168,6 +173,16 @@ export async function validateShapes(input: GraphInput, shapesText: string, cont
   const { shaclEngine } = await import('./engine.js');
   const report = await (await shaclEngine(shapes, { sparqlConstraints: false }))(data);
   return once(report.results.map((r) => toViolation(report.store, r, ruleOf)));
+}
+
+/** Synchronous work as a phase of the progress line. */
+function step<T>(name: string, work: () => T): T {
+  const a = begin(name);
+  try {
+    return work();
+  } finally {
+    end(a);
+  }
 }
 
 /** Each broken rule once per node and path (two constraints of one rule may both fail). */
