@@ -7,6 +7,7 @@ import { dataRows } from '../run/summary.js';
 import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
 import { plural, rel } from './format.js';
 import { EXIT, expandMappings } from './options.js';
+import { withStdin } from './stdio.js';
 
 export interface CheckFlags {
   input?: string;
@@ -27,6 +28,10 @@ interface CheckOutcome {
 }
 
 export async function runCheck(args: readonly string[], flags: CheckFlags): Promise<number> {
+  return withStdin(flags, (f) => checkAll(args, f));
+}
+
+async function checkAll(args: readonly string[], flags: CheckFlags): Promise<number> {
   let exit: number = EXIT.ok;
   const runs: Record<string, unknown>[] = [];
   for (const file of await expandMappings(args)) {

@@ -10,6 +10,7 @@ import { releaseInfo } from '../release/info.js';
 import { showActivity, startProgress } from './progress.js';
 import { summaryJson, summaryText } from './summary.js';
 import { FolderBusy, OutputFolder } from '../sinks/output-folder.js';
+import { StdioFiles } from './stdio.js';
 import { describeWriteFailure, isFileSystemError, outOfSpace } from '../sinks/io-error.js';
 
 export interface ConvertFlags {
@@ -54,7 +55,38 @@ function chooseFormats(flags: ConvertFlags): { formats: OutputFormat[]; outFile?
   return { formats };
 }
 
-export async function runConvert(args: readonly string[], flags: ConvertFlags): Promise<number> {
+export async function runConvert(args: readonly string[], given: ConvertFlags): Promise<number> {
+  if (given.input !== '-' && given.out !== '-') return convertFiles(args, given);
+  if (given.out === '-' && given.diagnostics === 'json') {
+    printDiagnostics([diagnostic('JL403', '--out - writes the dump on standard output, where --json would write its report too; choose one')], new Map());
+    return EXIT.usage;
+  }
+  const formats = given.out === '-' ? (given.format ?? 'ttl').split(',') : [];
+  if (formats.length > 1) {
+    printDiagnostics([diagnostic('JL403', `--out - writes one dump; --format ${given.format} names ${formats.length}`)], new Map());
+    return EXIT.usage;
+  }
+  const format = given.out === '-' ? formatByName(formats[0]!) : undefined;
+  if (given.out === '-' && !format) {
+    printDiagnostics([diagnostic('JL403', `unknown output format '${formats[0]}'; choose from ${OUTPUT_NAMES.join(', ')}`)], new Map());
+    return EXIT.usage;
+  }
+  const stdio = await StdioFiles.open();
+  try {
+    const flags: ConvertFlags = {
+      ...given,
+      ...(given.input === '-' ? { input: await stdio.stdin() } : {}),
+      ...(format ? { out: stdio.stdoutFile(format.extension), format: format.name } : {}),
+    };
+    const exit = await convertFiles(args, flags, format ? process.stderr : process.stdout);
+    if (format && exit === EXIT.ok) await stdio.toStdout(flags.out);
+    return exit;
+  } finally {
+    await stdio.close();
+  }
+}
+
+async function convertFiles(args: readonly string[], flags: ConvertFlags, say: NodeJS.WritableStream = process.stdout): Promise<number> {
   const chosen = chooseFormats(flags);
   if (typeof chosen === 'string') {
     printDiagnostics([diagnostic('JL403', chosen)], new Map());
@@ -81,7 +113,7 @@ export async function runConvert(args: readonly string[], flags: ConvertFlags): 
     return EXIT.usage;
   }
   try {
-    return await convertAll(mappings, flags, formats, outFile, folder);
+    return await convertAll(mappings, flags, formats, outFile, folder, say);
   } catch (err) {
     folder?.abort();
     if (!isFileSystemError(err)) throw err;
@@ -100,7 +132,7 @@ function openFolder(dir: string): OutputFolder | Diagnostic {
   }
 }
 
-async function convertAll(mappings: readonly string[], flags: ConvertFlags, formats: readonly OutputFormat[], outFile: string | undefined, folder: OutputFolder | undefined): Promise<number> {
+async function convertAll(mappings: readonly string[], flags: ConvertFlags, formats: readonly OutputFormat[], outFile: string | undefined, folder: OutputFolder | undefined, say: NodeJS.WritableStream): Promise<number> {
   const outDir = folder?.staging ?? flags.out;
   let exit: number = EXIT.ok;
   const json: Record<string, unknown>[] = [];
@@ -122,7 +154,7 @@ async function convertAll(mappings: readonly string[], flags: ConvertFlags, form
       continue;
     }
     printDiagnostics(result.diagnostics, result.sources, flags.quiet);
-    if (!flags.quiet && result.summary && result.model) process.stdout.write(`${summaryText(result.model.id, result.summary)}\n\n`);
+    if (!flags.quiet && result.summary && result.model) say.write(`${summaryText(result.model.id, result.summary)}\n\n`);
   }
   let bundle: Record<string, unknown> | undefined;
   if (flags.metadata && !outFile && converted.length > 0) {

@@ -3,6 +3,7 @@ import { StringSink } from '../sinks/memory.js';
 import { turtleSerializer } from '../sinks/turtle.js';
 import { printDiagnostics } from './diagnostics-out.js';
 import { EXIT, exitCode } from './options.js';
+import { withStdin } from './stdio.js';
 
 export interface PreviewFlags {
   rows: number;
@@ -11,6 +12,10 @@ export interface PreviewFlags {
 
 /** Converts the first rows with no checks of the whole and prints their Turtle. */
 export async function runPreview(mapping: string, flags: PreviewFlags): Promise<number> {
+  return withStdin(flags, (f) => previewOne(mapping, f));
+}
+
+async function previewOne(mapping: string, flags: PreviewFlags): Promise<number> {
   let sink: StringSink | undefined;
   const result = await convert({
     mapping,

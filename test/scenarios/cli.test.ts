@@ -395,6 +395,25 @@ describe('input as people have it', () => {
     expect(r.stderr).toContain('hint: Add  delimiter: ";"  under source: in the mapping.');
   });
 
+  // Pipes: a CSV from standard input, one dump to standard output, as Unix tools do.
+  it('reads the CSV from stdin with --input -, and writes one dump to stdout with --out -', () => {
+    const file = join(work, 'to-file');
+    expect(run(['convert', mapping, '--out', file, '--format', 'nt', '--no-metadata', '-q']).code).toBe(0);
+    const expected = readFileSync(join(file, 'court-outcomes-by-pfa.nt'), 'utf8');
+    const piped = spawnSync(process.execPath, [bin, 'convert', mapping, '--input', '-', '--out', '-', '--format', 'nt'], { input: readFileSync(sample), encoding: 'utf8' });
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stdout).toBe(expected);
+    expect(piped.stderr).toMatch(/data rows +300 read: 300 converted, 0 rejected/);
+    const checked = spawnSync(process.execPath, [bin, 'check', mapping, '--input', '-'], { input: readFileSync(sample), encoding: 'utf8' });
+    expect(checked.status).toBe(0);
+    expect(checked.stdout).toMatch(/: ok \(8 columns matched in .*stdin\.csv; 300 data rows read\)/);
+    // A failed run prints no dump; two formats cannot share stdout.
+    const bad = spawnSync(process.execPath, [bin, 'convert', mapping, '--input', '-', '--out', '-'], { input: 'not,a,csv\n1,2,3\n', encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(run(['convert', mapping, '--out', '-', '--format', 'nt,ttl']).stderr).toMatch(/JL403: --out - writes one dump; --format nt,ttl names 2/);
+  });
+
   // `justice-lod convert … | head` closes the pipe early: no EPIPE crash, and the run completes.
   it('finishes quietly when the reader of its output goes away', () => {
     const out = join(work, 'piped');
