@@ -1,22 +1,16 @@
 /**
- * Issue 6: the embedded store answers the example queries; `publish` puts a release into a
- * real Virtuoso (started here on 127.0.0.1) safely, and Virtuoso answers the example queries
- * with the same values as the embedded store.
+ * Issue 6 and 19: the embedded store answers the example queries, queries need no ceremony,
+ * and `inspect` describes a release. (`publish` into a real Virtuoso: virtuoso.test.ts.)
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleQueries, exampleQuery } from '../../src/cli/query.js';
-import { endpointsFor } from '../../src/publish/endpoints.js';
-import { publishDumps } from '../../src/publish/publish.js';
 import { runQuery } from '../../src/query/run-query.js';
 import type { SparqlJson } from '../../src/query/table.js';
 import { readRelease } from '../../src/release/read-release.js';
 import { tempDir } from '../support/tmp.js';
-import { Virtuoso, virtuosoInstalled } from '../support/virtuoso.js';
-import { exampleCommands, projectFolder, publishes } from '../support/examples.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/justice-lod.js');
@@ -26,18 +20,6 @@ const release = join(work, 'release');
 function cli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Results as sorted rows of values: numbers compared as numbers, terms by their value. */
-function values(r: SparqlJson): string[] {
-  if (r.boolean !== undefined) return [String(r.boolean)];
-  const vars = r.head.vars ?? [];
-  return (r.results?.bindings ?? []).map((b) => vars.map((v) => {
-    const t = b[v];
-    if (!t) return '';
-    const n = Number(t.value);
-    return t.type !== 'uri' && t.value.trim() !== '' && Number.isFinite(n) ? String(Math.round(n * 1e6) / 1e6) : t.value;
-  }).join(' | ')).sort();
 }
 
 beforeAll(() => {
@@ -116,22 +98,23 @@ describe('justice-lod query (embedded store)', () => {
   });
 
   // inspect (issue 19, point 7): every figure is checked against a query of the same release.
-  it('inspect describes each cube: dimensions with codes and labels, measures, markers, periods, areas, stars', () => {
+  it('inspect describes each cube: dimensions with codes and labels, measures, markers, periods, areas, stars', async () => {
     const json = cli(['inspect', release, '--json']);
     expect(json.code, json.stderr).toBe(0);
     const described = JSON.parse(json.stdout) as { catalogue?: { iri: string }; datasets: { iri: string; stars?: number; observations: number; dimensions: { iri: string; codes: number; first: { iri: string; label?: string }[]; kind?: string }[]; measures: { iri: string; count: number; sum?: number }[]; markers: { iri: string; count: number; notation?: string }[] }[] };
-    const ask = (q: string): string[] => cli(['query', release, '--sparql', q, '--format', 'csv']).stdout.trim().split(/\r?\n/).slice(1).sort();
-    expect(described.datasets.map((d) => d.iri).sort()).toEqual(ask('SELECT DISTINCT ?ds WHERE { ?ds a qb:DataSet }'));
+    // The oracle: SPARQL on the same release, in this process (the query command's own code path).
+    const ask = async (q: string): Promise<string[]> => (await runQuery({ paths: [release], sparql: q, format: 'csv' })).output!.trim().split(/\r?\n/).slice(1).sort();
+    expect(described.datasets.map((d) => d.iri).sort()).toEqual(await ask('SELECT DISTINCT ?ds WHERE { ?ds a qb:DataSet }'));
     expect(described.catalogue?.iri).toMatch(/^https:\/\//);
     for (const d of described.datasets) expect(d.stars, d.iri).toBe(5);
     const fines = described.datasets.find((d) => d.iri.endsWith('/sentenced-fines'))!;
-    expect(String(fines.observations)).toBe(ask(`SELECT (COUNT(?o) AS ?n) WHERE { ?o qb:dataSet <${fines.iri}> }`)[0]);
+    expect(String(fines.observations)).toBe((await ask(`SELECT (COUNT(?o) AS ?n) WHERE { ?o qb:dataSet <${fines.iri}> }`))[0]);
     for (const dim of fines.dimensions) {
-      expect(String(dim.codes), dim.iri).toBe(ask(`SELECT (COUNT(DISTINCT ?v) AS ?n) WHERE { ?o qb:dataSet <${fines.iri}> ; <${dim.iri}> ?v }`)[0]);
+      expect(String(dim.codes), dim.iri).toBe((await ask(`SELECT (COUNT(DISTINCT ?v) AS ?n) WHERE { ?o qb:dataSet <${fines.iri}> ; <${dim.iri}> ?v }`))[0]);
     }
-    for (const m of fines.measures) expect(m.sum, m.iri).toBe(Number(ask(`SELECT (SUM(?x) AS ?n) WHERE { ?o qb:dataSet <${fines.iri}> ; <${m.iri}> ?x }`)[0]));
+    for (const m of fines.measures) expect(m.sum, m.iri).toBe(Number((await ask(`SELECT (SUM(?x) AS ?n) WHERE { ?o qb:dataSet <${fines.iri}> ; <${m.iri}> ?x }`))[0]));
     const reoffending = described.datasets.find((d) => d.iri.endsWith('/proven-reoffending-by-la'))!;
-    const byStatus = ask(`SELECT ?s (COUNT(?o) AS ?n) WHERE { ?o qb:dataSet <${reoffending.iri}> ; sdmx-attribute:obsStatus ?s } GROUP BY ?s`);
+    const byStatus = await ask(`SELECT ?s (COUNT(?o) AS ?n) WHERE { ?o qb:dataSet <${reoffending.iri}> ; sdmx-attribute:obsStatus ?s } GROUP BY ?s`);
     expect(reoffending.markers.map((k) => `${k.iri},${k.count}`).sort()).toEqual(byStatus);
     expect(reoffending.markers.length).toBeGreaterThan(1);
     expect(fines.dimensions.find((x) => x.iri.endsWith('refPeriod'))?.kind).toBe('periods');
@@ -165,167 +148,4 @@ describe('justice-lod query (embedded store)', () => {
     expect(planLoad(dumps, 'SELECT * WHERE { ?s ?p ?o }', [], 20_000).kind).toBe('too-large');
     expect(planLoad(dumps, 'SELECT * WHERE { ?s ?p ?o }', ['sentenced-fines'], 20_000).kind).toBe('some');
   });
-});
-
-/** An HTTP proxy to `target` that forwards `n` requests, then closes every connection and stops listening. */
-async function goneAfter(n: number, target: string): Promise<{ url: string; forwarded: number }> {
-  const state = { url: '', forwarded: 0 };
-  const server = createServer(async (req, res) => {
-    if (state.forwarded >= n) {
-      req.socket.destroy();
-      server.close();
-      server.closeAllConnections();
-      return;
-    }
-    state.forwarded++;
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k))) as Record<string, string>;
-    const up = await fetch(`${target}${req.url}`, { method: req.method!, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
-    res.writeHead(up.status, Object.fromEntries([...up.headers].filter(([k]) => !['content-length', 'transfer-encoding', 'connection'].includes(k))));
-    res.end(Buffer.from(await up.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  return state;
-}
-
-const installed = virtuosoInstalled();
-if (!installed) {
-  console.warn('Virtuoso is not installed (Debian package virtuoso-opensource): the publish tests against a real Graph Store are skipped. `.ci/run` installs it.');
-}
-
-describe.skipIf(!installed)('justice-lod publish (a real Virtuoso on 127.0.0.1)', () => {
-  let virtuoso: Virtuoso;
-  const env = { JLOD_USER: 'dba', JLOD_PASSWORD: 'dba' };
-  const credentials = { user: 'dba', password: 'dba' };
-  const FINES = 'https://data.justice.gov.uk/graph/sentenced-fines';
-
-  beforeAll(async () => {
-    virtuoso = await Virtuoso.create(join(work, 'virtuoso'));
-  }, 60_000);
-  afterAll(async () => virtuoso?.stop());
-
-  it('publishes every dataset and verifies each graph holds the VoID count', async () => {
-    const r = cli(['publish', release, '--endpoint', virtuoso.graphStore, '--json'], env);
-    expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { published: { id: string; graph: string; triples: number; expected: number }[] };
-    expect(out.published.length).toBe(readRelease(release).length);
-    for (const d of readRelease(release)) {
-      const count = await virtuoso.count(d.graph);
-      expect(count, d.id).toBeGreaterThan(0);
-      if (d.triples !== undefined) expect(count, d.id).toBe(d.triples);
-    }
-    expect(r.stderr).not.toContain('dba');
-  }, 120_000);
-
-  it('reads the literals back: Virtuoso\'s rewrites are a JL615 warning naming the datatype, and --strict refuses the swap', async () => {
-    // The first run above already warned; the timeliness cube alone shows it (Virtuoso drops a decimal's trailing zeros).
-    const r = cli(['publish', release, '--endpoint', virtuoso.graphStore, '--dataset', 'criminal-court-timeliness'], env);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('warning JL615');
-    expect(r.stderr).toMatch(/xsd:decimal \(\d+ of the \d+ read back\): "\d+\.0"\^\^xsd:decimal came back as "\d+"\^\^xsd:decimal/);
-    const graph = readRelease(release).find((d) => d.id === 'criminal-court-timeliness')!.graph;
-    const before = await virtuoso.count(graph);
-    const strict = cli(['publish', release, '--endpoint', virtuoso.graphStore, '--dataset', 'criminal-court-timeliness', '--strict'], env);
-    expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain('error JL615');
-    expect(strict.stderr).toContain('was left as it was (--strict)');
-    expect(await virtuoso.count(graph)).toBe(before);
-    expect(await virtuoso.count(`${graph}/staging`)).toBe(0);
-    expect(before).toBeGreaterThan(0);
-  }, 120_000);
-
-  it.each([...exampleQueries().keys()])('Virtuoso answers the example query %s with the values of the embedded store', async (name) => {
-    const sparql = exampleQuery(name)!;
-    const embedded = JSON.parse((await runQuery({ paths: [release], sparql, format: 'json' })).output!) as SparqlJson;
-    const remote = await virtuoso.select(sparql);
-    expect(values(remote as SparqlJson)).toEqual(values(embedded));
-  }, 60_000);
-
-  it('republishes a changed release: the graph holds the new values', async () => {
-    const changed = join(work, 'changed');
-    cpSync(release, changed, { recursive: true });
-    const nt = join(changed, 'sentenced-fines.nt');
-    const text = readFileSync(nt, 'utf8');
-    const line = text.split('\n').find((l) => l.includes('defendantsSentenced> "'))!;
-    const [subject] = line.split(' ');
-    writeFileSync(nt, text.replace(line, line.replace(/"\d+"/, '"987654"')));
-    const r = cli(['publish', changed, '--endpoint', virtuoso.graphStore, '--dataset', 'sentenced-fines'], env);
-    expect(r.code, r.stderr).toBe(0);
-    const got = await virtuoso.select(`SELECT ?v WHERE { GRAPH <${FINES}> { ${subject} <https://w3id.org/justice-lod/def/justice#defendantsSentenced> ?v } }`);
-    expect(got.results.bindings.map((b) => b['v']!.value)).toEqual(['987654']);
-  }, 60_000);
-
-  it('a dump the server rejects leaves the published graph intact, and no staging graph behind', async () => {
-    const before = await virtuoso.count(FINES);
-    const broken = join(work, 'broken');
-    cpSync(release, broken, { recursive: true });
-    const nt = join(broken, 'sentenced-fines.nt');
-    const lines = readFileSync(nt, 'utf8').split('\n');
-    lines.splice(Math.floor(lines.length / 2), 0, '<https://example.org/a> <https://example.org/b> "unterminated .');
-    writeFileSync(nt, lines.join('\n'));
-    const r = cli(['publish', broken, '--endpoint', virtuoso.graphStore, '--dataset', 'sentenced-fines', '--retries', '1', '--retry-delay', '10'], env);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('JL612');
-    expect(r.stderr).toContain('was left as it was');
-    expect(await virtuoso.count(FINES)).toBe(before);
-    expect(await virtuoso.count(`${FINES}/staging`)).toBe(0);
-  }, 60_000);
-
-  it('a server that goes away mid-upload leaves the published graph intact; the next run completes', async () => {
-    const dumps = readRelease(release).filter((d) => d.id === 'sentenced-fines');
-    const before = await virtuoso.count(FINES);
-    expect(before).toBeGreaterThan(0);
-    // The server, as the client sees it: a proxy that forwards three requests, then is gone.
-    const proxy = await goneAfter(3, virtuoso.base);
-    const result = await publishDumps(dumps, {
-      endpoints: endpointsFor(`${proxy.url}/sparql-graph-crud-auth`), credentials, retry: { retries: 2, delayMs: 10 }, chunkBytes: 16 << 10,
-    });
-    expect(proxy.forwarded).toBe(3);
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['JL611']);
-    expect(result.diagnostics[0]!.message).toContain('was left as it was');
-    expect(await virtuoso.count(FINES)).toBe(before);
-    const again = cli(['publish', release, '--endpoint', virtuoso.graphStore, '--dataset', 'sentenced-fines'], env);
-    expect(again.code, again.stderr).toBe(0);
-    expect(await virtuoso.count(FINES)).toBe(dumps[0]!.triples);
-    expect(await virtuoso.count(`${FINES}/staging`)).toBe(0);
-  }, 60_000);
-
-  it('refuses wrong credentials (JL614) and an unreachable endpoint (JL611) without printing the password', () => {
-    const wrong = cli(['publish', release, '--endpoint', virtuoso.graphStore, '--dataset', 'sentenced-fines'], { JLOD_USER: 'dba', JLOD_PASSWORD: 'not-the-password' });
-    expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toContain('JL614');
-    expect(wrong.stderr + wrong.stdout).not.toContain('not-the-password');
-    const down = cli(['publish', release, '--endpoint', 'http://127.0.0.1:9/sparql-graph-crud-auth', '--dataset', 'sentenced-fines', '--retries', '2', '--retry-delay', '10'], env);
-    expect(down.code).toBe(1);
-    expect(down.stderr).toContain('JL611');
-    expect(down.stderr).toMatch(/retry 2\/2/);
-    expect(cli(['publish', release, '--endpoint', 'http://dba:dba@127.0.0.1:9/x']).code).toBe(2);
-  }, 60_000);
-  it('runs the publishing examples of the README and --help as written, against this Virtuoso', () => {
-    const project = projectFolder(join(work, 'examples'));
-    const examples = exampleCommands().filter(publishes);
-    expect(examples.length).toBeGreaterThanOrEqual(3);
-    // The release example first: it makes out/2025-01, which the others publish.
-    examples.sort((a, b) => Number(b.includes(' release ')) - Number(a.includes(' release ')));
-    for (const example of examples) {
-      // The documented endpoint is this server's; the elided password (…) is its password.
-      const command = example.replaceAll('http://127.0.0.1:8890/sparql-graph-crud-auth', virtuoso.graphStore).replaceAll('JLOD_PASSWORD=…', 'JLOD_PASSWORD=dba');
-      const r = project.run(command, env);
-      expect(r.code, `${example}\n${r.out}`).toBe(0);
-      expect(r.out).not.toContain('JLOD_PASSWORD=dba');
-    }
-  }, 180_000);
-
-  it('release --publish publishes the release after a green run, every graph at its VoID count', async () => {
-    const file = join(work, 'publish-release.yaml');
-    writeFileSync(file, ['id: published', 'base: https://data.justice.gov.uk/', 'out: out', 'formats: [nt]', 'datasets:',
-      `  - mapping: ${join(root, 'mappings/sentenced-fines.yaml')}`, `  - mapping: ${join(root, 'mappings/proven-reoffending-by-la.yaml')}`, ''].join('\n'));
-    const r = cli(['release', file, '--publish', virtuoso.graphStore, '--quiet'], env);
-    expect(r.code, r.stderr).toBe(0);
-    const dumps = readRelease(join(work, 'out', 'published')).filter((d) => d.triples !== undefined);
-    expect(dumps.map((d) => d.id)).toEqual(expect.arrayContaining(['sentenced-fines', 'proven-reoffending-by-la']));
-    for (const d of dumps) expect(await virtuoso.count(d.graph), d.id).toBe(d.triples);
-  }, 120_000);
 });

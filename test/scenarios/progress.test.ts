@@ -15,6 +15,7 @@ const bin = join(root, 'bin/justice-lod.js');
 const mapping = join(root, 'test/bench/sentencing-bench.yaml');
 const work = tempDir();
 const csv = join(work, 'rows.csv');
+const small = join(work, 'small.csv');
 const out = join(work, 'out');
 
 /** The distinct lines a command drew on a terminal, in order (each redraw of a line once). */
@@ -30,6 +31,7 @@ function onTerminal(args: string[]): { frames: string[]; code: number | null } {
 
 beforeAll(async () => {
   await generate(40_000, csv);
+  await generate(2_000, small);
 }, 60_000);
 
 describe('progress on a terminal', () => {
@@ -51,16 +53,18 @@ describe('progress on a terminal', () => {
   });
 
   it('validate: loading, the integrity constraints and the shapes, each named', () => {
-    const { frames, code } = onTerminal(['validate', join(out, 'sentencing-bench.nt'), '--mapping', mapping]);
+    const dumps = join(work, 'small-out');
+    expect(spawnSync(process.execPath, [bin, 'convert', mapping, '--input', small, '--out', dumps, '--format', 'nt', '--no-metadata', '-q']).status).toBe(0);
+    const { frames, code } = onTerminal(['validate', join(dumps, 'sentencing-bench.nt'), '--mapping', mapping]);
     expect(code).toBe(0);
     expect(frames.some((f) => /^loading the graph of sentencing-bench\.nt/.test(f))).toBe(true);
     expect(frames.some((f) => /^the 21 integrity constraints on [\d,]+ triples/.test(f))).toBe(true);
   });
 
   it('is silent with --quiet, and when stderr is not a terminal', () => {
-    const quiet = onTerminal(['convert', mapping, '--input', csv, '--out', join(work, 'quiet'), '--quiet']);
+    const quiet = onTerminal(['convert', mapping, '--input', small, '--out', join(work, 'quiet'), '--quiet']);
     expect(quiet.frames.filter((f) => /\[#*-*\]|^checking|^writing/.test(f))).toEqual([]);
-    const piped = spawnSync(process.execPath, [bin, 'convert', mapping, '--input', csv, '--out', join(work, 'piped')], { encoding: 'utf8' });
+    const piped = spawnSync(process.execPath, [bin, 'convert', mapping, '--input', small, '--out', join(work, 'piped')], { encoding: 'utf8' });
     expect(piped.stderr).not.toMatch(/\[#*-*\]|\r/);
   });
 });
