@@ -17,7 +17,6 @@ const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/justice-lod.js');
 const work = tempDir('jlod-ics-');
 const out = join(work, 'out');
-const store = (path: string): Store => new Store(new Parser({ format: 'Turtle' }).parse(readFileSync(path, 'utf8')));
 const MAPPINGS = ['court-outcomes-by-pfa', 'criminal-court-defendants', 'criminal-court-timeliness', 'proven-reoffending-by-la', 'sentence-outcomes-by-offence', 'sentenced-fines', 'sentencing-outcomes'];
 
 beforeAll(() => {
@@ -84,16 +83,4 @@ describe('a release, by the specification\'s own queries', () => {
     }
   }, 240_000);
 
-  it('links the release and each dataset version to the previous one in the metadata', () => {
-    const meta = store(join(out, '2025-04', 'metadata.ttl'));
-    const cat = 'https://data.justice.gov.uk/catalog/2025-04';
-    const prev = 'https://data.justice.gov.uk/catalog/2025-01';
-    expect(meta.getObjects(cat, 'http://www.w3.org/ns/dcat#previousVersion', null).map((t) => t.value)).toEqual([prev]);
-    expect(meta.getObjects(cat, 'http://www.w3.org/ns/prov#wasRevisionOf', null).map((t) => t.value)).toEqual([prev]);
-    const ds = 'https://data.justice.gov.uk/data/proven-reoffending-by-la';
-    const version = meta.getObjects(ds, 'http://www.w3.org/ns/dcat#hasCurrentVersion', null)[0]!.value;
-    expect(version).toBe(`${ds}/version/2025-04`);
-    expect(meta.getObjects(version, 'http://www.w3.org/ns/dcat#previousVersion', null).map((t) => t.value)).toEqual([`${ds}/version/2025-01`]);
-    expect(meta.getObjects(version, 'http://www.w3.org/ns/adms#versionNotes', null)[0]!.value).toMatch(/^\d+ values revised \(marked \[r\]\)/);
-  });
 });

@@ -194,6 +194,19 @@ describe('justice-lod release and diff', () => {
     expect(run(['diff', 'out/nowhere', 'out/2025-04']).stderr).toMatch(/JL702/);
   });
 
+  it('links the release and each dataset version to the previous one in the metadata', () => {
+    const meta = store(join(out, '2025-04', 'metadata.ttl'));
+    const cat = 'https://data.justice.gov.uk/catalog/2025-04';
+    const prev = 'https://data.justice.gov.uk/catalog/2025-01';
+    expect(meta.getObjects(cat, 'http://www.w3.org/ns/dcat#previousVersion', null).map((t) => t.value)).toEqual([prev]);
+    expect(meta.getObjects(cat, 'http://www.w3.org/ns/prov#wasRevisionOf', null).map((t) => t.value)).toEqual([prev]);
+    const ds = 'https://data.justice.gov.uk/data/proven-reoffending-by-la';
+    const version = meta.getObjects(ds, 'http://www.w3.org/ns/dcat#hasCurrentVersion', null)[0]!.value;
+    expect(version).toBe(`${ds}/version/2025-04`);
+    expect(meta.getObjects(version, 'http://www.w3.org/ns/dcat#previousVersion', null).map((t) => t.value)).toEqual([`${ds}/version/2025-01`]);
+    expect(meta.getObjects(version, 'http://www.w3.org/ns/adms#versionNotes', null)[0]!.value).toMatch(/^\d+ values revised \(marked \[r\]\)/);
+  });
+
   it('is byte-identical on a rerun (the dumps and the change log)', () => {
     const files = ['proven-reoffending-by-la.nt', 'proven-reoffending-by-la.ttl', 'changes/proven-reoffending-by-la.csv', 'court-outcomes-by-pfa.nt'];
     const before = files.map((f) => sha(join(out, '2025-04', f)));
