@@ -2,7 +2,6 @@
  * Issue 6 and 19: the embedded store answers the example queries, queries need no ceremony,
  * and `inspect` describes a release. (`publish` into a real Virtuoso: virtuoso.test.ts.)
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,20 +9,12 @@ import { exampleQueries, exampleQuery } from '../../src/cli/query.js';
 import { runQuery } from '../../src/query/run-query.js';
 import type { SparqlJson } from '../../src/query/table.js';
 import { readRelease } from '../../src/release/read-release.js';
-import { tempDir } from '../support/tmp.js';
+import { cli, convertSamples, sampleRelease } from '../support/sample-release.js';
 
-const root = new URL('../../', import.meta.url).pathname;
-const bin = join(root, 'bin/justice-lod.js');
-const work = tempDir();
-const release = join(work, 'release');
-
-function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { work, release } = sampleRelease();
 
 beforeAll(() => {
-  const r = cli(['convert', 'mappings', '--out', release, '--quiet', '--issued', '2026-11-01']);
+  const r = convertSamples(release);
   expect(r.code, r.stderr).toBe(0);
 }, 120_000);
 

@@ -3,7 +3,6 @@
  * answering the example queries with the embedded store's values. Part of the long suite
  * (`npm run test:long`), which CI runs.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -14,19 +13,11 @@ import { publishDumps } from '../../src/publish/publish.js';
 import { runQuery } from '../../src/query/run-query.js';
 import type { SparqlJson } from '../../src/query/table.js';
 import { readRelease } from '../../src/release/read-release.js';
-import { tempDir } from '../support/tmp.js';
+import { cli, convertSamples, root, sampleRelease } from '../support/sample-release.js';
 import { Virtuoso, virtuosoInstalled } from '../support/virtuoso.js';
 import { exampleCommands, projectFolder, publishes } from '../support/examples.js';
 
-const root = new URL('../../', import.meta.url).pathname;
-const bin = join(root, 'bin/justice-lod.js');
-const work = tempDir();
-const release = join(work, 'release');
-
-function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { work, release } = sampleRelease();
 
 /** Results as sorted rows of values: numbers compared as numbers, terms by their value. */
 function values(r: SparqlJson): string[] {
@@ -41,7 +32,7 @@ function values(r: SparqlJson): string[] {
 }
 
 beforeAll(() => {
-  const r = cli(['convert', 'mappings', '--out', release, '--quiet', '--issued', '2026-11-01']);
+  const r = convertSamples(release);
   expect(r.code, r.stderr).toBe(0);
 }, 120_000);
 /** An HTTP proxy to `target` that forwards `n` requests, then closes every connection and stops listening. */
