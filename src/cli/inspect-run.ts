@@ -10,7 +10,8 @@ import { EXIT } from './options.js';
 export async function runInspect(paths: readonly string[], flags: InspectFlags): Promise<number> {
   for (const p of paths) recoverBeforeReading(p);
   const { inspect } = await import('../inspect/inspect.js');
-  const found = await inspect(paths).finally(showActivity(!flags.quiet && !flags.json));
+  const stop = showActivity(!flags.quiet && !flags.json);
+  const found = await inspect(paths).finally(stop);
   if ('diagnostics' in found) {
     printDiagnostics(found.diagnostics, new Map());
     return EXIT.usage;
