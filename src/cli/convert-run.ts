@@ -10,7 +10,7 @@ import { releaseInfo } from '../release/info.js';
 import { showActivity, startProgress } from './progress.js';
 import { summaryJson, summaryText } from './summary.js';
 import { FolderBusy, OutputFolder } from '../sinks/output-folder.js';
-import { StdioFiles } from './stdio.js';
+import { StdioFiles, withStdin } from './stdio.js';
 import { describeWriteFailure, isFileSystemError, outOfSpace } from '../sinks/io-error.js';
 
 export interface ConvertFlags {
@@ -49,37 +49,39 @@ function chooseFormats(flags: ConvertFlags): { formats: OutputFormat[]; outFile?
   const formats: OutputFormat[] = [];
   for (const name of (flags.format ?? 'nt,ttl').split(',')) {
     const f = formatByName(name);
-    if (!f) return `unknown output format '${name}'; choose from ${OUTPUT_NAMES.join(', ')}`;
+    if (!f) return unknownFormat(name);
     if (!formats.some((x) => x.name === f.name)) formats.push(f);
   }
   return { formats };
 }
 
-export async function runConvert(args: readonly string[], given: ConvertFlags): Promise<number> {
-  if (given.input !== '-' && given.out !== '-') return convertFiles(args, given);
-  if (given.out === '-' && given.diagnostics === 'json') {
+const unknownFormat = (name: string): string => `unknown output format '${name}'; choose from ${OUTPUT_NAMES.join(', ')}`;
+
+export async function runConvert(args: readonly string[], flags: ConvertFlags): Promise<number> {
+  return withStdin(flags, (f) => (f.out === '-' ? convertToStdout(args, f) : convertFiles(args, f)));
+}
+
+/** `--out -`: one dump, written to a temporary file and copied to stdout once the run has passed. */
+async function convertToStdout(args: readonly string[], given: ConvertFlags): Promise<number> {
+  if (given.diagnostics === 'json') {
     printDiagnostics([diagnostic('JL403', '--out - writes the dump on standard output, where --json would write its report too; choose one')], new Map());
     return EXIT.usage;
   }
-  const formats = given.out === '-' ? (given.format ?? 'ttl').split(',') : [];
+  const formats = (given.format ?? 'ttl').split(',');
   if (formats.length > 1) {
     printDiagnostics([diagnostic('JL403', `--out - writes one dump; --format ${given.format} names ${formats.length}`)], new Map());
     return EXIT.usage;
   }
-  const format = given.out === '-' ? formatByName(formats[0]!) : undefined;
-  if (given.out === '-' && !format) {
-    printDiagnostics([diagnostic('JL403', `unknown output format '${formats[0]}'; choose from ${OUTPUT_NAMES.join(', ')}`)], new Map());
+  const format = formatByName(formats[0]!);
+  if (!format) {
+    printDiagnostics([diagnostic('JL403', unknownFormat(formats[0]!))], new Map());
     return EXIT.usage;
   }
   const stdio = await StdioFiles.open();
   try {
-    const flags: ConvertFlags = {
-      ...given,
-      ...(given.input === '-' ? { input: await stdio.stdin() } : {}),
-      ...(format ? { out: stdio.stdoutFile(format.extension), format: format.name } : {}),
-    };
-    const exit = await convertFiles(args, flags, format ? process.stderr : process.stdout);
-    if (format && exit === EXIT.ok) await stdio.toStdout(flags.out);
+    const out = stdio.stdoutFile(format.extension);
+    const exit = await convertFiles(args, { ...given, out, format: format.name }, process.stderr);
+    if (exit === EXIT.ok) await stdio.toStdout(out);
     return exit;
   } finally {
     await stdio.close();

@@ -1,4 +1,5 @@
 import type { DatasetSummary, Inspection, Labelled } from '../inspect/inspect.js';
+import { localName as local } from '../diff/observation.js';
 import { NS } from '../rdf/ns.js';
 import { recoverBeforeReading } from '../release/recover.js';
 import { printDiagnostics } from './diagnostics-out.js';
@@ -58,11 +59,6 @@ function datasetText(d: DatasetSummary): string[] {
 
 const shown = (x: Labelled): string => `${short(x.iri)}${x.label ? ` ${x.label}` : ''}`;
 const num = (x: number): string => (Number.isInteger(x) ? n(x) : x.toLocaleString('en-GB', { maximumFractionDigits: 3 }));
-
-/** The last segment of an IRI: a property's or code's name. */
-function local(iri: string): string {
-  return iri.slice(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1) || iri;
-}
 
 /** A code as briefly as it can still be read: its last segment; a period with its kind (year/2019); an area's GSS code. */
 function short(iri: string): string {

@@ -41,8 +41,7 @@ export async function runQueryCommand(paths: readonly string[], flags: QueryFlag
     }
   }
   const { runQuery } = await import('../query/run-query.js');
-  const tty = process.stderr.isTTY && !flags.quiet;
-  const stop = showActivity(tty);
+  const stop = showActivity(!flags.quiet);
   const outcome = await runQuery({
     paths, sparql: sparql!, format: flags.format, ...(flags.dataset ? { datasets: flags.dataset } : {}), wide: flags.wide ?? false, labels: flags.labels,
   }).finally(stop);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { labelsFor } from '../query/labels.js';
 import { loadDumps } from '../query/run-query.js';
 import { NS, SDMX_ATTRIBUTE } from '../rdf/ns.js';
 import type { EmbeddedStore } from '../store/embedded.js';
@@ -105,7 +106,7 @@ function summarise(store: EmbeddedStore, ds: string, stars: number | undefined):
 /** An IRI with its English (or untagged) skos:prefLabel or rdfs:label. */
 function labeller(store: EmbeddedStore): (iri: string) => Labelled {
   return (iri) => {
-    const l = store.select(`SELECT ?l WHERE { <${iri}> <${NS.skos}prefLabel>|<${NS.rdfs}label> ?l FILTER (lang(?l) = "" || langMatches(lang(?l), "en")) } ORDER BY ?l LIMIT 1`, { union: true })[0]?.['l'];
+    const l = labelsFor(store, [iri]).get(iri);
     return l ? { iri, label: l } : { iri };
   };
 }

@@ -165,6 +165,7 @@ async function parseOne(dir: string, meta: Store, d: string, own: readonly strin
   // (every dump's parse by independent parsers is the test suite's job), without reading
   // gigabytes back. A file the run did not write (or changed since) is parsed.
   const content = counted?.content;
+  const declared = Number(one(d, `${NS.void}triples`)?.value ?? NaN);
   let reading: Activity | undefined;
   if (content && known.has(basename(chosen.file))) {
     out.counted = true;
@@ -177,7 +178,6 @@ async function parseOne(dir: string, meta: Store, d: string, own: readonly strin
   } else try {
     const subjects = new Set<number>();
     out.subjects = subjects;
-    const declared = Number(one(d, `${NS.void}triples`)?.value ?? NaN);
     reading = begin(`five stars: re-reading ${basename(chosen.file)}`, { ...(Number.isFinite(declared) ? { total: declared } : {}), unit: 'triples' });
     const counter = reading;
     await readDump(chosen.file, chosen.format, chosen.gzip, (q: Quad) => {
@@ -198,7 +198,6 @@ async function parseOne(dir: string, meta: Store, d: string, own: readonly strin
   } finally {
     if (reading) end(reading);
   }
-  const declared = Number(one(d, `${NS.void}triples`)?.value ?? NaN);
   if (declared !== out.triples) out.uriProblems.push(`void:triples says ${declared}; ${chosen.file} holds ${out.triples}`);
   if (blank) out.uriProblems.push(`${blank} triples use blank nodes`);
   if (outside) out.uriProblems.push(`${outside} triples have a subject that is not http(s) or lies outside every void:uriSpace of the bundle`);

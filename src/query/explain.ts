@@ -1,5 +1,6 @@
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { EmbeddedStore } from '../store/embedded.js';
+import { compact } from './table.js';
 
 /**
  * Why a query returned no rows, in words: each IRI it names (written in full or with a prefix)
@@ -26,8 +27,5 @@ export function whyNoRows(sparql: string, prefixes: ReadonlyMap<string, string>,
 /** Properties and classes the data uses, written with the release's prefixes. */
 function vocabularyInUse(store: EmbeddedStore, prefixes: ReadonlyMap<string, string>): string[] {
   const iris = store.select('SELECT DISTINCT ?t WHERE { { ?s ?t ?o } UNION { ?s a ?t } }', { union: true }).map((r) => r['t']!);
-  return iris.map((iri) => {
-    for (const [p, ns] of prefixes) if (iri.startsWith(ns) && /^[\w.-]+$/.test(iri.slice(ns.length))) return `${p}:${iri.slice(ns.length)}`;
-    return `<${iri}>`;
-  });
+  return iris.map((iri) => compact(iri, prefixes));
 }

@@ -8,6 +8,7 @@ import { VOCABULARY_ID } from '../release/bundle.js';
 import { VOCABULARY_GRAPH } from '../rdf/graphs.js';
 import { VOCAB_DIR } from '../validate/vocab-graph.js';
 import { whyNoRows } from './explain.js';
+import { labelsFor } from './labels.js';
 import { during } from '../run/activity.js';
 import { EmbeddedStore } from '../store/embedded.js';
 import { planLoad, TRIPLE_BUDGET, type LoadPlan } from './budget.js';
@@ -25,7 +26,6 @@ export interface QueryOptions {
   readonly format: ResultsFormat;
   /** Load only these datasets (by id), with the vocabulary and metadata. */
   readonly datasets?: readonly string[];
-  readonly onLoad?: (dump: ReleaseDump, index: number, of: number) => void;
   /** Table output: cut nothing. */
   readonly wide?: boolean;
   /** Table output: show labels beside IRIs (default on). */
@@ -65,7 +65,7 @@ export async function runQuery(o: QueryOptions): Promise<QueryOutcome> {
       return { ...none, diagnostics: [diagnostic('JL604', `a ${form} query cannot print as ${o.format}`)] };
     }
   }
-  const loaded = await loadDumps(o.paths, queries.join('\n'), o.datasets, o.onLoad);
+  const loaded = await loadDumps(o.paths, queries.join('\n'), o.datasets);
   if ('diagnostics' in loaded) return { ...none, diagnostics: loaded.diagnostics };
   const { store, plan, prefixes } = loaded;
   const notes = [...loaded.notes];
@@ -104,7 +104,7 @@ export interface LoadedDumps {
  * metadata), plans what fits the embedded store (the datasets named, or those `sparql`
  * mentions, when not all fit) and loads them, each dataset in its graph.
  */
-export async function loadDumps(paths: readonly string[], sparql: string, datasets?: readonly string[], onLoad?: QueryOptions['onLoad']): Promise<LoadedDumps | { diagnostics: Diagnostic[] }> {
+export async function loadDumps(paths: readonly string[], sparql: string, datasets?: readonly string[]): Promise<LoadedDumps | { diagnostics: Diagnostic[] }> {
   const found = findDumps(paths);
   if (found.diagnostics.length) return { diagnostics: found.diagnostics };
   const unknown = (datasets ?? []).filter((id) => !found.dumps.some((d) => d.id === id));
@@ -118,9 +118,9 @@ export async function loadDumps(paths: readonly string[], sparql: string, datase
   }
   const store = new EmbeddedStore();
   for (const [i, d] of plan.dumps.entries()) {
-    onLoad?.(d, i, plan.dumps.length);
     try {
-      await during(`loading ${d.id} (${i + 1} of ${plan.dumps.length})`, () => store.loadFile(d.path, d.format, d.graph), { total: d.bytes, unit: 'bytes' });
+      // The store says nothing as it loads: the phase shows its name and time, not a bar stuck at 0%.
+      await during(`loading ${d.id} (${i + 1} of ${plan.dumps.length})`, () => store.loadFile(d.path, d.format, d.graph));
     } catch (err) {
       return { diagnostics: [diagnostic('JL603', `cannot load ${d.path}: ${(err as Error).message}`)] };
     }
@@ -138,12 +138,7 @@ function noRows(text: string, format: ResultsFormat): boolean {
 function labelsOf(results: SparqlJson, store: EmbeddedStore): Map<string, string> {
   const iris = new Set<string>();
   for (const b of results.results?.bindings ?? []) for (const t of Object.values(b)) if (t.type === 'uri' && iris.size < LABEL_LOOKUPS) iris.add(t.value);
-  const labels = new Map<string, string>();
-  if (iris.size === 0) return labels;
-  const values = [...iris].filter((i) => !/[\s<>"{}|^`\\]/.test(i)).map((i) => `<${i}>`).join(' ');
-  const rows = store.select(`SELECT ?s ?l WHERE { VALUES ?s { ${values} } ?s <${NS.skos}prefLabel>|<${NS.rdfs}label> ?l FILTER (lang(?l) = "" || langMatches(lang(?l), "en")) } ORDER BY ?s ?l`, { union: true });
-  for (const r of rows) if (!labels.has(r['s']!)) labels.set(r['s']!, r['l']!);
-  return labels;
+  return labelsFor(store, iris);
 }
 
 /** IRIs looked up for labels, at most (a table of thousands of rows is for a file, not a screen). */

@@ -51,7 +51,8 @@ function cutTo(s: string, max: number): string {
   return [...flat].length > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
 }
 
-function compact(iri: string, prefixes: ReadonlyMap<string, string>): string {
+/** An IRI as a prefixed name with the longest namespace that leaves a plain local name, else in full. */
+export function compact(iri: string, prefixes: ReadonlyMap<string, string>): string {
   let best: [string, string] | undefined;
   for (const [p, ns] of prefixes) if (iri.startsWith(ns) && iri.length > ns.length && (!best || ns.length > best[1].length)) best = [p, ns];
   if (!best) return `<${iri}>`;

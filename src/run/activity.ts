@@ -48,6 +48,16 @@ export async function during<T>(name: string, work: (a: Activity) => Promise<T> 
   }
 }
 
+/** Runs synchronous `work` as one phase (the line is drawn when it begins, before the work blocks). */
+export function doing<T>(name: string, work: () => T): T {
+  const a = begin(name);
+  try {
+    return work();
+  } finally {
+    end(a);
+  }
+}
+
 /** The innermost phase under way, if any. */
 export function current(): Activity | undefined {
   return stack.at(-1);

@@ -8,7 +8,7 @@ import { compileShapesGraph, type CompiledShape } from './compiled-shapes.js';
 import type { EngineReport } from './engine.js';
 import { EmbeddedStore } from '../store/embedded.js';
 import { basename } from 'node:path';
-import { begin, during, end } from '../run/activity.js';
+import { doing, during } from '../run/activity.js';
 import { vocabularySchemaQuads, vocabularyTexts } from './vocab-graph.js';
 import type { Violation } from './violation.js';
 
@@ -70,13 +70,13 @@ export const ENGINE_LIMIT = 20_000;
  */
 export async function validateGraph(inputs: readonly GraphInput[], shapeSources: readonly (string | ShapeSource)[], opts: GraphOptions = {}): Promise<GraphValidation> {
   const store = new EmbeddedStore();
-  for (const input of inputs) step(`loading the graph of ${basename(input.name)}`, () => store.load(input.text, input.format));
+  for (const input of inputs) doing(`loading the graph of ${basename(input.name)}`, () => store.load(input.text, input.format));
   const triples = store.size;
   // The vocabulary goes in only where the input lacks it: a triple already there is not added again.
   for (const text of vocabularyTexts()) store.load(text, 'text/turtle');
   const vocabulary = { added: store.size - triples };
   const integrity = new Set<string>();
-  const violations: Violation[] = step(`the 21 integrity constraints on ${triples.toLocaleString('en-GB')} triples`, () => checkIntegrity(store, integrity));
+  const violations: Violation[] = doing(`the 21 integrity constraints on ${triples.toLocaleString('en-GB')} triples`, () => checkIntegrity(store, integrity));
   // Only the shapes of datasets that are in the data: the engine holds the whole graph in
   // memory again, so it is not started at all when no shape applies.
   const present = new Map(store.select(`SELECT ?ds (COUNT(?o) AS ?n) WHERE { ?o <${NS.qb}dataSet> ?ds } GROUP BY ?ds`).map((r) => [r['ds']!, Number(r['n'])]));
@@ -113,7 +113,7 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeSources:
   // The engine reads quads parsed by N3.js, not read back from the store: Oxigraph
   // canonicalises literals ("5"^^xsd:nonNegativeInteger comes back as xsd:integer).
   const shapeStore = new Store(shapes);
-  const ruleOf = (shape: Term | undefined): string => (shape && shapeStore.getObjects(shape, IDENTIFIER, null)[0]?.value) ?? 'shape';
+  const ruleOf = ruleNamer(shapeStore);
   const collect = (engine: EngineReport): void => {
     for (const r of engine.results) violations.push(toViolation(engine.store, r, ruleOf));
   };
@@ -168,21 +168,15 @@ export async function validateShapes(input: GraphInput, shapesText: string, cont
   const data: Quad[] = new Parser({ format: input.format === 'text/turtle' ? 'Turtle' : 'N-Triples' }).parse(input.text);
   for (const q of context) data.push(q);
   if (!anyFocusNode(shapes, data)) return [];
-  const shapeStore = new Store(shapes);
-  const ruleOf = (shape: Term | undefined): string => (shape && shapeStore.getObjects(shape, IDENTIFIER, null)[0]?.value) ?? 'shape';
+  const ruleOf = ruleNamer(new Store(shapes));
   const { shaclEngine } = await import('./engine.js');
   const report = await (await shaclEngine(shapes, { sparqlConstraints: false }))(data);
   return once(report.results.map((r) => toViolation(report.store, r, ruleOf)));
 }
 
-/** Synchronous work as a phase of the progress line. */
-function step<T>(name: string, work: () => T): T {
-  const a = begin(name);
-  try {
-    return work();
-  } finally {
-    end(a);
-  }
+/** The rule id a shape carries (dcterms:identifier), or 'shape'. */
+function ruleNamer(shapes: Store): (shape: Term | undefined) => string {
+  return (shape) => (shape && shapes.getObjects(shape, IDENTIFIER, null)[0]?.value) ?? 'shape';
 }
 
 /** Each broken rule once per node and path (two constraints of one rule may both fail). */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { Parser } from 'n3';
 import { EmbeddedStore } from '../store/embedded.js';
+import { NS, RDF_TYPE } from '../rdf/ns.js';
 
 /** vocab/ of this package: the vocabulary, the code lists and the reused external terms. */
 export const VOCAB_DIR = new URL('../../vocab/', import.meta.url).pathname;
@@ -35,13 +36,11 @@ let schema: Quad[] | undefined;
 export function vocabularySchemaQuads(): readonly Quad[] {
   if (schema) return schema;
   const quads = vocabularyQuads({ external: true });
-  const codes = new Set(quads.filter((q) => q.predicate.value === `${SKOS}inScheme` || (q.predicate.value === RDF_TYPE && CODE_CLASSES.has(q.object.value))).map((q) => q.subject.value));
+  const codes = new Set(quads.filter((q) => q.predicate.value === `${NS.skos}inScheme` || (q.predicate.value === RDF_TYPE && CODE_CLASSES.has(q.object.value))).map((q) => q.subject.value));
   return (schema = quads.filter((q) => !codes.has(q.subject.value)));
 }
 
-const SKOS = 'http://www.w3.org/2004/02/skos/core#';
-const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
-const CODE_CLASSES = new Set([`${SKOS}Concept`, `${SKOS}ConceptScheme`]);
+const CODE_CLASSES = new Set([`${NS.skos}Concept`, `${NS.skos}ConceptScheme`]);
 
 /** How many triples the vocabulary adds to an empty store (after storeWithVocabulary). */
 export const vocabularySize = (): number => size;
