@@ -71,7 +71,7 @@ async function checkOne(file: string, flags: CheckFlags): Promise<CheckOutcome> 
   // The rows, as convert reads them: every cell-level problem and the streaming checks
   // (duplicate keys, code lists, ranges), with nothing written.
   const run = await convert({
-    mapping: file, input: csv, failOn: 'none', facts: false, wholeGraphLimit: 0,
+    mapping: file, loaded, input: csv, failOn: 'none', facts: false, wholeGraphLimit: 0,
     createTargets: () => [], ...(flags.rows ? { limitRows: flags.rows } : {}),
   });
   const seen = new Set(diagnostics.map(key));

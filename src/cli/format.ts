@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
+import { grouped } from '../diagnostics/numbers.js';
 
-export const n = (x: number): string => x.toLocaleString('en-GB');
+export const n = grouped;
 export const plural = (x: number, one: string, many = `${one}s`): string => `${n(x)} ${x === 1 ? one : many}`;
 export const rel = (p: string): string => {
   const r = relative(process.cwd(), p);

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { rel } from './format.js';
 import { EXIT, positiveInt } from './options.js';
+import { grouped } from '../diagnostics/numbers.js';
 
 interface InitFlags {
   out?: string;
@@ -71,8 +72,8 @@ async function runInit(csv: string, flags: InitFlags): Promise<number> {
     const dims = made.columns.filter((c) => c.role === 'dimension').length;
     const measures = made.columns.filter((c) => c.role === 'measure').length;
     process.stdout.write(
-      `${rel(out)}: ${dims} dimensions, ${measures} measures from ${made.table.rows.toLocaleString('en-GB')} rows of ${rel(csv)}` +
-        `${made.repeatedKeys ? `; ${made.repeatedKeys.toLocaleString('en-GB')} rows repeat a key (summed)` : ''}` +
+      `${rel(out)}: ${dims} dimensions, ${measures} measures from ${grouped(made.table.rows)} rows of ${rel(csv)}` +
+        `${made.repeatedKeys ? `; ${grouped(made.repeatedKeys)} rows repeat a key (summed)` : ''}` +
         `${made.unsure ? `; ${made.unsure} guesses marked "unsure"` : ''}\n` +
         `next: justice-lod check ${rel(out)}\n`,
     );

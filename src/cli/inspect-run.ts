@@ -46,7 +46,7 @@ function datasetText(d: DatasetSummary): string[] {
   }
   out.push('  measures');
   for (const m of d.measures) {
-    const range = m.min !== undefined ? `, min ${num(m.min)}, max ${num(m.max!)}, sum ${num(m.sum!)}` : '';
+    const range = m.min !== undefined ? `, min ${n(m.min)}, max ${n(m.max!)}, sum ${n(m.sum!)}` : '';
     out.push(`    ${local(m.iri).padEnd(width)}  ${n(m.count)} ${m.count === 1 ? 'value' : 'values'}${range}`);
   }
   out.push(`  markers       ${d.markers.length ? d.markers.map((k) => `${k.notation ? `[${k.notation.replace(/^\[|\]$/g, '')}] ` : ''}${k.label ?? short(k.iri)}: ${n(k.count)}`).join('; ') : 'none'}`);
@@ -58,7 +58,6 @@ function datasetText(d: DatasetSummary): string[] {
 }
 
 const shown = (x: Labelled): string => `${short(x.iri)}${x.label ? ` ${x.label}` : ''}`;
-const num = (x: number): string => (Number.isInteger(x) ? n(x) : x.toLocaleString('en-GB', { maximumFractionDigits: 3 }));
 
 /** A code as briefly as it can still be read: its last segment; a period with its kind (year/2019); an area's GSS code. */
 function short(iri: string): string {

@@ -1,4 +1,5 @@
 import { current, watch, type Activity } from '../run/activity.js';
+import { grouped } from '../diagnostics/numbers.js';
 
 /** A one-line progress bar on a terminal's stderr; silent when not a TTY or with --quiet. */
 export interface ProgressState {
@@ -22,10 +23,10 @@ export function startProgress(label: string, state: ProgressState, enabled: bool
     const frac = state.totalBytes > 0 ? Math.min(1, state.bytesRead / state.totalBytes) : 0;
     const secs = (Date.now() - started) / 1000;
     const rate = secs > 0 ? Math.round(state.rows / secs) : 0;
-    const rows = `${state.rows.toLocaleString('en-GB')} rows`;
+    const rows = `${grouped(state.rows)} rows`;
     // Every byte read is not the end: the last rows and the dumps are still being written.
     if (frac >= 1) return `${label}: ${rows} read; writing the dumps …`;
-    return `${label} ${bar(frac)}  ${rows}  ${rate.toLocaleString('en-GB')} rows/s`;
+    return `${label} ${bar(frac)}  ${rows}  ${grouped(rate)} rows/s`;
   });
 }
 
@@ -52,7 +53,7 @@ function bar(frac: number): string {
 
 function amount(n: number, unit: string): string {
   if (unit === 'bytes') return n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${(n / 1024).toFixed(0)} kB`;
-  return `${n.toLocaleString('en-GB')} ${unit}`;
+  return `${grouped(n)} ${unit}`;
 }
 
 /** Redraws `text()` on stderr every 100 ms while it gives a line; clears it when stopped. */

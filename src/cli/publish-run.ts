@@ -5,6 +5,7 @@ import { printDiagnostics } from './diagnostics-out.js';
 import { showActivity } from './progress.js';
 import { EXIT } from './options.js';
 import { recoverBeforeReading } from '../release/recover.js';
+import { grouped } from '../diagnostics/numbers.js';
 
 export async function runPublish(dir: string, flags: PublishFlags): Promise<number> {
   recoverBeforeReading(dir);
@@ -42,7 +43,7 @@ export async function runPublish(dir: string, flags: PublishFlags): Promise<numb
   }).finally(stopProgress);
   if (flags.json) process.stdout.write(`${JSON.stringify({ published: outcome.published, diagnostics: outcome.diagnostics.map(plain) }, null, 2)}\n`);
   else {
-    for (const p of outcome.published) process.stdout.write(`published ${p.id.padEnd(30)} ${p.triples.toLocaleString('en-GB').padStart(12)} triples  <${p.graph}>\n`);
+    for (const p of outcome.published) process.stdout.write(`published ${p.id.padEnd(30)} ${grouped(p.triples).padStart(12)} triples  <${p.graph}>\n`);
   }
   if (outcome.diagnostics.length) printDiagnostics(outcome.diagnostics, new Map());
   if (outcome.diagnostics.some((d) => d.severity === 'error')) return EXIT.dataErrors;

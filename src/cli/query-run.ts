@@ -5,6 +5,7 @@ import { printDiagnostics } from './diagnostics-out.js';
 import { showActivity } from './progress.js';
 import { EXIT } from './options.js';
 import { recoverBeforeReading } from '../release/recover.js';
+import { grouped } from '../diagnostics/numbers.js';
 
 export interface QueryFlags {
   sparql?: string;
@@ -52,7 +53,7 @@ export async function runQueryCommand(paths: readonly string[], flags: QueryFlag
   process.stdout.write(outcome.output!);
   if (!flags.quiet) for (const note of outcome.notes) process.stderr.write(`note: ${note}\n`);
   if (outcome.left.length && !flags.quiet) {
-    process.stderr.write(`note: loaded ${outcome.loaded.length} datasets (${outcome.triples.toLocaleString('en-GB')} triples); not loaded, to fit the embedded store: ${outcome.left.map((d) => d.id).join(', ')}\n`);
+    process.stderr.write(`note: loaded ${outcome.loaded.length} datasets (${grouped(outcome.triples)} triples); not loaded, to fit the embedded store: ${outcome.left.map((d) => d.id).join(', ')}\n`);
   }
   return EXIT.ok;
 }

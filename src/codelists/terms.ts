@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { Parser } from 'n3';
 import { NS, RDF_TYPE } from '../rdf/ns.js';
-
-const VOCAB = new URL('../../vocab/', import.meta.url);
+import { vocabularyFileQuads } from '../validate/vocab-graph.js';
 
 export interface KnownTerms {
   /** Every term of the justice namespace that vocab/justice.ttl defines. */
@@ -26,7 +23,7 @@ export function knownTerms(): KnownTerms {
   const ranges = new Map<string, string>();
   const kinds = new Set(['DimensionProperty', 'MeasureProperty', 'AttributeProperty'].map((k) => `${NS.qb}${k}`));
   for (const file of ['justice.ttl', 'external.ttl']) {
-    for (const q of new Parser().parse(readFileSync(new URL(file, VOCAB), 'utf8'))) {
+    for (const q of vocabularyFileQuads(file)) {
       if (q.subject.value.startsWith(NS.justice)) justice.add(q.subject.value);
       if (q.predicate.value === RDF_TYPE && kinds.has(q.object.value)) components.add(q.subject.value);
       if (q.predicate.value === RDF_TYPE && q.object.value === `${NS.qb}MeasureProperty`) measures.add(q.subject.value);

@@ -2,6 +2,7 @@ import type { Quad } from '@rdfjs/types';
 import { RDF_TYPE, RDFS, SKOS, XSD } from '../rdf/ns.js';
 import { iri, literal, namedNode, quad } from '../rdf/term.js';
 import { isBound, type Resolved } from './outcome.js';
+import { grouped } from '../diagnostics/numbers.js';
 
 const MINTED_LIMIT = 1_000_000;
 
@@ -16,7 +17,7 @@ export const DEFAULT_MAX_CODES = 10_000;
 /** Thrown by a generated code list's resolver at the first label past the limit: the run stops. */
 export class TooManyCodes extends Error {
   constructor(readonly column: number, readonly columnName: string, readonly label: string, readonly limit: number) {
-    super(`column '${columnName}' has more than ${limit.toLocaleString('en-GB')} distinct labels for its generated code list (the next was ${JSON.stringify(label.length > 80 ? `${label.slice(0, 79)}…` : label)}); the run stopped`);
+    super(`column '${columnName}' has more than ${grouped(limit)} distinct labels for its generated code list (the next was ${JSON.stringify(label.length > 80 ? `${label.slice(0, 79)}…` : label)}); the run stopped`);
   }
 }
 

@@ -1,8 +1,9 @@
 import { changed, type DatasetChanges, type ObservationChange, type ReleaseChanges } from './changes.js';
 import { cellText } from './change-log.js';
 import { displayValue, localName } from './observation.js';
+import { grouped } from '../diagnostics/numbers.js';
 
-const n = (x: number): string => x.toLocaleString('en-GB');
+const n = grouped;
 const releaseName = (r: ReleaseChanges['previous']): string => r.version ?? (r.catalog ? localName(r.catalog) : r.dir);
 const SHOWN_CODES = 8;
 

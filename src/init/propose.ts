@@ -4,6 +4,7 @@ import { gssCode, policeForceArea } from '../compile/geography.js';
 import { cleanLabel, labelKey } from '../compile/labels.js';
 import { parsePeriod } from '../compile/period.js';
 import type { ColumnProfile, TableProfile } from './profile.js';
+import { grouped } from '../diagnostics/numbers.js';
 
 /** How the mapping reads one column, with what init was unsure of. */
 export interface ColumnPlan {
@@ -74,7 +75,7 @@ export function planColumns(table: TableProfile, prefix: string): ColumnPlan[] {
     // Measures: numbers, markers and blanks only.
     if (c.text === 0 && c.numbers > 0 && !(PERIOD_NAME.test(c.name) && periodic)) {
       const lines = [...own(c.name), col, ...(c.decimal ? ['datatype: xsd:decimal'] : []), 'unit: unit:NUM'];
-      const notes = [`a measure: ${c.numbers.toLocaleString('en-GB')} numbers${c.markers.size ? `, markers ${[...c.markers.keys()].map((m) => `[${m}]`).join('')}` : ''}${c.blank ? `, ${c.blank} blank` : ''}.`];
+      const notes = [`a measure: ${grouped(c.numbers)} numbers${c.markers.size ? `, markers ${[...c.markers.keys()].map((m) => `[${m}]`).join('')}` : ''}${c.blank ? `, ${c.blank} blank` : ''}.`];
       return { profile: c, key, role: 'measure', lines, notes, unsure: c.decimal };
     }
 
@@ -114,9 +115,9 @@ export function planColumns(table: TableProfile, prefix: string): ColumnPlan[] {
     const bandCodes = coded && present.some((v) => /^\d{1,3}\s+\d/.test(v));
     const labels = bandCodes ? ['labels: { stripCode: always }'] : [];
     const values = c.blank > 0 ? ['values: { "": "Not applicable" }'] : [];
-    const notes = [`${c.overflow ? 'more than 5,000' : present.length.toLocaleString('en-GB')} distinct labels: a code list generated from the data.`];
+    const notes = [`${c.overflow ? 'more than 5,000' : grouped(present.length)} distinct labels: a code list generated from the data.`];
     if (bandCodes) notes.push('every label starts with a code, some before a number: stripCode always.');
-    if (c.blank > 0) notes.push(`unsure: ${c.blank.toLocaleString('en-GB')} blank cells are read as "Not applicable".`);
+    if (c.blank > 0) notes.push(`unsure: ${grouped(c.blank)} blank cells are read as "Not applicable".`);
     return { profile: c, key, role: 'dimension', lines: [...own(c.name), col, 'codeList: generated', ...labels, ...values], notes, unsure: c.blank > 0 || c.overflow };
   });
 }

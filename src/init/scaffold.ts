@@ -4,6 +4,7 @@ import { slugify } from '../rdf/iri.js';
 import { detectDialect, type Dialect } from './dialect.js';
 import { profileTable, type TableProfile } from './profile.js';
 import { COUNT_LIKE, MEAN_LIKE, planColumns, type ColumnPlan } from './propose.js';
+import { grouped } from '../diagnostics/numbers.js';
 
 export interface ScaffoldOptions {
   readonly csv: string;
@@ -51,7 +52,7 @@ export async function scaffoldMapping(opts: ScaffoldOptions): Promise<Scaffold> 
   const out: string[] = [];
   const line = (s = ''): number => out.push(s);
   line('# yaml-language-server: $schema=https://w3id.org/justice-lod/schema/mapping-v1.json');
-  line(`# Proposed by \`justice-lod init\` from ${basename(opts.csv)} (${table.rows.toLocaleString('en-GB')} data rows read${table.complete ? '' : ', not the whole file'}).`);
+  line(`# Proposed by \`justice-lod init\` from ${basename(opts.csv)} (${grouped(table.rows)} data rows read${table.complete ? '' : ', not the whole file'}).`);
   line('# Check every comment marked "unsure", give the dataset a title, then run `justice-lod check` and `convert`.');
   if (dialect.titles.length) line(`# Title rows above the header: ${dialect.titles.filter(Boolean).map(q).join(', ')}`);
   line('version: 1');
@@ -78,7 +79,7 @@ export async function scaffoldMapping(opts: ScaffoldOptions): Promise<Scaffold> 
   const counts = measures.filter((m) => COUNT_LIKE.test(m.profile.name));
   if (repeatedKeys > 0) {
     line();
-    line(`# ${repeatedKeys.toLocaleString('en-GB')} rows repeat the dimension values of an earlier row${counts.length ? `, and ${counts.map((c) => q(c.profile.name)).join(', ')} looks like a count: rows with one key are summed` : ': unsure whether they are parts to add up or a dimension is missing'}.`);
+    line(`# ${grouped(repeatedKeys)} rows repeat the dimension values of an earlier row${counts.length ? `, and ${counts.map((c) => q(c.profile.name)).join(', ')} looks like a count: rows with one key are summed` : ': unsure whether they are parts to add up or a dimension is missing'}.`);
     line('duplicates:');
     line('  combine: sum');
   }

@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import type { ConceptDef } from '../codelists/model.js';
 import { slugify } from '../rdf/iri.js';
+import { grouped } from '../diagnostics/numbers.js';
 
 /** A concept as a code-list file writes it. */
 interface FileConcept {
@@ -38,7 +39,7 @@ export function readCodeListFile(path: string, name = path, base: readonly Conce
   const read = ['.yaml', '.yml'].includes(extname(path).toLowerCase()) ? fromYaml(text) : fromCsv(text);
   if ('error' in read) return read;
   if (read.items.length === 0) return { error: `${name} lists no concepts` };
-  if (read.items.length > MAX_CONCEPTS) return { error: `${name} lists more than ${MAX_CONCEPTS.toLocaleString('en-GB')} concepts` };
+  if (read.items.length > MAX_CONCEPTS) return { error: `${name} lists more than ${grouped(MAX_CONCEPTS)} concepts` };
   return toConcepts(read.items, name, base);
 }
 

@@ -3,6 +3,7 @@ import type { ErrorObject } from 'ajv';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { LocatedDocument } from './parse.js';
+import { grouped } from '../diagnostics/numbers.js';
 
 /** schema/mapping.schema.json: the same file editors use for completion (`$schema`). */
 export const SCHEMA_URL = new URL('../../schema/mapping.schema.json', import.meta.url);
@@ -96,7 +97,7 @@ function toDiagnostic(err: ErrorObject, doc: LocatedDocument, where: (path: read
       if (err.propertyName !== undefined) return diagnostic('JL105', `key name not allowed in ${where(path)}`, { span });
       return diagnostic('JL105', `${where(path)} is ${quoted(err.data)}, which does not match ${String(err.params['pattern'])}`, { span });
     case 'maxLength':
-      return diagnostic('JL105', `${where(path)} is ${String(err.data).length.toLocaleString('en-GB')} characters long; at most ${String(err.params['limit'])} are allowed`, { span });
+      return diagnostic('JL105', `${where(path)} is ${grouped(String(err.data).length)} characters long; at most ${String(err.params['limit'])} are allowed`, { span });
     default:
       return diagnostic('JL103', `${where(path)} ${err.message ?? 'is not valid'}`, { span });
   }
@@ -105,7 +106,7 @@ function toDiagnostic(err: ErrorObject, doc: LocatedDocument, where: (path: read
 /** A value as a message shows it: quoted, and cut short when long (a message is not a dump). */
 const quoted = (v: unknown): string => {
   const text = JSON.stringify(v) ?? String(v);
-  return text.length > 80 ? `${text.slice(0, 77)}…" (${String(v).length.toLocaleString('en-GB')} characters)` : text;
+  return text.length > 80 ? `${text.slice(0, 77)}…" (${grouped(String(v).length)} characters)` : text;
 };
 
 const article = (t: string): string => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);

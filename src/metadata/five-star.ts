@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Quad, Term } from '@rdfjs/types';
-import type { Store } from 'n3';
+import type { TripleIndex } from '../rdf/triple-index.js';
 import { hash53 } from '../rdf/hash.js';
 import { META_NS, NS, PUBLISHING, RDF_TYPE } from '../rdf/ns.js';
 import { FORMATS, type FormatInfo } from '../sinks/registry.js';
@@ -61,7 +61,7 @@ export interface FiveStarReport {
 
 const iriOf = (t: Term | undefined): string | undefined => (t?.termType === 'NamedNode' ? t.value : undefined);
 /** The first object of `s p` in the metadata. */
-const first = (meta: Store, s: string, p: string): Term | undefined => meta.getObjects(s, p, null)[0];
+const first = (meta: TripleIndex, s: string, p: string): Term | undefined => meta.objects(s, p)[0];
 
 /**
  * Checks each star of 5stardata.info from the bundle itself (VOCABULARY.md §4): the metadata,
@@ -70,13 +70,13 @@ const first = (meta: Store, s: string, p: string): Term | undefined => meta.getO
 export async function assessBundle(dir: string, known: KnownFiles = new Map(), counted: CountedFacts = new Map()): Promise<FiveStarReport> {
   const meta = loadMetadata(dir);
   const one = (s: string, p: string): Term | undefined => first(meta, s, p);
-  const all = (s: string, p: string): Term[] => meta.getObjects(s, p, null);
-  const datasets = meta.getSubjects(RDF_TYPE, `${NS.dcat}Dataset`, null).map((t) => t.value).sort();
+  const all = (s: string, p: string): readonly Term[] => meta.objects(s, p);
+  const datasets = meta.subjects(RDF_TYPE, `${NS.dcat}Dataset`).map((t) => t.value).sort();
   const spaces = datasets.map((d) => one(d, `${NS.void}uriSpace`)?.value).filter((x): x is string => !!x);
-  const catalog = meta.getSubjects(RDF_TYPE, `${NS.dcat}Catalog`, null)[0]?.value;
+  const catalog = meta.subjects(RDF_TYPE, `${NS.dcat}Catalog`)[0]?.value;
   /** Namespaces of IRIs we mint: the vocabulary's, and the publisher's base (where the catalogue lives). */
   const own = [...OWN_SPACES, ...(catalog ? [catalog.slice(0, catalog.indexOf('/', 8) + 1)] : [])];
-  const described = new Set(meta.getSubjects(null, null, null).map((t) => hash53(t.value)));
+  const described = new Set(meta.allSubjects().map((t) => hash53(t.value)));
   const parsed = new Map<string, Parsed>();
   for (const d of datasets) parsed.set(d, await parseOne(dir, meta, d, own, spaces, known, counted.get(d)));
   for (const p of parsed.values()) for (const s of p.subjects) described.add(s);
@@ -127,11 +127,11 @@ interface Parsed {
 }
 
 /** Verifies every distribution's file, then parses the first RDF one in full. */
-async function parseOne(dir: string, meta: Store, d: string, own: readonly string[], spaces: readonly string[], known: KnownFiles, counted: DatasetFacts | undefined): Promise<Parsed> {
+async function parseOne(dir: string, meta: TripleIndex, d: string, own: readonly string[], spaces: readonly string[], known: KnownFiles, counted: DatasetFacts | undefined): Promise<Parsed> {
   const out: Parsed = { counted: false, triples: 0, subjects: new Set(), ownObjects: new Set(), fileProblems: [], parseProblems: [], uriProblems: [], linkProblems: [] };
   const one = (s: string, p: string): Term | undefined => first(meta, s, p);
   let chosen: { file: string; format: FormatInfo; gzip: boolean } | undefined;
-  for (const dist of meta.getObjects(d, `${NS.dcat}distribution`, null).map((t) => t.value).sort()) {
+  for (const dist of meta.objects(d, `${NS.dcat}distribution`).map((t) => t.value).sort()) {
     const url = iriOf(one(dist, `${NS.dcat}downloadURL`)) ?? iriOf(one(dist, `${NS.dcat}accessURL`));
     if (!url || !/^https?:\/\//.test(url)) {
       out.fileProblems.push(`<${dist}> has no absolute http(s) download URL`);
@@ -202,7 +202,7 @@ async function parseOne(dir: string, meta: Store, d: string, own: readonly strin
   if (blank) out.uriProblems.push(`${blank} triples use blank nodes`);
   if (outside) out.uriProblems.push(`${outside} triples have a subject that is not http(s) or lies outside every void:uriSpace of the bundle`);
   const links = [...linkCounts.values()].reduce((a, b) => a + b, 0);
-  const linksets = meta.getObjects(d, `${NS.void}subset`, null).filter((l) => meta.countQuads(l, RDF_TYPE, `${NS.void}Linkset`, null) > 0);
+  const linksets = meta.objects(d, `${NS.void}subset`).filter((l) => meta.isA(l, `${NS.void}Linkset`));
   const declaredLinks = linksets.reduce((n, l) => n + Number(one(l.value, `${NS.void}triples`)?.value ?? 0), 0);
   if (links === 0) out.linkProblems.push('no triple links to reference.data.gov.uk, statistics.data.gov.uk, legislation.gov.uk or SDMX');
   else if (declaredLinks !== links) out.linkProblems.push(`the linksets declare ${declaredLinks} links; the data has ${links}`);

@@ -15,6 +15,7 @@ import { lineChunks } from './chunks.js';
 import { alterations, countQuery, localLiterals, sampleQuery, type Binding } from './literals.js';
 import type { Endpoints } from './endpoints.js';
 import { HttpClient, HttpFailure, type Answer, type Credentials, type HttpLimits, type RetryPolicy } from './http.js';
+import { grouped } from '../diagnostics/numbers.js';
 
 export interface PublishOptions {
   readonly endpoints: Endpoints;
@@ -109,7 +110,7 @@ export async function publishDumps(dumps: readonly ReleaseDump[], o: PublishOpti
       const live = await count(http, o.endpoints.query, dump.graph);
       if (live !== expected) return fail(published, 'JL613', `${dump.id}: after the swap <${dump.graph}> holds ${live} triples, not ${expected}`);
       published.push({ id: dump.id, graph: dump.graph, triples: live, expected, requests, seconds: (Date.now() - started) / 1000 });
-      o.log?.(`${dump.id}: ${live.toLocaleString('en-GB')} triples verified and swapped into <${dump.graph}>`);
+      o.log?.(`${dump.id}: ${grouped(live)} triples verified and swapped into <${dump.graph}>`);
     } catch (err) {
       if (!(err instanceof HttpFailure)) throw err;
       // Best effort: the staging graph is replaced by the next run anyway.

@@ -15,6 +15,7 @@ import { planLoad, TRIPLE_BUDGET, type LoadPlan } from './budget.js';
 import { queryForm } from './form.js';
 import { resultsTable, type SparqlJson } from './table.js';
 import { readableQueryError, withPrefixes } from './prologue.js';
+import { grouped } from '../diagnostics/numbers.js';
 
 export type ResultsFormat = 'table' | 'csv' | 'tsv' | 'json' | 'nt' | 'ttl';
 
@@ -79,7 +80,7 @@ export async function runQuery(o: QueryOptions): Promise<QueryOutcome> {
     }
     const graphForm = forms[i] === 'CONSTRUCT' || forms[i] === 'DESCRIBE';
     if (forms[i] === 'SELECT' && noRows(text, o.format)) {
-      notes.push(`0 rows from ${store.size.toLocaleString('en-GB')} triples (${plan.dumps.map((d) => d.id).join(', ')})`, ...whyNoRows(sparql, prefixes, store));
+      notes.push(`0 rows from ${grouped(store.size)} triples (${plan.dumps.map((d) => d.id).join(', ')})`, ...whyNoRows(sparql, prefixes, store));
     }
     if (o.format !== 'table' || graphForm) {
       outputs.push(text);

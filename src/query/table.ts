@@ -1,4 +1,5 @@
 import { NS } from '../rdf/ns.js';
+import { grouped } from '../diagnostics/numbers.js';
 
 /** SPARQL 1.1 Query Results JSON, as the store writes it. */
 export interface SparqlJson {
@@ -42,7 +43,7 @@ export function resultsTable(r: SparqlJson, prefixes: ReadonlyMap<string, string
   const line = (cells: string[]) => cells.join('  ').trimEnd();
   const out = [line(vars.map((v, i) => pad(v, widths[i]!, false))), line(widths.map((w) => '─'.repeat(w)))];
   for (const row of rows) out.push(line(row.map((c, i) => pad(c.text, widths[i]!, c.numeric))));
-  out.push('', `${rows.length.toLocaleString('en-GB')} row${rows.length === 1 ? '' : 's'}`);
+  out.push('', `${grouped(rows.length)} row${rows.length === 1 ? '' : 's'}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -8,7 +8,7 @@ import type { ReleaseInfo } from '../metadata/model.js';
 import { codeOf } from '../run/validation.js';
 import { during } from '../run/activity.js';
 import type { OutputFormat } from '../sinks/registry.js';
-import { validateShapes } from '../validate/validate-graph.js';
+import { validateShapes } from '../validate/validate-shapes.js';
 import { violationAt } from '../validate/violation.js';
 import { writeBundle, type Bundle, type ConvertedDataset } from './bundle.js';
 

@@ -80,12 +80,12 @@ function describedDatasets(dir: string): { datasets: Map<string, Described>; cat
   const datasets = new Map<string, Described>();
   if (!existsSync(join(dir, METADATA_FILE))) return { datasets };
   const meta = loadMetadata(dir);
-  const one = (s: string, p: string) => meta.getObjects(s, p, null)[0]?.value;
-  const catalog = meta.getSubjects(`${NS.rdf}type`, `${DCAT}Catalog`, null)[0]?.value;
-  for (const { value: iri } of meta.getSubjects(`${NS.rdf}type`, `${DCAT}Dataset`, null)) {
+  const one = (s: string, p: string) => meta.objects(s, p)[0]?.value;
+  const catalog = meta.subjects(`${NS.rdf}type`, `${DCAT}Catalog`)[0]?.value;
+  for (const { value: iri } of meta.subjects(`${NS.rdf}type`, `${DCAT}Dataset`)) {
     const triples = Number(one(iri, `${VOID}triples`));
     const uriSpace = one(iri, `${VOID}uriSpace`);
-    for (const { value: url } of meta.getObjects(iri, `${VOID}dataDump`, null)) {
+    for (const { value: url } of meta.objects(iri, `${VOID}dataDump`)) {
       const format = formatByPath(url);
       if (!format) continue;
       const file = basename(new URL(url).pathname);
@@ -106,9 +106,9 @@ export interface ReleaseIdentity {
 export function releaseIdentity(dir: string): ReleaseIdentity {
   if (!existsSync(join(dir, METADATA_FILE))) return { dir };
   const meta = loadMetadata(dir);
-  const catalog = meta.getSubjects(`${NS.rdf}type`, `${DCAT}Catalog`, null)[0]?.value;
+  const catalog = meta.subjects(`${NS.rdf}type`, `${DCAT}Catalog`)[0]?.value;
   if (!catalog) return { dir };
-  const version = meta.getObjects(catalog, `${DCAT}version`, null)[0]?.value;
-  const issued = meta.getObjects(catalog, `${NS.dcterms}issued`, null)[0]?.value;
+  const version = meta.objects(catalog, `${DCAT}version`)[0]?.value;
+  const issued = meta.objects(catalog, `${NS.dcterms}issued`)[0]?.value;
   return { dir, catalog, ...(version ? { version } : {}), ...(issued ? { issued } : {}) };
 }

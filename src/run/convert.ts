@@ -5,17 +5,16 @@ import { compilePlan, type RowStats } from '../compile/plan.js';
 import { readCsvBatches, csvSize, type CsvProgress } from '../csv/read.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Severity } from '../diagnostics/codes.js';
-import { loadMapping } from '../mapping/load.js';
+import { loadMapping, type LoadedMapping } from '../mapping/load.js';
 import type { MappingModel } from '../mapping/model.js';
 import { FactsCollector } from '../metadata/facts.js';
-import { FileSink } from '../sinks/sink.js';
+import type { FileSink } from '../sinks/sink.js';
 import { dropSpareChunks } from '../sinks/text-out.js';
 import type { OutputFormat } from '../sinks/registry.js';
 import { emptySummary, type ConvertSummary } from './summary.js';
 import { RunValidation } from './validation.js';
 import { RowRunner, type ObservationHook, type TripleTarget } from './row-runner.js';
-import { convertInParallel } from './parallel.js';
-import { Aggregator } from './aggregate.js';
+import type { Aggregator } from './aggregate.js';
 import { RowKeys } from './row-keys.js';
 import { OutputError, outOfSpace } from '../sinks/io-error.js';
 import { TooManyCodes } from '../compile/generated.js';
@@ -24,6 +23,8 @@ export type { ObservationHook, Triple, TripleTarget } from './row-runner.js';
 
 export interface ConvertOptions {
   readonly mapping: string;
+  /** The mapping as `check` already loaded it, so it is not read and compiled twice. */
+  readonly loaded?: LoadedMapping;
   readonly input?: string;
   readonly outDir?: string;
   readonly formats?: readonly OutputFormat[];
@@ -90,7 +91,7 @@ export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
 }
 
 async function convertPass(opts: ConvertOptions, started: number, repeats: ReadonlyMap<number, number> | undefined): Promise<ConvertResult | Rerun> {
-  const loaded = await loadMapping(opts.mapping);
+  const loaded = opts.loaded ?? (await loadMapping(opts.mapping));
   const sources = loaded.sources;
   const kept: Diagnostic[] = [...loaded.diagnostics];
   if (!loaded.model || loaded.diagnostics.some((d) => d.severity === 'error')) return { status: 'config-error', diagnostics: kept, sources };
@@ -127,6 +128,8 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
   // A second pass starts its counts again.
   Object.assign(progress, { totalBytes: await csvSize(csv), bytesRead: 0, rows: 0 });
   let targets: readonly TripleTarget[] = [];
+  /** The dumps among the targets. */
+  let files: readonly FileSink[] = [];
   let facts = new FactsCollector(model.base);
   const stats: RowStats = { subjects: 0, triples: 0, markers: summary.markers, omitted: summary.omitted };
   let plan: ReturnType<typeof compilePlan>['plan'];
@@ -143,9 +146,11 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
   // Workers find repeated keys through the checks' key tables, so without checks one process converts.
   if ((opts.workers ?? 1) > 1 && !opts.hook && !opts.createTargets && opts.limitRows === undefined && opts.validate !== false) {
     try {
+      // Loaded on use, as are the aggregator and the file sinks: `check` and `preview` start sooner.
+      const { convertInParallel } = await import('./parallel.js');
       const par = await convertInParallel({
         model, mapping: opts.mapping, csv, size: progress.totalBytes, workers: opts.workers!, validate: !model.linkset,
-        formats: (opts.formats ?? []).map((f) => f.name), facts: opts.facts !== false, progress, openFiles: () => openFiles(model, opts),
+        formats: (opts.formats ?? []).map((f) => f.name), facts: opts.facts !== false, progress, openFiles: async () => (files = await openFiles(model, opts)),
       });
       if (par !== 'fallback') {
         parallel = true;
@@ -191,10 +196,11 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
           const rowsAtLeast = (): number => (progress.rows > 0 ? (progress.totalBytes / progress.bytesRead) * progress.rows : 0);
           validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit, opts.keyLimit, rowsAtLeast, keys !== undefined);
         }
-        targets = opts.createTargets ? opts.createTargets(model) : [...(await openFiles(model, opts)), ...(opts.facts === false ? [] : [facts])];
+        files = opts.createTargets ? [] : await openFiles(model, opts);
+        targets = opts.createTargets ? opts.createTargets(model) : [...files, ...(opts.facts === false ? [] : [facts])];
         hook = await opts.hook?.(model);
         runner = new RowRunner(plan, csv, header, [...targets], { summary, stats }, report, validation, hook, keys && { keys, ...(repeats ? { repeats } : {}) });
-        if (plan.combiner) aggregator = new Aggregator(plan.combiner, model.aggregation!.sorted, opts.groupLimit);
+        if (plan.combiner) aggregator = new (await import('./aggregate.js')).Aggregator(plan.combiner, model.aggregation!.sorted, opts.groupLimit);
         for (const q of plan.headerQuads) emitQuad(targets, q, hook);
         continue;
       }
@@ -288,7 +294,7 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
     }
     summary.written = true;
     if (opts.facts !== false) summary.facts = facts.facts();
-    summary.outputs = targets.filter((t): t is FileSink => t instanceof FileSink).map((t) => ({ path: t.path, format: t.format.name, bytes: t.facts!.bytes, sha256: t.facts!.sha256 }));
+    summary.outputs = files.map((t) => ({ path: t.path, format: t.format.name, bytes: t.facts!.bytes, sha256: t.facts!.sha256 }));
   }
   summary.ended = new Date();
   summary.durationMs = summary.ended.getTime() - started;
@@ -301,6 +307,7 @@ function emitQuad(targets: readonly TripleTarget[], q: Quad, hook: ObservationHo
 }
 
 async function openFiles(model: MappingModel, opts: ConvertOptions): Promise<FileSink[]> {
+  const { FileSink } = await import('../sinks/sink.js');
   const dir = opts.outDir ?? 'out';
   const formats = opts.formats ?? [];
   const serializer = { prefixes: model.prefixes, graph: model.graph };

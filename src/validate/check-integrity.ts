@@ -21,20 +21,23 @@ export function checkIntegrity(store: EmbeddedStore, ran?: Set<string>): Violati
   const out: Violation[] = [];
   for (const c of constraints) {
     ran?.add(c.id);
-    // In these constraints ?value is the property at fault, which reports call the path.
-    const isPath = PATH_VALUED.has(c.id);
-    for (const row of store.select(c.query)) {
-      const extra = {
-        ...(row['value'] ? (isPath ? { path: row['value'] } : { value: row['value'] }) : {}),
-        ...(row['path'] ? { path: row['path'] } : {}),
-      };
-      const about = row['value'] && !isPath ? ` with ${/^[a-z][a-z0-9+.-]*:/i.test(row['value']) ? `<${row['value']}>` : row['value']}` : '';
-      out.push({ rule: c.id, title: c.title, severity: 'error', focus: row['focus'] ?? '', ...extra, message: `breaks "${c.title}"${about}` });
-    }
+    for (const row of store.select(c.query)) out.push(icViolation(c, row));
   }
   return out;
 }
 
+/** One row of a constraint's SELECT (?focus, ?value, ?path as strings) as a violation. */
+export function icViolation(c: Pick<IntegrityConstraint, 'id' | 'title'>, row: Readonly<Record<string, string | undefined>>): Violation {
+  // In these constraints ?value is the property at fault, which reports call the path.
+  const isPath = PATH_VALUED.has(c.id);
+  const extra = {
+    ...(row['value'] ? (isPath ? { path: row['value'] } : { value: row['value'] }) : {}),
+    ...(row['path'] ? { path: row['path'] } : {}),
+  };
+  const about = row['value'] && !isPath ? ` with ${/^[a-z][a-z0-9+.-]*:/i.test(row['value']) ? `<${row['value']}>` : row['value']}` : '';
+  return { rule: c.id, title: c.title, severity: 'error', focus: row['focus'] ?? '', ...extra, message: `breaks "${c.title}"${about}` };
+}
+
 const PATH_VALUED = new Set(['IC-8', 'IC-10', 'IC-11', 'IC-13', 'IC-14', 'IC-15', 'IC-16']);
 
-const icNumber = (id: string): number => Number(id.replace(/\D/g, ''));
+export const icNumber = (id: string): number => Number(id.replace(/\D/g, ''));

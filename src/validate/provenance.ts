@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Store } from 'n3';
+import type { TripleIndex } from '../rdf/triple-index.js';
 import { hashFile } from '../metadata/hash.js';
 import { loadMetadata, METADATA_FILE } from '../metadata/metadata-file.js';
 import { NS } from '../rdf/ns.js';
@@ -22,14 +22,14 @@ export function recordedSources(dumps: readonly string[]): Map<string, SourceRec
   const out = new Map<string, SourceRecord>();
   for (const dir of new Set(dumps.map((f) => dirname(f)))) {
     if (!existsSync(join(dir, METADATA_FILE))) continue;
-    let meta: Store;
+    let meta: TripleIndex;
     try {
       meta = loadMetadata(dir);
     } catch {
       continue; // a metadata.ttl that does not parse records nothing
     }
-    const one = (s: string, p: string): string | undefined => meta.getObjects(s, p, null)[0]?.value;
-    for (const entity of meta.getSubjects(`${NS.rdf}type`, PROV_ENTITY, null)) {
+    const one = (s: string, p: string): string | undefined => meta.objects(s, p)[0]?.value;
+    for (const entity of meta.subjects(`${NS.rdf}type`, PROV_ENTITY)) {
       const s = entity.value;
       if (!s.endsWith('/source')) continue;
       const title = one(s, `${NS.dcterms}title`);

@@ -5,6 +5,7 @@
 import { DataFactory, Writer } from 'n3';
 import { violationAt, type Violation } from './violation.js';
 import type { ValidationRun } from './validate-graph.js';
+import { grouped } from '../diagnostics/numbers.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
 const EXAMPLES = 3;
@@ -18,7 +19,7 @@ export interface ReportInput {
   readonly ran?: ValidationRun;
 }
 
-const n = (x: number): string => x.toLocaleString('en-GB');
+const n = grouped;
 
 /** What ran, in a few lines a statistician can check against what they expected. */
 function ranLines(ran: ValidationRun): string[] {
@@ -52,9 +53,9 @@ export function reportText(r: ReportInput): string {
   const groups = byRule(r.violations);
   lines.push(`${n(r.violations.length)} violation${r.violations.length === 1 ? '' : 's'} of ${groups.length} rule${groups.length === 1 ? '' : 's'}:`, '');
   for (const [rule, vs] of groups) {
-    lines.push(`  ${rule}  ${vs[0]!.title}: ${vs.length.toLocaleString('en-GB')}`);
+    lines.push(`  ${rule}  ${vs[0]!.title}: ${grouped(vs.length)}`);
     for (const v of vs.slice(0, EXAMPLES)) lines.push(`    ${violationAt(v)}${where(v)}`);
-    if (vs.length > EXAMPLES) lines.push(`    … and ${(vs.length - EXAMPLES).toLocaleString('en-GB')} more`);
+    if (vs.length > EXAMPLES) lines.push(`    … and ${grouped(vs.length - EXAMPLES)} more`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,6 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { Parser, Store } from 'n3';
-import { DataFactory } from '../rdf/factory.js';
-import { NS } from '../rdf/ns.js';
+import { NS, RDF_TYPE } from '../rdf/ns.js';
 import { hash53 } from '../rdf/hash.js';
 import { checkIntegrity } from './check-integrity.js';
 import { compileShapesGraph, type CompiledShape } from './compiled-shapes.js';
@@ -10,10 +9,10 @@ import { EmbeddedStore } from '../store/embedded.js';
 import { basename } from 'node:path';
 import { doing, during } from '../run/activity.js';
 import { vocabularySchemaQuads, vocabularyTexts } from './vocab-graph.js';
-import type { Violation } from './violation.js';
+import { once, type Violation } from './violation.js';
+import { anyFocusNode, ruleNamer, SH, toViolation } from './validate-shapes.js';
+import { grouped } from '../diagnostics/numbers.js';
 
-const SH = 'http://www.w3.org/ns/shacl#';
-const IDENTIFIER = `${NS.dcterms}identifier`;
 
 export interface GraphInput {
   readonly name: string;
@@ -76,7 +75,7 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeSources:
   for (const text of vocabularyTexts()) store.load(text, 'text/turtle');
   const vocabulary = { added: store.size - triples };
   const integrity = new Set<string>();
-  const violations: Violation[] = doing(`the 21 integrity constraints on ${triples.toLocaleString('en-GB')} triples`, () => checkIntegrity(store, integrity));
+  const violations: Violation[] = doing(`the 21 integrity constraints on ${grouped(triples)} triples`, () => checkIntegrity(store, integrity));
   // Only the shapes of datasets that are in the data: the engine holds the whole graph in
   // memory again, so it is not started at all when no shape applies.
   const present = new Map(store.select(`SELECT ?ds (COUNT(?o) AS ?n) WHERE { ?o <${NS.qb}dataSet> ?ds } GROUP BY ?ds`).map((r) => [r['ds']!, Number(r['n'])]));
@@ -157,37 +156,6 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeSources:
   return { violations: unique, triples, ran };
 }
 
-/**
- * SHACL Core shapes alone on a small graph that holds no cube (a release's metadata): no
- * store, no integrity constraints, and `context` (say, the vocabulary's classes and
- * properties) beside the data. Shapes with SPARQL-based constraints go through `validateGraph`.
- */
-export async function validateShapes(input: GraphInput, shapesText: string, context: readonly Quad[] = vocabularySchemaQuads()): Promise<Violation[]> {
-  const shapes = new Parser({ format: 'Turtle' }).parse(shapesText);
-  if (shapes.some((q) => q.predicate.value === `${SH}sparql`)) throw new Error('validateShapes: SPARQL-based constraints need validateGraph');
-  const data: Quad[] = new Parser({ format: input.format === 'text/turtle' ? 'Turtle' : 'N-Triples' }).parse(input.text);
-  for (const q of context) data.push(q);
-  if (!anyFocusNode(shapes, data)) return [];
-  const ruleOf = ruleNamer(new Store(shapes));
-  const { shaclEngine } = await import('./engine.js');
-  const report = await (await shaclEngine(shapes, { sparqlConstraints: false }))(data);
-  return once(report.results.map((r) => toViolation(report.store, r, ruleOf)));
-}
-
-/** The rule id a shape carries (dcterms:identifier), or 'shape'. */
-function ruleNamer(shapes: Store): (shape: Term | undefined) => string {
-  return (shape) => (shape && shapes.getObjects(shape, IDENTIFIER, null)[0]?.value) ?? 'shape';
-}
-
-/** Each broken rule once per node and path (two constraints of one rule may both fail). */
-function once(violations: readonly Violation[]): Violation[] {
-  const seen = new Set<string>();
-  return violations.filter((v) => {
-    const id = `${v.rule}\u0001${v.focus}\u0001${v.path ?? ''}`;
-    return seen.has(id) ? false : (seen.add(id), true);
-  });
-}
-
 /** The distinct focus nodes of a shapes graph's targets (class, subjects-of, objects-of, nodes). */
 function focusNodes(store: EmbeddedStore, quads: readonly Quad[]): number {
   const nodes = new Set<string>();
@@ -203,39 +171,12 @@ function focusNodes(store: EmbeddedStore, quads: readonly Quad[]): number {
   return nodes.size;
 }
 
-/** Whether some node of `data` is a target of the shapes (class with its subclasses, node, subjects-of, objects-of). */
-function anyFocusNode(shapes: readonly Quad[], data: readonly Quad[]): boolean {
-  const classes = new Set<string>();
-  const nodes = new Set<string>();
-  const subjectsOf = new Set<string>();
-  const objectsOf = new Set<string>();
-  for (const q of shapes) {
-    const p = q.predicate.value;
-    if (p === `${SH}targetClass`) classes.add(q.object.value);
-    else if (p === `${SH}targetNode`) nodes.add(q.object.value);
-    else if (p === `${SH}targetSubjectsOf`) subjectsOf.add(q.object.value);
-    else if (p === `${SH}targetObjectsOf`) objectsOf.add(q.object.value);
-    // An implicit class target (a shape that is also a class) or a SPARQL target: assume there is work.
-    else if (p === `${SH}target` || (p === RDF_TYPE && q.object.value === `${NS.rdfs}Class`)) return true;
-  }
-  // Subclasses, to a fixed point: the vocabulary's schema is small.
-  for (let grew = classes.size > 0; grew; ) {
-    grew = false;
-    for (const q of data) if (q.predicate.value === `${NS.rdfs}subClassOf` && classes.has(q.object.value) && !classes.has(q.subject.value)) {
-      classes.add(q.subject.value);
-      grew = true;
-    }
-  }
-  return data.some((q) => (q.predicate.value === RDF_TYPE && classes.has(q.object.value)) || nodes.has(q.subject.value) || nodes.has(q.object.value) || subjectsOf.has(q.predicate.value) || objectsOf.has(q.predicate.value));
-}
-
 /** The datasets a shapes graph is for: the sh:hasValue of its qb:dataSet property shape. */
 function targetsOf(quads: readonly Quad[]): string[] {
   const datasetShapes = new Set(quads.filter((q) => q.predicate.value === `${SH}path` && q.object.value === `${NS.qb}dataSet`).map((q) => q.subject.value));
   return quads.filter((q) => q.predicate.value === `${SH}hasValue` && datasetShapes.has(q.subject.value)).map((q) => q.object.value);
 }
 
-const RDF_TYPE = `${NS.rdf}type`;
 const OBSERVATION = `${NS.qb}Observation`;
 
 /** Observations per engine run: small enough for the engine, large enough to amortise it. */
@@ -329,19 +270,3 @@ function check(compiled: readonly CompiledShape[], run: readonly Quad[], out: Vi
 }
 
 const QB_DATASET = `${NS.qb}dataSet`;
-
-/** One sh:ValidationResult of the engine's report as a Violation. */
-function toViolation(report: Store, r: Term, ruleOf: (shape: Term | undefined) => string): Violation {
-  const one = (p: string) => report.getObjects(r, `${SH}${p}`, null)[0];
-  const component = one('sourceConstraintComponent')?.value.replace(SH, 'sh:');
-  // A failed sh:node is the nested shape's rule (the observation shape only gathers them).
-  // shacl-engine names the nested shape only in its message ("Value does not have shape <…>").
-  const named = component === 'sh:NodeConstraintComponent' ? /shape <?([^<>\s]+)>?$/.exec(one('resultMessage')?.value ?? '')?.[1] : undefined;
-  const nested = named ? ruleOf(DataFactory.namedNode(named)) : 'shape';
-  const rule = nested !== 'shape' ? nested : ruleOf(one('sourceShape'));
-  return {
-    rule, title: component ?? 'shape', severity: one('resultSeverity')?.value === `${SH}Warning` ? 'warning' : 'error',
-    focus: one('focusNode')?.value ?? '', ...(one('resultPath') ? { path: one('resultPath')!.value } : {}), ...(one('value') ? { value: one('value')!.value } : {}),
-    message: one('resultMessage')?.value ?? `${rule} (${component})`,
-  };
-}

@@ -17,3 +17,12 @@ export interface Violation {
   /** Why a finding on an observation could not be traced to its CSV line, when it could not. */
   readonly untraced?: string;
 }
+
+/** Each broken rule once per node and path (two constraints of one rule may both fail). */
+export function once(violations: readonly Violation[]): Violation[] {
+  const seen = new Set<string>();
+  return violations.filter((v) => {
+    const id = `${v.rule}\u0001${v.focus}\u0001${v.path ?? ''}`;
+    return seen.has(id) ? false : (seen.add(id), true);
+  });
+}

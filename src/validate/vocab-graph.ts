@@ -1,16 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
-import { Parser } from 'n3';
-import { EmbeddedStore } from '../store/embedded.js';
+import { parseRdf } from '../rdf/n3-parser.js';
 import { NS, RDF_TYPE } from '../rdf/ns.js';
+import { decodeVocabularyFile, type CachedFile } from './vocab-cache.js';
 
 /** vocab/ of this package: the vocabulary, the code lists and the reused external terms. */
 export const VOCAB_DIR = new URL('../../vocab/', import.meta.url).pathname;
 
 let files: string[] | undefined;
 let texts: string[] | undefined;
-let size = 0;
 
 const vocabFiles = (): string[] => (files ??= readdirSync(VOCAB_DIR).filter((f) => f.endsWith('.ttl')).sort());
 
@@ -19,12 +18,39 @@ const vocabFiles = (): string[] => (files ??= readdirSync(VOCAB_DIR).filter((f) 
  * store such as Oxigraph canonicalises). `external: false` leaves out the copies of reused terms.
  */
 export function vocabularyQuads(opts: { external: boolean }): Quad[] {
-  // Parsed once per process (a run writes the vocabulary dump and checks against its schema).
-  parsed ??= new Map(vocabFiles().map((f) => [f, new Parser({ format: 'Turtle' }).parse(readFileSync(join(VOCAB_DIR, f), 'utf8'))]));
-  return [...parsed].filter(([f]) => opts.external || f !== 'external.ttl').flatMap(([, quads]) => quads);
+  return [...parsedFiles()].filter(([f]) => opts.external || f !== 'external.ttl').flatMap(([, quads]) => quads);
+}
+
+/** One vocab/*.ttl file's quads (`justice.ttl`, `external.ttl`, …). */
+export function vocabularyFileQuads(file: string): readonly Quad[] {
+  return parsedFiles().get(file) ?? [];
+}
+
+/**
+ * Every file's quads, parsed once per process (a run writes the vocabulary dump and checks
+ * against it), or read from the build's cache of the same texts.
+ */
+function parsedFiles(): ReadonlyMap<string, readonly Quad[]> {
+  if (!parsed) {
+    const cache = readCache();
+    const all = vocabularyTexts();
+    parsed = new Map(vocabFiles().map((f, i) => [f, decodeVocabularyFile(cache[f], all[i]!) ?? parseRdf(all[i]!)]));
+  }
+  return parsed;
 }
 
 let parsed: Map<string, readonly Quad[]> | undefined;
+
+/** Where the build writes the vocabulary's triples (dist/validate/; absent when run from src/). */
+export const VOCAB_CACHE = new URL('vocab-quads.json', import.meta.url).pathname;
+
+function readCache(): Readonly<Record<string, CachedFile>> {
+  try {
+    return JSON.parse(readFileSync(VOCAB_CACHE, 'utf8')) as Record<string, CachedFile>;
+  } catch {
+    return {};
+  }
+}
 
 let schema: Quad[] | undefined;
 
@@ -42,18 +68,7 @@ export function vocabularySchemaQuads(): readonly Quad[] {
 
 const CODE_CLASSES = new Set([`${NS.skos}Concept`, `${NS.skos}ConceptScheme`]);
 
-/** How many triples the vocabulary adds to an empty store (after storeWithVocabulary). */
-export const vocabularySize = (): number => size;
-
 /** The text of every vocab/*.ttl file (read once). */
 export function vocabularyTexts(): readonly string[] {
   return (texts ??= vocabFiles().map((f) => readFileSync(join(VOCAB_DIR, f), 'utf8')));
-}
-
-/** An embedded store holding every vocab/*.ttl file, ready for a cube to be added. */
-export function storeWithVocabulary(): EmbeddedStore {
-  const store = new EmbeddedStore();
-  for (const t of vocabularyTexts()) store.load(t, 'text/turtle');
-  size = store.size;
-  return store;
 }

@@ -11,7 +11,8 @@ import { Parser, Store } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assessBundle } from '../../src/metadata/five-star.js';
 import { METADATA_SHAPES } from '../../src/metadata/metadata-shapes.js';
-import { validateGraph, validateShapes } from '../../src/validate/validate-graph.js';
+import { validateGraph } from '../../src/validate/validate-graph.js';
+import { validateShapes } from '../../src/validate/validate-shapes.js';
 import { canonical, jsonldCanonical, readDump } from '../support/graph.js';
 import { tempDir } from '../support/tmp.js';
 
