@@ -2,12 +2,8 @@
 // does not parse vocab/*.ttl on every start (about 50 ms). Each file carries the SHA-256 of
 // the text it came from; vocab-graph.ts parses any file whose text has changed since.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { encodeVocabularyFile } from '../dist/validate/vocab-cache.js';
+import { encodeVocabulary } from '../dist/validate/vocab-cache.js';
 import { VOCAB_CACHE, VOCAB_DIR } from '../dist/validate/vocab-graph.js';
 
-const out = {};
-for (const f of readdirSync(VOCAB_DIR).filter((f) => f.endsWith('.ttl')).sort()) {
-  const cached = encodeVocabularyFile(readFileSync(`${VOCAB_DIR}${f}`, 'utf8'));
-  if (cached) out[f] = cached;
-}
-writeFileSync(VOCAB_CACHE, JSON.stringify(out));
+const texts = new Map(readdirSync(VOCAB_DIR).filter((f) => f.endsWith('.ttl')).sort().map((f) => [f, readFileSync(`${VOCAB_DIR}${f}`, 'utf8')]));
+writeFileSync(VOCAB_CACHE, JSON.stringify(encodeVocabulary(texts)));

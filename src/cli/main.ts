@@ -13,7 +13,6 @@ import { registerQuery } from './query.js';
 import { registerRelease } from './release.js';
 import { registerDiff } from './diff.js';
 import { registerValidate } from './validate.js';
-import { smallStoreRuns } from '../store/small-runs.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -63,10 +62,6 @@ Examples:
   $ justice-lod explain JL307
   $ justice-lod completion bash
 `);
-  // These commands put only a cube's structure and metadata in the embedded store.
-  program.hook('preAction', (_program, action) => {
-    if (SMALL_STORE_COMMANDS.has(action.name())) smallStoreRuns();
-  });
   registerRelease(program, setExit);
   registerConvert(program, setExit);
   registerInit(program, setExit);
@@ -81,8 +76,6 @@ Examples:
   registerCompletion(program, setExit);
   return program;
 }
-
-const SMALL_STORE_COMMANDS = new Set(['convert', 'check', 'preview']);
 
 /**
  * `justice-lod convert … | head` closes stdout early: the run still finishes (its files are

@@ -26,6 +26,7 @@ export class TripleIndex {
   private readonly pos = new Map<string, Map<string, Term[]>>();
   private readonly pairs = new Map<string, [Term, Term][]>();
   private readonly subjectTerms = new Map<string, Term>();
+  private readonly triples = new Set<string>();
 
   constructor(quads: Iterable<Quad> = []) {
     for (const q of quads) this.add(q.subject, q.predicate.value, q.object);
@@ -35,6 +36,9 @@ export class TripleIndex {
   add(s: Term, p: string, o: Term): boolean {
     const sk = termKey(s);
     const ok = termKey(o);
+    const triple = `${sk}\u0001${p}\u0001${ok}`;
+    if (this.triples.has(triple)) return false;
+    this.triples.add(triple);
     let bySubject = this.spo.get(sk);
     if (!bySubject) {
       this.spo.set(sk, (bySubject = new Map()));
@@ -42,7 +46,6 @@ export class TripleIndex {
     }
     let objects = bySubject.get(p);
     if (!objects) bySubject.set(p, (objects = []));
-    if (objects.some((x) => termKey(x) === ok)) return false;
     objects.push(o);
     let byPredicate = this.pos.get(p);
     if (!byPredicate) this.pos.set(p, (byPredicate = new Map()));
@@ -76,8 +79,7 @@ export class TripleIndex {
   }
 
   has(s: TermOrIri, p: string, o: TermOrIri): boolean {
-    const ok = keyOf(o);
-    return this.objects(s, p).some((x) => termKey(x) === ok);
+    return this.triples.has(`${keyOf(s)}\u0001${p}\u0001${keyOf(o)}`);
   }
 
   /** Whether `s` has any value for the predicate `p` (a term; only IRIs are predicates). */

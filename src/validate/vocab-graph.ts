@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { parseRdf } from '../rdf/n3-parser.js';
 import { NS, RDF_TYPE } from '../rdf/ns.js';
-import { decodeVocabularyFile, type CachedFile } from './vocab-cache.js';
+import { decodeVocabularyFile, type VocabularyCache } from './vocab-cache.js';
 
 /** vocab/ of this package: the vocabulary, the code lists and the reused external terms. */
 export const VOCAB_DIR = new URL('../../vocab/', import.meta.url).pathname;
@@ -34,7 +34,7 @@ function parsedFiles(): ReadonlyMap<string, readonly Quad[]> {
   if (!parsed) {
     const cache = readCache();
     const all = vocabularyTexts();
-    parsed = new Map(vocabFiles().map((f, i) => [f, decodeVocabularyFile(cache[f], all[i]!) ?? parseRdf(all[i]!)]));
+    parsed = new Map(vocabFiles().map((f, i) => [f, decodeVocabularyFile(cache, f, all[i]!) ?? parseRdf(all[i]!)]));
   }
   return parsed;
 }
@@ -44,11 +44,11 @@ let parsed: Map<string, readonly Quad[]> | undefined;
 /** Where the build writes the vocabulary's triples (dist/validate/; absent when run from src/). */
 export const VOCAB_CACHE = new URL('vocab-quads.json', import.meta.url).pathname;
 
-function readCache(): Readonly<Record<string, CachedFile>> {
+function readCache(): VocabularyCache {
   try {
-    return JSON.parse(readFileSync(VOCAB_CACHE, 'utf8')) as Record<string, CachedFile>;
+    return JSON.parse(readFileSync(VOCAB_CACHE, 'utf8')) as VocabularyCache;
   } catch {
-    return {};
+    return { iris: [], files: {} };
   }
 }
 
