@@ -10,6 +10,7 @@ export function termKey(t: Term): string {
 }
 
 const NONE: readonly Term[] = [];
+const NO_VALUES: ReadonlyMap<string, readonly Term[]> = new Map();
 
 /** A term, or an IRI as a string. */
 type TermOrIri = Term | string;
@@ -61,6 +62,11 @@ export class TripleIndex {
   /** The objects of `s p ?o`, in the order they were added. */
   objects(s: TermOrIri, p: string): readonly Term[] {
     return this.spo.get(keyOf(s))?.get(p) ?? NONE;
+  }
+
+  /** Every predicate of `s` with its objects. */
+  valuesOf(s: TermOrIri): ReadonlyMap<string, readonly Term[]> {
+    return this.spo.get(keyOf(s)) ?? NO_VALUES;
   }
 
   /** The subjects of `?s p o`. */

@@ -63,7 +63,16 @@ function closure(g: TripleIndex): void {
   }
 }
 
-const componentProperties = (g: TripleIndex, dsd: Term): Term[] => g.objects(dsd, QB.component).flatMap((c) => [...g.objects(c, qb('componentProperty'))]);
+/** Each DSD's component properties, found once per index (after the closure, which adds them). */
+const propertiesOf = new WeakMap<TripleIndex, Map<string, Term[]>>();
+function componentProperties(g: TripleIndex, dsd: Term): Term[] {
+  let byDsd = propertiesOf.get(g);
+  if (!byDsd) propertiesOf.set(g, (byDsd = new Map()));
+  const key = termKey(dsd);
+  let found = byDsd.get(key);
+  if (!found) byDsd.set(key, (found = g.objects(dsd, QB.component).flatMap((c) => [...g.objects(c, qb('componentProperty'))])));
+  return found;
+}
 const structuresOf = (g: TripleIndex, obs: Term): Term[] => g.objects(obs, QB.dataSet).flatMap((ds) => [...g.objects(ds, QB.structure)]);
 const hasMeasureType = (g: TripleIndex, dsd: Term): boolean => componentProperties(g, dsd).some((p) => p.value === QB.measureType && p.termType === 'NamedNode');
 const bool = (value: 'true' | 'false'): Term => DataFactory.literal(value, named(XSD.boolean));

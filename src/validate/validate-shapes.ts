@@ -1,7 +1,10 @@
 import type { Quad, Term } from '@rdfjs/types';
-import { Parser, Store } from 'n3';
+import type { Store } from 'n3';
 import { DataFactory } from '../rdf/factory.js';
+import { parseRdf } from '../rdf/n3-parser.js';
 import { NS, RDF_TYPE } from '../rdf/ns.js';
+import { TripleIndex } from '../rdf/triple-index.js';
+import { compileTargetedShapes } from './compiled-targets.js';
 import type { GraphInput } from './validate-graph.js';
 import { vocabularySchemaQuads } from './vocab-graph.js';
 import { once, type Violation } from './violation.js';
@@ -13,13 +16,18 @@ const IDENTIFIER = `${NS.dcterms}identifier`;
  * SHACL Core shapes alone on a small graph that holds no cube (a release's metadata): no
  * store, no integrity constraints, and `context` (say, the vocabulary's classes and
  * properties) beside the data. Shapes with SPARQL-based constraints go through `validateGraph`.
+ * Shapes that compile (compiled-targets.ts) run without the engine; `engine: true` forces it
+ * (the tests' reference).
  */
-export async function validateShapes(input: GraphInput, shapesText: string, context: readonly Quad[] = vocabularySchemaQuads()): Promise<Violation[]> {
-  const shapes = new Parser({ format: 'Turtle' }).parse(shapesText);
+export async function validateShapes(input: GraphInput, shapesText: string, context: readonly Quad[] = vocabularySchemaQuads(), opts: { engine?: boolean } = {}): Promise<Violation[]> {
+  const shapes = parseRdf(shapesText);
   if (shapes.some((q) => q.predicate.value === `${SH}sparql`)) throw new Error('validateShapes: SPARQL-based constraints need validateGraph');
-  const data: Quad[] = new Parser({ format: input.format === 'text/turtle' ? 'Turtle' : 'N-Triples' }).parse(input.text);
+  const data: Quad[] = parseRdf(input.text, input.format === 'text/turtle' ? 'Turtle' : 'N-Triples');
   for (const q of context) data.push(q);
+  const compiled = opts.engine ? undefined : compileTargetedShapes(shapes);
+  if (compiled) return once(compiled(new TripleIndex(data)));
   if (!anyFocusNode(shapes, data)) return [];
+  const { Store } = await import('n3');
   const ruleOf = ruleNamer(new Store(shapes));
   const { shaclEngine } = await import('./engine.js');
   const report = await (await shaclEngine(shapes, { sparqlConstraints: false }))(data);

@@ -116,6 +116,60 @@ describe('metadata shapes', () => {
     const key = (x: { rule: string; focus: string; path?: string }): string => `${x.rule} ${x.focus} ${x.path ?? ''}`;
     expect(alone.map(key).sort()).toEqual(v.violations.map(key).sort());
   });
+
+  // convert runs the metadata shapes compiled (compiled-targets.ts); shacl-engine is the
+  // reference: the same rule, component, node, path and value on the real metadata and on
+  // 40 random breakages of it (dropped triples, moved objects, wrong datatypes and kinds).
+  it('compiled, find what shacl-engine finds, on the metadata and on random breakages of it', async () => {
+    const text = readFileSync(join(out, 'metadata.ttl'), 'utf8');
+    const quads = new Parser({ format: 'Turtle' }).parse(text);
+    const literals = ['"x"', '"-1"^^<http://www.w3.org/2001/XMLSchema#integer>', '"2024-13-01"^^<http://www.w3.org/2001/XMLSchema#date>',
+      '"2999-01-01T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>', '"2020-01-01T00:00:00"^^<http://www.w3.org/2001/XMLSchema#dateTime>',
+      '"ABCD"^^<http://www.w3.org/2001/XMLSchema#hexBinary>', '"12"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>', '_:b1', '<ftp://example.org/x>'];
+    const SHAPED = /(title|description|publisher|license|issued|modified|#dataset|#distribution|downloadURL|accessURL|mediaType|byteSize|#checksum|algorithm|checksumValue|AtTime|#triples|#type)> /;
+    let seed = 5;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const nt = (q: (typeof quads)[number]): string => `${q.subject.termType === 'BlankNode' ? `_:${q.subject.value}` : `<${q.subject.value}>`} <${q.predicate.value}> ${
+      q.object.termType === 'Literal' ? JSON.stringify(q.object.value) + (q.object.language ? `@${q.object.language}` : `^^<${q.object.datatype.value}>`) : q.object.termType === 'BlankNode' ? `_:${q.object.value}` : `<${q.object.value}>`} .`;
+    // Blank nodes: each parse names them afresh.
+    const blank = (v: string | undefined): string => (v && /^b\d+_/.test(v) ? '_:' : v ?? '');
+    const key = (x: { rule: string; title: string; focus: string; path?: string; value?: string }): string => `${x.rule} ${x.title} ${blank(x.focus)} ${x.path ?? ''} ${blank(x.value)}`;
+    let broken = 0;
+    const components = new Set<string>();
+    // A few breakages on purpose (values in the wrong order or without a time zone, a second
+    // media type, an FTP download, another checksum algorithm), then random ones.
+    const dated = (l: string): boolean => /startedAtTime|endedAtTime/.test(l);
+    const targeted: ((lines: string[]) => void)[] = [
+      (ls) => ls.forEach((l, i) => dated(l) && /startedAtTime/.test(l) && (ls[i] = l.replace(/"[^"]*"/, '"2999-01-01T00:00:00Z"'))),
+      (ls) => ls.forEach((l, i) => dated(l) && /startedAtTime/.test(l) && (ls[i] = l.replace(/"[^"]*"/, '"2020-01-01T00:00:00"'))),
+      (ls) => ls.push(ls.find((l) => /mediaType/.test(l))!.replace(/<[^>]*> \.$/, '<https://www.iana.org/assignments/media-types/text/csv> .')),
+      (ls) => ls.forEach((l, i) => /downloadURL/.test(l) && (ls[i] = l.replace(/<https?:\/\/([^>]*)> \.$/, '<ftp://$1> .'))),
+      (ls) => ls.forEach((l, i) => /checksumValue/.test(l) && (ls[i] = l.replace(/"([0-9a-f]+)"/, (_m, h: string) => `"${h.toUpperCase()}"`))),
+      (ls) => ls.forEach((l, i) => /#algorithm>/.test(l) && (ls[i] = l.replace(/checksumAlgorithm_sha256/, 'checksumAlgorithm_md5'))),
+    ];
+    for (let n = 0; n <= 40 + targeted.length; n++) {
+      const lines = quads.map(nt);
+      if (n > 0 && n <= targeted.length) targeted[n - 1]!(lines);
+      for (let e = 0; n > targeted.length && e < 2 + rnd(4); e++) {
+        // Mostly lines the shapes look at: a breakage elsewhere changes nothing.
+        const shaped = lines.map((l, j) => [l, j] as const).filter(([l]) => SHAPED.test(l)).map(([, j]) => j);
+        const i = rnd(4) > 0 && shaped.length > 0 ? shaped[rnd(shaped.length)]! : rnd(lines.length);
+        const kind = rnd(3);
+        if (kind === 0) lines.splice(i, 1);
+        else if (kind === 1) lines[i] = lines[i]!.replace(/ [^ ]+ \.$| ".*$/, ` ${literals[rnd(literals.length)]} .`);
+        else lines[i] = lines[i]!.replace(/ [^ ]+ \.$|> ".*$/, (m) => `${m.startsWith('>') ? '>' : ''} ${nt(quads[rnd(quads.length)]!).split(' ').slice(2).join(' ')}`);
+      }
+      const input = { name: 'metadata.nt', text: lines.join('\n'), format: 'application/n-triples' as const };
+      const compiled = await validateShapes(input, METADATA_SHAPES, []);
+      const engine = await validateShapes(input, METADATA_SHAPES, [], { engine: true });
+      expect(compiled.map(key).sort(), `mutant ${n}:\n${input.text}`).toEqual(engine.map(key).sort());
+      if (engine.length > 0) broken++;
+      for (const v of engine) components.add(v.title.replace(/^sh:|ConstraintComponent$/g, ''));
+    }
+    expect(broken).toBeGreaterThan(12);
+    // Every kind of constraint the metadata shapes use was broken at least once.
+    expect([...components].sort()).toEqual(['Class', 'Datatype', 'HasValue', 'In', 'LessThanOrEquals', 'MaxCount', 'MinCount', 'NodeKind', 'Pattern']);
+  }, 120_000);
 });
 
 describe('five-star assessment', () => {

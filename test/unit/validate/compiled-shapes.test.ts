@@ -22,7 +22,8 @@ describe('compiled observation shapes', () => {
 
   it.each([
     ['a class target', `ex:s a sh:NodeShape ; sh:targetClass qb:Observation ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .`],
-    ['a constraint outside the subset (sh:pattern)', `ex:s a sh:NodeShape ; ${TARGET} ; sh:property [ sh:path ex:p ; sh:pattern "^a" ] .`],
+    ['a constraint outside the subset (sh:languageIn)', `ex:s a sh:NodeShape ; ${TARGET} ; sh:property [ sh:path ex:p ; sh:languageIn ( "en" ) ] .`],
+    ['sh:class, which needs the data graph', `ex:s a sh:NodeShape ; ${TARGET} ; sh:property [ sh:path ex:p ; sh:class ex:C ] .`],
     ['a path that is not one IRI', `ex:s a sh:NodeShape ; ${TARGET} ; sh:property [ sh:path ( ex:p ex:q ) ; sh:minCount 1 ] .`],
     ['another SPARQL target', `ex:s a sh:NodeShape ; sh:target [ a sh:SPARQLTarget ; sh:select "SELECT ?this WHERE { ?this a ex:T }" ] ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .`],
   ])('refuse %s, so the engine validates it', (_name, body) => {
