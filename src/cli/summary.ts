@@ -1,3 +1,4 @@
+import type { DisclosureCounts } from '../disclosure/run.js';
 import { CODES } from '../diagnostics/codes.js';
 import { MARKER_MEANING } from '../mapping/markers.js';
 import type { ConvertResult } from '../run/convert.js';
@@ -31,10 +32,23 @@ export function summaryText(id: string, s: ConvertSummary): string {
     const scope = s.wholeGraph ? 'observation checks, all 21 integrity constraints and the SHACL shapes on the whole graph' : 'the observation shapes on every observation as it was written; all 21 integrity constraints on the structure and on each code used';
     lines.push(`  validation    ${broken.length ? `${broken.join('; ')}` : `no violations (${scope})`}`);
   } else lines.push(s.linkset ? '  validation    none: a lookup table written as links is not a Data Cube' : s.written || !r.unread ? '  validation    skipped (--no-validate)' : '  validation    not run: the run stopped early');
+  if (s.disclosure) lines.push(`  disclosure    ${disclosureLine(s.disclosure)}`);
   if (s.outputs.length) lines.push(`  written       ${s.outputs.map((o) => `${rel(o.path)} (${bytes(o.bytes)})`).join(', ')}`);
   else if (!s.written) lines.push('  written       nothing (the run failed; see the errors above)');
   lines.push(`  time          ${secs.toFixed(2)} s${secs > 0 ? `, ${n(Math.round(dataRows(r) / secs))} rows/s` : ''}`);
   return lines.join('\n');
+}
+
+/** What disclosure control found, as a statistician reads it. */
+function disclosureLine(d: DisclosureCounts): string {
+  const problems = [
+    d.smallCounts ? `${plural(d.smallCounts, 'count')} below ${d.threshold} published` : '',
+    d.recoverable ? `${n(d.recoverable)} of ${plural(d.suppressed, 'suppressed cell')} can be worked out` : '',
+    d.notAddingUp ? `${plural(d.notAddingUp, 'total')} not adding up` : '',
+    d.ratesDisagreeing ? `${plural(d.ratesDisagreeing, 'rate')} disagreeing with its counts` : '',
+  ].filter(Boolean);
+  if (problems.length) return `${problems.join('; ')} (see the warnings)`;
+  return `no count below ${d.threshold} published; ${plural(d.suppressed, 'suppressed cell')}, none pinned closer than ${n(d.protection)}; ${plural(d.totals, 'total')} adding up`;
 }
 
 /** The machine-readable form of one conversion. */
@@ -56,6 +70,7 @@ export function summaryJson(result: ConvertResult, exitCode: number): Record<str
           markers: Object.fromEntries(s.markers),
           omitted: Object.fromEntries(s.omitted),
           validation: s.validation ? Object.fromEntries(s.validation) : null,
+          ...(s.disclosure ? { disclosure: s.disclosure } : {}),
           outputs: s.outputs,
           written: s.written,
           durationMs: s.durationMs,

@@ -4,7 +4,8 @@
  * are generated from this table, so wording lives in one place.
  *
  * Ranges: JL1xx mapping file, JL2xx CSV reading, JL3xx cell values, JL4xx run and output,
- * JL5xx validation, JL6xx triple stores (query, publish), JL7xx releases and their diffs.
+ * JL5xx validation, JL6xx triple stores (query, publish), JL7xx releases and their diffs,
+ * JL8xx disclosure control and additivity.
  */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -36,6 +37,7 @@ export const CODES = {
   JL119: { severity: 'error', title: 'term not in the justice vocabulary', hint: 'Use a term that vocab/justice.ttl or a code list in vocab/ defines (the message suggests the nearest), or a namespace of your own declared under `prefixes:`.' },
   JL120: { severity: 'error', title: 'measure cannot be combined that way', hint: 'Rows with the same key combine by sum, first, min, max or mean (`duplicates:` and each measure\'s `combine:`); a mean needs a decimal measure, and `weight:` names another measure.' },
   JL121: { severity: 'error', title: 'code list file cannot be read', hint: 'Give a CSV with a `label` column (and optionally notation, parent, sort order, description) or a YAML list of concepts, next to the mapping; each label once, each parent a label or notation of the list.' },
+  JL122: { severity: 'error', title: 'disclosure rule names an unknown component', hint: 'Under `disclosure:`, `counts:` and `rates:` name measures and `totals:` names dimensions, by their keys in the mapping.' },
   JL201: { severity: 'error', title: 'row has the wrong number of cells', hint: 'Check for an unquoted delimiter or a missing cell in this row; quote cells that contain the delimiter.' },
   JL202: { severity: 'info', title: 'decoded as Windows-1252', hint: 'The file is not valid UTF-8; set `encoding: windows-1252` to make this explicit, or re-save the file as UTF-8.' },
   JL203: { severity: 'error', title: 'CSV syntax error', hint: 'Close the quoted field, or double any quote inside a quoted field ("").' },
@@ -88,6 +90,12 @@ export const CODES = {
   JL707: { severity: 'error', title: 'convert would overwrite a release', hint: 'The output folder holds a release written by `justice-lod release`: its catalogue, version links and checksums would no longer match. Run `justice-lod release` with the release file to remake it, or convert into another folder (--out).' },
   JL708: { severity: 'error', title: 'release folder holds something else', hint: 'A release replaces <out>/<id> as a whole, so it only replaces a folder a previous release wrote (it holds .justice-lod-release). Check `out:` and `id:` in the release file, or move the folder away yourself.' },
   JL709: { severity: 'error', title: 'output folder is being written by another run', hint: 'Two runs writing one folder at once would mix their files, so the second is refused. Wait for the other run (its pid is named) to finish, or write to another folder. A lock left by a killed run is taken over by itself.' },
+  JL710: { severity: 'error', title: 'release refused: disclosure findings not acknowledged', hint: 'Suppress the cells the warnings name (as [c] in the CSV) and run again, or, where the release may stand with them, add to the release file `acknowledge: [{dataset: <id>, code: <JL8xx>, reason: <why>}]`; the reason is recorded in the metadata.' },
+  JL711: { severity: 'warning', title: 'acknowledgement matches no disclosure finding', hint: 'The release file acknowledges a finding that this run did not find (it was fixed, or the dataset id or code is misspelt): remove the entry from `acknowledge:`, or correct it.' },
+  JL801: { severity: 'warning', title: 'small count published (primary disclosure)', hint: 'A count from 1 to the threshold − 1 can identify people: publish it as [c] (suppressed) in the CSV, or, where the mapping is wrong about which measures count people, correct `disclosure: counts:`.' },
+  JL802: { severity: 'warning', title: 'suppressed cell can be worked out (secondary disclosure)', hint: 'The published totals and cells pin the suppressed cell to an interval narrower than the protection level: suppress one more cell in each total that reveals it, or lower `disclosure: protection:` if the interval is safe.' },
+  JL803: { severity: 'warning', title: 'cells do not add up to their total', hint: 'The total differs from the sum of the cells under it by more than `disclosure: tolerance:`: correct the figures, give the tolerance that rounding allows, or check that `disclosure: totals:` names the total code.' },
+  JL804: { severity: 'warning', title: 'rate does not agree with its numerator and denominator', hint: 'The published rate differs from numerator ÷ denominator × scale by more than its rounding: correct the figures, or the `disclosure: rates:` entry (scale 100 for percentages).' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

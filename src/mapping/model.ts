@@ -221,6 +221,22 @@ export interface Publication {
   readonly sourceUrl?: string;
 }
 
+/** Disclosure control and additivity rules (`disclosure:`), by component key. */
+export interface DisclosureRules {
+  /** Measure keys that count people or cases. */
+  readonly counts: readonly string[];
+  /** k: counts 1 … k − 1 are unsafe. */
+  readonly threshold: number;
+  readonly zeroSafe: boolean;
+  /** The narrowest interval a suppressed cell may be pinned to. */
+  readonly protection: number;
+  /** Dimension key → the CSV labels of its total code, lower-cased. */
+  readonly totals: ReadonlyMap<string, readonly string[]>;
+  readonly tolerance: number;
+  readonly rates: readonly { readonly measure: string; readonly numerator: string; readonly denominator: string; readonly scale: number; readonly tolerance?: number }[];
+  readonly span: Span;
+}
+
 export interface MappingModel {
   readonly version: 1;
   readonly file: string;
@@ -241,6 +257,7 @@ export interface MappingModel {
   readonly codeLists: readonly SchemeDef[];
   readonly measureSelector?: MeasureSelector;
   readonly aggregation?: Aggregation;
+  readonly disclosure?: DisclosureRules;
   readonly variables: readonly Variable[];
   readonly subjects: readonly SubjectRule[];
   /** Triples about the dataset and its structure, written once before the rows. */

@@ -13,6 +13,7 @@ import { checkPrefixes, prefixesOf, withDerivedPrefixes } from './prefixes.js';
 import { NESTED_REPETITION_HINT, repeatsARepetition } from './regex-safety.js';
 import { readCodeListFile } from './codelist-file.js';
 import { linksetHeader, normalizeLinks } from './links.js';
+import { normalizeDisclosure } from './disclosure.js';
 import { normalizeAggregation, normalizeFilters } from './rows.js';
 import type { SchemeDef } from '../codelists/model.js';
 import { normalizeSource } from './source.js';
@@ -89,6 +90,7 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
   const source = normalizeSource(raw, doc, (code, message, path) => ctx.error(code, message, path));
   const filters = normalizeFilters(raw, doc);
   const aggregation = normalizeAggregation(raw, doc, (key) => measureDatatype(raw.measures![key]!, (t) => ctx.iri(t, [])), (code, message, path, key, hint) => ctx.error(code, message, path, key, hint));
+  const disclosure = normalizeDisclosure(raw, doc, (code, message, path, key, hint) => ctx.error(code, message, path, key, hint));
   if (ctx.failed || !source || base === undefined || dataset === undefined) return { diagnostics: ctx.diagnostics };
 
   const component = (section: 'measures' | 'attributes') => ([key, c]: [string, RawDescription & { property: string }]): CubeComponent => ({
@@ -106,7 +108,8 @@ export function normalizeMapping(doc: LocatedDocument): { model?: MappingModel; 
     ...(raw.title ? { title: raw.title } : {}), ...(raw.description ? { description: raw.description } : {}),
     publication: { ...raw.publication, keywords: raw.publication?.keywords ?? [] },
     linkset: links !== undefined, markers: markerTable(raw.markers), filters, codeLists: [...ctx.codeLists.values()],
-    ...(ctx.measureColumn ? { measureSelector: { column: ctx.measureColumn.column, choices } } : {}), ...(aggregation ? { aggregation } : {}), variables, subjects, header, cube,
+    ...(ctx.measureColumn ? { measureSelector: { column: ctx.measureColumn.column, choices } } : {}), ...(aggregation ? { aggregation } : {}),
+    ...(disclosure ? { disclosure } : {}), variables, subjects, header, cube,
   };
   return { model, diagnostics: ctx.diagnostics };
 }

@@ -85,6 +85,7 @@ export interface RawMapping {
   readonly missing?: Readonly<Record<string, string>>;
   readonly filter?: { readonly keep?: RawRowMatch; readonly drop?: RawRowMatch };
   readonly duplicates?: { readonly combine: 'sum' | 'first' | 'reject'; readonly sorted?: boolean };
+  readonly disclosure?: RawDisclosure;
   readonly measureColumn?: { readonly column: string; readonly value: string; readonly marker?: string };
   readonly dimensions?: Readonly<Record<string, RawComponent>>;
   readonly measures?: Readonly<Record<string, RawMeasure>>;
@@ -98,4 +99,14 @@ export interface RawPublication {
   readonly frequency?: Frequency;
   readonly landingPage?: string;
   readonly sourceUrl?: string;
+}
+
+export interface RawDisclosure {
+  readonly counts: readonly string[];
+  readonly threshold?: number;
+  readonly zeroSafe?: boolean;
+  readonly protection?: number;
+  readonly totals?: Readonly<Record<string, string | readonly string[]>>;
+  readonly tolerance?: number;
+  readonly rates?: readonly { readonly measure: string; readonly numerator: string; readonly denominator: string; readonly scale?: number; readonly tolerance?: number }[];
 }

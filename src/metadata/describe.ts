@@ -90,6 +90,10 @@ function describeDataset(g: QuadList, r: ReleaseInfo, d: DatasetRecord): void {
   describeVoid(g, r, d);
   describeProvenance(g, r, d);
   describeVersion(g, r, d);
+  // What the release stands with, on the release's version of the dataset (or the dataset).
+  for (const a of d.acknowledged ?? []) {
+    g.text(r.version ? versionIri(d.iri, r.catalog) : d.iri, `${NS.skos}editorialNote`, `Disclosure control: ${a.count} ${a.code} finding${a.count === 1 ? '' : 's'} acknowledged by the release: ${a.reason}`);
+  }
 }
 
 /** A release's version of a dataset: `{dataset}/version/{release}`, for a catalogue with an id. */

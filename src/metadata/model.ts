@@ -58,4 +58,6 @@ export interface DatasetRecord {
   readonly ended: Date;
   /** What changed since the previous release (adms:versionNotes), when the dataset was in it. */
   readonly versionNotes?: string;
+  /** Disclosure findings the release stands with, and why (skos:editorialNote). */
+  readonly acknowledged?: readonly { readonly code: string; readonly count: number; readonly reason: string }[];
 }

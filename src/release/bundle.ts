@@ -1,3 +1,4 @@
+import type { Acknowledged } from './disclosure-gate.js';
 import { join, resolve } from 'node:path';
 import { METADATA_FILE } from '../metadata/metadata-file.js';
 import { describeRelease } from '../metadata/describe.js';
@@ -25,6 +26,8 @@ export interface ConvertedDataset {
   readonly summary: ConvertSummary;
   /** What changed since the previous release, when there is one. */
   readonly versionNotes?: string;
+  /** Disclosure findings the release file acknowledged, with its reasons. */
+  readonly acknowledged?: readonly Acknowledged[];
 }
 
 export interface Bundle {
@@ -52,7 +55,7 @@ export async function writeBundle(outDir: string, release: ReleaseInfo, formats:
   return { datasets, metadata };
 }
 
-async function datasetRecord({ model, summary, versionNotes }: ConvertedDataset): Promise<DatasetRecord> {
+async function datasetRecord({ model, summary, versionNotes, acknowledged }: ConvertedDataset): Promise<DatasetRecord> {
   const source = await hashFile(summary.csv);
   const mapping = await hashFile(resolve(summary.mapping));
   const title = model.title ?? model.id;
@@ -74,6 +77,7 @@ async function datasetRecord({ model, summary, versionNotes }: ConvertedDataset)
     started: summary.started,
     ended: summary.ended ?? new Date(),
     ...(versionNotes !== undefined ? { versionNotes } : {}),
+    ...(acknowledged ? { acknowledged } : {}),
   };
 }
 

@@ -31,6 +31,16 @@ export interface ReleaseConfig {
   readonly formats: readonly OutputFormat[];
   readonly previous?: { readonly dir: string; readonly span: Span };
   readonly datasets: readonly ReleaseDataset[];
+  /** Disclosure findings the release may stand with (`acknowledge:`). */
+  readonly acknowledge: readonly Acknowledgement[];
+}
+
+/** A disclosure finding the release may stand with: by dataset id and code, with the reason. */
+export interface Acknowledgement {
+  readonly dataset: string;
+  readonly code: string;
+  readonly reason: string;
+  readonly span: Span;
 }
 
 interface RawRelease {
@@ -47,6 +57,7 @@ interface RawRelease {
   formats?: string[];
   previous?: string;
   datasets: { mapping: string; csv?: string }[];
+  acknowledge?: { dataset: string; code: string; reason: string }[];
 }
 
 export interface LoadedRelease {
@@ -92,6 +103,7 @@ export async function loadRelease(file: string): Promise<LoadedRelease> {
     formats: (raw.formats ?? ['nt', 'ttl']).map((f) => formatByName(f)!),
     ...(previous ? { previous: { dir: previous, span: doc.spanOf(['previous']) } } : {}),
     datasets: raw.datasets.map((d, i) => ({ mapping: at(d.mapping), ...(d.csv ? { csv: at(d.csv) } : {}), span: doc.spanOf(['datasets', i]) })),
+    acknowledge: (raw.acknowledge ?? []).map((a, i) => ({ ...a, span: doc.spanOf(['acknowledge', i]) })),
   };
   return { ...(diagnostics.some((d) => d.severity === 'error') ? {} : { config }), diagnostics, sources };
 }

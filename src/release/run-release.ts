@@ -1,3 +1,4 @@
+import { disclosureGate } from './disclosure-gate.js';
 import { rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { notAReleaseFolder, writeReleaseMarker } from './marker.js';
@@ -138,6 +139,13 @@ async function writeRelease(config: ReleaseConfig, hooks: ReleaseRunHooks, diagn
       outcomes.push({ mapping: d.mapping, result, ...(changes ? { changes } : {}), marked: reviser?.marked ?? 0 });
     }
     if (outcomes.some((o) => o.result.status !== 'ok')) return await failed(outcomes, diagnostics, staging, log, outcomes.some((o) => o.result.status === 'config-error' || o.result.status === 'io-error') ? 'config-error' : 'failed');
+    // No release reveals a small cell: disclosure findings stop it unless the release file acknowledges them.
+    const gate = disclosureGate(outcomes.map((o) => ({ id: o.result.model!.id, diagnostics: o.result.diagnostics })), config.acknowledge, { file: config.file, line: 0 });
+    diagnostics.push(...gate.warnings);
+    if (gate.refused.length) {
+      diagnostics.push(...gate.refused);
+      return await failed(outcomes, diagnostics, staging, log, 'failed');
+    }
 
     let changes: ReleaseChanges | undefined;
     let vocabularyNotes: string | undefined;
@@ -159,7 +167,10 @@ async function writeRelease(config: ReleaseConfig, hooks: ReleaseRunHooks, diagn
       ...(config.publisher ? { publisher: config.publisher.iri, publisherName: config.publisher.name } : {}),
       ...(config.licence ? { license: config.licence } : {}), ...(previous ? { previous } : {}),
     });
-    const converted: ConvertedDataset[] = outcomes.map((o) => ({ model: o.result.model!, summary: o.result.summary!, ...(o.changes ? { versionNotes: versionNotes(o.changes) } : {}) }));
+    const converted: ConvertedDataset[] = outcomes.map((o) => {
+      const acknowledged = gate.acknowledged.get(o.result.model!.id);
+      return { model: o.result.model!, summary: o.result.summary!, ...(o.changes ? { versionNotes: versionNotes(o.changes) } : {}), ...(acknowledged ? { acknowledged } : {}) };
+    });
     const completed = await completeBundle(staging, release, config.formats, converted, vocabularyNotes);
     if (completed.problems.length) {
       diagnostics.push(...completed.problems);

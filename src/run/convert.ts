@@ -144,7 +144,8 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
 
   let parallel = false;
   // Workers find repeated keys through the checks' key tables, so without checks one process converts.
-  if ((opts.workers ?? 1) > 1 && !opts.hook && !opts.createTargets && opts.limitRows === undefined && opts.validate !== false) {
+  // Disclosure control needs the whole table in one place: one process.
+  if ((opts.workers ?? 1) > 1 && !opts.hook && !opts.createTargets && opts.limitRows === undefined && opts.validate !== false && !model.disclosure) {
     try {
       // Loaded on use, as are the aggregator and the file sinks: `check` and `preview` start sooner.
       const { convertInParallel } = await import('./parallel.js');
@@ -273,6 +274,7 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
     for (const d of await validation.finish([...plan.headerQuads, ...trailer])) report(d);
     summary.validation = validation.counts;
     summary.wholeGraph = validation.wholeGraph;
+    if (validation.disclosureCounts) summary.disclosure = validation.disclosureCounts;
   }
   // Workers' key hashes only propose repeats: one process finds them exactly, and rejects them as rows.
   if (parallel && repeatsFound) {

@@ -1,3 +1,4 @@
+import type { DisclosureCounts } from '../disclosure/run.js';
 import type { DatasetFacts } from '../metadata/facts.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { MarkerCode } from '../mapping/model.js';
@@ -41,6 +42,8 @@ export interface ConvertSummary {
   validation?: Map<string, number>;
   /** Whether validation covered the whole graph (small runs) or the observations and the structure. */
   wholeGraph?: boolean;
+  /** What disclosure control found, when the mapping has `disclosure:` and validation ran. */
+  disclosure?: DisclosureCounts;
   written: boolean;
   /** A lookup table written as links: no observations, no Data Cube checks. */
   linkset?: boolean;

@@ -10,6 +10,8 @@ import { columnOf } from './locate.js';
 import { doing, during } from './activity.js';
 import { ObservationChecker, observationEnd, type CheckerKeys, type CubeSpec } from '../validate/stream-checks.js';
 import type { Violation } from '../validate/violation.js';
+import { DisclosureTable } from '../disclosure/table.js';
+import type { DisclosureCounts } from '../disclosure/run.js';
 import { grouped } from '../diagnostics/numbers.js';
 
 /** The diagnostic code a violation is reported under. */
@@ -97,6 +99,10 @@ export class RunValidation {
   private readonly firstUseOfTerm = new Map<Term, FirstUse>();
   /** Predicate term → its dimension's first uses, or null for other predicates. */
   private readonly dimensionOf = new Map<Term, Map<string, FirstUse> | null>();
+  /** The cube's figures, kept for disclosure control when the mapping asks for it. */
+  private readonly disclosure: DisclosureTable | undefined;
+  /** What the disclosure checks found (after `finish`). */
+  disclosureCounts: DisclosureCounts | undefined;
 
   /** Whether the whole graph was validated too (small runs), or only the structure. */
   get wholeGraph(): boolean {
@@ -124,6 +130,7 @@ export class RunValidation {
     // No limit, or a negative one (a part of a large file, in a worker): no whole graph.
     if (wholeGraphLimit <= 0) this.graph = undefined;
     for (const d of model.cube.dimensions) this.firstUses.set(d.property, new Map());
+    this.disclosure = model.disclosure ? new DisclosureTable(model, header) : undefined;
   }
 
   add(s: Term, p: Term, o: Term): void {
@@ -149,6 +156,7 @@ export class RunValidation {
       }
     }
     this.recordCodes(line, cells);
+    this.disclosure?.addRow(rowS, rowP, rowO, n, line, cells);
     const violations = this.checker.checkTriples(rowS, rowP, rowO, n, line);
     const out = violations.length === 0 ? [] : violations.map((v) => this.toDiagnostic(v, line, cells, this.observationIndex(v.focus)));
     rowS.length = rowP.length = rowO.length = 0;
@@ -216,7 +224,14 @@ export class RunValidation {
       count(this.counts, 'IC-17');
       return diagnostic(codeOf('IC-17'), `IC-17: the observations of this row's key have ${k.present} of the cube's ${k.expected} measures`, { span: { file: this.csv, line: k.at } });
     }));
-    return [...out, ...(await this.graphChecks(structure))];
+    out.push(...(await this.graphChecks(structure)));
+    if (this.disclosure && this.model.disclosure) {
+      const { disclosureFindings } = await import('../disclosure/run.js');
+      const found = await disclosureFindings(this.csv, this.disclosure, this.model.disclosure);
+      out.push(...found.diagnostics);
+      this.disclosureCounts = found.counts;
+    }
+    return out;
   }
 
   private async graphChecks(structure: readonly Quad[]): Promise<Diagnostic[]> {

@@ -1,0 +1,70 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { grouped } from '../diagnostics/numbers.js';
+import type { DisclosureRules } from '../mapping/model.js';
+import type { Relation } from './relations.js';
+import type { Cell, DisclosureTable } from './table.js';
+
+/** A diagnostic at a cell's CSV line and column. */
+export function atCell(csv: string, c: Cell, code: Diagnostic['code'], message: string): Diagnostic {
+  return diagnostic(code, message, { span: { file: csv, line: c.line }, ...(c.column ? { cell: { columnName: c.column, value: c.text ?? '' } } : {}) });
+}
+
+/** "line 6", "lines 2, 3": lines as people read them (1-based), a few of them. */
+export function lines(cells: readonly Cell[], most = 6): string {
+  const ls = [...new Set(cells.map((c) => c.line + 1))].sort((a, b) => a - b);
+  const listed = ls.length > most ? `${ls.slice(0, most).join(', ')} and ${ls.length - most} more` : ls.join(', ');
+  return `line${ls.length === 1 ? '' : 's'} ${listed}`;
+}
+
+/** Primary disclosure: a count from 1 to k − 1 (or 0, when zero is not safe) published as a number (JL801). */
+export function primaryFindings(csv: string, table: DisclosureTable, rules: DisclosureRules): Diagnostic[] {
+  const counted = new Set(rules.counts);
+  return table.cells.filter((c) => counted.has(c.measure) && c.value !== undefined && (c.value === 0 ? !rules.zeroSafe : c.value > 0 && c.value < rules.threshold))
+    .map((c) => atCell(csv, c, 'JL801', `${c.measure} ${grouped(c.value!)} is published as a number, but counts below ${rules.threshold}${rules.zeroSafe ? '' : ' (0 included)'} identify people`));
+}
+
+/** Additivity: where nothing is suppressed, the parts of a total add up to it, within the tolerance (JL803). */
+export function additivityFindings(csv: string, table: DisclosureTable, relations: readonly Relation[], rules: DisclosureRules): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const r of relations) {
+    const total = table.cells[r.total]!;
+    const parts = r.parts.map((i) => table.cells[i]!);
+    if (total.value === undefined || parts.some((p) => p.value === undefined)) continue;
+    const sum = parts.reduce((s, p) => s + p.value!, 0);
+    if (Math.abs(total.value - sum) <= rules.tolerance + 1e-9) continue;
+    out.push(atCell(csv, total, 'JL803', `${total.measure} total ${grouped(total.value)} is not the sum of its ${parts.length} ${r.dimension} cells (${lines(parts)}), which is ${grouped(sum)}${rules.tolerance ? ` (tolerance ${rules.tolerance})` : ''}`));
+  }
+  return out;
+}
+
+/** Rates agree with their numerator and denominator within rounding (JL804). */
+export function rateFindings(csv: string, table: DisclosureTable, rules: DisclosureRules): Diagnostic[] {
+  if (rules.rates.length === 0) return [];
+  const byKey = new Map<string, Map<string, Cell>>();
+  for (const c of table.cells) {
+    const key = c.codes.join('\u0001');
+    let m = byKey.get(key);
+    if (!m) byKey.set(key, (m = new Map()));
+    m.set(c.measure, c);
+  }
+  const out: Diagnostic[] = [];
+  for (const figures of byKey.values()) {
+    for (const r of rules.rates) {
+      const rate = figures.get(r.measure);
+      const num = figures.get(r.numerator)?.value;
+      const den = figures.get(r.denominator)?.value;
+      if (rate?.value === undefined || num === undefined || den === undefined || den === 0) continue;
+      const expected = (num / den) * r.scale;
+      const tolerance = r.tolerance ?? halfLastPlace(rate.text ?? String(rate.value));
+      if (Math.abs(rate.value - expected) <= tolerance + 1e-9) continue;
+      out.push(atCell(csv, rate, 'JL804', `${r.measure} ${rate.text ?? rate.value} does not agree with ${r.numerator} ÷ ${r.denominator}${r.scale !== 1 ? ` × ${r.scale}` : ''} = ${grouped(num)} ÷ ${grouped(den)}${r.scale !== 1 ? ` × ${r.scale}` : ''} = ${expected.toFixed(4).replace(/\.?0+$/, '')} (tolerance ${tolerance})`));
+    }
+  }
+  return out;
+}
+
+/** Half a unit in the last decimal place the text shows: "45.3" → 0.05, "12" → 0.5. */
+export function halfLastPlace(text: string): number {
+  const decimals = /\.(\d+)/.exec(text.replace(/[^\d.]/g, ''))?.[1]?.length ?? 0;
+  return 0.5 / 10 ** decimals;
+}

@@ -1,0 +1,35 @@
+import type { DisclosureRules } from '../mapping/model.js';
+import type { Cell, DisclosureTable } from './table.js';
+
+/** A total and the cells that add up to it, along one dimension (indexes into the table's cells). */
+export interface Relation {
+  readonly total: number;
+  readonly parts: readonly number[];
+  /** The dimension's key. */
+  readonly dimension: string;
+}
+
+/**
+ * Every margin of the table: for each dimension with a total code (`totals:`), and each
+ * combination of the other dimensions' values, the total cell = the sum of the other cells
+ * of that dimension. Only the measures that count (`counts:`) add up. A group without exactly
+ * one total, or without parts, is no relation.
+ */
+export function relationsOf(table: DisclosureTable, rules: DisclosureRules): Relation[] {
+  const out: Relation[] = [];
+  const counted = new Set(rules.counts);
+  table.dimensions.forEach((dimension, d) => {
+    const labels = rules.totals.get(dimension);
+    if (!labels) return;
+    const groups = new Map<string, { totals: number[]; parts: number[] }>();
+    table.cells.forEach((c: Cell, i) => {
+      if (!counted.has(c.measure)) return;
+      const key = `${c.measure}\u0001${c.codes.filter((_, j) => j !== d).join('\u0001')}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { totals: [], parts: [] }));
+      (labels.includes(c.labels[d]!) ? g.totals : g.parts).push(i);
+    });
+    for (const g of groups.values()) if (g.totals.length === 1 && g.parts.length > 0) out.push({ total: g.totals[0]!, parts: g.parts, dimension });
+  });
+  return out;
+}

@@ -1,0 +1,89 @@
+import type { Term } from '@rdfjs/types';
+import { SUPPRESSING_IRIS } from '../mapping/markers.js';
+import type { MappingModel } from '../mapping/model.js';
+import { NS, QB } from '../rdf/ns.js';
+import { columnOf } from '../run/locate.js';
+
+const OBS_STATUS = `${NS['sdmx-attribute']}obsStatus`;
+const SUPPRESSING = new Set(SUPPRESSING_IRIS);
+
+/** One published or suppressed figure: a measure at one combination of dimension values. */
+export interface Cell {
+  /** The measure's key in the mapping. */
+  readonly measure: string;
+  /** Each dimension's value (an IRI or a literal's text), in the cube's order; '' when absent. */
+  readonly codes: readonly string[];
+  /** Each dimension's CSV text, lower-cased and trimmed (for totals named by label); '' without a column. */
+  readonly labels: readonly string[];
+  /** The published number; undefined when suppressed (or not a number). */
+  readonly value?: number;
+  readonly suppressed: boolean;
+  /** 0-based CSV line, and the column of the figure. */
+  readonly line: number;
+  readonly column?: string;
+  readonly text?: string;
+}
+
+/**
+ * The cube's figures as the run writes them, for disclosure control and additivity: one cell
+ * per observation and measure, with where it came from. Kept in memory (a few numbers and
+ * strings per figure); the checks run at the end of the run.
+ */
+export class DisclosureTable {
+  readonly cells: Cell[] = [];
+  private readonly dimensionIndex = new Map<string, number>();
+  private readonly measureKey = new Map<string, string>();
+
+  constructor(private readonly model: MappingModel, private readonly header: readonly string[]) {
+    model.cube.dimensions.forEach((d, i) => d.property !== QB.measureType && this.dimensionIndex.set(d.property, i));
+    for (const m of model.cube.measures) this.measureKey.set(m.property, m.key);
+  }
+
+  /** The dimensions that key a cell (not qb:measureType): their keys, in order. */
+  get dimensions(): string[] {
+    return [...this.dimensionIndex.keys()].map((p) => this.model.cube.dimensions.find((d) => d.property === p)!.key);
+  }
+
+  /** Adds the observations of one row (its triples as parallel lists, observation by observation). */
+  addRow(s: readonly Term[], p: readonly Term[], o: readonly Term[], n: number, line: number, cells: readonly string[]): void {
+    for (let start = 0, index = 0; start < n; index++) {
+      let end = start + 1;
+      while (end < n && s[end]!.equals(s[start]!)) end++;
+      this.addObservation(p, o, start, end, index, line, cells);
+      start = end;
+    }
+  }
+
+  private addObservation(p: readonly Term[], o: readonly Term[], start: number, end: number, index: number, line: number, cells: readonly string[]): void {
+    const dims = this.dimensionIndex.size;
+    const codes: string[] = new Array<string>(dims).fill('');
+    const values = new Map<string, number | undefined>();
+    let measureType: string | undefined;
+    let suppressed = false;
+    const order = [...this.dimensionIndex.keys()];
+    for (let i = start; i < end; i++) {
+      const pred = p[i]!.value;
+      const at = this.dimensionIndex.get(pred);
+      if (at !== undefined) codes[order.indexOf(pred)] = o[i]!.value;
+      else if (pred === QB.measureType) measureType = this.measureKey.get(o[i]!.value);
+      else if (pred === OBS_STATUS && SUPPRESSING.has(o[i]!.value)) suppressed = true;
+      else {
+        const m = this.measureKey.get(pred);
+        if (m !== undefined) values.set(m, Number(o[i]!.value));
+      }
+    }
+    if (!measureType && values.size === 0 && !suppressed) return;
+    const labels = order.map((property) => {
+      const c = columnOf(this.model, property, index, this.header, cells);
+      return c >= 0 ? (cells[c] ?? '').trim().toLowerCase() : '';
+    });
+    const column = columnOf(this.model, undefined, index, this.header, cells);
+    const where = { line, ...(column >= 0 ? { column: this.header[column]!, text: cells[column] ?? '' } : {}) };
+    // A measure-dimension observation holds one measure; otherwise each measure is a cell.
+    const measures = measureType ? [measureType] : suppressed ? this.model.cube.measures.map((m) => m.key) : [...values.keys()];
+    for (const measure of measures) {
+      const value = values.get(measure);
+      this.cells.push({ measure, codes, labels, ...(value !== undefined && Number.isFinite(value) ? { value } : {}), suppressed: value === undefined && suppressed, ...where });
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DisclosureRules } from './model.js';
+import type { LocatedDocument } from './parse.js';
+import type { RawMapping } from './raw.js';
+
+type Report = (code: Diagnostic['code'], message: string, path: readonly (string | number)[], key?: boolean, hint?: string) => void;
+
+/** Counts 1 and 2 are unsafe unless the mapping says otherwise (k = 3). */
+export const DEFAULT_THRESHOLD = 3;
+
+/**
+ * `disclosure:` as rules by component key, each name checked against the mapping's measures
+ * and dimensions (JL122 at the name, with the names it could be).
+ */
+export function normalizeDisclosure(raw: RawMapping, doc: LocatedDocument, report: Report): DisclosureRules | undefined {
+  const d = raw.disclosure;
+  if (!d) return undefined;
+  const measures = Object.keys(raw.measures ?? {});
+  const dimensions = Object.keys(raw.dimensions ?? {});
+  const known = (names: readonly string[], kind: string, path: readonly (string | number)[]) => (name: string, i?: number): boolean => {
+    if (names.includes(name)) return true;
+    report('JL122', `'${name}' is not a ${kind} of this mapping`, i === undefined ? path : [...path, i], i === undefined, `Name one of: ${names.join(', ') || '(none)'}.`);
+    return false;
+  };
+  d.counts.forEach((m, i) => known(measures, 'measure', ['disclosure', 'counts'])(m, i));
+  const totals = new Map<string, readonly string[]>();
+  for (const [dim, labels] of Object.entries(d.totals ?? {})) {
+    if (!known(dimensions, 'dimension', ['disclosure', 'totals', dim])(dim)) continue;
+    totals.set(dim, (typeof labels === 'string' ? [labels] : labels).map((l) => l.trim().toLowerCase()));
+  }
+  const rates = (d.rates ?? []).filter((r, i) => ['measure', 'numerator', 'denominator'].every((k) => known(measures, 'measure', ['disclosure', 'rates', i, k])(r[k as 'measure'])));
+  const threshold = d.threshold ?? DEFAULT_THRESHOLD;
+  return {
+    counts: d.counts.filter((m) => measures.includes(m)),
+    threshold,
+    zeroSafe: d.zeroSafe ?? true,
+    protection: d.protection ?? threshold,
+    totals,
+    tolerance: d.tolerance ?? 0,
+    rates: rates.map((r) => ({ measure: r.measure, numerator: r.numerator, denominator: r.denominator, scale: r.scale ?? 1, ...(r.tolerance !== undefined ? { tolerance: r.tolerance } : {}) })),
+    span: doc.spanOf(['disclosure']),
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The release gate of disclosure control (issue 20): `release` refuses while a dataset has a
+ * disclosure finding the release file does not acknowledge, stands with the ones it does, and
+ * records each acknowledgement and its reason in the metadata.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/tmp.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const bin = join(root, 'bin/justice-lod.js');
+const work = tempDir('jlod-sdc-release-');
+
+writeFileSync(join(work, 'sentenced.yaml'), `version: 1
+id: sentenced-by-sex
+base: https://data.justice.gov.uk/
+prefixes: { ex: "https://data.justice.gov.uk/def/" }
+source: { path: sentenced.csv }
+dimensions:
+  year: { property: sdmx-dimension:refPeriod, column: Year, period: year }
+  offence: { property: ex:offence, label: offence, column: Offence, codeList: generated }
+  sex: { property: ex:sex, label: sex, column: Sex, codeList: generated }
+measures:
+  people: { property: ex:people, label: people sentenced, column: Count, unit: unit:NUM }
+disclosure:
+  counts: [people]
+  totals: { sex: All }
+`);
+// Robbery/Female 2 is a small count (JL801); Theft/Female [c] is the total minus Male (JL802).
+writeFileSync(join(work, 'sentenced.csv'), `Year,Offence,Sex,Count
+2024,Theft,Male,40
+2024,Theft,Female,[c]
+2024,Theft,All,41
+2024,Robbery,Male,12
+2024,Robbery,Female,2
+2024,Robbery,All,14
+`);
+
+function release(name: string, acknowledge = ''): { code: number | null; stdout: string; stderr: string; out: string } {
+  const file = join(work, `${name}.yaml`);
+  writeFileSync(file, `id: ${name}\nissued: 2025-01-30\nbase: https://data.justice.gov.uk/\nout: out\ndatasets:\n  - mapping: sentenced.yaml\n${acknowledge}`);
+  const r = spawnSync(process.execPath, [bin, 'release', file, '--quiet'], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, out: join(work, 'out', name) };
+}
+
+describe('release with disclosure findings', () => {
+  it('refuses (exit 1) while a finding is not acknowledged, naming each dataset and code, and writes nothing', () => {
+    const r = release('refused');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('warning JL801: people 2 is published as a number');
+    expect(r.stderr).toContain('warning JL802: suppressed people can be worked out as exactly 1');
+    expect(r.stderr).toContain('error JL710: sentenced-by-sex has 1 JL801 finding (small count published (primary disclosure)) that the release file does not acknowledge');
+    expect(r.stderr).toContain('error JL710: sentenced-by-sex has 1 JL802 finding (suppressed cell can be worked out (secondary disclosure)) that the release file does not acknowledge');
+    expect(existsSync(r.out)).toBe(false);
+  });
+
+  it('refuses while one of two codes is acknowledged', () => {
+    const r = release('half', 'acknowledge:\n  - { dataset: sentenced-by-sex, code: JL801, reason: "published with the Chief Statistician\'s approval" }\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/JL710: sentenced-by-sex has 1 JL801/);
+    expect(r.stderr).toMatch(/JL710: sentenced-by-sex has 1 JL802/);
+  });
+
+  it('stands with acknowledged findings, records each reason in the metadata, and warns of one that matches nothing', () => {
+    const r = release('acknowledged', `acknowledge:
+  - { dataset: sentenced-by-sex, code: JL801, reason: "published with the Chief Statistician's approval" }
+  - { dataset: sentenced-by-sex, code: JL802, reason: "the Female count is published elsewhere" }
+  - { dataset: sentenced-by-sex, code: JL803, reason: "no longer needed" }
+`);
+    expect(r.stderr).toContain('warning JL711: no JL803 finding in sentenced-by-sex to acknowledge');
+    expect(r.code).toBe(0);
+    const metadata = readFileSync(join(r.out, 'metadata.ttl'), 'utf8');
+    expect(metadata).toContain('"Disclosure control: 1 JL801 finding acknowledged by the release: published with the Chief Statistician\'s approval"');
+    expect(metadata).toContain('"Disclosure control: 1 JL802 finding acknowledged by the release: the Female count is published elsewhere"');
+  });
+});

@@ -1,0 +1,207 @@
+/**
+ * Disclosure control and additivity on small tables worked out by hand (issue 20): a small
+ * count published, one suppressed cell under a total (recovered exactly), two (an interval),
+ * a two-way table where a row and a column together pin a cell, a case the linear program
+ * proves protected, totals that do not add up, and rates that disagree with their counts.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
+import { convertInMemory } from '../../support/run.js';
+import { tempDir, writeFile } from '../../support/tmp.js';
+
+const dir = tempDir('jlod-sdc-');
+
+/** Offences by sex, with `All` totals both ways; `extra` adds to `disclosure:`. */
+function mapping(name: string, extra = ''): string {
+  return writeFile(dir, `${name}.yaml`, mappingText(name, extra));
+}
+
+function mappingText(name: string, extra = ''): string {
+  return `version: 1
+id: ${name}
+base: https://example.org/
+prefixes: { ex: "https://example.org/def/" }
+source: { path: ${name}.csv }
+dimensions:
+  year: { property: sdmx-dimension:refPeriod, column: Year, period: year }
+  offence: { property: ex:offence, label: offence, column: Offence, codeList: generated }
+  sex: { property: ex:sex, label: sex, column: Sex, codeList: generated }
+measures:
+  people: { property: ex:people, label: people sentenced, column: Count, unit: unit:NUM }
+disclosure:
+  counts: [people]
+  totals: { offence: All offences, sex: All }
+${extra}`;
+}
+
+async function run(name: string, csv: string, extra = ''): Promise<Diagnostic[]> {
+  writeFile(dir, `${name}.csv`, csv);
+  const { result } = await convertInMemory(mapping(name, extra));
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return result.diagnostics.filter((d) => d.code.startsWith('JL8'));
+}
+
+/** code @ 1-based line: message */
+const show = (ds: readonly Diagnostic[]): string[] => ds.map((d) => `${d.code} @${d.span!.line + 1} ${d.cell?.columnName ?? ''}: ${d.message}`);
+
+describe('disclosure control', () => {
+  it('finds a count of 1 or 2 published as a number, at its cell (primary)', async () => {
+    const found = await run('primary', `Year,Offence,Sex,Count
+2024,Theft,Male,10
+2024,Theft,Female,2
+2024,Theft,All,12
+`);
+    expect(show(found)).toEqual(['JL801 @3 Count: people 2 is published as a number, but counts below 3 identify people']);
+  });
+
+  it('recovers one suppressed cell under a total exactly', async () => {
+    const found = await run('one-suppressed', `Year,Offence,Sex,Count
+2024,Theft,Male,10
+2024,Theft,Female,[c]
+2024,Theft,All,12
+`);
+    expect(show(found)).toEqual(['JL802 @3 Count: suppressed people can be worked out as exactly 2 (protection 3) from the total at line 4 and the cell at line 2']);
+  });
+
+  it('leaves two suppressed cells under a total an interval: protected when it is wide enough', async () => {
+    const csv = `Year,Offence,Sex,Count
+2024,Theft,Male,[c]
+2024,Theft,Female,[c]
+2024,Theft,Unknown,20
+2024,Theft,All,24
+`;
+    // Male + Female = 4: each lies in [0, 4], wider than the protection of 3.
+    expect(show(await run('two-suppressed', csv))).toEqual([]);
+    // A protection of 5 is wider than [0, 4]: both are findings.
+    const strict = await run('two-suppressed-strict', csv, '  protection: 5\n');
+    expect(show(strict)).toEqual([
+      'JL802 @2 Count: suppressed people can be worked out as between 0 and 4 (protection 5) from the total at line 5 and the cell at line 4',
+      'JL802 @3 Count: suppressed people can be worked out as between 0 and 4 (protection 5) from the total at line 5 and the cell at line 4',
+    ]);
+  });
+
+  it('pins a cell of a two-way table by its row and its column together, and proves the usual pattern safe', async () => {
+    // Rows: offences; columns: sex. Theft/Female and Theft/Male suppressed in one row, and
+    // Theft/Female and Fraud/Female in one column: each total alone leaves an interval; the
+    // four suppressed cells in a rectangle are the classic safe pattern.
+    const rectangle = `Year,Offence,Sex,Count
+2024,Theft,Male,[c]
+2024,Theft,Female,[c]
+2024,Theft,All,30
+2024,Fraud,Male,[c]
+2024,Fraud,Female,[c]
+2024,Fraud,All,25
+2024,All offences,Male,33
+2024,All offences,Female,22
+2024,All offences,All,55
+`;
+    // Theft: M + F = 30; Fraud: M + F = 25; Male: T + F' = 33; Female: 22. Theft/Male ranges
+    // over [8, 30] (Theft/Female = 30 − x ≤ 22 means x ≥ 8; Fraud/Male = 33 − x ≥ 0): protected.
+    expect(show(await run('rectangle', rectangle))).toEqual([]);
+    // Publishing Fraud/Female breaks the rectangle, and every other cell of it is pinned.
+    const broken = rectangle.replace('2024,Fraud,Female,[c]', '2024,Fraud,Female,4');
+    const found = show(await run('broken-rectangle', broken));
+    // Theft/Male + Fraud/Male = 33 with Fraud/Male = 25 − 4 = 21: 12; then Theft/Female 18.
+    const from = 'from the totals at lines 4, 7, 8, 9 and the cell at line 6';
+    expect(found).toEqual([
+      `JL802 @2 Count: suppressed people can be worked out as exactly 12 (protection 3) ${from}`,
+      `JL802 @3 Count: suppressed people can be worked out as exactly 18 (protection 3) ${from}`,
+      `JL802 @5 Count: suppressed people can be worked out as exactly 21 (protection 3) ${from}`,
+    ]);
+  });
+
+  it('finds totals their cells do not add up to, at the total, with the sum found', async () => {
+    const found = await run('additivity', `Year,Offence,Sex,Count
+2024,Theft,Male,10
+2024,Theft,Female,5
+2024,Theft,All,16
+2024,Fraud,Male,7
+2024,Fraud,Female,4
+2024,Fraud,All,11
+`);
+    expect(show(found)).toEqual(['JL803 @4 Count: people total 16 is not the sum of its 2 sex cells (lines 2, 3), which is 15']);
+    // Rounded figures: a tolerance of 1 lets the total miss by 1.
+    expect(show(await run('additivity-rounded', `Year,Offence,Sex,Count
+2024,Theft,Male,10
+2024,Theft,Female,5
+2024,Theft,All,16
+`, '  tolerance: 1\n'))).toEqual([]);
+  });
+});
+
+describe('disclosure counts and contradictions', () => {
+  it('says when no values of the suppressed cells can meet their totals, at the first of them', async () => {
+    // Every published total adds up, but Fraud/Male = 26 − 5 = 21 leaves Theft/Male = 20 − 21 = −1.
+    const found = await run('contradiction', `Year,Offence,Sex,Count
+2024,Theft,Male,[c]
+2024,Theft,Female,[c]
+2024,Theft,All,30
+2024,Fraud,Male,[c]
+2024,Fraud,Female,5
+2024,Fraud,All,26
+2024,All offences,Male,20
+2024,All offences,Female,36
+2024,All offences,All,56
+`);
+    expect(show(found)).toEqual(['JL803 @2 Count: the totals at lines 4, 7, 8, 9 cannot all hold: no whole, non-negative values of the suppressed cells at lines 2, 3, 5 add up to them']);
+  });
+
+  it('are counted for the summary', async () => {
+    writeFile(dir, 'counted.csv', `Year,Offence,Sex,Count
+2024,Theft,Male,[c]
+2024,Theft,Female,[c]
+2024,Theft,Unknown,20
+2024,Theft,All,24
+2024,Fraud,Male,2
+2024,Fraud,Female,7
+2024,Fraud,All,9
+`);
+    const { result } = await convertInMemory(mapping('counted'));
+    expect(result.summary?.disclosure).toEqual({ threshold: 3, protection: 3, suppressed: 2, smallCounts: 1, recoverable: 0, totals: 2, notAddingUp: 0, ratesDisagreeing: 0 });
+  });
+});
+
+describe('rates', () => {
+  it('agree with their numerator and denominator within rounding', async () => {
+    const name = 'rates';
+    writeFile(dir, `${name}.csv`, `Year,Offence,Offenders,Reoffenders,Rate
+2024,Theft,200,50,25.0
+2024,Fraud,300,100,33.3
+2024,Robbery,300,100,30.0
+`);
+    const file = writeFile(dir, `${name}.yaml`, `version: 1
+id: ${name}
+base: https://example.org/
+prefixes: { ex: "https://example.org/def/" }
+source: { path: ${name}.csv }
+dimensions:
+  year: { property: sdmx-dimension:refPeriod, column: Year, period: year }
+  offence: { property: ex:offence, label: offence, column: Offence, codeList: generated }
+measures:
+  offenders: { property: ex:offenders, label: offenders, column: Offenders, unit: unit:NUM }
+  reoffenders: { property: ex:reoffenders, label: reoffenders, column: Reoffenders, unit: unit:NUM }
+  rate: { property: ex:rate, label: reoffending rate, column: Rate, datatype: xsd:decimal, unit: unit:PERCENT }
+disclosure:
+  counts: [offenders, reoffenders]
+  rates: [{ measure: rate, numerator: reoffenders, denominator: offenders, scale: 100 }]
+`);
+    const { result } = await convertInMemory(file);
+    expect(show(result.diagnostics.filter((d) => d.code.startsWith('JL8')))).toEqual([
+      'JL804 @4 Rate: rate 30.0 does not agree with reoffenders ÷ offenders × 100 = 100 ÷ 300 × 100 = 33.3333 (tolerance 0.05)',
+    ]);
+  });
+});
+
+describe('disclosure rules in the mapping', () => {
+  it('name measures and dimensions of the mapping (JL122 at the name)', async () => {
+    writeFile(dir, 'bad.csv', 'Year,Offence,Sex,Count\n2024,Theft,Male,10\n');
+    const file = mappingText('bad').replace('counts: [people]', 'counts: [persons]').replace('sex: All }', 'gender: All }');
+    writeFile(dir, 'bad.yaml', file);
+    const { result } = await convertInMemory(`${dir}/bad.yaml`);
+    expect(result.status).toBe('config-error');
+    expect(result.diagnostics.map((d) => `${d.code} ${d.span?.line !== undefined ? d.span.line + 1 : ''}: ${d.message}`)).toEqual([
+      "JL122 13: 'persons' is not a measure of this mapping",
+      "JL122 14: 'gender' is not a dimension of this mapping",
+    ]);
+  });
+});
