@@ -28,6 +28,15 @@ export interface ConvertFlags {
   maxCodes: number;
   issued?: string;
   downloadBase?: string;
+  suggestSuppression?: 'people' | 'cells' | true;
+  applySuppression?: 'people' | 'cells' | true;
+}
+
+/** --suggest-suppression and --apply-suppression (the cost to minimise defaults to the people hidden). */
+function suppressionOf(flags: ConvertFlags): { suppression?: { cost: 'people' | 'cells'; apply: boolean } } {
+  const asked = flags.applySuppression ?? flags.suggestSuppression;
+  if (asked === undefined) return {};
+  return { suppression: { cost: asked === true ? 'people' : asked, apply: flags.applySuppression !== undefined } };
 }
 
 /** File extensions of formats people may ask for that convert does not write (RDF/XML, N3, CSV, archives…). */
@@ -144,7 +153,7 @@ async function convertAll(mappings: readonly string[], flags: ConvertFlags, form
     const stop = startProgress(mapping, progress, !flags.quiet && flags.diagnostics === 'text');
     let result: ConvertResult;
     try {
-      result = inFolder(await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir, ...(outFile ? { outFile } : {}), formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate, workers: flags.workers, maxCodes: flags.maxCodes, facts: flags.metadata && !outFile }), folder);
+      result = inFolder(await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir, ...(outFile ? { outFile } : {}), formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate, workers: flags.workers, maxCodes: flags.maxCodes, facts: flags.metadata && !outFile, ...suppressionOf(flags) }), folder);
     } finally {
       stop();
     }

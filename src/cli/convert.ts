@@ -20,6 +20,8 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .option('--no-validate', 'skip the observation checks and integrity constraints')
     .option('--workers <n>', 'worker threads for a large CSV (over 16 MB, no notes rows); the dump is the same byte for byte', positiveInt, 1)
     .option('--max-codes <n>', 'distinct labels a `codeList: generated` column may have before the run stops (JL316)', positiveInt, DEFAULT_MAX_CODES)
+    .option('--suggest-suppression [cost]', 'disclosure control: name the cells to suppress so that no suppressed cell can be worked out, hiding the fewest people or the fewest cells', choice(['people', 'cells'] as const))
+    .option('--apply-suppression [cost]', 'as --suggest-suppression, and write those cells as [c] in the dumps (the CSV is not changed; the metadata says why)', choice(['people', 'cells'] as const))
     .option('--no-metadata', 'write only the dumps: no vocabulary dump, metadata.ttl/.jsonld or five-star report')
     .option('--issued <date>', 'release date for dcterms:issued (YYYY-MM-DD; default today)', isoDate)
     .option('--download-base <url>', 'where the dumps will be published, for dcat:downloadURL (default {base}downloads/)', httpUrl)

@@ -47,7 +47,10 @@ function disclosureLine(d: DisclosureCounts): string {
     d.notAddingUp ? `${plural(d.notAddingUp, 'total')} not adding up` : '',
     d.ratesDisagreeing ? `${plural(d.ratesDisagreeing, 'rate')} disagreeing with its counts` : '',
   ].filter(Boolean);
-  if (problems.length) return `${problems.join('; ')} (see the warnings)`;
+  const suggestion = d.suggested ? `; ${plural(d.suggested.cells, 'cell')} to suppress (${plural(d.suggested.people, 'person', 'people')})${d.suggested.protected ? '' : ', which do not protect every cell'}` : '';
+  const applied = d.applied ? `${plural(d.applied.cells, 'cell')} (${plural(d.applied.people, 'person', 'people')}) written as [c]; then ` : '';
+  if (problems.length) return `${applied}${problems.join('; ')} (see the warnings)${suggestion}`;
+  if (d.applied) return `${applied}safe: ${plural(d.suppressed, 'suppressed cell')}, none pinned closer than ${n(d.protection)}; ${plural(d.totals, 'total')} adding up`;
   return `no count below ${d.threshold} published; ${plural(d.suppressed, 'suppressed cell')}, none pinned closer than ${n(d.protection)}; ${plural(d.totals, 'total')} adding up`;
 }
 

@@ -96,6 +96,7 @@ export const CODES = {
   JL802: { severity: 'warning', title: 'suppressed cell can be worked out (secondary disclosure)', hint: 'The published totals and cells pin the suppressed cell to an interval narrower than the protection level: suppress one more cell in each total that reveals it, or lower `disclosure: protection:` if the interval is safe.' },
   JL803: { severity: 'warning', title: 'cells do not add up to their total', hint: 'The total differs from the sum of the cells under it by more than `disclosure: tolerance:`: correct the figures, give the tolerance that rounding allows, or check that `disclosure: totals:` names the total code.' },
   JL804: { severity: 'warning', title: 'rate does not agree with its numerator and denominator', hint: 'The published rate differs from numerator ÷ denominator × scale by more than its rounding: correct the figures, or the `disclosure: rates:` entry (scale 100 for percentages).' },
+  JL805: { severity: 'info', title: 'cell to suppress (suggested suppression)', hint: 'The cell named should be published as [c]: an unsafe count, or a cell whose publication lets a suppressed cell be worked out. `convert --apply-suppression` writes the dumps with these cells suppressed and records why in the metadata; the CSV is never changed.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -4,14 +4,15 @@ import { during } from '../run/activity.js';
 import { additivityFindings, primaryFindings, rateFindings } from './checks.js';
 import { relationsOf } from './relations.js';
 import { contradictionFindings, intervals, secondaryFindings } from './secondary.js';
-import type { DisclosureTable } from './table.js';
+import { peopleHidden, suggestionFindings, suggestSuppression, type SuppressionCost } from './suggest.js';
+import type { Cell, DisclosureTable } from './table.js';
 
 /**
  * Disclosure control and additivity over the run's table: small counts published (JL801),
  * suppressed cells the published ones pin down (JL802), totals their cells miss (JL803) and
  * rates that disagree with their counts (JL804), each at its CSV line and column.
  */
-export async function disclosureFindings(csv: string, table: DisclosureTable, rules: DisclosureRules): Promise<{ diagnostics: Diagnostic[]; counts: DisclosureCounts }> {
+export async function disclosureFindings(csv: string, table: DisclosureTable, rules: DisclosureRules, suggest?: SuppressionCost): Promise<{ diagnostics: Diagnostic[]; counts: DisclosureCounts; suppress: readonly Cell[] }> {
   const relations = relationsOf(table, rules);
   const solved = await during('checking disclosure: the interval of each suppressed cell', () => intervals(table, relations, rules));
   const primary = primaryFindings(csv, table, rules);
@@ -20,8 +21,11 @@ export async function disclosureFindings(csv: string, table: DisclosureTable, ru
   const additivity = additivityFindings(csv, table, relations, rules);
   const rates = rateFindings(csv, table, rules);
   const counted = new Set(rules.counts);
+  const suggestion = suggest && (primary.length || secondary.length) ? await during('suggesting cells to suppress', () => suggestSuppression(table, relations, rules, suggest)) : undefined;
+  const suppress = suggestion?.suppressions.map((x) => table.cells[x.cell]!) ?? [];
   return {
-    diagnostics: [...primary, ...secondary, ...contradictions, ...additivity, ...rates],
+    suppress,
+    diagnostics: [...primary, ...secondary, ...contradictions, ...additivity, ...rates, ...(suggestion ? suggestionFindings(csv, table, suggestion, rules) : [])],
     counts: {
       threshold: rules.threshold,
       protection: rules.protection,
@@ -31,6 +35,7 @@ export async function disclosureFindings(csv: string, table: DisclosureTable, ru
       totals: relations.length,
       notAddingUp: additivity.length + contradictions.length,
       ratesDisagreeing: rates.length,
+      ...(suggestion ? { suggested: { cells: suppress.length, people: peopleHidden(table, suggestion.suppressions), protected: suggestion.protected } } : {}),
     },
   };
 }
@@ -47,4 +52,8 @@ export interface DisclosureCounts {
   readonly totals: number;
   readonly notAddingUp: number;
   readonly ratesDisagreeing: number;
+  /** Cells suggested for suppression (--suggest-suppression), the people they hold, and whether they protect every cell. */
+  readonly suggested?: { readonly cells: number; readonly people: number; readonly protected: boolean };
+  /** Cells the run wrote as [c] (--apply-suppression), and the people they hold. */
+  readonly applied?: { readonly cells: number; readonly people: number };
 }

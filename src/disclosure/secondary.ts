@@ -3,7 +3,7 @@ import { grouped } from '../diagnostics/numbers.js';
 import type { DisclosureRules } from '../mapping/model.js';
 import { atCell, lines } from './checks.js';
 import type { Relation } from './relations.js';
-import type { Cell, DisclosureTable } from './table.js';
+import type { Cell, Cells, DisclosureTable } from './table.js';
 
 /** What the published figures allow for a suppressed cell: [lower, upper] (upper may be Infinity). */
 export interface Interval {
@@ -24,7 +24,7 @@ type Solve = (lp: string) => { status: string; value: number };
  * rounded figures). Cells linked by rows form a component, solved on its own: for each
  * variable HiGHS finds its minimum and its maximum.
  */
-export async function intervals(table: DisclosureTable, relations: readonly Relation[], rules: DisclosureRules): Promise<{ intervals: Interval[]; contradictions: Contradiction[] }> {
+export async function intervals(table: Cells, relations: readonly Relation[], rules: DisclosureRules): Promise<{ intervals: Interval[]; contradictions: Contradiction[] }> {
   const suppressed = table.cells.map((c, i) => (c.suppressed && rules.counts.includes(c.measure) ? i : -1)).filter((i) => i >= 0);
   if (suppressed.length === 0) return { intervals: [], contradictions: [] };
   const touching = relations.filter((r) => [r.total, ...r.parts].some((i) => table.cells[i]!.suppressed));

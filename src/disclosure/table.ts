@@ -24,6 +24,11 @@ export interface Cell {
   readonly text?: string;
 }
 
+/** The figures the checks read: the table as written, or with more cells suppressed. */
+export interface Cells {
+  readonly cells: readonly Cell[];
+}
+
 /**
  * The cube's figures as the run writes them, for disclosure control and additivity: one cell
  * per observation and measure, with where it came from. Kept in memory (a few numbers and

@@ -90,9 +90,14 @@ function describeDataset(g: QuadList, r: ReleaseInfo, d: DatasetRecord): void {
   describeVoid(g, r, d);
   describeProvenance(g, r, d);
   describeVersion(g, r, d);
-  // What the release stands with, on the release's version of the dataset (or the dataset).
+  // Disclosure control: what the run suppressed and what the release stands with, on the
+  // release's version of the dataset (or the dataset).
+  const noted = r.version ? versionIri(d.iri, r.catalog) : d.iri;
+  if (d.suppressed) {
+    g.text(noted, `${NS.skos}editorialNote`, `Disclosure control: ${d.suppressed.cells} cell${d.suppressed.cells === 1 ? '' : 's'} (${d.suppressed.people} people) published as [c] by justice-lod --apply-suppression: unsafe counts, and cells from which a suppressed cell could be worked out. The source CSV is unchanged.`);
+  }
   for (const a of d.acknowledged ?? []) {
-    g.text(r.version ? versionIri(d.iri, r.catalog) : d.iri, `${NS.skos}editorialNote`, `Disclosure control: ${a.count} ${a.code} finding${a.count === 1 ? '' : 's'} acknowledged by the release: ${a.reason}`);
+    g.text(noted, `${NS.skos}editorialNote`, `Disclosure control: ${a.count} ${a.code} finding${a.count === 1 ? '' : 's'} acknowledged by the release: ${a.reason}`);
   }
 }
 

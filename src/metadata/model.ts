@@ -58,6 +58,8 @@ export interface DatasetRecord {
   readonly ended: Date;
   /** What changed since the previous release (adms:versionNotes), when the dataset was in it. */
   readonly versionNotes?: string;
+  /** Cells the run published as [c] for disclosure control (--apply-suppression), and the people they hold. */
+  readonly suppressed?: { readonly cells: number; readonly people: number };
   /** Disclosure findings the release stands with, and why (skos:editorialNote). */
   readonly acknowledged?: readonly { readonly code: string; readonly count: number; readonly reason: string }[];
 }

@@ -78,6 +78,7 @@ async function datasetRecord({ model, summary, versionNotes, acknowledged }: Con
     ended: summary.ended ?? new Date(),
     ...(versionNotes !== undefined ? { versionNotes } : {}),
     ...(acknowledged ? { acknowledged } : {}),
+    ...(summary.disclosure?.applied ? { suppressed: summary.disclosure.applied } : {}),
   };
 }
 

@@ -18,6 +18,7 @@ import type { Aggregator } from './aggregate.js';
 import { RowKeys } from './row-keys.js';
 import { OutputError, outOfSpace } from '../sinks/io-error.js';
 import { TooManyCodes } from '../compile/generated.js';
+import type { SuppressionCost } from '../disclosure/suggest.js';
 
 export type { ObservationHook, Triple, TripleTarget } from './row-runner.js';
 
@@ -54,13 +55,23 @@ export interface ConvertOptions {
   readonly hook?: (model: MappingModel) => ObservationHook | undefined | Promise<ObservationHook | undefined>;
   /** Forces the hash that sorts row keys into spill files (tests: a constant forces collisions). */
   readonly keyHash?: (key: string) => number;
+  /**
+   * Disclosure control: suggest cells to suppress, minimising `cost`; with `apply`, the CSV is
+   * converted again with those cells read as [c] (the file itself is not changed).
+   */
+  readonly suppression?: { readonly cost: SuppressionCost; readonly apply: boolean };
 }
+
+/** Cells read as [c] in a second pass (--apply-suppression): CSV line → column names. */
+type Suppress = ReadonlyMap<number, ReadonlySet<string>>;
 
 /** A first pass that found rows repeating a key only after writing them: run again rejecting them. */
 interface Rerun {
   readonly rerun: true;
   /** Later line → first line of the same key; undefined: run again in one process to find them. */
   readonly repeats?: ReadonlyMap<number, number>;
+  /** Cells to read as [c] in the next pass, and the people they hold. */
+  readonly suppress?: { readonly cells: Suppress; readonly people: number; readonly count: number };
 }
 
 export type ConvertStatus = 'ok' | 'failed' | 'config-error' | 'io-error';
@@ -83,14 +94,22 @@ export interface ConvertResult {
  */
 export async function convert(opts: ConvertOptions): Promise<ConvertResult> {
   const started = Date.now();
-  let pass = await convertPass(opts, started, undefined);
-  if ('rerun' in pass && !pass.repeats) pass = await convertPass({ ...opts, workers: 1 }, started, undefined);
-  if ('rerun' in pass) pass = await convertPass({ ...opts, workers: 1 }, started, pass.repeats ?? new Map());
-  if ('rerun' in pass) throw new Error('a second pass found rows with one key that the first did not');
-  return pass;
+  let suppress: Rerun['suppress'];
+  for (;;) {
+    let pass = await convertPass(opts, started, undefined, suppress);
+    if ('rerun' in pass && !pass.repeats && !pass.suppress) pass = await convertPass({ ...opts, workers: 1 }, started, undefined, suppress);
+    if ('rerun' in pass && !pass.suppress) pass = await convertPass({ ...opts, workers: 1 }, started, pass.repeats ?? new Map(), suppress);
+    // The disclosure checks chose cells to suppress: once more, with them read as [c].
+    if ('rerun' in pass && pass.suppress && !suppress) {
+      suppress = pass.suppress;
+      continue;
+    }
+    if ('rerun' in pass) throw new Error('a second pass found rows with one key that the first did not');
+    return pass;
+  }
 }
 
-async function convertPass(opts: ConvertOptions, started: number, repeats: ReadonlyMap<number, number> | undefined): Promise<ConvertResult | Rerun> {
+async function convertPass(opts: ConvertOptions, started: number, repeats: ReadonlyMap<number, number> | undefined, suppress: Rerun['suppress']): Promise<ConvertResult | Rerun> {
   const loaded = opts.loaded ?? (await loadMapping(opts.mapping));
   const sources = loaded.sources;
   const kept: Diagnostic[] = [...loaded.diagnostics];
@@ -141,6 +160,8 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
   let runner: RowRunner | undefined;
   let aggregator: Aggregator | undefined;
   let keys: RowKeys | undefined;
+  /** --apply-suppression's second pass: CSV line → the indexes of the cells read as [c]. */
+  let hidden: Map<number, Set<number>> | undefined;
 
   let parallel = false;
   // Workers find repeated keys through the checks' key tables, so without checks one process converts.
@@ -196,6 +217,12 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
           // Bytes read so far include read-ahead, so this under-estimates the rows: a safe bound.
           const rowsAtLeast = (): number => (progress.rows > 0 ? (progress.totalBytes / progress.bytesRead) * progress.rows : 0);
           validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit, opts.keyLimit, rowsAtLeast, keys !== undefined);
+          // The second pass of --apply-suppression only checks again: nothing more to suggest.
+          if (opts.suppression && !suppress) validation.suggestSuppression = opts.suppression.cost;
+        }
+        if (suppress) {
+          hidden = new Map();
+          for (const [at, names] of suppress.cells) hidden.set(at, new Set([...names].map((n) => ev.names.indexOf(n)).filter((i) => i >= 0)));
         }
         files = opts.createTargets ? [] : await openFiles(model, opts);
         targets = opts.createTargets ? opts.createTargets(model) : [...files, ...(opts.facts === false ? [] : [facts])];
@@ -212,7 +239,9 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
       }
       progress.rows++;
       line = ev.line;
-      const ok = aggregator ? await runner!.group(ev.cells, ev.line, aggregator) : runner!.row(ev.cells, ev.line);
+      const suppressed = hidden?.get(ev.line);
+      const cells = suppressed ? ev.cells.map((c, i) => (suppressed.has(i) ? '[c]' : c)) : ev.cells;
+      const ok = aggregator ? await runner!.group(cells, ev.line, aggregator) : runner!.row(cells, ev.line);
       if (!ok && summary.diagnosticsBySeverity.error >= maxErrors) {
         report(diagnostic('JL401', `stopped after ${summary.diagnosticsBySeverity.error} errors at line ${ev.line + 1}; the rest of the file was not read`, { span: { file: csv, line: ev.line } }));
         summary.records.unread = true;
@@ -274,7 +303,13 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
     for (const d of await validation.finish([...plan.headerQuads, ...trailer])) report(d);
     summary.validation = validation.counts;
     summary.wholeGraph = validation.wholeGraph;
-    if (validation.disclosureCounts) summary.disclosure = validation.disclosureCounts;
+    if (validation.disclosureCounts) summary.disclosure = { ...validation.disclosureCounts, ...(suppress ? { applied: { cells: suppress.count, people: suppress.people } } : {}) };
+    if (opts.suppression?.apply && !suppress && validation.suppress.length > 0) {
+      await Promise.all(targets.map((t) => t.abort()));
+      const cells = new Map<number, Set<string>>();
+      for (const c of validation.suppress) cells.set(c.line, (cells.get(c.line) ?? new Set()).add(c.column));
+      return { rerun: true, suppress: { cells, count: validation.suppress.length, people: validation.suppress.reduce((n, c) => n + c.value, 0) } };
+    }
   }
   // Workers' key hashes only propose repeats: one process finds them exactly, and rejects them as rows.
   if (parallel && repeatsFound) {

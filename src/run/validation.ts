@@ -12,6 +12,7 @@ import { ObservationChecker, observationEnd, type CheckerKeys, type CubeSpec } f
 import type { Violation } from '../validate/violation.js';
 import { DisclosureTable } from '../disclosure/table.js';
 import type { DisclosureCounts } from '../disclosure/run.js';
+import type { SuppressionCost } from '../disclosure/suggest.js';
 import { grouped } from '../diagnostics/numbers.js';
 
 /** The diagnostic code a violation is reported under. */
@@ -103,6 +104,10 @@ export class RunValidation {
   private readonly disclosure: DisclosureTable | undefined;
   /** What the disclosure checks found (after `finish`). */
   disclosureCounts: DisclosureCounts | undefined;
+  /** Suggest cells to suppress, minimising this (--suggest-suppression, --apply-suppression). */
+  suggestSuppression: SuppressionCost | undefined;
+  /** The cells suggested for suppression (after `finish`): CSV line and column. */
+  suppress: readonly { readonly line: number; readonly column: string; readonly value: number }[] = [];
 
   /** Whether the whole graph was validated too (small runs), or only the structure. */
   get wholeGraph(): boolean {
@@ -227,9 +232,10 @@ export class RunValidation {
     out.push(...(await this.graphChecks(structure)));
     if (this.disclosure && this.model.disclosure) {
       const { disclosureFindings } = await import('../disclosure/run.js');
-      const found = await disclosureFindings(this.csv, this.disclosure, this.model.disclosure);
+      const found = await disclosureFindings(this.csv, this.disclosure, this.model.disclosure, this.suggestSuppression);
       out.push(...found.diagnostics);
       this.disclosureCounts = found.counts;
+      this.suppress = found.suppress.filter((c) => c.column !== undefined).map((c) => ({ line: c.line, column: c.column!, value: c.value ?? 0 }));
     }
     return out;
   }

@@ -4,7 +4,7 @@
  * records each acknowledgement and its reason in the metadata.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/tmp.js';
@@ -13,34 +13,13 @@ const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/justice-lod.js');
 const work = tempDir('jlod-sdc-release-');
 
-writeFileSync(join(work, 'sentenced.yaml'), `version: 1
-id: sentenced-by-sex
-base: https://data.justice.gov.uk/
-prefixes: { ex: "https://data.justice.gov.uk/def/" }
-source: { path: sentenced.csv }
-dimensions:
-  year: { property: sdmx-dimension:refPeriod, column: Year, period: year }
-  offence: { property: ex:offence, label: offence, column: Offence, codeList: generated }
-  sex: { property: ex:sex, label: sex, column: Sex, codeList: generated }
-measures:
-  people: { property: ex:people, label: people sentenced, column: Count, unit: unit:NUM }
-disclosure:
-  counts: [people]
-  totals: { sex: All }
-`);
-// Robbery/Female 2 is a small count (JL801); Theft/Female [c] is the total minus Male (JL802).
-writeFileSync(join(work, 'sentenced.csv'), `Year,Offence,Sex,Count
-2024,Theft,Male,40
-2024,Theft,Female,[c]
-2024,Theft,All,41
-2024,Robbery,Male,12
-2024,Robbery,Female,2
-2024,Robbery,All,14
-`);
+// The README's sample: Robbery/Female 2 is a small count (JL801); Theft/Female [c] is the
+// total minus Male (JL802).
+for (const f of ['sentenced-by-sex.yaml', 'sentenced-by-sex.csv']) cpSync(join(root, 'samples/disclosure', f), join(work, f));
 
 function release(name: string, acknowledge = ''): { code: number | null; stdout: string; stderr: string; out: string } {
   const file = join(work, `${name}.yaml`);
-  writeFileSync(file, `id: ${name}\nissued: 2025-01-30\nbase: https://data.justice.gov.uk/\nout: out\ndatasets:\n  - mapping: sentenced.yaml\n${acknowledge}`);
+  writeFileSync(file, `id: ${name}\nissued: 2025-01-30\nbase: https://data.justice.gov.uk/\nout: out\ndatasets:\n  - mapping: sentenced-by-sex.yaml\n${acknowledge}`);
   const r = spawnSync(process.execPath, [bin, 'release', file, '--quiet'], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, out: join(work, 'out', name) };
 }
@@ -74,5 +53,21 @@ describe('release with disclosure findings', () => {
     const metadata = readFileSync(join(r.out, 'metadata.ttl'), 'utf8');
     expect(metadata).toContain('"Disclosure control: 1 JL801 finding acknowledged by the release: published with the Chief Statistician\'s approval"');
     expect(metadata).toContain('"Disclosure control: 1 JL802 finding acknowledged by the release: the Female count is published elsewhere"');
+  });
+});
+
+describe('convert --apply-suppression', () => {
+  it('writes the suggested cells as [c], leaves the CSV as it was, and says why in the metadata', () => {
+    const before = readFileSync(join(work, 'sentenced-by-sex.csv'), 'utf8');
+    const r = spawnSync(process.execPath, [bin, 'convert', 'sentenced-by-sex.yaml', '--out', 'applied', '--apply-suppression'], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    // Robbery/Female 2 (unsafe) goes, then Robbery/Male 12 which would give it away; Theft/Male
+    // 40 goes with Theft/Female: the fewest people that leave no cell pinned.
+    expect(r.stdout).toMatch(/disclosure {4}3 cells \(54 people\) written as \[c\]; then safe: 4 suppressed cells, none pinned closer than 3; 2 totals adding up/);
+    expect(r.stderr).not.toMatch(/JL80[12]/);
+    expect(readFileSync(join(work, 'sentenced-by-sex.csv'), 'utf8')).toBe(before);
+    const nt = readFileSync(join(work, 'applied', 'sentenced-by-sex.nt'), 'utf8');
+    expect(nt.split('\n').filter((l) => l.endsWith('af-obs-marker#c> .'))).toHaveLength(4);
+    expect(readFileSync(join(work, 'applied', 'metadata.ttl'), 'utf8')).toContain('Disclosure control: 3 cells (54 people) published as [c] by justice-lod --apply-suppression');
   });
 });

@@ -1,4 +1,4 @@
-import { convert, type ConvertResult } from '../../src/run/convert.js';
+import { convert, type ConvertOptions, type ConvertResult } from '../../src/run/convert.js';
 import { StringSink } from '../../src/sinks/memory.js';
 import { ntriplesSerializer } from '../../src/sinks/ntriples.js';
 import { turtleSerializer } from '../../src/sinks/turtle.js';
@@ -10,7 +10,7 @@ export interface InMemoryRun {
 }
 
 /** Converts without touching the disk (except the inputs), writing N-Triples and Turtle to strings. */
-export async function convertInMemory(mapping: string, opts: { failOn?: 'error' | 'warning' | 'none'; input?: string; wholeGraphLimit?: number; keyLimit?: number; groupLimit?: number } = {}): Promise<InMemoryRun> {
+export async function convertInMemory(mapping: string, opts: { failOn?: 'error' | 'warning' | 'none'; input?: string; wholeGraphLimit?: number; keyLimit?: number; groupLimit?: number; suppression?: ConvertOptions['suppression'] } = {}): Promise<InMemoryRun> {
   let nt: StringSink | undefined;
   let ttl: StringSink | undefined;
   const result = await convert({
@@ -20,6 +20,7 @@ export async function convertInMemory(mapping: string, opts: { failOn?: 'error' 
     ...(opts.wholeGraphLimit !== undefined ? { wholeGraphLimit: opts.wholeGraphLimit } : {}),
     ...(opts.keyLimit !== undefined ? { keyLimit: opts.keyLimit } : {}),
     ...(opts.groupLimit !== undefined ? { groupLimit: opts.groupLimit } : {}),
+    ...(opts.suppression ? { suppression: opts.suppression } : {}),
     createTargets: (model) => [(nt = new StringSink(ntriplesSerializer())), (ttl = new StringSink(turtleSerializer(model.prefixes)))],
   });
   return { result, nt: nt?.toString() ?? '', ttl: ttl?.toString() ?? '' };

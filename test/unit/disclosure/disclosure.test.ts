@@ -4,6 +4,8 @@
  * a two-way table where a row and a column together pin a cell, a case the linear program
  * proves protected, totals that do not add up, and rates that disagree with their counts.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import { convertInMemory } from '../../support/run.js';
@@ -158,6 +160,54 @@ describe('disclosure counts and contradictions', () => {
 `);
     const { result } = await convertInMemory(mapping('counted'));
     expect(result.summary?.disclosure).toEqual({ threshold: 3, protection: 3, suppressed: 2, smallCounts: 1, recoverable: 0, totals: 2, notAddingUp: 0, ratesDisagreeing: 0 });
+  });
+});
+
+describe('suggested and applied suppression', () => {
+  const table = `Year,Offence,Sex,Count
+2024,Theft,Male,[c]
+2024,Theft,Female,[c]
+2024,Theft,All,30
+2024,Fraud,Male,[c]
+2024,Fraud,Female,4
+2024,Fraud,All,25
+2024,Robbery,Male,12
+2024,Robbery,Female,2
+2024,Robbery,All,14
+2024,All offences,Male,45
+2024,All offences,Female,24
+2024,All offences,All,69
+`;
+
+  it('names the unsafe counts and the fewest people that protect every suppressed cell', async () => {
+    writeFile(dir, 'suggest.csv', table);
+    const { result } = await convertInMemory(mapping('suggest'), { suppression: { cost: 'people', apply: false } });
+    // Worked out by hand: Robbery/Female 2 is unsafe. Fraud/Male is 25 − 4 = 21 whatever else is
+    // hidden, so Fraud/Female 4 goes (the fewest people among the cells that pin it); and with
+    // Robbery/Female hidden, Robbery/Male 12 gives it away as 14 − 12, so it goes too. Then the
+    // 3 × 2 block of hidden cells under known margins leaves each a wide interval.
+    expect(show(result.diagnostics.filter((d) => d.code === 'JL805'))).toEqual([
+      'JL805 @9 Count: suppress people 2 as [c]: an unsafe count',
+      'JL805 @6 Count: suppress people 4 as [c]: protects the suppressed people at line 2',
+      'JL805 @8 Count: suppress people 12 as [c]: protects the suppressed people at line 9',
+    ]);
+    expect(result.summary?.disclosure?.suggested?.protected).toBe(true);
+  });
+
+  it('writes them as [c] in a second pass, which the secondary check then finds safe', async () => {
+    writeFile(dir, 'apply.csv', table);
+    const suggestedRun = await convertInMemory(mapping('apply'), { suppression: { cost: 'people', apply: false } });
+    const lines = suggestedRun.result.diagnostics.filter((d) => d.code === 'JL805').map((d) => d.span!.line);
+    const { result, nt } = await convertInMemory(mapping('apply'), { suppression: { cost: 'people', apply: true } });
+    // The re-check: no small count, no cell that can be worked out.
+    expect(result.diagnostics.filter((d) => /^JL80[12]$/.test(d.code))).toEqual([]);
+    const people = lines.reduce((n, l) => n + Number(table.split('\n')[l]!.split(',')[3]), 0);
+    expect(result.summary?.disclosure?.applied).toEqual({ cells: lines.length, people });
+    expect(result.summary?.disclosure?.suppressed).toBe(3 + lines.length);
+    // In the dump: a status [c] and no value for each of them, as for the CSV's own [c] cells.
+    const statuses = nt.split('\n').filter((l) => l.includes('obsStatus') && l.endsWith('af-obs-marker#c> .')).length;
+    expect(statuses).toBe(3 + lines.length);
+    expect(readFileSync(join(dir, 'apply.csv'), 'utf8')).toBe(table);
   });
 });
 
