@@ -97,6 +97,7 @@ export const CODES = {
   JL803: { severity: 'warning', title: 'cells do not add up to their total', hint: 'The total differs from the sum of the cells under it by more than `disclosure: tolerance:`: correct the figures, give the tolerance that rounding allows, or check that `disclosure: totals:` names the total code.' },
   JL804: { severity: 'warning', title: 'rate does not agree with its numerator and denominator', hint: 'The published rate differs from numerator ÷ denominator × scale by more than its rounding: correct the figures, or the `disclosure: rates:` entry (scale 100 for percentages).' },
   JL805: { severity: 'info', title: 'cell to suppress (suggested suppression)', hint: 'The cell named should be published as [c]: an unsafe count, or a cell whose publication lets a suppressed cell be worked out. `convert --apply-suppression` writes the dumps with these cells suppressed and records why in the metadata; the CSV is never changed.' },
+  JL806: { severity: 'warning', title: 'combination of quasi-identifiers held by fewer than k people', hint: 'In a record-level extract, so few people sharing these characteristics can be singled out: band or merge a quasi-identifier (age bands, regions instead of areas), or leave these rows out of the extract.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

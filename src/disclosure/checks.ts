@@ -68,3 +68,30 @@ export function halfLastPlace(text: string): number {
   const decimals = /\.(\d+)/.exec(text.replace(/[^\d.]/g, ''))?.[1]?.length ?? 0;
   return 0.5 / 10 ** decimals;
 }
+
+/**
+ * k-anonymity of a record-level extract (JL806): the people of each combination of the
+ * quasi-identifiers, summed over the rest of the key; a combination with 1 … k − 1 people is a
+ * finding at its first row. Cells whose count is suppressed are not counted (their people are
+ * unknown), and totals rows have no place in an extract of people.
+ */
+export function anonymityFindings(csv: string, table: DisclosureTable, rules: DisclosureRules): Diagnostic[] {
+  const k = rules.kAnonymity;
+  if (!k) return [];
+  const at = k.quasiIdentifiers.map((q) => table.dimensions.indexOf(q));
+  const groups = new Map<string, { first: Cell; people: number; labels: string[] }>();
+  for (const c of table.cells) {
+    if (c.measure !== k.weight || c.value === undefined) continue;
+    const key = at.map((i) => c.codes[i]).join('\u0001');
+    const g = groups.get(key);
+    if (g) g.people += c.value;
+    else groups.set(key, { first: c, people: c.value, labels: at.map((i) => c.labels[i] || c.codes[i]!) });
+  }
+  const out: Diagnostic[] = [];
+  for (const g of groups.values()) {
+    if (g.people <= 0 || g.people >= k.k) continue;
+    const combination = k.quasiIdentifiers.map((q, i) => `${q} ${g.labels[i]}`).join(', ');
+    out.push(atCell(csv, g.first, 'JL806', `${grouped(g.people)} ${g.people === 1 ? 'person shares' : 'people share'} ${combination}: fewer than k = ${k.k}`));
+  }
+  return out;
+}

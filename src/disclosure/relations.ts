@@ -27,7 +27,7 @@ export function relationsOf(table: DisclosureTable, rules: DisclosureRules): Rel
       const key = `${c.measure}\u0001${c.codes.filter((_, j) => j !== d).join('\u0001')}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { totals: [], parts: [] }));
-      (labels.includes(c.labels[d]!) ? g.totals : g.parts).push(i);
+      (labels.includes(c.labels[d]!.toLowerCase()) ? g.totals : g.parts).push(i);
     });
     for (const g of groups.values()) if (g.totals.length === 1 && g.parts.length > 0) out.push({ total: g.totals[0]!, parts: g.parts, dimension });
   });

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DisclosureRules } from '../mapping/model.js';
 import { during } from '../run/activity.js';
-import { additivityFindings, primaryFindings, rateFindings } from './checks.js';
+import { additivityFindings, anonymityFindings, primaryFindings, rateFindings } from './checks.js';
 import { relationsOf } from './relations.js';
 import { contradictionFindings, intervals, secondaryFindings } from './secondary.js';
 import { peopleHidden, suggestionFindings, suggestSuppression, type SuppressionCost } from './suggest.js';
@@ -20,12 +20,13 @@ export async function disclosureFindings(csv: string, table: DisclosureTable, ru
   const contradictions = contradictionFindings(csv, table, solved.contradictions);
   const additivity = additivityFindings(csv, table, relations, rules);
   const rates = rateFindings(csv, table, rules);
+  const anonymity = anonymityFindings(csv, table, rules);
   const counted = new Set(rules.counts);
   const suggestion = suggest && (primary.length || secondary.length) ? await during('suggesting cells to suppress', () => suggestSuppression(table, relations, rules, suggest)) : undefined;
   const suppress = suggestion?.suppressions.map((x) => table.cells[x.cell]!) ?? [];
   return {
     suppress,
-    diagnostics: [...primary, ...secondary, ...contradictions, ...additivity, ...rates, ...(suggestion ? suggestionFindings(csv, table, suggestion, rules) : [])],
+    diagnostics: [...primary, ...secondary, ...contradictions, ...additivity, ...rates, ...anonymity, ...(suggestion ? suggestionFindings(csv, table, suggestion, rules) : [])],
     counts: {
       threshold: rules.threshold,
       protection: rules.protection,
@@ -35,6 +36,7 @@ export async function disclosureFindings(csv: string, table: DisclosureTable, ru
       totals: relations.length,
       notAddingUp: additivity.length + contradictions.length,
       ratesDisagreeing: rates.length,
+      ...(rules.kAnonymity ? { smallGroups: anonymity.length } : {}),
       ...(suggestion ? { suggested: { cells: suppress.length, people: peopleHidden(table, suggestion.suppressions), protected: suggestion.protected } } : {}),
     },
   };
@@ -52,6 +54,8 @@ export interface DisclosureCounts {
   readonly totals: number;
   readonly notAddingUp: number;
   readonly ratesDisagreeing: number;
+  /** Combinations of quasi-identifiers with fewer than k people (record-level extracts). */
+  readonly smallGroups?: number;
   /** Cells suggested for suppression (--suggest-suppression), the people they hold, and whether they protect every cell. */
   readonly suggested?: { readonly cells: number; readonly people: number; readonly protected: boolean };
   /** Cells the run wrote as [c] (--apply-suppression), and the people they hold. */

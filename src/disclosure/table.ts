@@ -13,7 +13,7 @@ export interface Cell {
   readonly measure: string;
   /** Each dimension's value (an IRI or a literal's text), in the cube's order; '' when absent. */
   readonly codes: readonly string[];
-  /** Each dimension's CSV text, lower-cased and trimmed (for totals named by label); '' without a column. */
+  /** Each dimension's CSV text, trimmed (totals are named by it); '' without a column. */
   readonly labels: readonly string[];
   /** The published number; undefined when suppressed (or not a number). */
   readonly value?: number;
@@ -80,7 +80,7 @@ export class DisclosureTable {
     if (!measureType && values.size === 0 && !suppressed) return;
     const labels = order.map((property) => {
       const c = columnOf(this.model, property, index, this.header, cells);
-      return c >= 0 ? (cells[c] ?? '').trim().toLowerCase() : '';
+      return c >= 0 ? (cells[c] ?? '').trim() : '';
     });
     const column = columnOf(this.model, undefined, index, this.header, cells);
     const where = { line, ...(column >= 0 ? { column: this.header[column]!, text: cells[column] ?? '' } : {}) };

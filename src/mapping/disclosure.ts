@@ -30,6 +30,12 @@ export function normalizeDisclosure(raw: RawMapping, doc: LocatedDocument, repor
   }
   const rates = (d.rates ?? []).filter((r, i) => ['measure', 'numerator', 'denominator'].every((k) => known(measures, 'measure', ['disclosure', 'rates', i, k])(r[k as 'measure'])));
   const threshold = d.threshold ?? DEFAULT_THRESHOLD;
+  const k = d.kAnonymity;
+  const quasi = k?.quasiIdentifiers.filter((q, i) => known(dimensions, 'dimension', ['disclosure', 'kAnonymity', 'quasiIdentifiers'])(q, i)) ?? [];
+  const weight = k?.weight ?? d.counts[0];
+  if (k?.weight !== undefined && !measures.includes(k.weight)) {
+    report('JL122', `'${k.weight}' is not a measure of this mapping`, ['disclosure', 'kAnonymity', 'weight'], false, `Name one of: ${measures.join(', ')}.`);
+  }
   return {
     counts: d.counts.filter((m) => measures.includes(m)),
     threshold,
@@ -38,6 +44,7 @@ export function normalizeDisclosure(raw: RawMapping, doc: LocatedDocument, repor
     totals,
     tolerance: d.tolerance ?? 0,
     rates: rates.map((r) => ({ measure: r.measure, numerator: r.numerator, denominator: r.denominator, scale: r.scale ?? 1, ...(r.tolerance !== undefined ? { tolerance: r.tolerance } : {}) })),
+    ...(k && weight !== undefined && measures.includes(weight) ? { kAnonymity: { quasiIdentifiers: quasi, k: k.k ?? threshold, weight } } : {}),
     span: doc.spanOf(['disclosure']),
   };
 }

@@ -234,6 +234,8 @@ export interface DisclosureRules {
   readonly totals: ReadonlyMap<string, readonly string[]>;
   readonly tolerance: number;
   readonly rates: readonly { readonly measure: string; readonly numerator: string; readonly denominator: string; readonly scale: number; readonly tolerance?: number }[];
+  /** Record-level extracts: combinations of these dimensions held by fewer than k people. */
+  readonly kAnonymity?: { readonly quasiIdentifiers: readonly string[]; readonly k: number; readonly weight: string };
   readonly span: Span;
 }
 

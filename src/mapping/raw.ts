@@ -109,4 +109,5 @@ export interface RawDisclosure {
   readonly totals?: Readonly<Record<string, string | readonly string[]>>;
   readonly tolerance?: number;
   readonly rates?: readonly { readonly measure: string; readonly numerator: string; readonly denominator: string; readonly scale?: number; readonly tolerance?: number }[];
+  readonly kAnonymity?: { readonly quasiIdentifiers: readonly string[]; readonly k?: number; readonly weight?: string };
 }

@@ -242,6 +242,48 @@ disclosure:
   });
 });
 
+describe('k-anonymity of a record-level extract', () => {
+  it('finds the combinations of quasi-identifiers fewer than k people share, at their first row', async () => {
+    const name = 'extract';
+    // One row per person (Count 1) or per few people; rows with one key combine (summed).
+    writeFile(dir, `${name}.csv`, `Area,Sex,Age,Offence,Count
+Kent,Female,18-20,Theft,1
+Kent,Female,18-20,Fraud,1
+Kent,Male,21-24,Theft,4
+Kent,Male,21-24,Theft,1
+Essex,Female,18-20,Theft,1
+Essex,Female,18-20,Theft,1
+Essex,Female,18-20,Robbery,1
+Essex,Male,21-24,Theft,[c]
+`);
+    const file = writeFile(dir, `${name}.yaml`, `version: 1
+id: ${name}
+base: https://example.org/
+prefixes: { ex: "https://example.org/def/" }
+source: { path: ${name}.csv }
+duplicates: { combine: sum }
+dimensions:
+  area: { property: ex:area, label: area, column: Area, codeList: generated }
+  sex: { property: ex:sex, label: sex, column: Sex, codeList: generated }
+  age: { property: ex:age, label: age, column: Age, codeList: generated }
+  offence: { property: ex:offence, label: offence, column: Offence, codeList: generated }
+measures:
+  people: { property: ex:people, label: people, column: Count, unit: unit:NUM }
+disclosure:
+  counts: [people]
+  threshold: 1
+  kAnonymity: { quasiIdentifiers: [area, sex, age], k: 3 }
+`);
+    const { result } = await convertInMemory(file);
+    // Kent/Female/18-20: 1 + 1 = 2 people; Kent/Male/21-24: 4 + 1 = 5; Essex/Female/18-20: 3;
+    // Essex/Male/21-24: suppressed, so not counted.
+    expect(show(result.diagnostics.filter((d) => d.code.startsWith('JL8')))).toEqual([
+      'JL806 @2 Count: 2 people share area Kent, sex Female, age 18-20: fewer than k = 3',
+    ]);
+    expect(result.summary?.disclosure?.smallGroups).toBe(1);
+  });
+});
+
 describe('disclosure rules in the mapping', () => {
   it('name measures and dimensions of the mapping (JL122 at the name)', async () => {
     writeFile(dir, 'bad.csv', 'Year,Offence,Sex,Count\n2024,Theft,Male,10\n');
