@@ -1,5 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { DisclosureRules } from '../mapping/model.js';
+import type { DisclosureRules, MappingModel } from '../mapping/model.js';
+import { schemeQuads } from '../codelists/to-turtle.js';
+import { SKOS } from '../rdf/ns.js';
+import { vocabularyQuads } from '../validate/vocab-graph.js';
 import { during } from '../run/activity.js';
 import { additivityFindings, anonymityFindings, primaryFindings, rateFindings } from './checks.js';
 import { relationsOf } from './relations.js';
@@ -13,7 +16,7 @@ import type { Cell, DisclosureTable } from './table.js';
  * rates that disagree with their counts (JL804), each at its CSV line and column.
  */
 export async function disclosureFindings(csv: string, table: DisclosureTable, rules: DisclosureRules, suggest?: SuppressionCost): Promise<{ diagnostics: Diagnostic[]; counts: DisclosureCounts; suppress: readonly Cell[] }> {
-  const relations = relationsOf(table, rules);
+  const relations = relationsOf(table, rules, rules.hierarchies.length ? hierarchyOf(table.model) : undefined);
   const solved = await during('checking disclosure: the interval of each suppressed cell', () => intervals(table, relations, rules));
   const primary = primaryFindings(csv, table, rules);
   const secondary = secondaryFindings(csv, table, solved.intervals, rules);
@@ -40,6 +43,21 @@ export async function disclosureFindings(csv: string, table: DisclosureTable, ru
       ...(suggestion ? { suggested: { cells: suppress.length, people: peopleHidden(table, suggestion.suppressions), protected: suggestion.protected } } : {}),
     },
   };
+}
+
+/** Each code's narrower codes, from the shipped code lists and the mapping's own. */
+function hierarchyOf(model: MappingModel): Map<string, string[]> {
+  const children = new Map<string, string[]>();
+  const add = (parent: string, child: string): void => {
+    const list = children.get(parent) ?? [];
+    if (!list.includes(child)) list.push(child);
+    children.set(parent, list);
+  };
+  for (const q of [...vocabularyQuads({ external: true }), ...model.codeLists.flatMap(schemeQuads)]) {
+    if (q.predicate.value === SKOS.broader) add(q.object.value, q.subject.value);
+    else if (q.predicate.value === SKOS.narrower) add(q.subject.value, q.object.value);
+  }
+  return children;
 }
 
 /** What the disclosure checks found, for the summary. */

@@ -39,7 +39,7 @@ export class DisclosureTable {
   private readonly dimensionIndex = new Map<string, number>();
   private readonly measureKey = new Map<string, string>();
 
-  constructor(private readonly model: MappingModel, private readonly header: readonly string[]) {
+  constructor(readonly model: MappingModel, private readonly header: readonly string[]) {
     model.cube.dimensions.forEach((d, i) => d.property !== QB.measureType && this.dimensionIndex.set(d.property, i));
     for (const m of model.cube.measures) this.measureKey.set(m.property, m.key);
   }

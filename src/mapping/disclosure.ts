@@ -5,6 +5,9 @@ import type { RawMapping } from './raw.js';
 
 type Report = (code: Diagnostic['code'], message: string, path: readonly (string | number)[], key?: boolean, hint?: string) => void;
 
+/** The `totals:` value that takes a dimension's totals from its code list's hierarchy. */
+export const HIERARCHY = 'hierarchy';
+
 /** Counts 1 and 2 are unsafe unless the mapping says otherwise (k = 3). */
 export const DEFAULT_THRESHOLD = 3;
 
@@ -24,9 +27,12 @@ export function normalizeDisclosure(raw: RawMapping, doc: LocatedDocument, repor
   };
   d.counts.forEach((m, i) => known(measures, 'measure', ['disclosure', 'counts'])(m, i));
   const totals = new Map<string, readonly string[]>();
+  const hierarchies: string[] = [];
   for (const [dim, labels] of Object.entries(d.totals ?? {})) {
     if (!known(dimensions, 'dimension', ['disclosure', 'totals', dim])(dim)) continue;
-    totals.set(dim, (typeof labels === 'string' ? [labels] : labels).map((l) => l.trim().toLowerCase()));
+    // `hierarchy`: each broader code is the total of its narrower ones, as the code list says.
+    if (labels === HIERARCHY) hierarchies.push(dim);
+    else totals.set(dim, (typeof labels === 'string' ? [labels] : labels).map((l) => l.trim().toLowerCase()));
   }
   const rates = (d.rates ?? []).filter((r, i) => ['measure', 'numerator', 'denominator'].every((k) => known(measures, 'measure', ['disclosure', 'rates', i, k])(r[k as 'measure'])));
   const threshold = d.threshold ?? DEFAULT_THRESHOLD;
@@ -42,6 +48,7 @@ export function normalizeDisclosure(raw: RawMapping, doc: LocatedDocument, repor
     zeroSafe: d.zeroSafe ?? true,
     protection: d.protection ?? threshold,
     totals,
+    hierarchies,
     tolerance: d.tolerance ?? 0,
     rates: rates.map((r) => ({ measure: r.measure, numerator: r.numerator, denominator: r.denominator, scale: r.scale ?? 1, ...(r.tolerance !== undefined ? { tolerance: r.tolerance } : {}) })),
     ...(k && weight !== undefined && measures.includes(weight) ? { kAnonymity: { quasiIdentifiers: quasi, k: k.k ?? threshold, weight } } : {}),

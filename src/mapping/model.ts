@@ -232,6 +232,8 @@ export interface DisclosureRules {
   readonly protection: number;
   /** Dimension key → the CSV labels of its total code, lower-cased. */
   readonly totals: ReadonlyMap<string, readonly string[]>;
+  /** Dimensions whose totals follow their code list's hierarchy (`totals: {area: hierarchy}`). */
+  readonly hierarchies: readonly string[];
   readonly tolerance: number;
   readonly rates: readonly { readonly measure: string; readonly numerator: string; readonly denominator: string; readonly scale: number; readonly tolerance?: number }[];
   /** Record-level extracts: combinations of these dimensions held by fewer than k people. */

@@ -242,6 +242,39 @@ disclosure:
   });
 });
 
+describe('totals along a code list hierarchy', () => {
+  it('add up where the table has a broader code and all its narrower ones, and pin a suppressed one', async () => {
+    const name = 'hierarchy';
+    // The shipped sex code list: Total (T) is broader than Male, Female, Not known and Not applicable.
+    writeFile(dir, `${name}.csv`, `Year,Offence,Sex,Count
+2024,Theft,Male,40
+2024,Theft,Female,[c]
+2024,Theft,Not known,3
+2024,Theft,Not applicable,0
+2024,Theft,Total,50
+2024,Fraud,Male,20
+2024,Fraud,Female,9
+2024,Fraud,Not known,4
+2024,Fraud,Not applicable,0
+2024,Fraud,Total,34
+2024,Robbery,Male,20
+2024,Robbery,Total,20
+`);
+    const file = writeFile(dir, `${name}.yaml`, mappingText(name).replace('codeList: generated }\nmeasures', 'codeList: sex }\nmeasures')
+      .replace('sex: { property: ex:sex, label: sex, column: Sex, codeList: generated }', 'sex: { property: sdmx-dimension:sex, column: Sex, codeList: sex }')
+      .replace('totals: { offence: All offences, sex: All }', 'totals: { sex: hierarchy }'));
+    const { result } = await convertInMemory(file);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // Theft: Female = 50 − 40 − 3 − 0 = 7 exactly; Fraud's total misses its four parts (33);
+    // Robbery lacks Female, Not known and Not applicable: its total has no relation.
+    expect(show(result.diagnostics.filter((d) => d.code.startsWith('JL8')))).toEqual([
+      'JL802 @3 Count: suppressed people can be worked out as exactly 7 (protection 3) from the total at line 6 and the cells at lines 2, 4, 5',
+      'JL803 @11 Count: people total 34 is not the sum of its 4 sex cells (lines 7, 8, 9, 10), which is 33',
+    ]);
+    expect(result.summary?.disclosure?.totals).toBe(2);
+  });
+});
+
 describe('k-anonymity of a record-level extract', () => {
   it('finds the combinations of quasi-identifiers fewer than k people share, at their first row', async () => {
     const name = 'extract';
