@@ -78,21 +78,23 @@ export async function releaseCommand(file: string, flags: ReleaseFlags): Promise
 /** One line per dataset: the figures a statistician checks before publishing. */
 function releaseTable(o: ReleaseOutcome): string {
   const stars = new Map(o.fiveStar?.datasets.map((d) => [d.dataset, d.stars]) ?? []);
-  const head = ['dataset', 'rows', 'rejected', 'observations', 'triples', 'violations', 'stars', 'revised [r]', 'size', 'time'];
+  const head = ['dataset', 'rows', 'rejected', 'observations', 'triples', 'violations', 'disclosure', 'stars', 'revised [r]', 'size', 'time'];
   const rows = o.datasets.map((d) => {
     const s = d.result.summary;
     const m = d.result.model;
     const violations = s?.validation ? [...s.validation.values()].reduce((a, b) => a + b, 0) : 0;
     const size = s?.outputs.reduce((a, f) => a + f.bytes, 0) ?? 0;
     const star = m && stars.get(m.dataset);
+    // Disclosure findings (JL801 … JL806 but the suggestions), for datasets whose mapping asks for the checks.
+    const disclosure = m?.disclosure && s?.disclosure ? n(d.result.diagnostics.filter((x) => /^JL8\d\d$/.test(x.code) && x.severity !== 'info').length) : '–';
     return [
       m?.id ?? rel(d.mapping), s ? n(dataRows(s.records)) : '–', s ? n(s.records.rejected) : '–',
-      s ? n(s.subjects) : '–', s ? n(s.triples) : '–', s ? n(violations) : '–', star !== undefined ? `${'★'.repeat(star)}${'☆'.repeat(5 - star)}` : d.result.status === 'ok' ? '' : 'failed',
+      s ? n(s.subjects) : '–', s ? n(s.triples) : '–', s ? n(violations) : '–', disclosure, star !== undefined ? `${'★'.repeat(star)}${'☆'.repeat(5 - star)}` : d.result.status === 'ok' ? '' : 'failed',
       d.changes ? n(d.changes.counts.revised) : '–', size ? bytes(size) : '–', s ? `${(s.durationMs / 1000).toFixed(1)} s` : '–',
     ];
   });
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]!].length)));
-  const line = (r: string[]): string => `  ${r.map((c, i) => (i === 0 || i === 6 ? c + ' '.repeat(width[i]! - [...c].length) : c.padStart(width[i]!))).join('  ')}`.trimEnd();
+  const line = (r: string[]): string => `  ${r.map((c, i) => (i === 0 || i === 7 ? c + ' '.repeat(width[i]! - [...c].length) : c.padStart(width[i]!))).join('  ')}`.trimEnd();
   return [line(head), ...rows.map(line)].join('\n');
 }
 
