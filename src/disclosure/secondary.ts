@@ -4,8 +4,13 @@ import type { DisclosureRules } from '../mapping/model.js';
 import { atCell, lines } from './checks.js';
 import type { Relation } from './relations.js';
 import type { Cell, Cells, DisclosureTable } from './table.js';
+import type { Highs } from 'highs';
 
-/** What the published figures allow for a suppressed cell: [lower, upper] (upper may be Infinity). */
+/**
+ * What the published figures allow for a suppressed cell: [lower, upper] (upper may be
+ * Infinity). Exact for a cell narrower than the protection level; for a protected one, at
+ * least as wide as given (values some solutions took).
+ */
 export interface Interval {
   readonly cell: number;
   readonly lower: number;
@@ -14,21 +19,49 @@ export interface Interval {
   readonly relations: readonly Relation[];
 }
 
-/** A linear program's optimum of one variable, up or down, under equality rows. */
-type Solve = (lp: string) => { status: string; value: number };
+/** One component's integer program: whole, non-negative cells under the rows' bounds. */
+interface ComponentModel {
+  /** The least or greatest value of one cell, with the values of all cells at that optimum. */
+  bound(column: number, sense: 'min' | 'max'): { status: 'optimal' | 'infeasible' | 'unbounded'; value: number; values?: Float64Array };
+  dispose(): void;
+}
+
+interface Rows {
+  readonly starts: readonly number[];
+  readonly indices: readonly number[];
+  readonly values: readonly number[];
+  readonly lower: readonly number[];
+  readonly upper: readonly number[];
+}
+
+interface Solver {
+  model(columns: number, rows: Rows): ComponentModel;
+}
 
 /**
  * The exact interval of every suppressed cell: each is a variable, non-negative and (for
  * counts) whole; each total with a suppressed cell among its parts is a row, sum of parts −
  * total = 0, with the published cells moved to the right-hand side (± the tolerance for
- * rounded figures). Cells linked by rows form a component, solved on its own: for each
- * variable HiGHS finds its minimum and its maximum.
+ * rounded figures). Cells a total leaves alone are pinned by back-substitution; the others,
+ * linked by rows, form components, each solved on its own: HiGHS finds a variable's minimum
+ * and maximum, unless solutions already found show it protected.
  */
 export async function intervals(table: Cells, relations: readonly Relation[], rules: DisclosureRules): Promise<{ intervals: Interval[]; contradictions: Contradiction[] }> {
   const suppressed = table.cells.map((c, i) => (c.suppressed && rules.counts.includes(c.measure) ? i : -1)).filter((i) => i >= 0);
   if (suppressed.length === 0) return { intervals: [], contradictions: [] };
   const touching = relations.filter((r) => [r.total, ...r.parts].some((i) => table.cells[i]!.suppressed));
-  // Components: suppressed cells that share a relation (union-find over cell indexes).
+  const out: Interval[] = [];
+  const contradictions: Contradiction[] = [];
+  // Back-substitution first: a total with one unknown cell left pins it, exactly (the usual
+  // disclosure: total minus the others); that cell is then known, and so on. Only what is left
+  // goes to the solver.
+  const pinned = rules.tolerance === 0 ? backSubstitute(table, touching, contradictions) : new Map<number, Pin>();
+  for (const [cell, pin] of pinned) if (pin.valid) out.push({ cell, lower: pin.value, upper: pin.value, relations: pin.reasons });
+  const open = suppressed.filter((i) => !pinned.has(i));
+  const unknown = (i: number): boolean => table.cells[i]!.suppressed && !pinned.has(i);
+  const known = (i: number): number => pinned.get(i)?.value ?? table.cells[i]!.value ?? 0;
+  const rest = touching.filter((r) => [r.total, ...r.parts].some(unknown));
+  // Components: unknown cells that share a relation (union-find over cell indexes).
   const parent = new Map<number, number>();
   const find = (x: number): number => {
     let r = x;
@@ -36,59 +69,119 @@ export async function intervals(table: Cells, relations: readonly Relation[], ru
     parent.set(x, r);
     return r;
   };
-  for (const i of suppressed) parent.set(i, i);
-  for (const r of touching) {
-    const members = [r.total, ...r.parts].filter((i) => table.cells[i]!.suppressed);
+  for (const i of open) parent.set(i, i);
+  for (const r of rest) {
+    const members = [r.total, ...r.parts].filter(unknown);
     for (const m of members.slice(1)) parent.set(find(m), find(members[0]!));
   }
   const components = new Map<number, { cells: number[]; relations: Relation[] }>();
-  for (const i of suppressed) {
+  for (const i of open) {
     const root = find(i);
     if (!components.has(root)) components.set(root, { cells: [], relations: [] });
     components.get(root)!.cells.push(i);
   }
-  for (const r of touching) {
-    const first = [r.total, ...r.parts].find((i) => table.cells[i]!.suppressed)!;
+  for (const r of rest) {
+    const first = [r.total, ...r.parts].find(unknown)!;
     components.get(find(first))!.relations.push(r);
   }
-  const solve = await solver();
-  const out: Interval[] = [];
-  const contradictions: Contradiction[] = [];
+  const highs = components.size > 0 ? await solver() : undefined;
   for (const { cells, relations: rows } of components.values()) {
     if (rows.length === 0) {
       for (const c of cells) out.push({ cell: c, lower: 0, upper: Infinity, relations: [] });
       continue;
     }
-    const name = new Map(cells.map((c, k) => [c, `x${k}`]));
-    const constraints = rows.flatMap((r, k) => {
-      const terms: string[] = [];
+    const column = new Map(cells.map((c, k) => [c, k]));
+    const starts = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    const lower: number[] = [];
+    const upper: number[] = [];
+    for (const r of rows) {
       let rhs = 0;
       for (const [i, sign] of [[r.total, -1], ...r.parts.map((p) => [p, 1])] as [number, number][]) {
-        const cell = table.cells[i]!;
-        if (cell.suppressed) terms.push(`${sign < 0 ? '-' : '+'} ${name.get(i)}`);
-        else rhs -= sign * (cell.value ?? 0);
+        if (unknown(i)) {
+          indices.push(column.get(i)!);
+          values.push(sign);
+        } else rhs -= sign * known(i);
       }
-      const expr = terms.join(' ');
-      return rules.tolerance > 0
-        ? [` r${k}a: ${expr} >= ${rhs - rules.tolerance}`, ` r${k}b: ${expr} <= ${rhs + rules.tolerance}`]
-        : [` r${k}: ${expr} = ${rhs}`];
-    });
-    const body = `Subject To\n${constraints.join('\n')}\nBounds\n${cells.map((c) => ` ${name.get(c)} >= 0`).join('\n')}\nGeneral\n ${cells.map((c) => name.get(c)).join(' ')}\nEnd\n`;
-    for (const c of cells) {
-      const v = name.get(c)!;
-      const low = solve(`Minimize\n obj: ${v}\n${body}`);
-      // Infeasible: no whole, non-negative values of the suppressed cells meet every total.
-      if (low.status === 'Infeasible') {
-        contradictions.push({ cells, relations: rows });
-        break;
+      starts.push(indices.length);
+      lower.push(rhs - rules.tolerance);
+      upper.push(rhs + rules.tolerance);
+    }
+    const model = highs!.model(cells.length, { starts, indices, values, lower, upper });
+    try {
+      // Every solution found bounds every cell's interval from inside: a cell already seen at
+      // values `protection` apart needs no solve of its own (most cells of a protected table).
+      const seenLow = new Array<number>(cells.length).fill(Infinity);
+      const seenHigh = new Array<number>(cells.length).fill(-Infinity);
+      const see = (x: Float64Array): void => x.forEach((v, k) => {
+        if (v < seenLow[k]!) seenLow[k] = v;
+        if (v > seenHigh[k]!) seenHigh[k] = v;
+      });
+      const wide = (k: number): boolean => seenHigh[k]! - seenLow[k]! >= rules.protection;
+      let feasible = true;
+      for (const [k, c] of cells.entries()) {
+        if (wide(k)) {
+          out.push({ cell: c, lower: seenLow[k]!, upper: seenHigh[k]!, relations: rows });
+          continue;
+        }
+        const low = model.bound(k, 'min');
+        // Infeasible: no whole, non-negative values of the suppressed cells meet every total.
+        if (low.status === 'infeasible') {
+          feasible = false;
+          break;
+        }
+        if (low.values) see(low.values);
+        const high = wide(k) ? undefined : model.bound(k, 'max');
+        if (high?.values) see(high.values);
+        const lo = low.status === 'optimal' ? Math.round(low.value * 1e6) / 1e6 : 0;
+        const hi = high === undefined ? seenHigh[k]! : high.status === 'optimal' ? Math.round(high.value * 1e6) / 1e6 : Infinity;
+        out.push({ cell: c, lower: lo, upper: hi, relations: rows });
       }
-      const high = solve(`Maximize\n obj: ${v}\n${body}`);
-      const lower = low.status === 'Optimal' ? Math.round(low.value * 1e6) / 1e6 : 0;
-      const upper = high.status === 'Optimal' ? Math.round(high.value * 1e6) / 1e6 : Infinity;
-      out.push({ cell: c, lower, upper, relations: rows });
+      if (!feasible) contradictions.push({ cells, relations: rows });
+    } finally {
+      model.dispose();
     }
   }
   return { intervals: out, contradictions };
+}
+
+/** A cell a total pinned: its value, whether it can be a count (whole, not negative), and the totals that pinned it. */
+interface Pin {
+  readonly value: number;
+  readonly valid: boolean;
+  readonly reasons: readonly Relation[];
+}
+
+/**
+ * Pins every suppressed cell that a total leaves alone (one unknown cell in it), then the
+ * cells that pinning makes alone, to a fixed point. A pin that is not a whole, non-negative
+ * number is a contradiction of the published figures.
+ */
+function backSubstitute(table: Cells, touching: readonly Relation[], contradictions: Contradiction[]): Map<number, Pin> {
+  const pinned = new Map<number, Pin>();
+  const rowsOf = new Map<number, Relation[]>();
+  for (const r of touching) for (const i of [r.total, ...r.parts]) if (table.cells[i]!.suppressed) rowsOf.set(i, [...(rowsOf.get(i) ?? []), r]);
+  const queue = [...touching];
+  while (queue.length > 0) {
+    const r = queue.pop()!;
+    const members = [r.total, ...r.parts];
+    const open = members.filter((i) => table.cells[i]!.suppressed && !pinned.has(i));
+    if (open.length !== 1) continue;
+    const u = open[0]!;
+    const value = (i: number): number => pinned.get(i)?.value ?? table.cells[i]!.value ?? 0;
+    const parts = r.parts.filter((i) => i !== u).reduce((sum, i) => sum + value(i), 0);
+    const v = u === r.total ? parts : value(r.total) - parts;
+    const used = members.filter((i) => i !== u && pinned.has(i)).map((i) => pinned.get(i)!);
+    const reasons = [...new Set([r, ...used.flatMap((p) => p.reasons)])];
+    const whole = v >= 0 && Math.abs(v - Math.round(v)) < 1e-9;
+    // A value worked out from an impossible one is not reported again: only where it starts.
+    const valid = whole && used.every((p) => p.valid);
+    pinned.set(u, { value: Math.round(v * 1e6) / 1e6, valid, reasons });
+    if (!whole && used.every((p) => p.valid)) contradictions.push({ cells: [u], relations: reasons });
+    for (const next of rowsOf.get(u) ?? []) if (next !== r) queue.push(next);
+  }
+  return pinned;
 }
 
 /** Suppressed cells whose totals cannot all hold: the published figures contradict each other. */
@@ -108,7 +201,7 @@ export function contradictionFindings(csv: string, table: DisclosureTable, found
 
 /** Secondary disclosure: a suppressed cell whose interval is narrower than the protection level (JL802). */
 export function secondaryFindings(csv: string, table: DisclosureTable, found: readonly Interval[], rules: DisclosureRules): Diagnostic[] {
-  return found.filter((iv) => iv.upper - iv.lower < rules.protection).map((iv) => {
+  return found.filter((iv) => iv.upper - iv.lower < rules.protection).sort((a, b) => a.cell - b.cell).map((iv) => {
     const cell = table.cells[iv.cell]!;
     const revealing = iv.relations.flatMap((r) => [r.total, ...r.parts]).filter((i) => i !== iv.cell).map((i) => table.cells[i]!);
     const totals = [...new Set(iv.relations.map((r) => table.cells[r.total]!).filter((t) => t !== cell))];
@@ -123,16 +216,42 @@ function describe(totals: readonly Cell[], revealing: readonly Cell[]): string {
   return parts.join(' and ') || 'the other suppressed cells';
 }
 
-let loaded: Promise<Solve> | undefined;
+let loaded: Promise<Solver> | undefined;
 
-/** HiGHS, compiled to WebAssembly, loaded on first use (only runs with suppressed cells need it). */
-function solver(): Promise<Solve> {
+/**
+ * HiGHS, compiled to WebAssembly, loaded on first use (only runs with suppressed cells need
+ * it). Each component is one persistent model: only the objective changes between solves.
+ */
+function solver(): Promise<Solver> {
   loaded ??= import('highs').then(async (mod) => {
-    const load = (mod as unknown as { default: () => Promise<{ solve(lp: string, o?: object): { Status: string; ObjectiveValue: number } }> }).default;
-    const highs = await load();
-    return (lp: string) => {
-      const s = highs.solve(lp, { presolve: 'on' });
-      return { status: s.Status, value: s.ObjectiveValue };
+    const highs = await (mod as unknown as { default: () => Promise<Highs> }).default();
+    const { minimize, maximize } = highs.constants.objectiveSense;
+    const { optimal, infeasible, unboundedOrInfeasible } = highs.constants.modelStatus;
+    return {
+      model(columns, rows) {
+        const m = highs.createModel({
+          numCols: columns, numRows: rows.lower.length,
+          colCost: new Array<number>(columns).fill(0), colLower: new Array<number>(columns).fill(0), colUpper: new Array<number>(columns).fill(highs.infinity),
+          rowLower: rows.lower, rowUpper: rows.upper,
+          matrix: { format: 'csr', numRows: rows.lower.length, numCols: columns, starts: rows.starts, indices: rows.indices, values: rows.values },
+          integrality: new Array<number>(columns).fill(highs.constants.variableType.integer) as never,
+        });
+        m.options.set('output_flag', false);
+        let costed = -1;
+        return {
+          bound(column, sense) {
+            if (costed >= 0) m.changeColCost(costed, 0);
+            m.changeColCost(column, 1);
+            costed = column;
+            m.changeObjectiveSense(sense === 'min' ? minimize : maximize);
+            const status = m.run().modelStatus;
+            if (status === optimal) return { status: 'optimal', value: m.getObjectiveValue(), values: m.getSolution().colValue };
+            if (status === infeasible || (status === unboundedOrInfeasible && sense === 'min')) return { status: 'infeasible', value: NaN };
+            return { status: 'unbounded', value: Infinity };
+          },
+          dispose: () => m.dispose(),
+        };
+      },
     };
   });
   return loaded;

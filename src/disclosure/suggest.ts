@@ -64,7 +64,7 @@ export async function suggestSuppression(table: DisclosureTable, relations: read
 
 /** The suggestion as diagnostics (JL805, info) at each cell to suppress, and one line for the summary. */
 export function suggestionFindings(csv: string, table: DisclosureTable, suggestion: { suppressions: readonly Suppression[]; protected: boolean }, rules: DisclosureRules): Diagnostic[] {
-  const out = suggestion.suppressions.map((s) => {
+  const out = [...suggestion.suppressions].sort((a, b) => a.cell - b.cell).map((s) => {
     const c = table.cells[s.cell]!;
     const why = s.reason === 'primary' ? `an unsafe count` : `protects the suppressed ${table.cells[s.protects!]!.measure} at ${lines([table.cells[s.protects!]!])}`;
     return atCell(csv, c, 'JL805', `suppress ${c.measure} ${grouped(c.value!)} as [c]: ${why}`);

@@ -103,12 +103,13 @@ describe('disclosure control', () => {
     // Publishing Fraud/Female breaks the rectangle, and every other cell of it is pinned.
     const broken = rectangle.replace('2024,Fraud,Female,[c]', '2024,Fraud,Female,4');
     const found = show(await run('broken-rectangle', broken));
-    // Theft/Male + Fraud/Male = 33 with Fraud/Male = 25 − 4 = 21: 12; then Theft/Female 18.
-    const from = 'from the totals at lines 4, 7, 8, 9 and the cell at line 6';
+    // Fraud/Male = 25 − 4 = 21 (Fraud's total, line 7); then Theft/Male = 33 − 21 = 12 (the
+    // Male total, line 8); then Theft/Female = 30 − 12 = 18 (Theft's total, line 4): each
+    // finding names the totals of its chain, and the published cell it starts from.
     expect(found).toEqual([
-      `JL802 @2 Count: suppressed people can be worked out as exactly 12 (protection 3) ${from}`,
-      `JL802 @3 Count: suppressed people can be worked out as exactly 18 (protection 3) ${from}`,
-      `JL802 @5 Count: suppressed people can be worked out as exactly 21 (protection 3) ${from}`,
+      'JL802 @2 Count: suppressed people can be worked out as exactly 12 (protection 3) from the totals at lines 7, 8 and the cell at line 6',
+      'JL802 @3 Count: suppressed people can be worked out as exactly 18 (protection 3) from the totals at lines 4, 7, 8 and the cell at line 6',
+      'JL802 @5 Count: suppressed people can be worked out as exactly 21 (protection 3) from the total at line 7 and the cell at line 6',
     ]);
   });
 
@@ -145,7 +146,11 @@ describe('disclosure counts and contradictions', () => {
 2024,All offences,Female,36
 2024,All offences,All,56
 `);
-    expect(show(found)).toEqual(['JL803 @2 Count: the totals at lines 4, 7, 8, 9 cannot all hold: no whole, non-negative values of the suppressed cells at lines 2, 3, 5 add up to them']);
+    // Fraud/Male is 26 − 5 = 21 (recoverable); the Male total then needs Theft/Male = −1.
+    expect(show(found)).toEqual([
+      'JL802 @5 Count: suppressed people can be worked out as exactly 21 (protection 3) from the total at line 7 and the cell at line 6',
+      'JL803 @2 Count: the totals at lines 7, 8 cannot all hold: no whole, non-negative values of the suppressed cells at line 2 add up to them',
+    ]);
   });
 
   it('are counted for the summary', async () => {
@@ -187,9 +192,9 @@ describe('suggested and applied suppression', () => {
     // Robbery/Female hidden, Robbery/Male 12 gives it away as 14 − 12, so it goes too. Then the
     // 3 × 2 block of hidden cells under known margins leaves each a wide interval.
     expect(show(result.diagnostics.filter((d) => d.code === 'JL805'))).toEqual([
-      'JL805 @9 Count: suppress people 2 as [c]: an unsafe count',
-      'JL805 @6 Count: suppress people 4 as [c]: protects the suppressed people at line 2',
+      'JL805 @6 Count: suppress people 4 as [c]: protects the suppressed people at line 5',
       'JL805 @8 Count: suppress people 12 as [c]: protects the suppressed people at line 9',
+      'JL805 @9 Count: suppress people 2 as [c]: an unsafe count',
     ]);
     expect(result.summary?.disclosure?.suggested?.protected).toBe(true);
   });
