@@ -18,13 +18,16 @@ function mapping(name: string, extra = ''): string {
   return writeFile(dir, `${name}.yaml`, mappingText(name, extra));
 }
 
-function mappingText(name: string, extra = ''): string {
-  return `version: 1
+/** The first lines of every test mapping: id, base, prefix and CSV named after the test. */
+const preamble = (name: string): string => `version: 1
 id: ${name}
 base: https://example.org/
 prefixes: { ex: "https://example.org/def/" }
 source: { path: ${name}.csv }
-dimensions:
+`;
+
+function mappingText(name: string, extra = ''): string {
+  return `${preamble(name)}dimensions:
   year: { property: sdmx-dimension:refPeriod, column: Year, period: year }
   offence: { property: ex:offence, label: offence, column: Offence, codeList: generated }
   sex: { property: ex:sex, label: sex, column: Sex, codeList: generated }
@@ -224,12 +227,7 @@ describe('rates', () => {
 2024,Fraud,300,100,33.3
 2024,Robbery,300,100,30.0
 `);
-    const file = writeFile(dir, `${name}.yaml`, `version: 1
-id: ${name}
-base: https://example.org/
-prefixes: { ex: "https://example.org/def/" }
-source: { path: ${name}.csv }
-dimensions:
+    const file = writeFile(dir, `${name}.yaml`, `${preamble(name)}dimensions:
   year: { property: sdmx-dimension:refPeriod, column: Year, period: year }
   offence: { property: ex:offence, label: offence, column: Offence, codeList: generated }
 measures:
@@ -294,12 +292,7 @@ Essex,Female,18-20,Theft,1
 Essex,Female,18-20,Robbery,1
 Essex,Male,21-24,Theft,[c]
 `);
-    const file = writeFile(dir, `${name}.yaml`, `version: 1
-id: ${name}
-base: https://example.org/
-prefixes: { ex: "https://example.org/def/" }
-source: { path: ${name}.csv }
-duplicates: { combine: sum }
+    const file = writeFile(dir, `${name}.yaml`, `${preamble(name)}duplicates: { combine: sum }
 dimensions:
   area: { property: ex:area, label: area, column: Area, codeList: generated }
   sex: { property: ex:sex, label: sex, column: Sex, codeList: generated }
