@@ -1,3 +1,4 @@
+import { isDisclosureFinding } from '../release/disclosure-gate.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReleaseChanges } from '../diff/changes.js';
 import { loadRelease } from '../release/config.js';
@@ -86,7 +87,7 @@ function releaseTable(o: ReleaseOutcome): string {
     const size = s?.outputs.reduce((a, f) => a + f.bytes, 0) ?? 0;
     const star = m && stars.get(m.dataset);
     // Disclosure findings (JL801 … JL806 but the suggestions), for datasets whose mapping asks for the checks.
-    const disclosure = m?.disclosure && s?.disclosure ? n(d.result.diagnostics.filter((x) => /^JL8\d\d$/.test(x.code) && x.severity !== 'info').length) : '–';
+    const disclosure = m?.disclosure && s?.disclosure ? n(d.result.diagnostics.filter(isDisclosureFinding).length) : '–';
     return [
       m?.id ?? rel(d.mapping), s ? n(dataRows(s.records)) : '–', s ? n(s.records.rejected) : '–',
       s ? n(s.subjects) : '–', s ? n(s.triples) : '–', s ? n(violations) : '–', disclosure, star !== undefined ? `${'★'.repeat(star)}${'☆'.repeat(5 - star)}` : d.result.status === 'ok' ? '' : 'failed',

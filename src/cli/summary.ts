@@ -51,9 +51,9 @@ function disclosureLine(d: DisclosureCounts): string {
   const suggestion = d.suggested ? `; ${plural(d.suggested.cells, 'cell')} to suppress (${plural(d.suggested.people, 'person', 'people')})${d.suggested.protected ? '' : ', which do not protect every cell'}` : '';
   const applied = d.applied ? `${plural(d.applied.cells, 'cell')} (${plural(d.applied.people, 'person', 'people')}) written as [c]; then ` : '';
   if (problems.length) return `${applied}${problems.join('; ')} (see the warnings)${suggestion}`;
-  if (d.applied) return `${applied}safe: ${plural(d.suppressed, 'suppressed cell')}, none pinned closer than ${n(d.protection)}; ${plural(d.totals, 'total')} adding up`;
   const groups = d.smallGroups === 0 ? '; every combination of quasi-identifiers held by at least k people' : '';
-  return `no count below ${d.threshold} published; ${plural(d.suppressed, 'suppressed cell')}, none pinned closer than ${n(d.protection)}; ${plural(d.totals, 'total')} adding up${groups}`;
+  const safe = `${plural(d.suppressed, 'suppressed cell')}, none pinned closer than ${n(d.protection)}; ${plural(d.totals, 'total')} adding up${groups}`;
+  return d.applied ? `${applied}safe: ${safe}` : `no count below ${d.threshold} published; ${safe}`;
 }
 
 /** The machine-readable form of one conversion. */

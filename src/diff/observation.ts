@@ -1,12 +1,6 @@
-import type { Term } from '@rdfjs/types';
 import { NS, QB, SDMX_ATTRIBUTE } from '../rdf/ns.js';
 
-/** A term as a compact string: IRIs bare, literals as `"lexical"^^datatype` or `"lexical"@lang`. */
-export function termKey(t: Term): string {
-  if (t.termType === 'Literal') return t.language ? `"${t.value}"@${t.language}` : `"${t.value}"^^${t.datatype.value}`;
-  if (t.termType === 'BlankNode') return `_:${t.value}`;
-  return t.value;
-}
+export { termKey } from '../rdf/term.js';
 
 /** The lexical form of a termKey literal, for reports; an IRI's local name otherwise. */
 export function displayValue(key: string): string {

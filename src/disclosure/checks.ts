@@ -16,10 +16,14 @@ export function lines(cells: readonly Cell[], most = 6): string {
   return `line${ls.length === 1 ? '' : 's'} ${listed}`;
 }
 
-/** Primary disclosure: a count from 1 to k − 1 (or 0, when zero is not safe) published as a number (JL801). */
+/** A count from 1 to k − 1 (or 0, when zero is not safe) published as a number. */
+export function isUnsafeCount(c: Cell, rules: DisclosureRules): boolean {
+  return rules.counts.includes(c.measure) && c.value !== undefined && (c.value === 0 ? !rules.zeroSafe : c.value > 0 && c.value < rules.threshold);
+}
+
+/** Primary disclosure: an unsafe count published as a number (JL801). */
 export function primaryFindings(csv: string, table: DisclosureTable, rules: DisclosureRules): Diagnostic[] {
-  const counted = new Set(rules.counts);
-  return table.cells.filter((c) => counted.has(c.measure) && c.value !== undefined && (c.value === 0 ? !rules.zeroSafe : c.value > 0 && c.value < rules.threshold))
+  return table.cells.filter((c) => isUnsafeCount(c, rules))
     .map((c) => atCell(csv, c, 'JL801', `${c.measure} ${grouped(c.value!)} is published as a number, but counts below ${rules.threshold}${rules.zeroSafe ? '' : ' (0 included)'} identify people`));
 }
 

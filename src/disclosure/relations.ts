@@ -9,16 +9,21 @@ export interface Relation {
   readonly dimension: string;
 }
 
+/** A relation's cells: its total, then its parts. */
+export const membersOf = (r: Relation): number[] => [r.total, ...r.parts];
+
 /**
  * Every margin of the table: for each dimension with a total code (`totals:`), and each
  * combination of the other dimensions' values, the total cell = the sum of the other cells
  * of that dimension; for a dimension whose totals follow its code list (`hierarchy`), each
- * broader code = the sum of its narrower codes (`children`: code → narrower codes). Only the measures that count (`counts:`) add up. A group without exactly
- * one total, or without parts, is no relation.
+ * broader code = the sum of its narrower codes (`children`: code → narrower codes). Only
+ * the measures that count (`counts:`) add up. A group without exactly one total, or without
+ * parts, is no relation.
  */
 export function relationsOf(table: DisclosureTable, rules: DisclosureRules, children: ReadonlyMap<string, readonly string[]> = new Map()): Relation[] {
   const out: Relation[] = [];
   const counted = new Set(rules.counts);
+  /** The cells of each measure and combination of the other dimensions' values. */
   const groupsAlong = (d: number): Map<string, number[]> => {
     const groups = new Map<string, number[]>();
     table.cells.forEach((c: Cell, i) => {
@@ -46,15 +51,12 @@ export function relationsOf(table: DisclosureTable, rules: DisclosureRules, chil
   table.dimensions.forEach((dimension, d) => {
     const labels = rules.totals.get(dimension);
     if (!labels) return;
-    const groups = new Map<string, { totals: number[]; parts: number[] }>();
-    table.cells.forEach((c: Cell, i) => {
-      if (!counted.has(c.measure)) return;
-      const key = `${c.measure}\u0001${c.codes.filter((_, j) => j !== d).join('\u0001')}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { totals: [], parts: [] }));
-      (labels.includes(c.labels[d]!.toLowerCase()) ? g.totals : g.parts).push(i);
-    });
-    for (const g of groups.values()) if (g.totals.length === 1 && g.parts.length > 0) out.push({ total: g.totals[0]!, parts: g.parts, dimension });
+    // A named total: the one cell of the group whose label is the total's; the others are its parts.
+    for (const cells of groupsAlong(d).values()) {
+      const totals = cells.filter((i) => labels.includes(table.cells[i]!.labels[d]!.toLowerCase()));
+      const parts = cells.filter((i) => !totals.includes(i));
+      if (totals.length === 1 && parts.length > 0) out.push({ total: totals[0]!, parts, dimension });
+    }
   });
   return out;
 }

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { grouped } from '../diagnostics/numbers.js';
 import type { DisclosureRules } from '../mapping/model.js';
 import { atCell, lines } from './checks.js';
-import type { Relation } from './relations.js';
+import { membersOf, type Relation } from './relations.js';
 import type { Cell, Cells, DisclosureTable } from './table.js';
 import type { Highs } from 'highs';
 
@@ -49,7 +49,7 @@ interface Solver {
 export async function intervals(table: Cells, relations: readonly Relation[], rules: DisclosureRules): Promise<{ intervals: Interval[]; contradictions: Contradiction[] }> {
   const suppressed = table.cells.map((c, i) => (c.suppressed && rules.counts.includes(c.measure) ? i : -1)).filter((i) => i >= 0);
   if (suppressed.length === 0) return { intervals: [], contradictions: [] };
-  const touching = relations.filter((r) => [r.total, ...r.parts].some((i) => table.cells[i]!.suppressed));
+  const touching = relations.filter((r) => membersOf(r).some((i) => table.cells[i]!.suppressed));
   const out: Interval[] = [];
   const contradictions: Contradiction[] = [];
   // Back-substitution first: a total with one unknown cell left pins it, exactly (the usual
@@ -60,7 +60,7 @@ export async function intervals(table: Cells, relations: readonly Relation[], ru
   const open = suppressed.filter((i) => !pinned.has(i));
   const unknown = (i: number): boolean => table.cells[i]!.suppressed && !pinned.has(i);
   const known = (i: number): number => pinned.get(i)?.value ?? table.cells[i]!.value ?? 0;
-  const rest = touching.filter((r) => [r.total, ...r.parts].some(unknown));
+  const rest = touching.filter((r) => membersOf(r).some(unknown));
   // Components: unknown cells that share a relation (union-find over cell indexes).
   const parent = new Map<number, number>();
   const find = (x: number): number => {
@@ -71,7 +71,7 @@ export async function intervals(table: Cells, relations: readonly Relation[], ru
   };
   for (const i of open) parent.set(i, i);
   for (const r of rest) {
-    const members = [r.total, ...r.parts].filter(unknown);
+    const members = membersOf(r).filter(unknown);
     for (const m of members.slice(1)) parent.set(find(m), find(members[0]!));
   }
   const components = new Map<number, { cells: number[]; relations: Relation[] }>();
@@ -81,7 +81,7 @@ export async function intervals(table: Cells, relations: readonly Relation[], ru
     components.get(root)!.cells.push(i);
   }
   for (const r of rest) {
-    const first = [r.total, ...r.parts].find(unknown)!;
+    const first = membersOf(r).find(unknown)!;
     components.get(find(first))!.relations.push(r);
   }
   const highs = components.size > 0 ? await solver() : undefined;
@@ -161,11 +161,11 @@ interface Pin {
 function backSubstitute(table: Cells, touching: readonly Relation[], contradictions: Contradiction[]): Map<number, Pin> {
   const pinned = new Map<number, Pin>();
   const rowsOf = new Map<number, Relation[]>();
-  for (const r of touching) for (const i of [r.total, ...r.parts]) if (table.cells[i]!.suppressed) rowsOf.set(i, [...(rowsOf.get(i) ?? []), r]);
+  for (const r of touching) for (const i of membersOf(r)) if (table.cells[i]!.suppressed) rowsOf.set(i, [...(rowsOf.get(i) ?? []), r]);
   const queue = [...touching];
   while (queue.length > 0) {
     const r = queue.pop()!;
-    const members = [r.total, ...r.parts];
+    const members = membersOf(r);
     const open = members.filter((i) => table.cells[i]!.suppressed && !pinned.has(i));
     if (open.length !== 1) continue;
     const u = open[0]!;
@@ -203,7 +203,7 @@ export function contradictionFindings(csv: string, table: DisclosureTable, found
 export function secondaryFindings(csv: string, table: DisclosureTable, found: readonly Interval[], rules: DisclosureRules): Diagnostic[] {
   return found.filter((iv) => iv.upper - iv.lower < rules.protection).sort((a, b) => a.cell - b.cell).map((iv) => {
     const cell = table.cells[iv.cell]!;
-    const revealing = iv.relations.flatMap((r) => [r.total, ...r.parts]).filter((i) => i !== iv.cell).map((i) => table.cells[i]!);
+    const revealing = iv.relations.flatMap((r) => membersOf(r)).filter((i) => i !== iv.cell).map((i) => table.cells[i]!);
     const totals = [...new Set(iv.relations.map((r) => table.cells[r.total]!).filter((t) => t !== cell))];
     const range = iv.lower === iv.upper ? `exactly ${grouped(iv.lower)}` : `between ${grouped(iv.lower)} and ${grouped(iv.upper)}`;
     return atCell(csv, cell, 'JL802', `suppressed ${cell.measure} can be worked out as ${range} (protection ${rules.protection}) from ${describe(totals, revealing)}`);

@@ -1,8 +1,8 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { grouped } from '../diagnostics/numbers.js';
 import type { DisclosureRules } from '../mapping/model.js';
-import { atCell, lines } from './checks.js';
-import type { Relation } from './relations.js';
+import { atCell, isUnsafeCount, lines } from './checks.js';
+import { membersOf, type Relation } from './relations.js';
 import { intervals } from './secondary.js';
 import type { Cell, DisclosureTable } from './table.js';
 
@@ -29,11 +29,8 @@ const MAX_ROUNDS = 2_000;
  * secondary check (`protected`). Greedy, as tau-Argus's hypercube method is: small, not minimal.
  */
 export async function suggestSuppression(table: DisclosureTable, relations: readonly Relation[], rules: DisclosureRules, cost: SuppressionCost): Promise<{ suppressions: Suppression[]; protected: boolean }> {
-  const counted = new Set(rules.counts);
   const extra = new Map<number, Suppression>();
-  table.cells.forEach((c, i) => {
-    if (counted.has(c.measure) && c.value !== undefined && (c.value === 0 ? !rules.zeroSafe : c.value > 0 && c.value < rules.threshold)) extra.set(i, { cell: i, reason: 'primary' });
-  });
+  table.cells.forEach((c, i) => isUnsafeCount(c, rules) && extra.set(i, { cell: i, reason: 'primary' }));
   const view = (): { cells: Cell[] } => ({ cells: table.cells.map((c, i) => (extra.has(i) ? { ...c, suppressed: true, value: undefined } as Cell : c)) });
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const cells = view();
@@ -42,10 +39,9 @@ export async function suggestSuppression(table: DisclosureTable, relations: read
     if (exposed.length === 0) return { suppressions: [...extra.values()], protected: found.contradictions.length === 0 };
     const target = exposed[0]!;
     // Any published cell of the totals that together pin it: a part before a total.
-    const around = target.relations;
     const candidates = new Map<number, { inTotals: number; isTotal: boolean }>();
-    for (const r of around) {
-      for (const i of [r.total, ...r.parts]) {
+    for (const r of target.relations) {
+      for (const i of membersOf(r)) {
         const c = cells.cells[i]!;
         if (c.suppressed || c.value === undefined) continue;
         const have = candidates.get(i) ?? { inTotals: 0, isTotal: true };

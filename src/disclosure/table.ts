@@ -1,11 +1,9 @@
 import type { Term } from '@rdfjs/types';
-import { SUPPRESSING_IRIS } from '../mapping/markers.js';
+import { isSuppressingIri } from '../mapping/markers.js';
 import type { MappingModel } from '../mapping/model.js';
-import { NS, QB } from '../rdf/ns.js';
+import { QB, SDMX_ATTRIBUTE } from '../rdf/ns.js';
 import { columnOf } from '../run/locate.js';
-
-const OBS_STATUS = `${NS['sdmx-attribute']}obsStatus`;
-const SUPPRESSING = new Set(SUPPRESSING_IRIS);
+import { observationEnd } from '../validate/stream-checks.js';
 
 /** One published or suppressed figure: a measure at one combination of dimension values. */
 export interface Cell {
@@ -36,49 +34,48 @@ export interface Cells {
  */
 export class DisclosureTable {
   readonly cells: Cell[] = [];
-  private readonly dimensionIndex = new Map<string, number>();
+  /** The dimensions that key a cell (not qb:measureType): their keys, in the cube's order. */
+  readonly dimensions: readonly string[];
+  /** Their properties, in the same order. */
+  private readonly properties: readonly string[];
+  /** A dimension property → its position in `dimensions`. */
+  private readonly position = new Map<string, number>();
   private readonly measureKey = new Map<string, string>();
 
   constructor(readonly model: MappingModel, private readonly header: readonly string[]) {
-    model.cube.dimensions.forEach((d, i) => d.property !== QB.measureType && this.dimensionIndex.set(d.property, i));
+    const keyed = model.cube.dimensions.filter((d) => d.property !== QB.measureType);
+    this.dimensions = keyed.map((d) => d.key);
+    this.properties = keyed.map((d) => d.property);
+    this.properties.forEach((p, i) => this.position.set(p, i));
     for (const m of model.cube.measures) this.measureKey.set(m.property, m.key);
-  }
-
-  /** The dimensions that key a cell (not qb:measureType): their keys, in order. */
-  get dimensions(): string[] {
-    return [...this.dimensionIndex.keys()].map((p) => this.model.cube.dimensions.find((d) => d.property === p)!.key);
   }
 
   /** Adds the observations of one row (its triples as parallel lists, observation by observation). */
   addRow(s: readonly Term[], p: readonly Term[], o: readonly Term[], n: number, line: number, cells: readonly string[]): void {
-    for (let start = 0, index = 0; start < n; index++) {
-      let end = start + 1;
-      while (end < n && s[end]!.equals(s[start]!)) end++;
+    for (let start = 0, end = 0, index = 0; start < n; start = end, index++) {
+      end = observationEnd(s, start, n);
       this.addObservation(p, o, start, end, index, line, cells);
-      start = end;
     }
   }
 
   private addObservation(p: readonly Term[], o: readonly Term[], start: number, end: number, index: number, line: number, cells: readonly string[]): void {
-    const dims = this.dimensionIndex.size;
-    const codes: string[] = new Array<string>(dims).fill('');
+    const codes: string[] = new Array<string>(this.properties.length).fill('');
     const values = new Map<string, number | undefined>();
     let measureType: string | undefined;
     let suppressed = false;
-    const order = [...this.dimensionIndex.keys()];
     for (let i = start; i < end; i++) {
       const pred = p[i]!.value;
-      const at = this.dimensionIndex.get(pred);
-      if (at !== undefined) codes[order.indexOf(pred)] = o[i]!.value;
+      const at = this.position.get(pred);
+      if (at !== undefined) codes[at] = o[i]!.value;
       else if (pred === QB.measureType) measureType = this.measureKey.get(o[i]!.value);
-      else if (pred === OBS_STATUS && SUPPRESSING.has(o[i]!.value)) suppressed = true;
+      else if (pred === SDMX_ATTRIBUTE.obsStatus && isSuppressingIri(o[i]!.value)) suppressed = true;
       else {
         const m = this.measureKey.get(pred);
         if (m !== undefined) values.set(m, Number(o[i]!.value));
       }
     }
     if (!measureType && values.size === 0 && !suppressed) return;
-    const labels = order.map((property) => {
+    const labels = this.properties.map((property) => {
       const c = columnOf(this.model, property, index, this.header, cells);
       return c >= 0 ? (cells[c] ?? '').trim() : '';
     });

@@ -20,16 +20,17 @@ export function normalizeDisclosure(raw: RawMapping, doc: LocatedDocument, repor
   if (!d) return undefined;
   const measures = Object.keys(raw.measures ?? {});
   const dimensions = Object.keys(raw.dimensions ?? {});
-  const known = (names: readonly string[], kind: string, path: readonly (string | number)[]) => (name: string, i?: number): boolean => {
+  // `key`: the name is a key of the YAML map (`totals:`), not a value; `i`: its place in a list.
+  const known = (names: readonly string[], kind: string, path: readonly (string | number)[], key = false) => (name: string, i?: number): boolean => {
     if (names.includes(name)) return true;
-    report('JL122', `'${name}' is not a ${kind} of this mapping`, i === undefined ? path : [...path, i], i === undefined, `Name one of: ${names.join(', ') || '(none)'}.`);
+    report('JL122', `'${name}' is not a ${kind} of this mapping`, i === undefined ? path : [...path, i], key, `Name one of: ${names.join(', ') || '(none)'}.`);
     return false;
   };
   d.counts.forEach((m, i) => known(measures, 'measure', ['disclosure', 'counts'])(m, i));
   const totals = new Map<string, readonly string[]>();
   const hierarchies: string[] = [];
   for (const [dim, labels] of Object.entries(d.totals ?? {})) {
-    if (!known(dimensions, 'dimension', ['disclosure', 'totals', dim])(dim)) continue;
+    if (!known(dimensions, 'dimension', ['disclosure', 'totals', dim], true)(dim)) continue;
     // `hierarchy`: each broader code is the total of its narrower ones, as the code list says.
     if (labels === HIERARCHY) hierarchies.push(dim);
     else totals.set(dim, (typeof labels === 'string' ? [labels] : labels).map((l) => l.trim().toLowerCase()));
@@ -39,9 +40,7 @@ export function normalizeDisclosure(raw: RawMapping, doc: LocatedDocument, repor
   const k = d.kAnonymity;
   const quasi = k?.quasiIdentifiers.filter((q, i) => known(dimensions, 'dimension', ['disclosure', 'kAnonymity', 'quasiIdentifiers'])(q, i)) ?? [];
   const weight = k?.weight ?? d.counts[0];
-  if (k?.weight !== undefined && !measures.includes(k.weight)) {
-    report('JL122', `'${k.weight}' is not a measure of this mapping`, ['disclosure', 'kAnonymity', 'weight'], false, `Name one of: ${measures.join(', ')}.`);
-  }
+  if (k?.weight !== undefined) known(measures, 'measure', ['disclosure', 'kAnonymity', 'weight'])(k.weight);
   return {
     counts: d.counts.filter((m) => measures.includes(m)),
     threshold,

@@ -9,6 +9,10 @@ export const SUPPRESSING: ReadonlySet<MarkerCode> = new Set<MarkerCode>(['c', 'x
 /** The same markers as concept IRIs, for the checks that read them from the graph (relaxed IC-15). */
 export const SUPPRESSING_IRIS: readonly string[] = [...SUPPRESSING].map(markerIri);
 
+/** Whether an obsStatus IRI suppresses the value ([c], [x], [z], [low]). */
+export const isSuppressingIri = (iri: string): boolean => SUPPRESSING_IRI_SET.has(iri);
+const SUPPRESSING_IRI_SET = new Set(SUPPRESSING_IRIS);
+
 /** What each marker means, for summaries and `explain`. */
 export const MARKER_MEANING: Readonly<Record<MarkerCode, string>> = {
   c: 'confidential (suppressed)',

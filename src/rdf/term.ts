@@ -29,6 +29,13 @@ export function escapeLiteral(value: string): string {
 }
 
 /** A term in N-Triples syntax. Blank nodes never occur in our data (VOCABULARY.md §4). */
+/** A term as a compact string, its identity: IRIs bare, blank nodes `_:b`, literals as `"lexical"^^datatype` or `"lexical"@lang`. */
+export function termKey(t: Term): string {
+  if (t.termType === 'Literal') return t.language ? `"${t.value}"@${t.language}` : `"${t.value}"^^${t.datatype.value}`;
+  if (t.termType === 'BlankNode') return `_:${t.value}`;
+  return t.value;
+}
+
 export function termToNTriples(term: Term): string {
   switch (term.termType) {
     case 'NamedNode':

@@ -1,13 +1,6 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { RDF_TYPE } from './ns.js';
-
-/** A term's identity as a string: IRIs as themselves, blank nodes and literals marked. */
-export function termKey(t: Term): string {
-  if (t.termType === 'NamedNode') return t.value;
-  if (t.termType === 'BlankNode') return `_:${t.value}`;
-  if (t.termType === 'Literal') return `"${t.value}"${t.language ? `@${t.language.toLowerCase()}` : `^^${t.datatype.value}`}`;
-  return `?${t.value}`;
-}
+import { termKey } from './term.js';
 
 const NONE: readonly Term[] = [];
 const NO_VALUES: ReadonlyMap<string, readonly Term[]> = new Map();

@@ -2,6 +2,9 @@ import { CODES } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Acknowledgement } from './config.js';
 
+/** A disclosure finding (JL801 … JL8xx): not the suggestions of cells to suppress, which are information. */
+export const isDisclosureFinding = (d: Diagnostic): boolean => /^JL8\d\d$/.test(d.code) && d.severity !== 'info';
+
 /** A dataset's disclosure findings of one code, acknowledged by the release file. */
 export interface Acknowledged {
   readonly code: string;
@@ -20,7 +23,7 @@ export function disclosureGate(datasets: readonly { readonly id: string; readonl
   const used = new Set<Acknowledgement>();
   for (const d of datasets) {
     const byCode = new Map<string, number>();
-    for (const x of d.diagnostics) if (/^JL8\d\d$/.test(x.code)) byCode.set(x.code, (byCode.get(x.code) ?? 0) + 1);
+    for (const x of d.diagnostics) if (isDisclosureFinding(x)) byCode.set(x.code, (byCode.get(x.code) ?? 0) + 1);
     for (const [code, count] of [...byCode].sort()) {
       const ack = acknowledge.find((a) => a.dataset === d.id && a.code === code);
       if (ack) {

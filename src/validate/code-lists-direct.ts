@@ -7,8 +7,8 @@ const skos = (local: string): string => `${NS.skos}${local}`;
 
 /**
  * The code-list shapes (code-list-shapes.ts) evaluated directly: the property shapes on the
- * schemes and concepts of `data` (the input without its observations, with the vocabulary's
- * classes for subclass targets), as the SHACL engine reports them; and the two SHACL-SPARQL
+ * schemes and concepts of `data` (the input without its observations), as the SHACL engine
+ * reports them; and the two SHACL-SPARQL
  * rules on `all` (the input with the whole vocabulary), as validate-graph runs them. A test
  * holds this to the engine's results.
  */
@@ -17,11 +17,10 @@ export function checkCodeListsDirect(data: TripleIndex, all: TripleIndex): Viola
   const shape = (rule: string, component: string, focus: Term, path: string, value?: Term): void => {
     out.push({ rule, title: `sh:${component}ConstraintComponent`, severity: 'error', focus: focus.value, path, ...(value ? { value: value.value } : {}), message: `${rule} (${component})` });
   };
-  const count = (rule: string, focus: Term, path: string, min: number, max = Infinity): number => {
+  const count = (rule: string, focus: Term, path: string, min: number, max = Infinity): void => {
     const n = data.objects(focus, path).length;
     if (n < min) shape(rule, 'MinCount', focus, path);
     if (n > max) shape(rule, 'MaxCount', focus, path);
-    return n;
   };
   const iris = (rule: string, focus: Term, path: string): void => {
     for (const v of data.objects(focus, path)) if (v.termType !== 'NamedNode') shape(rule, 'NodeKind', focus, path, v);

@@ -1,7 +1,8 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { RDF_TYPE } from '../rdf/ns.js';
-import { termKey, type TripleIndex } from '../rdf/triple-index.js';
-import { compileNodeShape, Graph } from './compiled-shapes.js';
+import { termKey } from '../rdf/term.js';
+import type { TripleIndex } from '../rdf/triple-index.js';
+import { compileNodeShape, Graph, type Compiled } from './compiled-shapes.js';
 import type { Violation } from './violation.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
@@ -19,22 +20,22 @@ export function compileTargetedShapes(quads: readonly Quad[]): ((data: TripleInd
   const g = new Graph(quads);
   const kinds = ['targetClass', 'targetNode', 'targetSubjectsOf', 'targetObjectsOf'] as const;
   const shapes = [...new Set(kinds.flatMap((k) => g.subjects(`${SH}${k}`)))];
-  const compiled: { shape: string; targets: Record<(typeof kinds)[number], readonly Term[]>; check: NonNullable<ReturnType<typeof compileNodeShape>> }[] = [];
+  const compiled: { classes: readonly string[]; targets: Record<(typeof kinds)[number], readonly Term[]>; check: Compiled }[] = [];
   for (const shape of shapes) {
     const check = compileNodeShape(g, shape, true, true);
     if (!check) return undefined;
-    compiled.push({ shape, check, targets: Object.fromEntries(kinds.map((k) => [k, g.terms(shape, `${SH}${k}`)])) as Record<(typeof kinds)[number], readonly Term[]> });
+    const targets = Object.fromEntries(kinds.map((k) => [k, g.terms(shape, `${SH}${k}`)])) as Record<(typeof kinds)[number], readonly Term[]>;
+    // A node shape is also a class target of itself (SHACL §2.1.3.3), as the engine reads it.
+    const classes = [...targets.targetClass.map((c) => c.value), ...(g.objects(shape, RDF_TYPE).includes(`${SH}NodeShape`) ? [shape] : [])];
+    compiled.push({ classes, targets, check });
   }
   return (data) => {
     const out: Violation[] = [];
     const graph = { types: (t: Term) => data.objects(t, RDF_TYPE) };
-    for (const { shape, targets, check } of compiled) {
+    for (const { classes, targets, check } of compiled) {
       const focus = new Map<string, Term>();
       const add = (t: Term): void => void (focus.has(termKey(t)) || focus.set(termKey(t), t));
-      // A node shape is also a class target of itself (SHACL §2.1.3.3), as the engine reads it.
-      for (const c of [...targets.targetClass, ...(g.objects(shape, RDF_TYPE).includes(`${SH}NodeShape`) ? [{ termType: 'NamedNode', value: shape } as Term] : [])]) {
-        data.instances(c.value).forEach(add);
-      }
+      for (const c of classes) data.instances(c).forEach(add);
       targets.targetNode.forEach(add);
       for (const p of targets.targetSubjectsOf) for (const [s] of data.pairsOf(p.value)) add(s);
       for (const p of targets.targetObjectsOf) for (const [, o] of data.pairsOf(p.value)) add(o);

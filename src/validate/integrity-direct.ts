@@ -1,10 +1,11 @@
 import type { Term } from '@rdfjs/types';
-import { SUPPRESSING_IRIS } from '../mapping/markers.js';
+import { isSuppressingIri } from '../mapping/markers.js';
 import { DataFactory } from '../rdf/factory.js';
-import { NS, QB, RDF_TYPE, XSD } from '../rdf/ns.js';
+import { NS, QB, RDF_TYPE, SDMX_ATTRIBUTE, XSD } from '../rdf/ns.js';
 import { icNumber, icViolation } from './check-integrity.js';
 import { completenessConstraint, duplicateConstraint, hierarchyConstraint, INTEGRITY_CONSTRAINTS } from './integrity.js';
-import { termKey, type TripleIndex } from '../rdf/triple-index.js';
+import { termKey } from '../rdf/term.js';
+import type { TripleIndex } from '../rdf/triple-index.js';
 import type { Violation } from './violation.js';
 
 /** A constraint's SELECT row: ?focus, ?value, ?path, as the store's answers give them. */
@@ -13,8 +14,6 @@ type Row = { focus: string; value?: string; path?: string };
 const qb = (local: string): string => `${NS.qb}${local}`;
 const named = DataFactory.namedNode;
 const MEASURE_TYPE = named(QB.measureType);
-const OBS_STATUS = `${NS['sdmx-attribute']}obsStatus`;
-const SUPPRESSING = new Set(SUPPRESSING_IRIS);
 
 /**
  * The 21 integrity constraints of integrity.ts evaluated directly on a triple index, after the
@@ -103,7 +102,7 @@ const FIXED: Readonly<Record<string, (g: TripleIndex) => Row[]>> = {
     .filter((d) => !hasMeasureType(g, d)).flatMap((d) => componentProperties(g, d))
     .filter((m) => g.isA(m, QB.MeasureProperty) && !g.hasAny(o, m)).map((m) => ({ focus: o.value, value: m.value }))),
   'IC-15': (g) => g.pairsOf(QB.measureType).flatMap(([o, m]) => structuresOf(g, o).some((d) => hasMeasureType(g, d)) && !g.hasAny(o, m)
-    && !g.objects(o, OBS_STATUS).some((s) => s.termType === 'NamedNode' && SUPPRESSING.has(s.value)) ? [{ focus: o.value, value: m.value }] : []),
+    && !g.objects(o, SDMX_ATTRIBUTE.obsStatus).some((s) => s.termType === 'NamedNode' && isSuppressingIri(s.value)) ? [{ focus: o.value, value: m.value }] : []),
   'IC-16': (g) => g.pairsOf(QB.measureType).flatMap(([o, m]) => structuresOf(g, o).filter((d) => hasMeasureType(g, d))
     .flatMap((d) => componentProperties(g, d)).filter((p) => g.isA(p, QB.MeasureProperty) && g.hasAny(o, p) && !p.equals(m)).map((p) => ({ focus: o.value, value: p.value }))),
   'IC-18': (g) => g.pairsOf(qb('slice')).flatMap(([ds, slice]) => g.objects(slice, qb('observation')).filter((o) => !g.has(o, QB.dataSet, ds)).map((o) => ({ focus: o.value }))),

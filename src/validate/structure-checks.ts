@@ -2,7 +2,8 @@ import type { Quad } from '@rdfjs/types';
 import { QB, RDF_TYPE } from '../rdf/ns.js';
 import { checkCodeListsDirect } from './code-lists-direct.js';
 import { checkIntegrityDirect } from './integrity-direct.js';
-import { termKey, TripleIndex } from '../rdf/triple-index.js';
+import { termKey } from '../rdf/term.js';
+import { TripleIndex } from '../rdf/triple-index.js';
 import { vocabularyQuads } from './vocab-graph.js';
 import { once, type Violation } from './violation.js';
 

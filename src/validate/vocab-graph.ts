@@ -68,6 +68,12 @@ export function vocabularySchemaQuads(): readonly Quad[] {
 
 const CODE_CLASSES = new Set([`${NS.skos}Concept`, `${NS.skos}ConceptScheme`]);
 
+/** Each vocab/*.ttl file by name, with its text (read once). */
+export function vocabularyTextsByFile(): Map<string, string> {
+  const all = vocabularyTexts();
+  return new Map(vocabFiles().map((f, i) => [f, all[i]!]));
+}
+
 /** The text of every vocab/*.ttl file (read once). */
 export function vocabularyTexts(): readonly string[] {
   return (texts ??= vocabFiles().map((f) => readFileSync(join(VOCAB_DIR, f), 'utf8')));

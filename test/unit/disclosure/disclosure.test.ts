@@ -318,13 +318,16 @@ disclosure:
 describe('disclosure rules in the mapping', () => {
   it('name measures and dimensions of the mapping (JL122 at the name)', async () => {
     writeFile(dir, 'bad.csv', 'Year,Offence,Sex,Count\n2024,Theft,Male,10\n');
-    const file = mappingText('bad').replace('counts: [people]', 'counts: [persons]').replace('sex: All }', 'gender: All }');
+    const file = mappingText('bad', '  rates: [{ measure: people, numerator: nobody, denominator: people }]\n')
+      .replace('counts: [people]', 'counts: [persons]').replace('sex: All }', 'gender: All }');
     writeFile(dir, 'bad.yaml', file);
     const { result } = await convertInMemory(`${dir}/bad.yaml`);
     expect(result.status).toBe('config-error');
-    expect(result.diagnostics.map((d) => `${d.code} ${d.span?.line !== undefined ? d.span.line + 1 : ''}: ${d.message}`)).toEqual([
-      "JL122 13: 'persons' is not a measure of this mapping",
-      "JL122 14: 'gender' is not a dimension of this mapping",
+    // At the name itself: a list item, a key of `totals:`, the value of `numerator:`.
+    expect(result.diagnostics.map((d) => `${d.code} ${d.span!.line + 1}:${d.span!.column! + 1}: ${d.message}`)).toEqual([
+      "JL122 13:12: 'persons' is not a measure of this mapping",
+      "JL122 14:36: 'gender' is not a dimension of this mapping",
+      "JL122 15:41: 'nobody' is not a measure of this mapping",
     ]);
   });
 });
