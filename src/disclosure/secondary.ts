@@ -15,7 +15,7 @@ export interface Interval {
   readonly cell: number;
   readonly lower: number;
   readonly upper: number;
-  /** The relations (totals) of its component: together they bound it. */
+  /** The relations (totals) that bound it: the chain that pinned it, or the totals it is in. */
   readonly relations: readonly Relation[];
 }
 
@@ -109,6 +109,9 @@ export async function intervals(table: Cells, relations: readonly Relation[], ru
       upper.push(rhs + rules.tolerance);
     }
     const model = highs!.model(cells.length, { starts, indices, values, lower, upper });
+    // A finding names the totals a cell is in: the component's others bound it only through them.
+    const own = new Map<number, Relation[]>();
+    for (const r of rows) for (const i of membersOf(r)) if (column.has(i)) own.set(i, [...(own.get(i) ?? []), r]);
     try {
       // Every solution found bounds every cell's interval from inside: a cell already seen at
       // values `protection` apart needs no solve of its own (most cells of a protected table).
@@ -122,7 +125,7 @@ export async function intervals(table: Cells, relations: readonly Relation[], ru
       let feasible = true;
       for (const [k, c] of cells.entries()) {
         if (wide(k)) {
-          out.push({ cell: c, lower: seenLow[k]!, upper: seenHigh[k]!, relations: rows });
+          out.push({ cell: c, lower: seenLow[k]!, upper: seenHigh[k]!, relations: own.get(c)! });
           continue;
         }
         const low = model.bound(k, 'min');
@@ -136,7 +139,7 @@ export async function intervals(table: Cells, relations: readonly Relation[], ru
         if (high?.values) see(high.values);
         const lo = low.status === 'optimal' ? Math.round(low.value * 1e6) / 1e6 : 0;
         const hi = high === undefined ? seenHigh[k]! : high.status === 'optimal' ? Math.round(high.value * 1e6) / 1e6 : Infinity;
-        out.push({ cell: c, lower: lo, upper: hi, relations: rows });
+        out.push({ cell: c, lower: lo, upper: hi, relations: own.get(c)! });
       }
       if (!feasible) contradictions.push({ cells, relations: rows });
     } finally {
@@ -211,45 +214,73 @@ export function secondaryFindings(csv: string, table: DisclosureTable, found: re
 }
 
 function describe(totals: readonly Cell[], revealing: readonly Cell[]): string {
-  const published = [...new Set(revealing.filter((c) => !c.suppressed && !totals.includes(c)))];
+  const isTotal = new Set(totals);
+  const published = [...new Set(revealing.filter((c) => !c.suppressed && !isTotal.has(c)))];
   const parts = [totals.length ? `the total${totals.length > 1 ? 's' : ''} at ${lines(totals)}` : '', published.length ? `the cell${published.length > 1 ? 's' : ''} at ${lines(published)}` : ''].filter(Boolean);
   return parts.join(' and ') || 'the other suppressed cells';
 }
 
 let loaded: Promise<Solver> | undefined;
 
+const integral = (x: Float64Array): boolean => x.every((v) => Math.abs(v - Math.round(v)) < 1e-7);
+
 /**
  * HiGHS, compiled to WebAssembly, loaded on first use (only runs with suppressed cells need
- * it). Each component is one persistent model: only the objective changes between solves.
+ * it). Each component is solved first as a linear program, whose bound is never tighter than
+ * the integer one: where its optimum is whole numbers it is the integer optimum too (the
+ * usual case for tables of totals, and a warm-started simplex re-solve takes microseconds);
+ * only otherwise does the integer model (made on first need) decide.
  */
 function solver(): Promise<Solver> {
   loaded ??= import('highs').then(async (mod) => {
     const highs = await (mod as unknown as { default: () => Promise<Highs> }).default();
     const { minimize, maximize } = highs.constants.objectiveSense;
-    const { optimal, infeasible, unboundedOrInfeasible } = highs.constants.modelStatus;
+    const { optimal, infeasible, unboundedOrInfeasible, unbounded } = highs.constants.modelStatus;
     return {
       model(columns, rows) {
-        const m = highs.createModel({
-          numCols: columns, numRows: rows.lower.length,
-          colCost: new Array<number>(columns).fill(0), colLower: new Array<number>(columns).fill(0), colUpper: new Array<number>(columns).fill(highs.infinity),
-          rowLower: rows.lower, rowUpper: rows.upper,
-          matrix: { format: 'csr', numRows: rows.lower.length, numCols: columns, starts: rows.starts, indices: rows.indices, values: rows.values },
-          integrality: new Array<number>(columns).fill(highs.constants.variableType.integer) as never,
-        });
-        m.options.set('output_flag', false);
-        let costed = -1;
+        const make = (integer: boolean): ReturnType<Highs['createModel']> => {
+          const m = highs.createModel({
+            numCols: columns, numRows: rows.lower.length,
+            colCost: new Array<number>(columns).fill(0), colLower: new Array<number>(columns).fill(0), colUpper: new Array<number>(columns).fill(highs.infinity),
+            rowLower: rows.lower, rowUpper: rows.upper,
+            matrix: { format: 'csr', numRows: rows.lower.length, numCols: columns, starts: rows.starts, indices: rows.indices, values: rows.values },
+            ...(integer ? { integrality: new Array<number>(columns).fill(highs.constants.variableType.integer) as never } : {}),
+          });
+          m.options.set('output_flag', false);
+          // The bound must be the optimum itself, not one within HiGHS's default 0.01% gap.
+          if (integer) m.options.set('mip_rel_gap', 0);
+          return m;
+        };
+        const lp = make(false);
+        let mip: ReturnType<typeof make> | undefined;
+        const costed = new Map<object, number>();
+        const solve = (m: ReturnType<typeof make>, column: number, sense: 'min' | 'max') => {
+          const before = costed.get(m);
+          if (before !== undefined) m.changeColCost(before, 0);
+          m.changeColCost(column, 1);
+          costed.set(m, column);
+          m.changeObjectiveSense(sense === 'min' ? minimize : maximize);
+          return m.run().modelStatus;
+        };
         return {
           bound(column, sense) {
-            if (costed >= 0) m.changeColCost(costed, 0);
-            m.changeColCost(column, 1);
-            costed = column;
-            m.changeObjectiveSense(sense === 'min' ? minimize : maximize);
-            const status = m.run().modelStatus;
-            if (status === optimal) return { status: 'optimal', value: m.getObjectiveValue(), values: m.getSolution().colValue };
-            if (status === infeasible || (status === unboundedOrInfeasible && sense === 'min')) return { status: 'infeasible', value: NaN };
+            const status = solve(lp, column, sense);
+            if (status === infeasible) return { status: 'infeasible', value: NaN };
+            if (status === unbounded || (status === unboundedOrInfeasible && sense === 'max')) return { status: 'unbounded', value: Infinity };
+            if (status === optimal) {
+              const values = lp.getSolution().colValue;
+              if (integral(values)) return { status: 'optimal', value: lp.getObjectiveValue(), values };
+            }
+            mip ??= make(true);
+            const whole = solve(mip, column, sense);
+            if (whole === optimal) return { status: 'optimal', value: mip.getObjectiveValue(), values: mip.getSolution().colValue };
+            if (whole === infeasible || (whole === unboundedOrInfeasible && sense === 'min')) return { status: 'infeasible', value: NaN };
             return { status: 'unbounded', value: Infinity };
           },
-          dispose: () => m.dispose(),
+          dispose: () => {
+            lp.dispose();
+            mip?.dispose();
+          },
         };
       },
     };
