@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { grouped } from '../diagnostics/numbers.js';
 import type { DisclosureRules } from '../mapping/model.js';
 import type { Relation } from './relations.js';
-import type { Cell, DisclosureTable } from './table.js';
+import type { Cell, DisclosureTable, Figures } from './table.js';
 
 /** A diagnostic at a cell's CSV line and column. */
 export function atCell(csv: string, c: Cell, code: Diagnostic['code'], message: string): Diagnostic {
@@ -17,13 +17,22 @@ export function lines(cells: readonly Cell[], most = 6): string {
 }
 
 /** A count from 1 to k − 1 (or 0, when zero is not safe) published as a number. */
-export function isUnsafeCount(c: Cell, rules: DisclosureRules): boolean {
-  return rules.counts.includes(c.measure) && c.value !== undefined && (c.value === 0 ? !rules.zeroSafe : c.value > 0 && c.value < rules.threshold);
+export function isUnsafeCount(table: Figures, i: number, rules: DisclosureRules): boolean {
+  if (!table.counted(i)) return false;
+  const v = table.value(i);
+  return v !== undefined && (v === 0 ? !rules.zeroSafe : v > 0 && v < rules.threshold);
+}
+
+/** The cells of a table that pass a test. */
+export function cellsWhere(table: Figures, test: (i: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < table.size; i++) if (test(i)) out.push(i);
+  return out;
 }
 
 /** Primary disclosure: an unsafe count published as a number (JL801). */
 export function primaryFindings(csv: string, table: DisclosureTable, rules: DisclosureRules): Diagnostic[] {
-  return table.cells.filter((c) => isUnsafeCount(c, rules))
+  return cellsWhere(table, (i) => isUnsafeCount(table, i, rules)).map((i) => table.cell(i))
     .map((c) => atCell(csv, c, 'JL801', `${c.measure} ${grouped(c.value!)} is published as a number, but counts below ${rules.threshold}${rules.zeroSafe ? '' : ' (0 included)'} identify people`));
 }
 
@@ -31,12 +40,13 @@ export function primaryFindings(csv: string, table: DisclosureTable, rules: Disc
 export function additivityFindings(csv: string, table: DisclosureTable, relations: readonly Relation[], rules: DisclosureRules): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const r of relations) {
-    const total = table.cells[r.total]!;
-    const parts = r.parts.map((i) => table.cells[i]!);
-    if (total.value === undefined || parts.some((p) => p.value === undefined)) continue;
-    const sum = parts.reduce((s, p) => s + p.value!, 0);
-    if (Math.abs(total.value - sum) <= rules.tolerance + 1e-9) continue;
-    out.push(atCell(csv, total, 'JL803', `${total.measure} total ${grouped(total.value)} is not the sum of its ${parts.length} ${r.dimension} cells (${lines(parts)}), which is ${grouped(sum)}${rules.tolerance ? ` (tolerance ${rules.tolerance})` : ''}`));
+    const value = table.value(r.total);
+    if (value === undefined || r.parts.some((p) => table.value(p) === undefined)) continue;
+    const sum = r.parts.reduce((s, p) => s + table.value(p)!, 0);
+    if (Math.abs(value - sum) <= rules.tolerance + 1e-9) continue;
+    const total = table.cell(r.total);
+    const parts = r.parts.map((i) => table.cell(i));
+    out.push(atCell(csv, total, 'JL803', `${total.measure} total ${grouped(value)} is not the sum of its ${parts.length} ${r.dimension} cells (${lines(parts)}), which is ${grouped(sum)}${rules.tolerance ? ` (tolerance ${rules.tolerance})` : ''}`));
   }
   return out;
 }
@@ -45,7 +55,10 @@ export function additivityFindings(csv: string, table: DisclosureTable, relation
 export function rateFindings(csv: string, table: DisclosureTable, rules: DisclosureRules): Diagnostic[] {
   if (rules.rates.length === 0) return [];
   const byKey = new Map<string, Map<string, Cell>>();
-  for (const c of table.cells) {
+  const named = new Set(rules.rates.flatMap((r) => [r.measure, r.numerator, r.denominator]));
+  for (let i = 0; i < table.size; i++) {
+    if (!named.has(table.measure(i))) continue;
+    const c = table.cell(i);
     const key = c.codes.join('\u0001');
     let m = byKey.get(key);
     if (!m) byKey.set(key, (m = new Map()));
@@ -84,12 +97,15 @@ export function anonymityFindings(csv: string, table: DisclosureTable, rules: Di
   if (!k) return [];
   const at = k.quasiIdentifiers.map((q) => table.dimensions.indexOf(q));
   const groups = new Map<string, { first: Cell; people: number; labels: string[] }>();
-  for (const c of table.cells) {
-    if (c.measure !== k.weight || c.value === undefined) continue;
-    const key = at.map((i) => c.codes[i]).join('\u0001');
+  for (let i = 0; i < table.size; i++) {
+    if (table.measure(i) !== k.weight || table.value(i) === undefined) continue;
+    const key = at.map((d) => table.codeId(i, d)).join('\u0001');
     const g = groups.get(key);
-    if (g) g.people += c.value;
-    else groups.set(key, { first: c, people: c.value, labels: at.map((i) => c.labels[i] || c.codes[i]!) });
+    if (g) g.people += table.value(i)!;
+    else {
+      const c = table.cell(i);
+      groups.set(key, { first: c, people: c.value!, labels: at.map((d) => c.labels[d] || c.codes[d]!) });
+    }
   }
   const out: Diagnostic[] = [];
   for (const g of groups.values()) {

@@ -4,7 +4,7 @@ import { schemeQuads } from '../codelists/to-turtle.js';
 import { SKOS } from '../rdf/ns.js';
 import { vocabularyQuads } from '../validate/vocab-graph.js';
 import { during } from '../run/activity.js';
-import { additivityFindings, anonymityFindings, primaryFindings, rateFindings } from './checks.js';
+import { additivityFindings, cellsWhere, anonymityFindings, primaryFindings, rateFindings } from './checks.js';
 import { relationsOf } from './relations.js';
 import { contradictionFindings, intervals, secondaryFindings } from './secondary.js';
 import { peopleHidden, suggestionFindings, suggestSuppression, type SuppressionCost } from './suggest.js';
@@ -24,16 +24,15 @@ export async function disclosureFindings(csv: string, table: DisclosureTable, ru
   const additivity = additivityFindings(csv, table, relations, rules);
   const rates = rateFindings(csv, table, rules);
   const anonymity = anonymityFindings(csv, table, rules);
-  const counted = new Set(rules.counts);
   const suggestion = suggest && (primary.length || secondary.length) ? await during('suggesting cells to suppress', () => suggestSuppression(table, relations, rules, suggest)) : undefined;
-  const suppress = suggestion?.suppressions.map((x) => table.cells[x.cell]!) ?? [];
+  const suppress = suggestion?.suppressions.map((x) => table.cell(x.cell)) ?? [];
   return {
     suppress,
     diagnostics: [...primary, ...secondary, ...contradictions, ...additivity, ...rates, ...anonymity, ...(suggestion ? suggestionFindings(csv, table, suggestion, rules) : [])],
     counts: {
       threshold: rules.threshold,
       protection: rules.protection,
-      suppressed: table.cells.filter((c) => c.suppressed && counted.has(c.measure)).length,
+      suppressed: cellsWhere(table, (i) => table.suppressed(i) && table.counted(i)).length,
       smallCounts: primary.length,
       recoverable: secondary.length,
       totals: relations.length,

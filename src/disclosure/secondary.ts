@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { grouped } from '../diagnostics/numbers.js';
 import type { DisclosureRules } from '../mapping/model.js';
-import { atCell, lines } from './checks.js';
+import { atCell, cellsWhere, lines } from './checks.js';
 import { membersOf, type Relation } from './relations.js';
-import type { Cell, Cells, DisclosureTable } from './table.js';
+import type { Cell, DisclosureTable, Figures } from './table.js';
 import type { Highs } from 'highs';
 
 /**
@@ -46,20 +46,26 @@ interface Solver {
  * linked by rows, form components, each solved on its own: HiGHS finds a variable's minimum
  * and maximum, unless solutions already found show it protected.
  */
-export async function intervals(table: Cells, relations: readonly Relation[], rules: DisclosureRules): Promise<{ intervals: Interval[]; contradictions: Contradiction[] }> {
-  const suppressed = table.cells.map((c, i) => (c.suppressed && rules.counts.includes(c.measure) ? i : -1)).filter((i) => i >= 0);
+export async function intervals(table: Figures, relations: readonly Relation[], rules: DisclosureRules, only?: readonly number[]): Promise<{ intervals: Interval[]; contradictions: Contradiction[] }> {
+  // Every suppressed cell of the relations is a variable; the ones not reported are not bounded.
+  const suppressed = only
+    ? [...new Set([...only, ...relations.flatMap((r) => membersOf(r).filter((i) => table.suppressed(i)))])]
+    : cellsWhere(table, (i) => table.suppressed(i) && table.counted(i));
   if (suppressed.length === 0) return { intervals: [], contradictions: [] };
-  const touching = relations.filter((r) => membersOf(r).some((i) => table.cells[i]!.suppressed));
+  // The cells to report (all by default); every suppressed cell stays a variable.
+  const report = only ? new Set(only) : undefined;
+  const reported = (i: number): boolean => report === undefined || report.has(i);
+  const touching = relations.filter((r) => table.suppressed(r.total) || r.parts.some((i) => table.suppressed(i)));
   const out: Interval[] = [];
   const contradictions: Contradiction[] = [];
   // Back-substitution first: a total with one unknown cell left pins it, exactly (the usual
   // disclosure: total minus the others); that cell is then known, and so on. Only what is left
   // goes to the solver.
   const pinned = rules.tolerance === 0 ? backSubstitute(table, touching, contradictions) : new Map<number, Pin>();
-  for (const [cell, pin] of pinned) if (pin.valid) out.push({ cell, lower: pin.value, upper: pin.value, relations: pin.reasons });
+  for (const [cell, pin] of pinned) if (pin.valid && reported(cell)) out.push({ cell, lower: pin.value, upper: pin.value, relations: pin.reasons });
   const open = suppressed.filter((i) => !pinned.has(i));
-  const unknown = (i: number): boolean => table.cells[i]!.suppressed && !pinned.has(i);
-  const known = (i: number): number => pinned.get(i)?.value ?? table.cells[i]!.value ?? 0;
+  const unknown = (i: number): boolean => table.suppressed(i) && !pinned.has(i);
+  const known = (i: number): number => pinned.get(i)?.value ?? table.value(i) ?? 0;
   const rest = touching.filter((r) => membersOf(r).some(unknown));
   // Components: unknown cells that share a relation (union-find over cell indexes).
   const parent = new Map<number, number>();
@@ -86,6 +92,7 @@ export async function intervals(table: Cells, relations: readonly Relation[], ru
   }
   const highs = components.size > 0 ? await solver() : undefined;
   for (const { cells, relations: rows } of components.values()) {
+    if (!cells.some(reported)) continue;
     if (rows.length === 0) {
       for (const c of cells) out.push({ cell: c, lower: 0, upper: Infinity, relations: [] });
       continue;
@@ -124,6 +131,7 @@ export async function intervals(table: Cells, relations: readonly Relation[], ru
       const wide = (k: number): boolean => seenHigh[k]! - seenLow[k]! >= rules.protection;
       let feasible = true;
       for (const [k, c] of cells.entries()) {
+        if (!reported(c)) continue;
         if (wide(k)) {
           out.push({ cell: c, lower: seenLow[k]!, upper: seenHigh[k]!, relations: own.get(c)! });
           continue;
@@ -161,18 +169,25 @@ interface Pin {
  * cells that pinning makes alone, to a fixed point. A pin that is not a whole, non-negative
  * number is a contradiction of the published figures.
  */
-function backSubstitute(table: Cells, touching: readonly Relation[], contradictions: Contradiction[]): Map<number, Pin> {
+function backSubstitute(table: Figures, touching: readonly Relation[], contradictions: Contradiction[]): Map<number, Pin> {
   const pinned = new Map<number, Pin>();
   const rowsOf = new Map<number, Relation[]>();
-  for (const r of touching) for (const i of membersOf(r)) if (table.cells[i]!.suppressed) rowsOf.set(i, [...(rowsOf.get(i) ?? []), r]);
+  for (const r of touching) {
+    for (const i of membersOf(r)) {
+      if (!table.suppressed(i)) continue;
+      const list = rowsOf.get(i);
+      if (list) list.push(r);
+      else rowsOf.set(i, [r]);
+    }
+  }
   const queue = [...touching];
   while (queue.length > 0) {
     const r = queue.pop()!;
     const members = membersOf(r);
-    const open = members.filter((i) => table.cells[i]!.suppressed && !pinned.has(i));
+    const open = members.filter((i) => table.suppressed(i) && !pinned.has(i));
     if (open.length !== 1) continue;
     const u = open[0]!;
-    const value = (i: number): number => pinned.get(i)?.value ?? table.cells[i]!.value ?? 0;
+    const value = (i: number): number => pinned.get(i)?.value ?? table.value(i) ?? 0;
     const parts = r.parts.filter((i) => i !== u).reduce((sum, i) => sum + value(i), 0);
     const v = u === r.total ? parts : value(r.total) - parts;
     const used = members.filter((i) => i !== u && pinned.has(i)).map((i) => pinned.get(i)!);
@@ -196,26 +211,25 @@ export interface Contradiction {
 /** Totals that no values of the suppressed cells under them can meet (JL803, at the first suppressed cell). */
 export function contradictionFindings(csv: string, table: DisclosureTable, found: readonly Contradiction[]): Diagnostic[] {
   return found.map(({ cells, relations }) => {
-    const first = table.cells[cells[0]!]!;
-    const totals = [...new Set(relations.map((r) => table.cells[r.total]!))];
-    return atCell(csv, first, 'JL803', `the totals at ${lines(totals)} cannot all hold: no whole, non-negative values of the suppressed cells at ${lines(cells.map((i) => table.cells[i]!))} add up to them`);
+    const first = table.cell(cells[0]!);
+    const totals = [...new Set(relations.map((r) => r.total))].map((i) => table.cell(i));
+    return atCell(csv, first, 'JL803', `the totals at ${lines(totals)} cannot all hold: no whole, non-negative values of the suppressed cells at ${lines(cells.map((i) => table.cell(i)))} add up to them`);
   });
 }
 
 /** Secondary disclosure: a suppressed cell whose interval is narrower than the protection level (JL802). */
 export function secondaryFindings(csv: string, table: DisclosureTable, found: readonly Interval[], rules: DisclosureRules): Diagnostic[] {
   return found.filter((iv) => iv.upper - iv.lower < rules.protection).sort((a, b) => a.cell - b.cell).map((iv) => {
-    const cell = table.cells[iv.cell]!;
-    const revealing = iv.relations.flatMap((r) => membersOf(r)).filter((i) => i !== iv.cell).map((i) => table.cells[i]!);
-    const totals = [...new Set(iv.relations.map((r) => table.cells[r.total]!).filter((t) => t !== cell))];
+    const cell = table.cell(iv.cell);
+    const totalIds = new Set(iv.relations.map((r) => r.total).filter((t) => t !== iv.cell));
+    const revealing = [...new Set(iv.relations.flatMap((r) => membersOf(r)))].filter((i) => i !== iv.cell && !totalIds.has(i) && !table.suppressed(i)).map((i) => table.cell(i));
+    const totals = [...totalIds].map((i) => table.cell(i));
     const range = iv.lower === iv.upper ? `exactly ${grouped(iv.lower)}` : `between ${grouped(iv.lower)} and ${grouped(iv.upper)}`;
     return atCell(csv, cell, 'JL802', `suppressed ${cell.measure} can be worked out as ${range} (protection ${rules.protection}) from ${describe(totals, revealing)}`);
   });
 }
 
-function describe(totals: readonly Cell[], revealing: readonly Cell[]): string {
-  const isTotal = new Set(totals);
-  const published = [...new Set(revealing.filter((c) => !c.suppressed && !isTotal.has(c)))];
+function describe(totals: readonly Cell[], published: readonly Cell[]): string {
   const parts = [totals.length ? `the total${totals.length > 1 ? 's' : ''} at ${lines(totals)}` : '', published.length ? `the cell${published.length > 1 ? 's' : ''} at ${lines(published)}` : ''].filter(Boolean);
   return parts.join(' and ') || 'the other suppressed cells';
 }

@@ -5,7 +5,7 @@ import { QB, SDMX_ATTRIBUTE } from '../rdf/ns.js';
 import { columnOf } from '../run/locate.js';
 import { observationEnd } from '../validate/stream-checks.js';
 
-/** One published or suppressed figure: a measure at one combination of dimension values. */
+/** One published or suppressed figure, as findings describe it: a measure at one combination of dimension values. */
 export interface Cell {
   /** The measure's key in the mapping. */
   readonly measure: string;
@@ -22,32 +22,137 @@ export interface Cell {
   readonly text?: string;
 }
 
-/** The figures the checks read: the table as written, or with more cells suppressed. */
-export interface Cells {
-  readonly cells: readonly Cell[];
+/** What the secondary check reads of a table: which cells are suppressed, and the others' values. */
+export interface Figures {
+  readonly size: number;
+  suppressed(i: number): boolean;
+  /** The published number, or undefined. */
+  value(i: number): number | undefined;
+  /** Whether the cell's measure counts people (`disclosure: counts:`). */
+  counted(i: number): boolean;
 }
+
+/** A growable column of numbers. */
+class Column<T extends Int32Array | Float64Array | Uint8Array> {
+  constructor(public data: T) {}
+  set(i: number, v: number): void {
+    if (i >= this.data.length) {
+      const bigger = new (this.data.constructor as new (n: number) => T)(Math.max(1024, this.data.length * 2));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[i] = v;
+  }
+}
+
+/** Strings stored once, numbered. */
+class Interned {
+  readonly list: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) this.ids.set(s, (id = this.list.push(s) - 1));
+    return id;
+  }
+}
+
+const NONE = -1;
 
 /**
  * The cube's figures as the run writes them, for disclosure control and additivity: one cell
- * per observation and measure, with where it came from. Kept in memory (a few numbers and
- * strings per figure); the checks run at the end of the run.
+ * per observation and measure, with where it came from. Stored by column (typed arrays, and
+ * each code, label and text once), about 40 bytes a cell: a million-row table in tens of MB.
+ * The checks run at the end of the run.
  */
-export class DisclosureTable {
-  readonly cells: Cell[] = [];
+export class DisclosureTable implements Figures {
   /** The dimensions that key a cell (not qb:measureType): their keys, in the cube's order. */
   readonly dimensions: readonly string[];
-  /** Their properties, in the same order. */
+  /** The measures' keys; a cell holds its measure's position. */
+  readonly measures: readonly string[];
+  size = 0;
+  /** Dimension d's code of cell i: codeIds[d][i], a number for `codes[d]`. */
+  readonly codes: Interned[];
+  readonly labels: Interned[];
+  private readonly codeIds: Column<Int32Array>[];
+  private readonly labelIds: Column<Int32Array>[];
+  private readonly measureIds = new Column(new Uint8Array(1024));
+  /** The number, or NaN. */
+  private readonly values = new Column(new Float64Array(1024));
+  private readonly flags = new Column(new Uint8Array(1024));
+  private readonly lines = new Column(new Int32Array(1024));
+  private readonly columns = new Column(new Int32Array(1024));
+  private readonly texts = new Column(new Int32Array(1024));
+  private readonly text = new Interned();
+  private readonly isCounted: boolean[];
   private readonly properties: readonly string[];
-  /** A dimension property → its position in `dimensions`. */
   private readonly position = new Map<string, number>();
-  private readonly measureKey = new Map<string, string>();
+  private readonly measureOf = new Map<string, number>();
+  /** Each dimension's column when one column always gives it, else undefined (found per row). */
+  private readonly labelColumn: (number | undefined)[];
+  /** The figure's column of each observation a row makes (by its position among them). */
+  private readonly valueColumn = new Map<number, number>();
 
-  constructor(readonly model: MappingModel, private readonly header: readonly string[]) {
+  constructor(readonly model: MappingModel, private readonly header: readonly string[], counts: readonly string[] = model.disclosure?.counts ?? []) {
     const keyed = model.cube.dimensions.filter((d) => d.property !== QB.measureType);
     this.dimensions = keyed.map((d) => d.key);
     this.properties = keyed.map((d) => d.property);
     this.properties.forEach((p, i) => this.position.set(p, i));
-    for (const m of model.cube.measures) this.measureKey.set(m.property, m.key);
+    this.measures = model.cube.measures.map((m) => m.key);
+    model.cube.measures.forEach((m, i) => this.measureOf.set(m.property, i));
+    this.isCounted = this.measures.map((m) => counts.includes(m));
+    this.codes = keyed.map(() => new Interned());
+    this.labels = keyed.map(() => new Interned());
+    this.codeIds = keyed.map(() => new Column(new Int32Array(1024)));
+    this.labelIds = keyed.map(() => new Column(new Int32Array(1024)));
+    this.labelColumn = keyed.map((d) => {
+      const variable = model.variables.find((x) => x.name === d.key);
+      return variable?.rule.kind === 'firstOf' ? undefined : variable?.rule.kind === 'constant' ? NONE : columnOf(model, d.property, 0, header, []);
+    });
+  }
+
+  suppressed(i: number): boolean {
+    return this.flags.data[i] === 1;
+  }
+
+  value(i: number): number | undefined {
+    const v = this.values.data[i]!;
+    return Number.isNaN(v) ? undefined : v;
+  }
+
+  counted(i: number): boolean {
+    return this.isCounted[this.measureIds.data[i]!]!;
+  }
+
+  measure(i: number): string {
+    return this.measures[this.measureIds.data[i]!]!;
+  }
+
+  /** Dimension d's code of cell i, as a number (equal numbers, equal codes). */
+  codeId(i: number, d: number): number {
+    return this.codeIds[d]!.data[i]!;
+  }
+
+  labelId(i: number, d: number): number {
+    return this.labelIds[d]!.data[i]!;
+  }
+
+  measureId(i: number): number {
+    return this.measureIds.data[i]!;
+  }
+
+  /** Cell i as findings describe it. */
+  cell(i: number): Cell {
+    const value = this.value(i);
+    const column = this.columns.data[i]!;
+    return {
+      measure: this.measure(i),
+      codes: this.codes.map((c, d) => c.list[this.codeId(i, d)]!),
+      labels: this.labels.map((l, d) => l.list[this.labelId(i, d)]!),
+      ...(value !== undefined ? { value } : {}),
+      suppressed: this.suppressed(i),
+      line: this.lines.data[i]!,
+      ...(column !== NONE ? { column: this.header[column]!, text: this.text.list[this.texts.data[i]!]! } : {}),
+    };
   }
 
   /** Adds the observations of one row (its triples as parallel lists, observation by observation). */
@@ -58,34 +163,55 @@ export class DisclosureTable {
     }
   }
 
+  private readonly codeScratch: string[] = [];
+  private readonly valueScratch: number[] = [];
+
   private addObservation(p: readonly Term[], o: readonly Term[], start: number, end: number, index: number, line: number, cells: readonly string[]): void {
-    const codes: string[] = new Array<string>(this.properties.length).fill('');
-    const values = new Map<string, number | undefined>();
-    let measureType: string | undefined;
+    const codes = this.codeScratch;
+    codes.length = 0;
+    for (let d = 0; d < this.properties.length; d++) codes.push('');
+    const values = this.valueScratch;
+    values.length = 0;
+    for (let m = 0; m < this.measures.length; m++) values.push(NaN);
+    let measureType = NONE;
     let suppressed = false;
+    let any = false;
     for (let i = start; i < end; i++) {
       const pred = p[i]!.value;
       const at = this.position.get(pred);
       if (at !== undefined) codes[at] = o[i]!.value;
-      else if (pred === QB.measureType) measureType = this.measureKey.get(o[i]!.value);
+      else if (pred === QB.measureType) measureType = this.measureOf.get(o[i]!.value) ?? NONE;
       else if (pred === SDMX_ATTRIBUTE.obsStatus && isSuppressingIri(o[i]!.value)) suppressed = true;
       else {
-        const m = this.measureKey.get(pred);
-        if (m !== undefined) values.set(m, Number(o[i]!.value));
+        const m = this.measureOf.get(pred);
+        if (m !== undefined) {
+          values[m] = Number(o[i]!.value);
+          any = true;
+        }
       }
     }
-    if (!measureType && values.size === 0 && !suppressed) return;
-    const labels = this.properties.map((property) => {
-      const c = columnOf(this.model, property, index, this.header, cells);
-      return c >= 0 ? (cells[c] ?? '').trim() : '';
-    });
-    const column = columnOf(this.model, undefined, index, this.header, cells);
-    const where = { line, ...(column >= 0 ? { column: this.header[column]!, text: cells[column] ?? '' } : {}) };
+    if (measureType === NONE && !any && !suppressed) return;
+    let column = this.valueColumn.get(index);
+    if (column === undefined) this.valueColumn.set(index, (column = columnOf(this.model, undefined, index, this.header, cells)));
+    const text = column >= 0 ? this.text.id(cells[column] ?? '') : NONE;
     // A measure-dimension observation holds one measure; otherwise each measure is a cell.
-    const measures = measureType ? [measureType] : suppressed ? this.model.cube.measures.map((m) => m.key) : [...values.keys()];
-    for (const measure of measures) {
-      const value = values.get(measure);
-      this.cells.push({ measure, codes, labels, ...(value !== undefined && Number.isFinite(value) ? { value } : {}), suppressed: value === undefined && suppressed, ...where });
-    }
+    const add = (m: number): void => {
+      const i = this.size++;
+      const v = values[m]!;
+      this.measureIds.set(i, m);
+      this.values.set(i, Number.isFinite(v) ? v : NaN);
+      this.flags.set(i, Number.isNaN(v) && suppressed ? 1 : 0);
+      this.lines.set(i, line);
+      this.columns.set(i, column);
+      this.texts.set(i, text);
+      for (let d = 0; d < codes.length; d++) {
+        this.codeIds[d]!.set(i, this.codes[d]!.id(codes[d]!));
+        let c = this.labelColumn[d];
+        if (c === undefined) c = columnOf(this.model, this.properties[d], index, this.header, cells);
+        this.labelIds[d]!.set(i, this.labels[d]!.id(c >= 0 ? (cells[c] ?? '').trim() : ''));
+      }
+    };
+    if (measureType !== NONE) add(measureType);
+    else for (let m = 0; m < this.measures.length; m++) if (suppressed || !Number.isNaN(values[m]!)) add(m);
   }
 }

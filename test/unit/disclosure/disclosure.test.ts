@@ -8,6 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
+import type { Relation } from '../../../src/disclosure/relations.js';
+import { intervals } from '../../../src/disclosure/secondary.js';
+import type { Figures } from '../../../src/disclosure/table.js';
+import type { DisclosureRules } from '../../../src/mapping/model.js';
 import { convertInMemory } from '../../support/run.js';
 import { tempDir, writeFile } from '../../support/tmp.js';
 
@@ -135,6 +139,40 @@ describe('disclosure control', () => {
   });
 });
 
+describe('the secondary check, as linear and integer programs', () => {
+  /** Cells by value (undefined: suppressed); every one counts people. */
+  const figures = (values: readonly (number | undefined)[]): Figures => ({
+    size: values.length,
+    suppressed: (i) => values[i] === undefined,
+    value: (i) => values[i],
+    counted: () => true,
+  });
+  const rules = { counts: ['people'], threshold: 3, zeroSafe: true, protection: 3, tolerance: 0 } as unknown as DisclosureRules;
+  const relation = (total: number, parts: number[]): Relation => ({ total, parts, dimension: 'd' });
+
+  it('finds no whole values where the linear relaxation has only halves: x + y = y + z = x + z = 1', async () => {
+    // Cells 0-2 are x, y, z (suppressed); 3-5 the published totals. The LP's only solution is
+    // x = y = z = ½, so only the integer model can say that no count meets these totals.
+    const found = await intervals(figures([undefined, undefined, undefined, 1, 1, 1]), [relation(3, [0, 1]), relation(4, [1, 2]), relation(5, [0, 2])], rules);
+    expect(found.intervals).toEqual([]);
+    expect(found.contradictions.map((c) => [...c.cells].sort())).toEqual([[0, 1, 2]]);
+  });
+
+  it('gives the whole-number interval where the relaxation is wider: x + y = y + z = x + z = 4, x + y + z + w = 7', async () => {
+    // x = y = z = 2 is forced (the three sums), so w = 1: exact, though no total holds w alone.
+    const found = await intervals(figures([undefined, undefined, undefined, undefined, 4, 4, 4, 7]), [relation(4, [0, 1]), relation(5, [1, 2]), relation(6, [0, 2]), relation(7, [0, 1, 2, 3])], rules);
+    expect(found.contradictions).toEqual([]);
+    expect(found.intervals.map((iv) => [iv.cell, iv.lower, iv.upper]).sort()).toEqual([[0, 2, 2], [1, 2, 2], [2, 2, 2], [3, 1, 1]]);
+  });
+
+  it('bounds by whole numbers where the linear optimum is fractional: x + y = 1, y + z = 1, x + z + w = 1', async () => {
+    // The LP lets x and z reach ½ (w = 0); in whole numbers x = z = 0, y = w = 1: all exact.
+    const found = await intervals(figures([undefined, undefined, undefined, undefined, 1, 1, 1]), [relation(4, [0, 1]), relation(5, [1, 2]), relation(6, [0, 2, 3])], rules);
+    expect(found.contradictions).toEqual([]);
+    expect(found.intervals.map((iv) => [iv.cell, iv.lower, iv.upper]).sort()).toEqual([[0, 0, 0], [1, 1, 1], [2, 0, 0], [3, 1, 1]]);
+  });
+});
+
 describe('disclosure counts and contradictions', () => {
   it('says when no values of the suppressed cells can meet their totals, at the first of them', async () => {
     // Every published total adds up, but Fraud/Male = 26 − 5 = 21 leaves Theft/Male = 20 − 21 = −1.
@@ -191,12 +229,13 @@ describe('suggested and applied suppression', () => {
     writeFile(dir, 'suggest.csv', table);
     const { result } = await convertInMemory(mapping('suggest'), { suppression: { cost: 'people', apply: false } });
     // Worked out by hand: Robbery/Female 2 is unsafe. Fraud/Male is 25 − 4 = 21 whatever else is
-    // hidden, so Fraud/Female 4 goes (the fewest people among the cells that pin it); and with
-    // Robbery/Female hidden, Robbery/Male 12 gives it away as 14 − 12, so it goes too. Then the
-    // 3 × 2 block of hidden cells under known margins leaves each a wide interval.
+    // hidden (the only suppressed cell of its total), so Fraud/Female 4 goes; and through
+    // Robbery/Female, Theft/Male (line 2) is 45 − 21 − 12, so Robbery/Male 12 goes too (a part of
+    // a total that holds it, rather than the total Theft/All). Then the 3 × 2 block of hidden
+    // cells under known margins leaves each a wide interval.
     expect(show(result.diagnostics.filter((d) => d.code === 'JL805'))).toEqual([
       'JL805 @6 Count: suppress people 4 as [c]: protects the suppressed people at line 5',
-      'JL805 @8 Count: suppress people 12 as [c]: protects the suppressed people at line 9',
+      'JL805 @8 Count: suppress people 12 as [c]: protects the suppressed people at line 2',
       'JL805 @9 Count: suppress people 2 as [c]: an unsafe count',
     ]);
     expect(result.summary?.disclosure?.suggested?.protected).toBe(true);
