@@ -9,9 +9,9 @@ export function atCell(csv: string, c: Cell, code: Diagnostic['code'], message: 
   return diagnostic(code, message, { span: { file: csv, line: c.line }, ...(c.column ? { cell: { columnName: c.column, value: c.text ?? '' } } : {}) });
 }
 
-/** "line 6", "lines 2, 3": lines as people read them (1-based), a few of them. */
-export function lines(cells: readonly Cell[], most = 6): string {
-  const ls = [...new Set(cells.map((c) => c.line + 1))].sort((a, b) => a - b);
+/** "line 6", "lines 2, 3": the cells' lines (0-based) as people read them (1-based), a few of them. */
+export function lines(at: readonly number[], most = 6): string {
+  const ls = [...new Set(at.map((l) => l + 1))].sort((a, b) => a - b);
   const listed = ls.length > most ? `${ls.slice(0, most).join(', ')} and ${ls.length - most} more` : ls.join(', ');
   return `line${ls.length === 1 ? '' : 's'} ${listed}`;
 }
@@ -45,8 +45,7 @@ export function additivityFindings(csv: string, table: DisclosureTable, relation
     const sum = r.parts.reduce((s, p) => s + table.value(p)!, 0);
     if (Math.abs(value - sum) <= rules.tolerance + 1e-9) continue;
     const total = table.cell(r.total);
-    const parts = r.parts.map((i) => table.cell(i));
-    out.push(atCell(csv, total, 'JL803', `${total.measure} total ${grouped(value)} is not the sum of its ${parts.length} ${r.dimension} cells (${lines(parts)}), which is ${grouped(sum)}${rules.tolerance ? ` (tolerance ${rules.tolerance})` : ''}`));
+    out.push(atCell(csv, total, 'JL803', `${total.measure} total ${grouped(value)} is not the sum of its ${r.parts.length} ${r.dimension} cells (${lines(r.parts.map((i) => table.line(i)))}), which is ${grouped(sum)}${rules.tolerance ? ` (tolerance ${rules.tolerance})` : ''}`));
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { grouped } from '../diagnostics/numbers.js';
 import type { DisclosureRules } from '../mapping/model.js';
 import { atCell, cellsWhere, lines } from './checks.js';
 import { membersOf, type Relation } from './relations.js';
-import type { Cell, DisclosureTable, Figures } from './table.js';
+import type { DisclosureTable, Figures } from './table.js';
 import type { Highs } from 'highs';
 
 /**
@@ -22,7 +22,15 @@ export interface Interval {
 /** One component's integer program: whole, non-negative cells under the rows' bounds. */
 interface ComponentModel {
   /** The least or greatest value of one cell, with the values of all cells at that optimum. */
-  bound(column: number, sense: 'min' | 'max'): { status: 'optimal' | 'infeasible' | 'unbounded'; value: number; values?: Float64Array };
+  /**
+   * The least or greatest whole value of one cell. `seen`: the best value some whole solution
+   * already gave it; when the linear bound, rounded to a whole number, reaches it, that is the
+   * optimum with no integer solve. `relaxed`: the linear bound rounded inward, never an integer
+   * solve (an outer bound of the whole-number one).
+   */
+  bound(column: number, sense: 'min' | 'max', seen: number, relaxed: boolean): { status: 'optimal' | 'infeasible' | 'unbounded'; value: number; values?: Float64Array };
+  /** A whole-number solution with the given cost of each cell (the linear optimum, when it is whole). */
+  probe(costs: readonly number[], sense: 'min' | 'max'): Float64Array | undefined;
   dispose(): void;
 }
 
@@ -46,7 +54,7 @@ interface Solver {
  * linked by rows, form components, each solved on its own: HiGHS finds a variable's minimum
  * and maximum, unless solutions already found show it protected.
  */
-export async function intervals(table: Figures, relations: readonly Relation[], rules: DisclosureRules, only?: readonly number[]): Promise<{ intervals: Interval[]; contradictions: Contradiction[] }> {
+export async function intervals(table: Figures, relations: readonly Relation[], rules: DisclosureRules, only?: readonly number[], options: { pinsOnly?: boolean; relaxed?: boolean } = {}): Promise<{ intervals: Interval[]; contradictions: Contradiction[] }> {
   // Every suppressed cell of the relations is a variable; the ones not reported are not bounded.
   const suppressed = only
     ? [...new Set([...only, ...relations.flatMap((r) => membersOf(r).filter((i) => table.suppressed(i)))])]
@@ -62,7 +70,8 @@ export async function intervals(table: Figures, relations: readonly Relation[], 
   // disclosure: total minus the others); that cell is then known, and so on. Only what is left
   // goes to the solver.
   const pinned = rules.tolerance === 0 ? backSubstitute(table, touching, contradictions) : new Map<number, Pin>();
-  for (const [cell, pin] of pinned) if (pin.valid && reported(cell)) out.push({ cell, lower: pin.value, upper: pin.value, relations: pin.reasons });
+  for (const [cell, pin] of pinned) if (pin.valid && reported(cell)) out.push({ cell, lower: pin.value, upper: pin.value, relations: reasonsOf(pin) });
+  if (options.pinsOnly) return { intervals: out, contradictions };
   const open = suppressed.filter((i) => !pinned.has(i));
   const unknown = (i: number): boolean => table.suppressed(i) && !pinned.has(i);
   const known = (i: number): number => pinned.get(i)?.value ?? table.value(i) ?? 0;
@@ -129,6 +138,18 @@ export async function intervals(table: Figures, relations: readonly Relation[], 
         if (v > seenHigh[k]!) seenHigh[k] = v;
       });
       const wide = (k: number): boolean => seenHigh[k]! - seenLow[k]! >= rules.protection;
+      // A few solutions of the whole component first: all cells low, all high, then mixed
+      // (seeded, so reruns agree). In a protected table they show most cells wide at once.
+      if (cells.filter(reported).length > PROBE_FROM) {
+        let seed = 1;
+        const coin = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) < 1073741824 ? 1 : -1);
+        for (const costs of [cells.map(() => 1), ...Array.from({ length: PROBES }, () => cells.map(coin))]) {
+          for (const sense of ['min', 'max'] as const) {
+            const x = model.probe(costs, sense);
+            if (x) see(x);
+          }
+        }
+      }
       let feasible = true;
       for (const [k, c] of cells.entries()) {
         if (!reported(c)) continue;
@@ -136,14 +157,14 @@ export async function intervals(table: Figures, relations: readonly Relation[], 
           out.push({ cell: c, lower: seenLow[k]!, upper: seenHigh[k]!, relations: own.get(c)! });
           continue;
         }
-        const low = model.bound(k, 'min');
+        const low = model.bound(k, 'min', seenLow[k]!, options.relaxed === true);
         // Infeasible: no whole, non-negative values of the suppressed cells meet every total.
         if (low.status === 'infeasible') {
           feasible = false;
           break;
         }
         if (low.values) see(low.values);
-        const high = wide(k) ? undefined : model.bound(k, 'max');
+        const high = wide(k) ? undefined : model.bound(k, 'max', seenHigh[k]!, options.relaxed === true);
         if (high?.values) see(high.values);
         const lo = low.status === 'optimal' ? Math.round(low.value * 1e6) / 1e6 : 0;
         const hi = high === undefined ? seenHigh[k]! : high.status === 'optimal' ? Math.round(high.value * 1e6) / 1e6 : Infinity;
@@ -161,7 +182,9 @@ export async function intervals(table: Figures, relations: readonly Relation[], 
 interface Pin {
   readonly value: number;
   readonly valid: boolean;
-  readonly reasons: readonly Relation[];
+  /** The total that pinned it, and the pinned cells it used: the chain, kept as links (a list per cell would grow with the chain's square). */
+  readonly relation: Relation;
+  readonly used: readonly Pin[];
 }
 
 /**
@@ -191,15 +214,28 @@ function backSubstitute(table: Figures, touching: readonly Relation[], contradic
     const parts = r.parts.filter((i) => i !== u).reduce((sum, i) => sum + value(i), 0);
     const v = u === r.total ? parts : value(r.total) - parts;
     const used = members.filter((i) => i !== u && pinned.has(i)).map((i) => pinned.get(i)!);
-    const reasons = [...new Set([r, ...used.flatMap((p) => p.reasons)])];
     const whole = v >= 0 && Math.abs(v - Math.round(v)) < 1e-9;
     // A value worked out from an impossible one is not reported again: only where it starts.
     const valid = whole && used.every((p) => p.valid);
-    pinned.set(u, { value: Math.round(v * 1e6) / 1e6, valid, reasons });
-    if (!whole && used.every((p) => p.valid)) contradictions.push({ cells: [u], relations: reasons });
+    const pin = { value: Math.round(v * 1e6) / 1e6, valid, relation: r, used };
+    pinned.set(u, pin);
+    if (!whole && used.every((p) => p.valid)) contradictions.push({ cells: [u], relations: reasonsOf(pin) });
     for (const next of rowsOf.get(u) ?? []) if (next !== r) queue.push(next);
   }
   return pinned;
+}
+
+/** The totals of a pin's chain, nearest first: at most `most` (findings name a few; the suggestion picks from the nearest). */
+function reasonsOf(pin: Pin, most = 24): Relation[] {
+  const out = new Set<Relation>();
+  const queue = [pin];
+  const seen = new Set<Pin>(queue);
+  for (let k = 0; k < queue.length && out.size < most; k++) {
+    const p = queue[k]!;
+    out.add(p.relation);
+    for (const q of p.used) if (!seen.has(q)) (seen.add(q), queue.push(q));
+  }
+  return [...out];
 }
 
 /** Suppressed cells whose totals cannot all hold: the published figures contradict each other. */
@@ -212,8 +248,8 @@ export interface Contradiction {
 export function contradictionFindings(csv: string, table: DisclosureTable, found: readonly Contradiction[]): Diagnostic[] {
   return found.map(({ cells, relations }) => {
     const first = table.cell(cells[0]!);
-    const totals = [...new Set(relations.map((r) => r.total))].map((i) => table.cell(i));
-    return atCell(csv, first, 'JL803', `the totals at ${lines(totals)} cannot all hold: no whole, non-negative values of the suppressed cells at ${lines(cells.map((i) => table.cell(i)))} add up to them`);
+    const totals = relations.map((r) => table.line(r.total));
+    return atCell(csv, first, 'JL803', `the totals at ${lines(totals)} cannot all hold: no whole, non-negative values of the suppressed cells at ${lines(cells.map((i) => table.line(i)))} add up to them`);
   });
 }
 
@@ -222,17 +258,21 @@ export function secondaryFindings(csv: string, table: DisclosureTable, found: re
   return found.filter((iv) => iv.upper - iv.lower < rules.protection).sort((a, b) => a.cell - b.cell).map((iv) => {
     const cell = table.cell(iv.cell);
     const totalIds = new Set(iv.relations.map((r) => r.total).filter((t) => t !== iv.cell));
-    const revealing = [...new Set(iv.relations.flatMap((r) => membersOf(r)))].filter((i) => i !== iv.cell && !totalIds.has(i) && !table.suppressed(i)).map((i) => table.cell(i));
-    const totals = [...totalIds].map((i) => table.cell(i));
+    const revealing = [...new Set(iv.relations.flatMap((r) => r.parts))].filter((i) => i !== iv.cell && !totalIds.has(i) && !table.suppressed(i)).map((i) => table.line(i));
+    const totals = [...totalIds].map((i) => table.line(i));
     const range = iv.lower === iv.upper ? `exactly ${grouped(iv.lower)}` : `between ${grouped(iv.lower)} and ${grouped(iv.upper)}`;
     return atCell(csv, cell, 'JL802', `suppressed ${cell.measure} can be worked out as ${range} (protection ${rules.protection}) from ${describe(totals, revealing)}`);
   });
 }
 
-function describe(totals: readonly Cell[], published: readonly Cell[]): string {
+function describe(totals: readonly number[], published: readonly number[]): string {
   const parts = [totals.length ? `the total${totals.length > 1 ? 's' : ''} at ${lines(totals)}` : '', published.length ? `the cell${published.length > 1 ? 's' : ''} at ${lines(published)}` : ''].filter(Boolean);
   return parts.join(' and ') || 'the other suppressed cells';
 }
+
+/** Components with more cells to bound than this are probed first, with this many mixed objectives (each minimised and maximised). */
+const PROBE_FROM = 20;
+const PROBES = 6;
 
 let loaded: Promise<Solver> | undefined;
 
@@ -277,13 +317,24 @@ function solver(): Promise<Solver> {
           return m.run().modelStatus;
         };
         return {
-          bound(column, sense) {
+          probe(costs, sense) {
+            costed.delete(lp);
+            lp.changeColsCost({ kind: 'range', from: 0, to: columns - 1 }, costs);
+            lp.changeObjectiveSense(sense === 'min' ? minimize : maximize);
+            const status = lp.run().modelStatus;
+            const values = status === optimal ? lp.getSolution().colValue : undefined;
+            lp.changeColsCost({ kind: 'range', from: 0, to: columns - 1 }, new Array<number>(columns).fill(0));
+            return values && integral(values) ? values : undefined;
+          },
+          bound(column, sense, seen, relaxed) {
             const status = solve(lp, column, sense);
             if (status === infeasible) return { status: 'infeasible', value: NaN };
             if (status === unbounded || (status === unboundedOrInfeasible && sense === 'max')) return { status: 'unbounded', value: Infinity };
             if (status === optimal) {
               const values = lp.getSolution().colValue;
               if (integral(values)) return { status: 'optimal', value: lp.getObjectiveValue(), values };
+              const whole = sense === 'min' ? Math.ceil(lp.getObjectiveValue() - 1e-7) : Math.floor(lp.getObjectiveValue() + 1e-7);
+              if (whole === seen || relaxed) return { status: 'optimal', value: whole };
             }
             mip ??= make(true);
             const whole = solve(mip, column, sense);

@@ -60,12 +60,11 @@ export async function suggestSuppression(table: DisclosureTable, relations: read
     for (const iv of found.intervals) if (iv.upper - iv.lower < rules.protection) exposed.set(iv.cell, iv);
     for (const c of found.contradictions) contradicted.set(c.cells[0]!, c);
   };
-  record(await intervals(view, relations, rules));
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    if (exposed.size === 0) return { suppressions: [...extra.values()], protected: contradicted.size === 0 };
+  /** One round: for each exposed cell, in order, one cell to suppress, unless an earlier choice of the round touched its totals. */
+  const choose = (targets: readonly Interval[]): number[] => {
     const touched = new Set<Relation>();
     const added: number[] = [];
-    for (const target of [...exposed.values()].sort((a, b) => a.cell - b.cell)) {
+    for (const target of [...targets].sort((a, b) => a.cell - b.cell)) {
       if (target.relations.some((r) => touched.has(r))) continue;
       const best = cheapest(view, table, rules, target, containing, cost);
       if (best === undefined) continue;
@@ -73,6 +72,28 @@ export async function suggestSuppression(table: DisclosureTable, relations: read
       added.push(best);
       for (const r of [...target.relations, ...(containing.get(best) ?? [])]) touched.add(r);
     }
+    return added;
+  };
+  // First the cells that totals pin one by one (the usual disclosure, found in linear time,
+  // with no solver), round after round; then the exact check, and rounds on what it finds.
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const pins = (await intervals(view, relations, rules, undefined, { pinsOnly: true })).intervals.filter((iv) => iv.upper - iv.lower < rules.protection);
+    if (pins.length === 0 || choose(pins).length === 0) break;
+  }
+  // The rounds read the linear bounds (never narrower than the whole-number ones, so a cell
+  // they expose is exposed); once they find nothing, the exact check runs on the whole table,
+  // and rounds go on with it if it finds more.
+  let relaxed = true;
+  record(await intervals(view, relations, rules, undefined, { relaxed }));
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    if (exposed.size === 0) {
+      if (!relaxed) return { suppressions: [...extra.values()], protected: contradicted.size === 0 };
+      relaxed = false;
+      contradicted.clear();
+      record(await intervals(view, relations, rules));
+      continue;
+    }
+    const added = choose([...exposed.values()]);
     if (added.length === 0) return { suppressions: [...extra.values()], protected: false };
     // Solve again only the groups of linked suppressed cells that the new ones joined, and in
     // them only the cells that were exposed (a cell once protected stays so: suppressing more
@@ -84,7 +105,7 @@ export async function suggestSuppression(table: DisclosureTable, relations: read
         exposed.delete(c);
         contradicted.delete(c);
       }
-      record(await intervals(view, group.relations, rules, recheck));
+      record(await intervals(view, group.relations, rules, recheck, { relaxed }));
     }
   }
   return { suppressions: [...extra.values()], protected: false };
@@ -176,7 +197,7 @@ function linkedGroups(view: Figures, starts: readonly number[], containing: Read
 export function suggestionFindings(csv: string, table: DisclosureTable, suggestion: { suppressions: readonly Suppression[]; protected: boolean }, rules: DisclosureRules): Diagnostic[] {
   const out = [...suggestion.suppressions].sort((a, b) => a.cell - b.cell).map((s) => {
     const c = table.cell(s.cell);
-    const why = s.reason === 'primary' ? `an unsafe count` : `protects the suppressed ${table.measure(s.protects!)} at ${lines([table.cell(s.protects!)])}`;
+    const why = s.reason === 'primary' ? `an unsafe count` : `protects the suppressed ${table.measure(s.protects!)} at ${lines([table.line(s.protects!)])}`;
     return atCell(csv, c, 'JL805', `suppress ${c.measure} ${grouped(c.value!)} as [c]: ${why}`);
   });
   if (!suggestion.protected) out.push(diagnostic('JL805', `the suggested cells do not protect every suppressed cell (the table's totals contradict each other, or it needs more than ${MAX_ROUNDS} rounds); see the JL802 and JL803 warnings`, { span: rules.span }));

@@ -123,6 +123,11 @@ export class DisclosureTable implements Figures {
     return this.isCounted[this.measureIds.data[i]!]!;
   }
 
+  /** The cell's CSV line, 0-based. */
+  line(i: number): number {
+    return this.lines.data[i]!;
+  }
+
   measure(i: number): string {
     return this.measures[this.measureIds.data[i]!]!;
   }
