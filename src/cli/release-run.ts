@@ -86,7 +86,7 @@ function releaseTable(o: ReleaseOutcome): string {
     const violations = s?.validation ? [...s.validation.values()].reduce((a, b) => a + b, 0) : 0;
     const size = s?.outputs.reduce((a, f) => a + f.bytes, 0) ?? 0;
     const star = m && stars.get(m.dataset);
-    // Disclosure findings (JL801 … JL806 but the suggestions), for datasets whose mapping asks for the checks.
+    // Disclosure findings (JL801 … JL807 but the JL805 suggestions), for datasets whose mapping asks for the checks.
     const disclosure = m?.disclosure && s?.disclosure ? n(d.result.diagnostics.filter(isDisclosureFinding).length) : '–';
     return [
       m?.id ?? rel(d.mapping), s ? n(dataRows(s.records)) : '–', s ? n(s.records.rejected) : '–',

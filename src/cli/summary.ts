@@ -47,11 +47,12 @@ function disclosureLine(d: DisclosureCounts): string {
     d.notAddingUp ? `${plural(d.notAddingUp, 'total')} not adding up` : '',
     d.ratesDisagreeing ? `${plural(d.ratesDisagreeing, 'rate')} disagreeing with its counts` : '',
     d.smallGroups ? `${plural(d.smallGroups, 'combination')} of quasi-identifiers with fewer than k people` : '',
+    d.dominated ? `${plural(d.dominated, 'amount')} dominated by ${d.dominated === 1 ? 'its' : 'their'} largest rows` : '',
   ].filter(Boolean);
   const suggestion = d.suggested ? `; ${plural(d.suggested.cells, 'cell')} to suppress (${plural(d.suggested.people, 'person', 'people')})${d.suggested.protected ? '' : ', which do not protect every cell'}` : '';
   const applied = d.applied ? `${plural(d.applied.cells, 'cell')} (${plural(d.applied.people, 'person', 'people')}) written as [c]; then ` : '';
   if (problems.length) return `${applied}${problems.join('; ')} (see the warnings)${suggestion}`;
-  const groups = d.smallGroups === 0 ? '; every combination of quasi-identifiers held by at least k people' : '';
+  const groups = (d.smallGroups === 0 ? '; every combination of quasi-identifiers held by at least k people' : '') + (d.dominated === 0 ? '; no amount dominated by its largest rows' : '');
   const safe = `${plural(d.suppressed, 'suppressed cell')}, none pinned closer than ${n(d.protection)}; ${plural(d.totals, 'total')} adding up${groups}`;
   return d.applied ? `${applied}safe: ${safe}` : `no count below ${d.threshold} published; ${safe}`;
 }

@@ -19,6 +19,8 @@ interface Part {
   max: Decimal | undefined;
   /** Most decimal places of any value, for the mean's precision. */
   scale: number;
+  /** The largest values, largest first (as many as a dominance rule reads; else none). */
+  largest: number[];
 }
 
 /** Rows with one dimension key, combined so far. `line` and `cells` are those of the first row. */
@@ -43,6 +45,8 @@ export interface Combiner {
   cells(group: Group): string[];
   toJson(group: Group): unknown;
   fromJson(json: unknown): Group;
+  /** Each measure's largest rows, largest first, by measure key (those a dominance rule reads). */
+  largest(group: Group): ReadonlyMap<string, readonly number[]> | undefined;
 }
 
 /** Means are given to at least this many decimal places (more when the values have more). */
@@ -54,12 +58,27 @@ interface Slot {
   readonly marker: number;
   readonly combine: Combine;
   readonly weight: number;
+  readonly key: string;
+  /** How many of the largest values to keep (a dominance rule's n). */
+  readonly keep: number;
 }
 
-export function compileCombiner(aggregation: Aggregation, columns: ColumnResolver, markers: MarkerTable): Combiner {
+/** Keeps the `keep` largest of `list` (largest first) with `v` added. */
+function withLargest(list: number[], v: number, keep: number): void {
+  if (list.length === keep && v <= list[keep - 1]!) return;
+  let i = list.length;
+  while (i > 0 && list[i - 1]! < v) i--;
+  list.splice(i, 0, v);
+  if (list.length > keep) list.pop();
+}
+
+/** `keep`: for each measure key a dominance rule reads, how many of its largest rows to keep. */
+export function compileCombiner(aggregation: Aggregation, columns: ColumnResolver, markers: MarkerTable, keep: ReadonlyMap<string, number> = new Map()): Combiner {
   const slots: Slot[] = aggregation.measures.map((m) => ({
     index: columns.index(m.column), marker: m.markerColumn ? columns.index(m.markerColumn) : -1, combine: m.combine, weight: m.weight ? columns.index(m.weight) : -1,
+    key: m.key, keep: keep.get(m.key) ?? 0,
   }));
+  const dominated = slots.some((s) => s.keep > 0);
   // The number as the measure's cell gives it (thousands separators, `1e+06`), before any
   // percentage is divided: the combined cell is read again with the measure's own format.
   const read = (cell: string): { value?: Decimal; markers: readonly MarkerCode[] } => {
@@ -71,7 +90,7 @@ export function compileCombiner(aggregation: Aggregation, columns: ColumnResolve
   };
   const cellOf = (slot: Slot, cells: readonly string[]): string =>
     slot.marker < 0 ? cells[slot.index] ?? '' : withMarker(cells[slot.index] ?? '', cells[slot.marker] ?? '');
-  const emptyPart = (): Part => ({ markers: [], suppressed: false, values: 0, sum: ZERO, weight: ZERO, weighted: ZERO, min: undefined, max: undefined, scale: 0 });
+  const emptyPart = (): Part => ({ markers: [], suppressed: false, values: 0, sum: ZERO, weight: ZERO, weighted: ZERO, min: undefined, max: undefined, scale: 0, largest: [] });
   const addCells = (parts: Part[], cells: readonly string[]): void => {
     slots.forEach((slot, i) => {
       const part = parts[i]!;
@@ -86,6 +105,7 @@ export function compileCombiner(aggregation: Aggregation, columns: ColumnResolve
       part.scale = Math.max(part.scale, value.s);
       if (!part.min || compare(value, part.min) < 0) part.min = value;
       if (!part.max || compare(value, part.max) > 0) part.max = value;
+      if (slot.keep > 0) withLargest(part.largest, Number(formatDecimal(value)), slot.keep);
       // A row whose weight has no number weighs nothing.
       const w = slot.weight >= 0 ? read(cells[slot.weight] ?? '').value : undefined;
       if (w) {
@@ -94,7 +114,8 @@ export function compileCombiner(aggregation: Aggregation, columns: ColumnResolve
       }
     });
   };
-  const mergeParts = (a: Part, b: Part): Part => ({
+  const mergeParts = (a: Part, b: Part, keep: number): Part => ({
+    largest: b.largest.reduce((list, v) => (withLargest(list, v, keep), list), [...a.largest]),
     markers: [...a.markers, ...b.markers.filter((m) => !a.markers.includes(m))],
     suppressed: a.suppressed || b.suppressed,
     values: a.values + b.values,
@@ -134,7 +155,7 @@ export function compileCombiner(aggregation: Aggregation, columns: ColumnResolve
       addCells(group.parts, cells);
     },
     merge(a, b) {
-      return { line: a.line, cells: a.cells, rows: a.rows + b.rows, parts: a.parts.map((p, i) => mergeParts(p, b.parts[i]!)) };
+      return { line: a.line, cells: a.cells, rows: a.rows + b.rows, parts: a.parts.map((p, i) => mergeParts(p, b.parts[i]!, slots[i]!.keep)) };
     },
     cells(group) {
       const out = [...group.cells];
@@ -145,15 +166,19 @@ export function compileCombiner(aggregation: Aggregation, columns: ColumnResolve
       });
       return out;
     },
+    largest(group) {
+      if (!dominated) return undefined;
+      return new Map(slots.flatMap((slot, i) => (slot.keep > 0 ? [[slot.key, group.parts[i]!.largest] as const] : [])));
+    },
     toJson(g) {
-      return [g.line, g.cells, g.rows, g.parts.map((p) => [p.markers, p.suppressed, p.values, dec(p.sum), dec(p.weight), dec(p.weighted), dec(p.min), dec(p.max), p.scale])];
+      return [g.line, g.cells, g.rows, g.parts.map((p) => [p.markers, p.suppressed, p.values, dec(p.sum), dec(p.weight), dec(p.weighted), dec(p.min), dec(p.max), p.scale, p.largest])];
     },
     fromJson(json) {
-      const [line, cells, rows, parts] = json as [number, string[], number, [MarkerCode[], boolean, number, [string, number], [string, number], [string, number], [string, number] | null, [string, number] | null, number][]];
+      const [line, cells, rows, parts] = json as [number, string[], number, [MarkerCode[], boolean, number, [string, number], [string, number], [string, number], [string, number] | null, [string, number] | null, number, number[]][]];
       return {
         line, cells, rows,
-        parts: parts.map(([markers, suppressed, values, sum, weight, weighted, min, max, scale]) => ({
-          markers, suppressed, values, sum: undec(sum)!, weight: undec(weight)!, weighted: undec(weighted)!, min: undec(min), max: undec(max), scale,
+        parts: parts.map(([markers, suppressed, values, sum, weight, weighted, min, max, scale, largest]) => ({
+          markers, suppressed, values, sum: undec(sum)!, weight: undec(weight)!, weighted: undec(weighted)!, min: undec(min), max: undec(max), scale, largest,
         })),
       };
     },

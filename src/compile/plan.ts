@@ -98,7 +98,9 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   const subjects = model.subjects.map((s) => compileSubject(s, model, columns, keyIndex));
   const keep = compileFilters(model.filters, columns);
   const select = model.measureSelector ? compileSelector(model.measureSelector, model.subjects.map((s) => s.id), columns) : undefined;
-  const combiner = model.aggregation ? compileCombiner(model.aggregation, columns, model.markers) : undefined;
+  // A dominance rule reads each cell's largest rows: n of them, or two for the p% rule.
+  const largest = new Map((model.disclosure?.dominance ?? []).map((r) => [r.measure, r.rule === 'p' ? 2 : r.n]));
+  const combiner = model.aggregation ? compileCombiner(model.aggregation, columns, model.markers, largest) : undefined;
   if (hasErrors(columns.diagnostics)) return { diagnostics: columns.diagnostics };
   // The dataset's own code lists (from files) travel in its dump, after the structure.
   const headerQuads = [...model.header.map((h) => quad(iri(h.subject), iri(h.predicate), constantBound(h.object).term)), ...model.codeLists.flatMap(schemeQuads)];

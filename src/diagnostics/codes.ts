@@ -98,6 +98,7 @@ export const CODES = {
   JL804: { severity: 'warning', title: 'rate does not agree with its numerator and denominator', hint: 'The published rate differs from numerator ÷ denominator × scale by more than its rounding: correct the figures, or the `disclosure: rates:` entry (scale 100 for percentages).' },
   JL805: { severity: 'info', title: 'cell to suppress (suggested suppression)', hint: 'The cell named should be published as [c]: an unsafe count, or a cell whose publication lets a suppressed cell be worked out. `convert --apply-suppression` writes the dumps with these cells suppressed and records why in the metadata; the CSV is never changed.' },
   JL806: { severity: 'warning', title: 'combination of quasi-identifiers held by fewer than k people', hint: 'In a record-level extract, so few people sharing these characteristics can be singled out: band or merge a quasi-identifier (age bands, regions instead of areas), or leave these rows out of the extract.' },
+  JL807: { severity: 'warning', title: 'amount dominated by its largest rows (dominance rule)', hint: 'A total of amounts (fines, compensation) that one or two rows make almost all of tells each of them about the other: publish it as [c] (suppressed) in the CSV, or merge it with a neighbouring cell; where the rule is stricter than your policy, change `disclosure: dominance:`.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { grouped } from '../diagnostics/numbers.js';
-import type { DisclosureRules } from '../mapping/model.js';
+import type { DisclosureRules, DominanceRule } from '../mapping/model.js';
 import type { Relation } from './relations.js';
 import type { Cell, DisclosureTable, Figures } from './table.js';
 
@@ -113,4 +113,42 @@ export function anonymityFindings(csv: string, table: DisclosureTable, rules: Di
     out.push(atCell(csv, g.first, 'JL806', `${grouped(g.people)} ${g.people === 1 ? 'person shares' : 'people share'} ${combination}: fewer than k = ${k.k}`));
   }
   return out;
+}
+
+/**
+ * Dominance (JL807): an amount summed over rows (fines, compensation) that its largest rows
+ * dominate, so that publishing it tells a contributor about another: under the (n, k) rule the
+ * n largest rows make more than k% of it; under the p% rule, the cell less its two largest
+ * rows is under p% of the largest (the second could estimate the first within p%). Only
+ * published cells; a cell's rows are known where the mapping sums them (`duplicates:`).
+ */
+export function dominanceFindings(csv: string, table: DisclosureTable, rules: DisclosureRules): Diagnostic[] {
+  if (rules.dominance.length === 0) return [];
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < table.size; i++) {
+    const total = table.value(i);
+    if (total === undefined || total <= 0) continue;
+    for (const rule of rules.dominance) {
+      if (rule.measure !== table.measure(i)) continue;
+      const why = dominated(total, table.largest(i), rule);
+      if (why) out.push(atCell(csv, table.cell(i), 'JL807', `${rule.measure} ${grouped(total)} is dominated by its largest rows: ${why}`));
+    }
+  }
+  return out;
+}
+
+/** Why a cell of this total with these largest rows breaks the rule, or undefined. */
+export function dominated(total: number, largest: readonly number[], rule: DominanceRule): string | undefined {
+  if (largest.length === 0) return undefined;
+  const pct = (x: number): string => `${grouped(Math.round((1000 * x) / total) / 10)}%`;
+  if (rule.rule === 'nk') {
+    const top = largest.slice(0, rule.n).reduce((a, b) => a + b, 0);
+    if (top <= (rule.k / 100) * total) return undefined;
+    const n = Math.min(rule.n, largest.length);
+    return `${n === 1 ? 'the largest makes' : `the ${n} largest make`} ${pct(top)} of it (rule: ${rule.n} largest over ${rule.k}%)`;
+  }
+  const [first, second = 0] = largest;
+  const rest = total - first! - second;
+  if (rest >= (rule.p / 100) * first!) return undefined;
+  return `less its 2 largest rows it is ${grouped(Math.max(0, rest))}, under ${rule.p}% of the largest (${grouped(first!)})`;
 }

@@ -4,7 +4,7 @@ import { schemeQuads } from '../codelists/to-turtle.js';
 import { SKOS } from '../rdf/ns.js';
 import { vocabularyQuads } from '../validate/vocab-graph.js';
 import { during } from '../run/activity.js';
-import { additivityFindings, cellsWhere, anonymityFindings, primaryFindings, rateFindings } from './checks.js';
+import { additivityFindings, cellsWhere, dominanceFindings, anonymityFindings, primaryFindings, rateFindings } from './checks.js';
 import { relationsOf } from './relations.js';
 import { contradictionFindings, intervals, secondaryFindings } from './secondary.js';
 import { peopleHidden, suggestionFindings, suggestSuppression, type SuppressionCost } from './suggest.js';
@@ -24,11 +24,12 @@ export async function disclosureFindings(csv: string, table: DisclosureTable, ru
   const additivity = additivityFindings(csv, table, relations, rules);
   const rates = rateFindings(csv, table, rules);
   const anonymity = anonymityFindings(csv, table, rules);
+  const dominance = dominanceFindings(csv, table, rules);
   const suggestion = suggest && (primary.length || secondary.length) ? await during('suggesting cells to suppress', () => suggestSuppression(table, relations, rules, suggest)) : undefined;
   const suppress = suggestion?.suppressions.map((x) => table.cell(x.cell)) ?? [];
   return {
     suppress,
-    diagnostics: [...primary, ...secondary, ...contradictions, ...additivity, ...rates, ...anonymity, ...(suggestion ? suggestionFindings(csv, table, suggestion, rules) : [])],
+    diagnostics: [...primary, ...secondary, ...contradictions, ...additivity, ...rates, ...anonymity, ...dominance, ...(suggestion ? suggestionFindings(csv, table, suggestion, rules) : [])],
     counts: {
       threshold: rules.threshold,
       protection: rules.protection,
@@ -39,6 +40,7 @@ export async function disclosureFindings(csv: string, table: DisclosureTable, ru
       notAddingUp: additivity.length + contradictions.length,
       ratesDisagreeing: rates.length,
       ...(rules.kAnonymity ? { smallGroups: anonymity.length } : {}),
+      ...(rules.dominance.length ? { dominated: dominance.length } : {}),
       ...(suggestion ? { suggested: { cells: suppress.length, people: peopleHidden(table, suggestion.suppressions), protected: suggestion.protected } } : {}),
     },
   };
@@ -73,6 +75,8 @@ export interface DisclosureCounts {
   readonly ratesDisagreeing: number;
   /** Combinations of quasi-identifiers with fewer than k people (record-level extracts). */
   readonly smallGroups?: number;
+  /** Amounts their largest rows dominate (a dominance rule). */
+  readonly dominated?: number;
   /** Cells suggested for suppression (--suggest-suppression), the people they hold, and whether they protect every cell. */
   readonly suggested?: { readonly cells: number; readonly people: number; readonly protected: boolean };
   /** Cells the run wrote as [c] (--apply-suppression), and the people they hold. */

@@ -91,6 +91,10 @@ export class DisclosureTable implements Figures {
   private readonly labelColumn: (number | undefined)[];
   /** The figure's column of each observation a row makes (by its position among them). */
   private readonly valueColumn = new Map<number, number>();
+  /** The largest rows of each cell of a measure with a dominance rule (`largest[j]`: the j+1-th largest, NaN when fewer). */
+  private readonly largestRows: Column<Float64Array>[];
+  /** How many of them are kept: the most any dominance rule reads. */
+  private readonly keep: number;
 
   constructor(readonly model: MappingModel, private readonly header: readonly string[], counts: readonly string[] = model.disclosure?.counts ?? []) {
     const keyed = model.cube.dimensions.filter((d) => d.property !== QB.measureType);
@@ -104,6 +108,8 @@ export class DisclosureTable implements Figures {
     this.labels = keyed.map(() => new Interned());
     this.codeIds = keyed.map(() => new Column(new Int32Array(1024)));
     this.labelIds = keyed.map(() => new Column(new Int32Array(1024)));
+    this.keep = Math.max(0, ...(model.disclosure?.dominance ?? []).map((r) => (r.rule === 'p' ? 2 : r.n)));
+    this.largestRows = Array.from({ length: this.keep }, () => new Column(new Float64Array(1024)));
     this.labelColumn = keyed.map((d) => {
       const variable = model.variables.find((x) => x.name === d.key);
       return variable?.rule.kind === 'firstOf' ? undefined : variable?.rule.kind === 'constant' ? NONE : columnOf(model, d.property, 0, header, []);
@@ -145,6 +151,17 @@ export class DisclosureTable implements Figures {
     return this.measureIds.data[i]!;
   }
 
+  /** The largest rows that made cell i, largest first (empty when they are not known). */
+  largest(i: number): number[] {
+    const out: number[] = [];
+    for (const c of this.largestRows) {
+      const v = c.data[i];
+      if (v === undefined || Number.isNaN(v)) break;
+      out.push(v);
+    }
+    return out;
+  }
+
   /** Cell i as findings describe it. */
   cell(i: number): Cell {
     const value = this.value(i);
@@ -161,17 +178,17 @@ export class DisclosureTable implements Figures {
   }
 
   /** Adds the observations of one row (its triples as parallel lists, observation by observation). */
-  addRow(s: readonly Term[], p: readonly Term[], o: readonly Term[], n: number, line: number, cells: readonly string[]): void {
+  addRow(s: readonly Term[], p: readonly Term[], o: readonly Term[], n: number, line: number, cells: readonly string[], largest?: ReadonlyMap<string, readonly number[]>): void {
     for (let start = 0, end = 0, index = 0; start < n; start = end, index++) {
       end = observationEnd(s, start, n);
-      this.addObservation(p, o, start, end, index, line, cells);
+      this.addObservation(p, o, start, end, index, line, cells, largest);
     }
   }
 
   private readonly codeScratch: string[] = [];
   private readonly valueScratch: number[] = [];
 
-  private addObservation(p: readonly Term[], o: readonly Term[], start: number, end: number, index: number, line: number, cells: readonly string[]): void {
+  private addObservation(p: readonly Term[], o: readonly Term[], start: number, end: number, index: number, line: number, cells: readonly string[], largest?: ReadonlyMap<string, readonly number[]>): void {
     const codes = this.codeScratch;
     codes.length = 0;
     for (let d = 0; d < this.properties.length; d++) codes.push('');
@@ -209,6 +226,8 @@ export class DisclosureTable implements Figures {
       this.lines.set(i, line);
       this.columns.set(i, column);
       this.texts.set(i, text);
+      const rows = largest?.get(this.measures[m]!);
+      for (let j = 0; j < this.keep; j++) this.largestRows[j]!.set(i, rows?.[j] ?? NaN);
       for (let d = 0; d < codes.length; d++) {
         this.codeIds[d]!.set(i, this.codes[d]!.id(codes[d]!));
         let c = this.labelColumn[d];

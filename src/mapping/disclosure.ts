@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { DisclosureRules } from './model.js';
+import type { DisclosureRules, DominanceRule } from './model.js';
 import type { LocatedDocument } from './parse.js';
 import type { RawMapping } from './raw.js';
 
@@ -7,6 +7,9 @@ type Report = (code: Diagnostic['code'], message: string, path: readonly (string
 
 /** The `totals:` value that takes a dimension's totals from its code list's hierarchy. */
 export const HIERARCHY = 'hierarchy';
+
+/** The usual (n, k) dominance rule: the two largest contributions over 85% of the cell. */
+export const DEFAULT_DOMINANCE = { n: 2, k: 85 } as const;
 
 /** Counts 1 and 2 are unsafe unless the mapping says otherwise (k = 3). */
 export const DEFAULT_THRESHOLD = 3;
@@ -26,7 +29,8 @@ export function normalizeDisclosure(raw: RawMapping, doc: LocatedDocument, repor
     report('JL122', `'${name}' is not a ${kind} of this mapping`, i === undefined ? path : [...path, i], key, `Name one of: ${names.join(', ') || '(none)'}.`);
     return false;
   };
-  d.counts.forEach((m, i) => known(measures, 'measure', ['disclosure', 'counts'])(m, i));
+  const counts = d.counts ?? [];
+  counts.forEach((m, i) => known(measures, 'measure', ['disclosure', 'counts'])(m, i));
   const totals = new Map<string, readonly string[]>();
   const hierarchies: string[] = [];
   for (const [dim, labels] of Object.entries(d.totals ?? {})) {
@@ -39,10 +43,22 @@ export function normalizeDisclosure(raw: RawMapping, doc: LocatedDocument, repor
   const threshold = d.threshold ?? DEFAULT_THRESHOLD;
   const k = d.kAnonymity;
   const quasi = k?.quasiIdentifiers.filter((q, i) => known(dimensions, 'dimension', ['disclosure', 'kAnonymity', 'quasiIdentifiers'])(q, i)) ?? [];
-  const weight = k?.weight ?? d.counts[0];
+  const weight = k?.weight ?? counts[0];
   if (k?.weight !== undefined) known(measures, 'measure', ['disclosure', 'kAnonymity', 'weight'])(k.weight);
+  const dominance = (d.dominance ?? []).flatMap((r, i): DominanceRule[] => {
+    if (!known(measures, 'measure', ['disclosure', 'dominance', i, 'measure'])(r.measure)) return [];
+    // The rule reads the rows that make a cell, so it needs rows that are summed.
+    const combine = raw.measures?.[r.measure]?.combine ?? 'sum';
+    if (raw.duplicates?.combine !== 'sum' || combine !== 'sum') {
+      report('JL122', `dominance of '${r.measure}' needs the rows that make each cell, but the mapping does not sum its rows`, ['disclosure', 'dominance', i, 'measure'], false,
+        'A dominance rule applies to amounts summed over the rows that share a key (a record-level extract): add `duplicates: {combine: sum}` (and no other `combine:` on the measure), or remove the rule.');
+      return [];
+    }
+    return [r.p !== undefined ? { measure: r.measure, rule: 'p', p: r.p } : { measure: r.measure, rule: 'nk', n: r.n ?? DEFAULT_DOMINANCE.n, k: r.k ?? DEFAULT_DOMINANCE.k }];
+  });
   return {
-    counts: d.counts.filter((m) => measures.includes(m)),
+    dominance,
+    counts: counts.filter((m) => measures.includes(m)),
     threshold,
     zeroSafe: d.zeroSafe ?? true,
     protection: d.protection ?? threshold,

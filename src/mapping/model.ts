@@ -166,6 +166,8 @@ export interface MeasureSelector {
 export type Combine = 'sum' | 'first' | 'min' | 'max' | 'mean';
 
 export interface MeasureCombine {
+  /** The measure's key. */
+  readonly key: string;
   readonly column: ColumnRef;
   /** Long tables: the column holding the value's marker, read with it. */
   readonly markerColumn?: ColumnRef;
@@ -238,8 +240,19 @@ export interface DisclosureRules {
   readonly rates: readonly { readonly measure: string; readonly numerator: string; readonly denominator: string; readonly scale: number; readonly tolerance?: number }[];
   /** Record-level extracts: combinations of these dimensions held by fewer than k people. */
   readonly kAnonymity?: { readonly quasiIdentifiers: readonly string[]; readonly k: number; readonly weight: string };
+  /** Amounts summed over the rows that share a key: a cell its few largest rows dominate is unsafe. */
+  readonly dominance: readonly DominanceRule[];
   readonly span: Span;
 }
+
+/**
+ * (n, k): the n largest contributions make more than k% of the cell; p%: the cell less its two
+ * largest contributions is under p% of the largest (the second contributor could estimate the
+ * first within p%).
+ */
+export type DominanceRule =
+  | { readonly measure: string; readonly rule: 'nk'; readonly n: number; readonly k: number }
+  | { readonly measure: string; readonly rule: 'p'; readonly p: number };
 
 export interface MappingModel {
   readonly version: 1;

@@ -102,7 +102,7 @@ export interface RawPublication {
 }
 
 export interface RawDisclosure {
-  readonly counts: readonly string[];
+  readonly counts?: readonly string[];
   readonly threshold?: number;
   readonly zeroSafe?: boolean;
   readonly protection?: number;
@@ -110,4 +110,5 @@ export interface RawDisclosure {
   readonly tolerance?: number;
   readonly rates?: readonly { readonly measure: string; readonly numerator: string; readonly denominator: string; readonly scale?: number; readonly tolerance?: number }[];
   readonly kAnonymity?: { readonly quasiIdentifiers: readonly string[]; readonly k?: number; readonly weight?: string };
+  readonly dominance?: readonly { readonly measure: string; readonly n?: number; readonly k?: number; readonly p?: number }[];
 }

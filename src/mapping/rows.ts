@@ -62,7 +62,7 @@ export function normalizeAggregation(raw: RawMapping, doc: LocatedDocument, data
       else weight = { name: w.column, span: doc.spanOf(['measures', m.weight, 'column']) };
     }
     const marker = raw.measureColumn?.marker;
-    combined.push({ column, combine, datatype, ...(weight ? { weight } : {}), ...(marker ? { markerColumn: { name: marker, span: doc.spanOf(['measureColumn', 'marker']) } } : {}) });
+    combined.push({ key, column, combine, datatype, ...(weight ? { weight } : {}), ...(marker ? { markerColumn: { name: marker, span: doc.spanOf(['measureColumn', 'marker']) } } : {}) });
   }
   // A long table's measures share one value column: they must combine alike.
   if (raw.measureColumn && new Set(combined.map((c) => `${c.combine}:${c.weight?.name ?? ''}`)).size > 1) {

@@ -15,6 +15,8 @@ export interface MergedRow {
   readonly cells: readonly string[];
   /** Rows that made it. */
   readonly rows: number;
+  /** The largest rows of each measure a dominance rule reads, largest first. */
+  readonly largest?: ReadonlyMap<string, readonly number[]>;
 }
 
 /**
@@ -93,7 +95,8 @@ export class Aggregator {
   }
 
   private result(group: Group): MergedRow {
-    return { line: group.line, cells: this.combiner.cells(group), rows: group.rows };
+    const largest = this.combiner.largest(group);
+    return { line: group.line, cells: this.combiner.cells(group), rows: group.rows, ...(largest ? { largest } : {}) };
   }
 
   private async startSpill(): Promise<void> {

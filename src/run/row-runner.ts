@@ -120,7 +120,7 @@ export class RowRunner {
       for (const f of result.failures) this.report(this.toDiagnostic(f, group.line));
       return;
     }
-    if (this.validation) for (const d of this.validation.endRow(group.line, group.cells)) this.report(d);
+    if (this.validation) for (const d of this.validation.endRow(group.line, group.cells, group.largest)) this.report(d);
   }
 
   /** A row the mapping's `filter:` leaves out, counted. */

@@ -145,7 +145,7 @@ export class RunValidation {
   }
 
   /** Checks the row just materialised; `cells` locate the violations. */
-  endRow(line: number, cells: readonly string[]): Diagnostic[] {
+  endRow(line: number, cells: readonly string[], largest?: ReadonlyMap<string, readonly number[]>): Diagnostic[] {
     const { rowS, rowP, rowO } = this;
     const n = rowS.length;
     if (this.graph) {
@@ -161,7 +161,7 @@ export class RunValidation {
       }
     }
     this.recordCodes(line, cells);
-    this.disclosure?.addRow(rowS, rowP, rowO, n, line, cells);
+    this.disclosure?.addRow(rowS, rowP, rowO, n, line, cells, largest);
     const violations = this.checker.checkTriples(rowS, rowP, rowO, n, line);
     const out = violations.length === 0 ? [] : violations.map((v) => this.toDiagnostic(v, line, cells, this.observationIndex(v.focus)));
     rowS.length = rowP.length = rowO.length = 0;

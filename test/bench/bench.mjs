@@ -4,7 +4,9 @@
 //   justice-lod convert to N-Triples with the streaming checks (the headline), without them,
 //   to Turtle and JSON-LD, with --workers 2; the two anchors on the same rows (a hand-written
 //   csv-parse + template converter, @zazuko/rdf-parser-csvw); the 100k-row reoffending and
-//   timeliness files with the repo's mappings; optionally M rows for the memory check.
+//   timeliness files with the repo's mappings; a three-way table of about N rows with totals
+//   every way and its small counts suppressed, with and without the disclosure checks (the
+//   secondary check's cost at scale); optionally M rows for the memory check.
 // Then the everyday loop's latency: wall time of `node bin/justice-lod.js` convert (checks and
 // metadata on, the defaults), check and preview on 200, 5,000, 20,000 and 30,000 rows, each
 // started as a user starts it (process start included); `--only latency` runs only this.
@@ -18,6 +20,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, generateReoffending, generateTimeliness } from './generate.mjs';
+import { generateDisclosure } from './disclosure-table.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -49,6 +52,8 @@ const throughput = only !== 'latency';
 const sentencing = throughput ? await input('sentencing', rows, generate) : undefined;
 const reoffending = throughput ? await input('reoffending', 100_000, generateReoffending) : undefined;
 const timeliness = throughput ? await input('timeliness', 100_000, generateTimeliness) : undefined;
+// The disclosure checks' table: areas × offences × sex with totals every way, about `rows` rows.
+const disclosure = throughput && !(skip.has('disclosure') && skip.has('disclosure-off')) ? await input('disclosure-1m', rows, generateDisclosure) : undefined;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sha256 = (file) => new Promise((resolve, reject) => {
@@ -74,7 +79,7 @@ function once(argv) {
 function justiceLod(mapping, csv, extra) {
   const { m, stdout } = once([join(here, 'measure.mjs'), 'node', 'justice-lod', 'convert', mapping, '--input', csv, '--out', out, '--quiet', '--no-metadata', '--diagnostics', 'json', ...extra]);
   const report = JSON.parse(stdout).runs[0];
-  return { seconds: m.seconds, maxRssBytes: m.maxRssBytes, cpuSeconds: m.cpuSeconds, rows: report.records.dataRows, triples: report.triples, output: report.outputs[0] };
+  return { seconds: m.seconds, maxRssBytes: m.maxRssBytes, cpuSeconds: m.cpuSeconds, rows: report.records.dataRows, triples: report.triples, output: report.outputs[0], disclosure: report.disclosure };
 }
 
 function anchor(script, csv) {
@@ -84,6 +89,9 @@ function anchor(script, csv) {
 }
 
 const bench = join(here, 'sentencing-bench.yaml');
+// The disclosure table's mapping without `disclosure:`, for the checks' cost.
+const noDisclosure = join(data, 'disclosure-off.yaml');
+writeFileSync(noDisclosure, readFileSync(join(here, 'disclosure-bench.yaml'), 'utf8').replace(/^disclosure:[\s\S]*$/m, '').replace('path: data/disclosure.csv', 'path: disclosure-1m.csv'));
 const cases = [
   { id: 'nt', label: 'justice-lod → N-Triples, checks on', rows, run: () => justiceLod(bench, sentencing, ['--format', 'nt']) },
   { id: 'nt-no-validate', label: 'justice-lod → N-Triples, --no-validate', rows, run: () => justiceLod(bench, sentencing, ['--format', 'nt', '--no-validate']) },
@@ -92,6 +100,8 @@ const cases = [
   { id: 'nt-workers-2', label: 'justice-lod → N-Triples, checks on, --workers 2', rows, run: () => justiceLod(bench, sentencing, ['--format', 'nt', '--workers', '2']) },
   { id: 'handwritten', label: 'hand-written csv-parse + templates (anchor)', rows, run: () => anchor('handwritten.mjs', sentencing) },
   { id: 'csvw', label: '@zazuko/rdf-parser-csvw + n3 writer (anchor)', rows, run: () => anchor('csvw.mjs', sentencing) },
+  { id: 'disclosure', label: 'justice-lod, three-way table with totals, disclosure checks on', rows, run: () => justiceLod(join(here, 'disclosure-bench.yaml'), disclosure, ['--format', 'nt']) },
+  { id: 'disclosure-off', label: 'justice-lod, the same table, disclosure checks off', rows, run: () => justiceLod(noDisclosure, disclosure, ['--format', 'nt']) },
   { id: 'reoffending', label: 'justice-lod, proven reoffending by LA, 100k rows', rows: 100_000, run: () => justiceLod(join(root, 'mappings', 'proven-reoffending-by-la.yaml'), reoffending, ['--format', 'nt']) },
   { id: 'timeliness', label: 'justice-lod, criminal court timeliness, 100k rows', rows: 100_000, run: () => justiceLod(join(root, 'mappings', 'criminal-court-timeliness.yaml'), timeliness, ['--format', 'nt']) },
 ].filter((c) => throughput && !skip.has(c.id));
@@ -122,6 +132,7 @@ for (const c of cases) {
     peakRssMB: Math.round(median(samples.map((s) => s.maxRssBytes)) / 2 ** 20),
     cpuSeconds: Number(median(samples.map((s) => s.cpuSeconds)).toFixed(1)),
     runs: samples.map((s) => Number(s.seconds.toFixed(3))),
+    ...(samples[0].disclosure ? { disclosure: samples[0].disclosure } : {}),
   };
 }
 
@@ -135,6 +146,7 @@ const targets = throughput ? [
   { id: 'rss-big', what: `peak RSS at ${bigRows.toLocaleString('en-GB')} rows vs 1M`, value: ratio('nt-big', 'nt', (a, b) => a.peakRssMB / b.peakRssMB), need: '≤ 1.10', ok: (v) => v <= 1.1 },
   { id: 'ttl', what: 'Turtle time vs N-Triples', value: ratio('ttl', 'nt', (a, b) => a.seconds / b.seconds), need: '≤ 2', ok: (v) => v <= 2 },
   { id: 'jsonld', what: 'JSON-LD time vs N-Triples', value: ratio('jsonld', 'nt', (a, b) => a.seconds / b.seconds), need: '≤ 2', ok: (v) => v <= 2 },
+  { id: 'disclosure', what: 'disclosure checks: added seconds at 1M rows (informational)', value: ratio('disclosure', 'disclosure-off', (a, b) => a.seconds - b.seconds), need: '—', ok: () => true },
   { id: 'validation', what: 'checks on vs --no-validate time', value: ratio('nt', 'nt-no-validate', (a, b) => a.seconds / b.seconds), need: '≤ 3', ok: (v) => v <= 3 },
 ].filter((t) => t.value !== undefined).map((t) => ({ ...t, met: t.ok(t.value) })) : [];
 
@@ -198,6 +210,10 @@ if (throughput) {
   console.log('| case | time (s) | rows/s | triples/s | peak RSS (MB) | CPU (s) |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const r of Object.values(results)) console.log(`| ${r.label} | ${r.seconds.toFixed(1)} | ${n(r.rowsPerSecond)} | ${n(r.triplesPerSecond)} | ${r.peakRssMB} | ${r.cpuSeconds} |`);
+}
+if (results.disclosure?.disclosure) {
+  const d = results.disclosure.disclosure;
+  console.log(`\nDisclosure table: ${n(d.suppressed)} suppressed cells, each one's interval computed (${n(d.recoverable)} can be worked out); ${n(d.smallCounts)} small counts published; ${n(d.totals)} totals`);
 }
 if (latency.length) {
   console.log(`\nLatency, wall time of \`node bin/justice-lod.js …\` (process start included), median of ${Math.max(runs, 3)}:\n`);

@@ -354,6 +354,77 @@ disclosure:
   });
 });
 
+describe('dominance of amounts summed over rows', () => {
+  const csv = `Year,Court,Offence,Fine
+2024,Leeds,Fraud,500
+2024,Leeds,Fraud,400
+2024,Leeds,Theft,100
+2024,Leeds,Theft,120
+2024,Leeds,Theft,90
+2024,Leeds,Theft,110
+2024,Leeds,Theft,105
+2024,York,Fraud,10000
+2024,York,Fraud,50
+2024,York,Fraud,60
+2024,York,Fraud,40
+2024,York,Theft,1000
+2024,York,Theft,900
+2024,York,Theft,50
+`;
+  const mappingFor = (name: string, rules: string, duplicates = 'duplicates: { combine: sum }\n'): string => {
+    writeFile(dir, `${name}.csv`, csv);
+    return writeFile(dir, `${name}.yaml`, `${preamble(name)}${duplicates}dimensions:
+  year: { property: sdmx-dimension:refPeriod, column: Year, period: year }
+  court: { property: ex:court, label: court, column: Court, codeList: generated }
+  offence: { property: ex:offence, label: offence, column: Offence, codeList: generated }
+measures:
+  fines: { property: ex:fines, label: fines imposed, column: Fine, unit: unit:GBP }
+disclosure:
+  dominance: [${rules}]
+`);
+  };
+
+  it('(n, k): finds the cells whose n largest rows make more than k% of them, at their first row', async () => {
+    const { result } = await convertInMemory(mappingFor('dominance-nk', '{ measure: fines }'));
+    // By hand, with the default (2, 85): Leeds/Fraud 900 = 500 + 400 (100%); Leeds/Theft 525,
+    // largest two 230 (43.8%); York/Fraud 10,150, largest two 10,060 (99.1%); York/Theft 1,950,
+    // largest two 1,900 (97.4%).
+    expect(show(result.diagnostics.filter((d) => d.code.startsWith('JL8')))).toEqual([
+      'JL807 @2 Fine: fines 900 is dominated by its largest rows: the 2 largest make 100% of it (rule: 2 largest over 85%)',
+      'JL807 @9 Fine: fines 10,150 is dominated by its largest rows: the 2 largest make 99.1% of it (rule: 2 largest over 85%)',
+      'JL807 @13 Fine: fines 1,950 is dominated by its largest rows: the 2 largest make 97.4% of it (rule: 2 largest over 85%)',
+    ]);
+    expect(result.summary?.disclosure?.dominated).toBe(3);
+  });
+
+  it('p%: finds the cells that less their two largest rows are under p% of the largest', async () => {
+    const { result } = await convertInMemory(mappingFor('dominance-p', '{ measure: fines, p: 10 }'));
+    // Leeds/Fraud: 900 − 500 − 400 = 0 < 50; Leeds/Theft: 525 − 120 − 110 = 295 ≥ 12;
+    // York/Fraud: 10,150 − 10,000 − 60 = 90 < 1,000; York/Theft: 1,950 − 1,900 = 50 < 100.
+    expect(show(result.diagnostics.filter((d) => d.code.startsWith('JL8'))).map((l) => l.replace(/: less .*/, ''))).toEqual([
+      'JL807 @2 Fine: fines 900 is dominated by its largest rows',
+      'JL807 @9 Fine: fines 10,150 is dominated by its largest rows',
+      'JL807 @13 Fine: fines 1,950 is dominated by its largest rows',
+    ]);
+    expect(show(result.diagnostics.filter((d) => d.code === 'JL807'))[1]).toContain('less its 2 largest rows it is 90, under 10% of the largest (10,000)');
+  });
+
+  it('keeps the largest rows exactly when the groups spill to disk', async () => {
+    const { result } = await convertInMemory(mappingFor('dominance-spill', '{ measure: fines, n: 1, k: 90 }'), { groupLimit: 1 });
+    // Only York/Fraud: its largest row is 98.5% of it.
+    expect(show(result.diagnostics.filter((d) => d.code.startsWith('JL8')))).toEqual([
+      'JL807 @9 Fine: fines 10,150 is dominated by its largest rows: the largest makes 98.5% of it (rule: 1 largest over 90%)',
+    ]);
+  });
+
+  it('needs rows that are summed (JL122 at the measure)', async () => {
+    const { result } = await convertInMemory(mappingFor('dominance-unsummed', '{ measure: fines }', ''));
+    expect(result.status).toBe('config-error');
+    expect(show(result.diagnostics)).toEqual([expect.stringContaining("JL122 @13")]);
+    expect(result.diagnostics[0]!.message).toBe("dominance of 'fines' needs the rows that make each cell, but the mapping does not sum its rows");
+  });
+});
+
 describe('disclosure rules in the mapping', () => {
   it('name measures and dimensions of the mapping (JL122 at the name)', async () => {
     writeFile(dir, 'bad.csv', 'Year,Offence,Sex,Count\n2024,Theft,Male,10\n');

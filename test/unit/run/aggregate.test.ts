@@ -13,9 +13,9 @@ function combiner(count: Combine, months: Combine = 'mean', weighted = true) {
   const aggregation: Aggregation = {
     sorted: false, span,
     measures: [
-      { column: { name: 'Count', span }, combine: count, datatype: XSD.integer },
-      { column: { name: 'Months', span }, combine: months, datatype: XSD.decimal, ...(weighted ? { weight: { name: 'People', span } } : {}) },
-      { column: { name: 'People', span }, combine: 'sum', datatype: XSD.integer },
+      { key: 'count', column: { name: 'Count', span }, combine: count, datatype: XSD.integer },
+      { key: 'months', column: { name: 'Months', span }, combine: months, datatype: XSD.decimal, ...(weighted ? { weight: { name: 'People', span } } : {}) },
+      { key: 'people', column: { name: 'People', span }, combine: 'sum', datatype: XSD.integer },
     ],
   };
   return compileCombiner(aggregation, new ColumnResolver(header, 'x.csv'), DEFAULT_MARKER_TOKENS);
