@@ -55,23 +55,46 @@ const CUSTODY = ['01: Up to and including 1 month', '02: Over 1 month and up to 
 }
 
 // 2. Sentenced-only pivot with fine bands: Windows-1252 bytes (0xA3 for £), labels with commas.
+//    A whole table, as published: every offence group × sex × band of 2019, with each row's
+//    `All fine amounts` total. Counts follow the published shape (most fines £50–£500, few over
+//    £10,000; summary offences by far the most; companies few), and small cells are suppressed
+//    as MoJ does: a count of 1 or 2 is `[c]`, and where a row's suppressed cells would add up
+//    to under 3 or stand alone beside the total, its next smallest counts are suppressed too.
 {
   const r = rng(1252);
-  const bands = ['01: Up to and including £25', '02: Over £25 and up to £50', '10: Over £750 and up to £1,000',
-    '11: Over £1,000 and up to £2,500', '12: Over £2,500 and up to £5,000', '13: Over £5,000 and up to £10,000', '14: Over £10,000'];
+  const bands = ['01: Up to and including £25', '02: Over £25 and up to £50', '03: Over £50 and up to £100',
+    '04: Over £100 and up to £150', '05: Over £150 and up to £200', '06: Over £200 and up to £250',
+    '07: Over £250 and up to £300', '08: Over £300 and up to £500', '09: Over £500 and up to £750',
+    '10: Over £750 and up to £1,000', '11: Over £1,000 and up to £2,500', '12: Over £2,500 and up to £5,000',
+    '13: Over £5,000 and up to £10,000', '14: Over £10,000', 'N/A'];
+  // Shares of fines by band, for people and for companies (whose fines are larger).
+  const people = [3, 8, 18, 14, 11, 9, 7, 12, 7, 4, 4, 1.5, 0.8, 0.3, 0.4];
+  const companies = [0.5, 1, 3, 4, 5, 5, 5, 12, 10, 9, 18, 12, 8, 7, 0.5];
+  // Fines a year by offence group (the order of OFFENCE_GROUPS), for men; women ~ a quarter.
+  const sizes = [4200, 60, 4, 19000, 2600, 14000, 300, 7500, 4800, 900, 310000, 520000];
+  const companyShare = [0.002, 0, 0, 0.001, 0.004, 0, 0, 0.001, 0.05, 0.01, 0.004, 0.01];
   const rows = [line(['Year of Appearance', 'Offence Group', 'Sex', 'Fine Amount', 'Count'])];
-  const seen = new Set();
-  while (rows.length < 201) {
-    const year = 2015 + Math.floor(r() * 5);
-    // The xlsx-derived pivot cuts labels at about 30 characters (RELEASE-DATA.md §0).
-    const group = pick(r, OFFENCE_GROUPS).slice(0, 31);
-    const sex = pick(r, ['01: Male', '02: Female', '03: Companies, public bodies etc.', '04: Not known']);
-    const band = r() < 0.1 ? 'N/A' : pick(r, bands);
-    const key = [year, group, sex, band].join('|');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    rows.push(line([year, group, sex, band, 1 + Math.floor(r() ** 2 * 5000)]));
-  }
+  OFFENCE_GROUPS.forEach((group, g) => {
+    for (const [sex, size, shares] of [['01: Male', sizes[g], people], ['02: Female', sizes[g] / 4, people], ['03: Companies, public bodies etc.', sizes[g] * companyShare[g], companies]]) {
+      const sum = shares.reduce((a, b) => a + b, 0);
+      const counts = shares.map((w) => Math.max(0, Math.round((size * w) / sum * (0.7 + 0.6 * r()) - 0.5)));
+      const total = counts.reduce((a, b) => a + b, 0);
+      // Primary: 1 and 2. Secondary: while the row's suppressed cells are one alone beside a
+      // published total, or add up to under 3, the smallest other count (not 0) goes too.
+      const hidden = new Set(counts.flatMap((n, i) => (n > 0 && n < 3 ? [i] : [])));
+      const sumHidden = () => [...hidden].reduce((a, i) => a + counts[i], 0);
+      while (hidden.size > 0 && (hidden.size === 1 || sumHidden() < 3)) {
+        const next = counts.map((n, i) => [n, i]).filter(([n, i]) => n > 0 && !hidden.has(i)).sort((a, b) => a[0] - b[0] || a[1] - b[1])[0];
+        if (!next) break;
+        hidden.add(next[1]);
+      }
+      const totalShown = total > 0 && total < 3 ? '[c]' : total;
+      // The xlsx-derived pivot cuts labels at about 30 characters (RELEASE-DATA.md §0).
+      const cut = group.slice(0, 31);
+      rows.push(line([2019, cut, sex, '00: All fine amounts', totalShown]));
+      bands.forEach((band, i) => rows.push(line([2019, cut, sex, band, hidden.has(i) ? '[c]' : counts[i]])));
+    }
+  });
   write('sentencing/sentenced-fines-2019-cp1252.csv', rows.join('\r\n') + '\r\n', 'latin1');
 }
 
