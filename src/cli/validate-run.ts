@@ -57,7 +57,9 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
     // A data set with no shapes given (any user's own mapping): its shapes, generated from its mapping.
     const shapesFor = flags.shapes ? undefined : (dataset: string) => shapesFromMappings(dataset, mappings);
     const stop = showActivity(!flags.quiet);
-    result = await validateGraph(inputs, shapes, shapesFor ? { shapesFor } : {}).finally(stop);
+    // Disclosure control where a data set's mapping has rules for it: on the dumps as written.
+    const alsoCheck = async (select: (sparql: string) => Record<string, string>[]) => (await import('../validate/disclosure-in-dumps.js')).disclosureViolations(select, mappings, { dumps: files, ...(flags.source ? { sources: flags.source } : {}) });
+    result = await validateGraph(inputs, shapes, { ...(shapesFor ? { shapesFor } : {}), alsoCheck }).finally(stop);
   } catch (err) {
     process.stderr.write(`error: cannot validate: ${(err as Error).message}\n`);
     return EXIT.usage;

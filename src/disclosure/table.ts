@@ -83,6 +83,8 @@ export class DisclosureTable implements Figures {
   private readonly columns = new Column(new Int32Array(1024));
   private readonly texts = new Column(new Int32Array(1024));
   private readonly text = new Interned();
+  /** The figures' column names. */
+  private readonly columnNames = new Interned();
   private readonly isCounted: boolean[];
   private readonly properties: readonly string[];
   private readonly position = new Map<string, number>();
@@ -173,7 +175,7 @@ export class DisclosureTable implements Figures {
       ...(value !== undefined ? { value } : {}),
       suppressed: this.suppressed(i),
       line: this.lines.data[i]!,
-      ...(column !== NONE ? { column: this.header[column]!, text: this.text.list[this.texts.data[i]!]! } : {}),
+      ...(column !== NONE ? { column: this.columnNames.list[column]!, text: this.text.list[this.texts.data[i]!]! } : {}),
     };
   }
 
@@ -188,22 +190,45 @@ export class DisclosureTable implements Figures {
   private readonly codeScratch: string[] = [];
   private readonly valueScratch: number[] = [];
 
+  /**
+   * Adds one observation of a dump (`validate`), at the CSV line and column it was traced to;
+   * `labelOf` gives a dimension's code the label its totals are named by.
+   */
+  addTraced(p: readonly Term[], o: readonly Term[], n: number, at: { readonly line: number; readonly column?: string; readonly text?: string }, labelOf: (d: number, code: string) => string): void {
+    const codes = this.read(p, o, 0, n);
+    if (!codes) return;
+    this.store(at.line, at.column, at.text ?? '', (d) => labelOf(d, codes[d]!));
+  }
+
   private addObservation(p: readonly Term[], o: readonly Term[], start: number, end: number, index: number, line: number, cells: readonly string[], largest?: ReadonlyMap<string, readonly number[]>): void {
+    if (!this.read(p, o, start, end)) return;
+    let column = this.valueColumn.get(index);
+    if (column === undefined) this.valueColumn.set(index, (column = columnOf(this.model, undefined, index, this.header, cells)));
+    const label = (d: number): string => {
+      let c = this.labelColumn[d];
+      if (c === undefined) c = columnOf(this.model, this.properties[d], index, this.header, cells);
+      return c >= 0 ? (cells[c] ?? '').trim() : '';
+    };
+    this.store(line, column >= 0 ? this.header[column] : undefined, column >= 0 ? cells[column] ?? '' : '', label, largest);
+  }
+
+  /** The observation's codes, values, measure and status, into the scratch fields; undefined when it holds no figure. */
+  private read(p: readonly Term[], o: readonly Term[], start: number, end: number): string[] | undefined {
     const codes = this.codeScratch;
     codes.length = 0;
     for (let d = 0; d < this.properties.length; d++) codes.push('');
     const values = this.valueScratch;
     values.length = 0;
     for (let m = 0; m < this.measures.length; m++) values.push(NaN);
-    let measureType = NONE;
-    let suppressed = false;
+    this.measureType = NONE;
+    this.isSuppressed = false;
     let any = false;
     for (let i = start; i < end; i++) {
       const pred = p[i]!.value;
       const at = this.position.get(pred);
       if (at !== undefined) codes[at] = o[i]!.value;
-      else if (pred === QB.measureType) measureType = this.measureOf.get(o[i]!.value) ?? NONE;
-      else if (pred === SDMX_ATTRIBUTE.obsStatus && isSuppressingIri(o[i]!.value)) suppressed = true;
+      else if (pred === QB.measureType) this.measureType = this.measureOf.get(o[i]!.value) ?? NONE;
+      else if (pred === SDMX_ATTRIBUTE.obsStatus && isSuppressingIri(o[i]!.value)) this.isSuppressed = true;
       else {
         const m = this.measureOf.get(pred);
         if (m !== undefined) {
@@ -212,11 +237,19 @@ export class DisclosureTable implements Figures {
         }
       }
     }
-    if (measureType === NONE && !any && !suppressed) return;
-    let column = this.valueColumn.get(index);
-    if (column === undefined) this.valueColumn.set(index, (column = columnOf(this.model, undefined, index, this.header, cells)));
-    const text = column >= 0 ? this.text.id(cells[column] ?? '') : NONE;
-    // A measure-dimension observation holds one measure; otherwise each measure is a cell.
+    return this.measureType === NONE && !any && !this.isSuppressed ? undefined : codes;
+  }
+
+  private measureType = NONE;
+  private isSuppressed = false;
+
+  /** Stores the observation just read: one cell for a measure-dimension observation, else one per measure. */
+  private store(line: number, column: string | undefined, text: string, label: (d: number) => string, largest?: ReadonlyMap<string, readonly number[]>): void {
+    const codes = this.codeScratch;
+    const values = this.valueScratch;
+    const suppressed = this.isSuppressed;
+    const columnId = column === undefined ? NONE : this.columnNames.id(column);
+    const textId = column === undefined ? NONE : this.text.id(text);
     const add = (m: number): void => {
       const i = this.size++;
       const v = values[m]!;
@@ -224,18 +257,16 @@ export class DisclosureTable implements Figures {
       this.values.set(i, Number.isFinite(v) ? v : NaN);
       this.flags.set(i, Number.isNaN(v) && suppressed ? 1 : 0);
       this.lines.set(i, line);
-      this.columns.set(i, column);
-      this.texts.set(i, text);
+      this.columns.set(i, columnId);
+      this.texts.set(i, textId);
       const rows = largest?.get(this.measures[m]!);
       for (let j = 0; j < this.keep; j++) this.largestRows[j]!.set(i, rows?.[j] ?? NaN);
       for (let d = 0; d < codes.length; d++) {
         this.codeIds[d]!.set(i, this.codes[d]!.id(codes[d]!));
-        let c = this.labelColumn[d];
-        if (c === undefined) c = columnOf(this.model, this.properties[d], index, this.header, cells);
-        this.labelIds[d]!.set(i, this.labels[d]!.id(c >= 0 ? (cells[c] ?? '').trim() : ''));
+        this.labelIds[d]!.set(i, this.labels[d]!.id(label(d)));
       }
     };
-    if (measureType !== NONE) add(measureType);
+    if (this.measureType !== NONE) add(this.measureType);
     else for (let m = 0; m < this.measures.length; m++) if (suppressed || !Number.isNaN(values[m]!)) add(m);
   }
 }

@@ -46,6 +46,8 @@ export interface ValidationRun {
   readonly rules: readonly string[];
   /** Triples of the shipped vocabulary added because the input lacks them (0: it holds them all). */
   readonly vocabulary: { readonly added: number };
+  /** Data sets whose disclosure rules (their mappings' `disclosure:`) were checked. */
+  readonly disclosure?: readonly string[];
 }
 
 export interface GraphOptions {
@@ -56,6 +58,8 @@ export interface GraphOptions {
   readonly wholeGraphLimit?: number;
   /** Shapes for a data set in the input that none of the given shapes graphs is for (its mapping's). */
   readonly shapesFor?: (dataset: string) => Promise<ShapeSource | undefined>;
+  /** More checks on the loaded graph (disclosure control), with the data sets they ran for. */
+  readonly alsoCheck?: (select: (sparql: string) => Record<string, string>[]) => Promise<{ violations: readonly Violation[]; ran: readonly string[] }>;
 }
 
 /** Up to this many observations the SHACL engine validates the whole graph. */
@@ -150,9 +154,11 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeSources:
     const title = shapeStore.getObjects(c, `${SH}message`, null)[0]?.value ?? rule;
     for (const row of store.select(query)) violations.push({ rule, title, severity: 'error', focus: row['this'] ?? '', message: title });
   }
+  const more = opts.alsoCheck ? await opts.alsoCheck((sparql) => store.select(sparql)) : undefined;
+  if (more) violations.push(...more.violations);
   // The same broken rule at the same node may be found by a SPARQL IC and by a shape: report it once.
   const unique = once(violations);
-  const ran: ValidationRun = { integrity: [...integrity], shapes: ranShapes, unshaped, rules: [...new Set(rules)], vocabulary };
+  const ran: ValidationRun = { integrity: [...integrity], shapes: ranShapes, unshaped, rules: [...new Set(rules)], vocabulary, ...(more?.ran.length ? { disclosure: more.ran } : {}) };
   return { violations: unique, triples, ran };
 }
 

@@ -18,6 +18,7 @@ const CONTEXT: Record<string, { case?: string; code: number; says: string }> = {
   'justice-lod convert mapping.yaml': { case: 'test/cases/convert/0101-rejected-rows', code: 1, says: 'input.csv:3: error JL301: "10a" in \'Count\' is not a number' },
   'justice-lod check mapping.yaml': { case: 'test/cases/mapping/0201-unknown-key', code: 2, says: "error JL102: unknown key 'colum' in 'dimensions.year'" },
   'justice-lod validate edited.nt --mapping mappings/proven-reoffending-by-la.yaml': { code: 1, says: 'proven-reoffending-by-la-2019-2021.csv:4, column "Number of reoffenders"' },
+  'justice-lod validate out/disclosure-plain/sentenced-by-sex.ttl --mapping samples/disclosure/sentenced-by-sex.yaml': { code: 0, says: 'sentenced-by-sex.csv:6, column "Count"' },
 };
 
 /** The two release examples make the folders the other examples read: they run first, once. */
@@ -34,6 +35,8 @@ beforeAll(() => {
   writeFileSync(join(project.dir, 'input.csv'), 'Period,Police Force Area,Count,Rate\n2019,Kent,10,0.5\n2019,Essex,4,0.25\n');
   writeFileSync(join(project.dir, 'mappings/my-cube.yaml'), readFileSync(join(root, 'test/docs/my-cube.yaml'), 'utf8'));
   expect(project.run('justice-lod convert mappings/my-cube.yaml --out out/my-cube --quiet').code).toBe(0);
+  // The dump the README's disclosure example validates (its convert example makes it too).
+  expect(project.run('justice-lod convert samples/disclosure/sentenced-by-sex.yaml --out out/disclosure-plain --quiet').code).toBe(0);
 }, 180_000);
 
 describe('the example commands of the README and of --help', () => {

@@ -71,3 +71,37 @@ describe('convert --apply-suppression', () => {
     expect(readFileSync(join(work, 'applied', 'metadata.ttl'), 'utf8')).toContain('Disclosure control: 3 cells (54 people) published as [c] by justice-lod --apply-suppression');
   });
 });
+
+describe('validate with disclosure rules', () => {
+  const validate = (dump: string, format: string): { code: number | null; stdout: string } => {
+    const r = spawnSync(process.execPath, [bin, 'validate', dump, '--mapping', 'sentenced-by-sex.yaml', '--format', format, '--quiet'], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { code: r.status, stdout: r.stdout };
+  };
+  const convert = (out: string, ...extra: string[]): string => {
+    const r = spawnSync(process.execPath, [bin, 'convert', 'sentenced-by-sex.yaml', '--out', out, '--quiet', ...extra], { cwd: work, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    return join(work, out, 'sentenced-by-sex.ttl');
+  };
+
+  it('reports each finding on its observation, traced to its CSV cell, in text, JSON and SARIF', () => {
+    const dump = convert('validate-plain');
+    const text = validate(dump, 'text');
+    expect(text.code).toBe(0); // warnings: --fail-on error passes
+    expect(text.stdout).toContain('Ran: disclosure control on <https://data.justice.gov.uk/data/sentenced-by-sex>');
+    expect(text.stdout).toMatch(/JL801 {2}small count published \(primary disclosure\): 1\n\s+<https:\/\/data\.justice\.gov\.uk\/data\/sentenced-by-sex\/obs\/2024\/robbery\/female\/people> \(.*sentenced-by-sex\.csv:6, column "Count"\)/);
+    const json = JSON.parse(validate(dump, 'json').stdout) as { violations: { rule: string; focus: string; message: string; source: { line: number; column: string } }[] };
+    expect(json.violations.map((v) => [v.rule, v.focus.replace(/.*\/obs\//, ''), v.source.line, v.source.column, v.message])).toEqual([
+      ['JL801', '2024/robbery/female/people', 6, 'Count', 'people 2 is published as a number, but counts below 3 identify people'],
+      ['JL802', '2024/theft/female/people', 3, 'Count', 'suppressed people can be worked out as exactly 1 (protection 3) from the total at line 4 and the cell at line 2'],
+    ]);
+    const sarif = JSON.parse(validate(dump, 'sarif').stdout) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    expect(sarif.runs[0]!.results.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.region.startLine])).toEqual([['JL801', 'warning', 6], ['JL802', 'warning', 3]]);
+  });
+
+  it('sees the dumps as written: after --apply-suppression nothing is found, though the CSV is unchanged', () => {
+    const dump = convert('validate-applied', '--apply-suppression');
+    const json = JSON.parse(validate(dump, 'json').stdout) as { violations: { rule: string }[]; ran: { disclosure?: string[] } };
+    expect(json.ran.disclosure).toEqual(['https://data.justice.gov.uk/data/sentenced-by-sex']);
+    expect(json.violations.filter((v) => v.rule.startsWith('JL8'))).toEqual([]);
+  });
+});
