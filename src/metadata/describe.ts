@@ -194,6 +194,8 @@ function describeProvenance(g: QuadList, r: ReleaseInfo, d: DatasetRecord): void
     .typed(act, PROV('startedAtTime'), dateTime(d.started), XSD.dateTime)
     .typed(act, PROV('endedAtTime'), dateTime(d.ended), XSD.dateTime)
     .link(act, PROV('wasAssociatedWith'), tool);
+  // The conversion itself hid cells (--apply-suppression): why, where PROV readers look.
+  if (d.suppressed) g.text(act, RDFS.comment, `Disclosure control: ${d.suppressed.cells} cell${d.suppressed.cells === 1 ? '' : 's'} (${d.suppressed.people} people) of the source read as [c] (suppressed): counts below the threshold, and cells from which a suppressed cell could be worked out (justice-lod --apply-suppression). The source CSV is unchanged.`);
   const assoc = `${act}/association`;
   g.link(act, PROV('qualifiedAssociation'), assoc).link(assoc, RDF_TYPE, PROV('Association')).link(assoc, PROV('agent'), tool);
   if (d.source) {

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Parser, Store } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/tmp.js';
 
@@ -68,7 +69,15 @@ describe('convert --apply-suppression', () => {
     expect(readFileSync(join(work, 'sentenced-by-sex.csv'), 'utf8')).toBe(before);
     const nt = readFileSync(join(work, 'applied', 'sentenced-by-sex.nt'), 'utf8');
     expect(nt.split('\n').filter((l) => l.endsWith('af-obs-marker#c> .'))).toHaveLength(4);
-    expect(readFileSync(join(work, 'applied', 'metadata.ttl'), 'utf8')).toContain('Disclosure control: 3 cells (54 people) published as [c] by justice-lod --apply-suppression');
+    const metadata = readFileSync(join(work, 'applied', 'metadata.ttl'), 'utf8');
+    expect(metadata).toContain('Disclosure control: 3 cells (54 people) published as [c] by justice-lod --apply-suppression');
+    // And on the PROV activity that made the dump, read back as a graph.
+    const store = new Store(new Parser({ baseIRI: 'https://data.justice.gov.uk/' }).parse(metadata));
+    const activity = 'https://data.justice.gov.uk/data/sentenced-by-sex/conversion';
+    expect(store.getQuads(activity, 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type', 'http://www.w3.org/ns/prov#Activity', null)).toHaveLength(1);
+    expect(store.getObjects(activity, 'http://www.w3.org/2000/01/rdf-schema#comment', null).map((o) => o.value)).toEqual([
+      'Disclosure control: 3 cells (54 people) of the source read as [c] (suppressed): counts below the threshold, and cells from which a suppressed cell could be worked out (justice-lod --apply-suppression). The source CSV is unchanged.',
+    ]);
   });
 });
 
