@@ -214,7 +214,13 @@ const CUSTODY = ['01: Up to and including 1 month', '02: Over 1 month and up to 
     if (x.name === 'Isle of Anglesey') continue;
     if (x.cohort.startsWith('Apr 2020') && x.code === 'K04000001') {
       const final = x.cells.map((c) => c.replace(' [p]', ''));
-      if (x.group === 'Adult') final[1] = String(x.counts[1] + 117);
+      // The final Adult reoffenders are revised, and the figures worked out from them with them.
+      if (x.group === 'Adult') {
+        const reoffenders = x.counts[1] + 117;
+        final[1] = String(reoffenders);
+        final[3] = (100 * reoffenders / x.counts[0]).toFixed(1);
+        final[4] = (x.counts[2] / reoffenders).toFixed(2);
+      }
       next.push({ ...x, cells: final });
     } else if (x.cohort.startsWith('Apr 2020') && x.counts[0] >= 30 && r2() < 0.15) next.push(revise(x));
     else if (x.cohort.startsWith('Apr 2020') && x.cells[0] === '[c]' && !next.some((y) => y.published)) next.push({ ...x, cells: ['4', '[c]', '[c]', '[c]', '[c]'], published: true });

@@ -71,8 +71,10 @@ export function rateFindings(csv: string, table: DisclosureTable, rules: Disclos
       const den = figures.get(r.denominator)?.value;
       if (rate?.value === undefined || num === undefined || den === undefined || den === 0) continue;
       const expected = (num / den) * r.scale;
-      const tolerance = r.tolerance ?? halfLastPlace(rate.text ?? String(rate.value));
-      if (Math.abs(rate.value - expected) <= tolerance + 1e-9) continue;
+      // A percentage column (`percent: true`) holds a fraction: compare it as the CSV shows it.
+      const shown = r.percent ? rate.value * 100 : rate.value;
+      const tolerance = r.tolerance ?? halfLastPlace(rate.text || String(shown));
+      if (Math.abs(shown - expected) <= tolerance + 1e-9) continue;
       out.push(atCell(csv, rate, 'JL804', `${r.measure} ${rate.text ?? rate.value} does not agree with ${r.numerator} ÷ ${r.denominator}${r.scale !== 1 ? ` × ${r.scale}` : ''} = ${grouped(num)} ÷ ${grouped(den)}${r.scale !== 1 ? ` × ${r.scale}` : ''} = ${expected.toFixed(4).replace(/\.?0+$/, '')} (tolerance ${tolerance})`));
     }
   }

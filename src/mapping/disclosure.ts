@@ -65,7 +65,7 @@ export function normalizeDisclosure(raw: RawMapping, doc: LocatedDocument, repor
     totals,
     hierarchies,
     tolerance: d.tolerance ?? 0,
-    rates: rates.map((r) => ({ measure: r.measure, numerator: r.numerator, denominator: r.denominator, scale: r.scale ?? 1, ...(r.tolerance !== undefined ? { tolerance: r.tolerance } : {}) })),
+    rates: rates.map((r) => ({ measure: r.measure, numerator: r.numerator, denominator: r.denominator, scale: r.scale ?? 1, ...(r.tolerance !== undefined ? { tolerance: r.tolerance } : {}), ...(raw.measures?.[r.measure]?.percent ? { percent: true } : {}) })),
     ...(k && weight !== undefined && measures.includes(weight) ? { kAnonymity: { quasiIdentifiers: quasi, k: k.k ?? threshold, weight } } : {}),
     span: doc.spanOf(['disclosure']),
   };

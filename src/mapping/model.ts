@@ -237,7 +237,8 @@ export interface DisclosureRules {
   /** Dimensions whose totals follow their code list's hierarchy (`totals: {area: hierarchy}`). */
   readonly hierarchies: readonly string[];
   readonly tolerance: number;
-  readonly rates: readonly { readonly measure: string; readonly numerator: string; readonly denominator: string; readonly scale: number; readonly tolerance?: number }[];
+  /** `percent`: the rate's measure is a percentage column, held as a fraction. */
+  readonly rates: readonly { readonly measure: string; readonly numerator: string; readonly denominator: string; readonly scale: number; readonly tolerance?: number; readonly percent?: boolean }[];
   /** Record-level extracts: combinations of these dimensions held by fewer than k people. */
   readonly kAnonymity?: { readonly quasiIdentifiers: readonly string[]; readonly k: number; readonly weight: string };
   /** Amounts summed over the rows that share a key: a cell its few largest rows dominate is unsafe. */

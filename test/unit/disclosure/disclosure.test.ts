@@ -282,6 +282,31 @@ disclosure:
       'JL804 @4 Rate: rate 30.0 does not agree with reoffenders ÷ offenders × 100 = 100 ÷ 300 × 100 = 33.3333 (tolerance 0.05)',
     ]);
   });
+
+  it('compare a percentage column (held as a fraction) as the CSV shows it', async () => {
+    const name = 'rates-percent';
+    writeFile(dir, `${name}.csv`, `Year,Offence,Offenders,Reoffenders,Rate (%)
+2024,Theft,200,50,25.0
+2024,Fraud,300,100,33.3
+2024,Robbery,300,100,33.4
+`);
+    const file = writeFile(dir, `${name}.yaml`, `${preamble(name)}dimensions:
+  year: { property: sdmx-dimension:refPeriod, column: Year, period: year }
+  offence: { property: ex:offence, label: offence, column: Offence, codeList: generated }
+measures:
+  offenders: { property: ex:offenders, label: offenders, column: Offenders, unit: unit:NUM }
+  reoffenders: { property: ex:reoffenders, label: reoffenders, column: Reoffenders, unit: unit:NUM }
+  rate: { property: ex:rate, label: reoffending rate, column: Rate (%), percent: true, unit: unit:FRACTION }
+disclosure:
+  counts: [offenders, reoffenders]
+  rates: [{ measure: rate, numerator: reoffenders, denominator: offenders, scale: 100 }]
+`);
+    const { result } = await convertInMemory(file);
+    // 25.0 and 33.3 are 50 / 200 and 100 / 300 to one decimal place; 33.4 is not.
+    expect(show(result.diagnostics.filter((d) => d.code.startsWith('JL8')))).toEqual([
+      'JL804 @4 Rate (%): rate 33.4 does not agree with reoffenders ÷ offenders × 100 = 100 ÷ 300 × 100 = 33.3333 (tolerance 0.05)',
+    ]);
+  });
 });
 
 describe('totals along a code list hierarchy', () => {
