@@ -450,6 +450,35 @@ disclosure:
   });
 });
 
+describe('the record-level fines extract of samples/disclosure', () => {
+  it('finds exactly the dominated amounts and small groups that a plain count of its rows finds', async () => {
+    const sample = new URL('../../../samples/disclosure/', import.meta.url).pathname;
+    const { result } = await convertInMemory(join(sample, 'fines-extract.yaml'));
+    // The oracle: the CSV read with split(','), grouped by hand (its cells hold no commas).
+    const rows = readFileSync(join(sample, 'fines-extract.csv'), 'utf8').trim().split('\n').slice(1).map((l, i) => ({ line: i + 2, cells: l.split(',') }));
+    const groups = (key: (c: string[]) => string) => {
+      const g = new Map<string, { line: number; fines: number[] }>();
+      for (const r of rows) {
+        const k = key(r.cells);
+        if (!g.has(k)) g.set(k, { line: r.line, fines: [] });
+        g.get(k)!.fines.push(Number(r.cells[4]));
+      }
+      return [...g.values()];
+    };
+    const dominated = groups((c) => c.slice(0, 4).join('|')).filter((g) => {
+      const sorted = [...g.fines].sort((a, b) => b - a);
+      return sorted[0]! + (sorted[1] ?? 0) > 0.85 * sorted.reduce((a, b) => a + b, 0);
+    }).map((g) => g.line);
+    const small = groups((c) => [c[0], c[2], c[3]].join('|')).filter((g) => g.fines.length < 3).map((g) => g.line);
+    const at = (code: string): number[] => result.diagnostics.filter((d) => d.code === code).map((d) => d.span!.line + 1).sort((a, b) => a - b);
+    expect(dominated.length).toBeGreaterThan(5);
+    expect(small.length).toBeGreaterThan(0);
+    expect(at('JL807')).toEqual(dominated.sort((a, b) => a - b));
+    expect(at('JL806')).toEqual(small.sort((a, b) => a - b));
+    expect(result.summary?.disclosure).toMatchObject({ dominated: dominated.length, smallGroups: small.length });
+  });
+});
+
 describe('disclosure rules in the mapping', () => {
   it('name measures and dimensions of the mapping (JL122 at the name)', async () => {
     writeFile(dir, 'bad.csv', 'Year,Offence,Sex,Count\n2024,Theft,Male,10\n');
