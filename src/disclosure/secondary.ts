@@ -29,8 +29,8 @@ interface ComponentModel {
    * solve (an outer bound of the whole-number one).
    */
   bound(column: number, sense: 'min' | 'max', seen: number, relaxed: boolean): { status: 'optimal' | 'infeasible' | 'unbounded'; value: number; values?: Float64Array };
-  /** A whole-number solution with the given cost of each cell (the linear optimum, when it is whole). */
-  probe(costs: readonly number[], sense: 'min' | 'max'): Float64Array | undefined;
+  /** A whole-number solution with the given cost of each cell (the linear optimum, when it is whole; relaxed, any linear optimum). */
+  probe(costs: readonly number[], sense: 'min' | 'max', relaxed: boolean): Float64Array | undefined;
   dispose(): void;
 }
 
@@ -54,7 +54,7 @@ interface Solver {
  * linked by rows, form components, each solved on its own: HiGHS finds a variable's minimum
  * and maximum, unless solutions already found show it protected.
  */
-export async function intervals(table: Figures, relations: readonly Relation[], rules: DisclosureRules, only?: readonly number[], options: { pinsOnly?: boolean; relaxed?: boolean } = {}): Promise<{ intervals: Interval[]; contradictions: Contradiction[] }> {
+export async function intervals(table: Figures, relations: readonly Relation[], rules: DisclosureRules, only?: readonly number[], options: { relaxed?: boolean } = {}): Promise<{ intervals: Interval[]; contradictions: Contradiction[] }> {
   // Every suppressed cell of the relations is a variable; the ones not reported are not bounded.
   const suppressed = only
     ? [...new Set([...only, ...relations.flatMap((r) => membersOf(r).filter((i) => table.suppressed(i)))])]
@@ -71,7 +71,6 @@ export async function intervals(table: Figures, relations: readonly Relation[], 
   // goes to the solver.
   const pinned = rules.tolerance === 0 ? backSubstitute(table, touching, contradictions) : new Map<number, Pin>();
   for (const [cell, pin] of pinned) if (pin.valid && reported(cell)) out.push({ cell, lower: pin.value, upper: pin.value, relations: reasonsOf(pin) });
-  if (options.pinsOnly) return { intervals: out, contradictions };
   const open = suppressed.filter((i) => !pinned.has(i));
   const unknown = (i: number): boolean => table.suppressed(i) && !pinned.has(i);
   const known = (i: number): number => pinned.get(i)?.value ?? table.value(i) ?? 0;
@@ -145,7 +144,7 @@ export async function intervals(table: Figures, relations: readonly Relation[], 
         const coin = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) < 1073741824 ? 1 : -1);
         for (const costs of [cells.map(() => 1), ...Array.from({ length: PROBES }, () => cells.map(coin))]) {
           for (const sense of ['min', 'max'] as const) {
-            const x = model.probe(costs, sense);
+            const x = model.probe(costs, sense, options.relaxed === true);
             if (x) see(x);
           }
         }
@@ -317,14 +316,14 @@ function solver(): Promise<Solver> {
           return m.run().modelStatus;
         };
         return {
-          probe(costs, sense) {
+          probe(costs, sense, relaxed) {
             costed.delete(lp);
             lp.changeColsCost({ kind: 'range', from: 0, to: columns - 1 }, costs);
             lp.changeObjectiveSense(sense === 'min' ? minimize : maximize);
             const status = lp.run().modelStatus;
             const values = status === optimal ? lp.getSolution().colValue : undefined;
             lp.changeColsCost({ kind: 'range', from: 0, to: columns - 1 }, new Array<number>(columns).fill(0));
-            return values && integral(values) ? values : undefined;
+            return values && (relaxed || integral(values)) ? values : undefined;
           },
           bound(column, sense, seen, relaxed) {
             const status = solve(lp, column, sense);
@@ -334,7 +333,9 @@ function solver(): Promise<Solver> {
               const values = lp.getSolution().colValue;
               if (integral(values)) return { status: 'optimal', value: lp.getObjectiveValue(), values };
               const whole = sense === 'min' ? Math.ceil(lp.getObjectiveValue() - 1e-7) : Math.floor(lp.getObjectiveValue() + 1e-7);
-              if (whole === seen || relaxed) return { status: 'optimal', value: whole };
+              // Relaxed, the linear solution itself is a point of the relaxation: it bounds the others too.
+              if (relaxed) return { status: 'optimal', value: whole, values };
+              if (whole === seen) return { status: 'optimal', value: whole };
             }
             mip ??= make(true);
             const whole = solve(mip, column, sense);

@@ -39,13 +39,12 @@ class WithSuppressed implements Figures {
 
 /**
  * A small set of extra cells to suppress so that every suppressed cell is protected: first
- * every unsafe count (primary suppression); then, while the secondary check finds suppressed
- * cells pinned closer than the protection level, for each of them one published cell of the
- * totals that together reveal it — the one hiding fewest people (or, for `cells`, the one in
- * most such totals; a total only when no part can go) — and the check runs again on the
- * groups of linked cells that changed (the others' intervals cannot have). A cell whose totals
- * another choice of the round touched waits for the next round. The result is re-checked by
- * the same secondary check (`protected`). Greedy, as tau-Argus's hypercube method is: small,
+ * every unsafe count (primary suppression); then, in rounds, for each suppressed cell pinned
+ * closer than the protection level, one published cell of the totals that reveal it
+ * (`cheapest`), and the check runs again on the groups of linked cells that changed (the
+ * others' intervals cannot have). A cell whose totals another choice of the round touched
+ * waits for the next round. The rounds read the linear bounds; the exact check ends them, and
+ * is the result's re-check (`protected`). Greedy, as tau-Argus's hypercube method is: small,
  * not minimal.
  */
 export async function suggestSuppression(table: DisclosureTable, relations: readonly Relation[], rules: DisclosureRules, cost: SuppressionCost): Promise<{ suppressions: Suppression[]; protected: boolean }> {
@@ -74,12 +73,6 @@ export async function suggestSuppression(table: DisclosureTable, relations: read
     }
     return added;
   };
-  // First the cells that totals pin one by one (the usual disclosure, found in linear time,
-  // with no solver), round after round; then the exact check, and rounds on what it finds.
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const pins = (await intervals(view, relations, rules, undefined, { pinsOnly: true })).intervals.filter((iv) => iv.upper - iv.lower < rules.protection);
-    if (pins.length === 0 || choose(pins).length === 0) break;
-  }
   // The rounds read the linear bounds (never narrower than the whole-number ones, so a cell
   // they expose is exposed); once they find nothing, the exact check runs on the whole table,
   // and rounds go on with it if it finds more.
