@@ -152,6 +152,8 @@ export async function intervals(table: Figures, relations: readonly Relation[], 
       let feasible = true;
       for (const [k, c] of cells.entries()) {
         if (!reported(c)) continue;
+        // A long solve yields now and then, so that Ctrl-C (SIGINT, SIGTERM) is heard.
+        if (k % YIELD_EVERY === YIELD_EVERY - 1) await yieldToSignals();
         if (wide(k)) {
           out.push({ cell: c, lower: seenLow[k]!, upper: seenHigh[k]!, relations: own.get(c)! });
           continue;
@@ -268,6 +270,10 @@ function describe(totals: readonly number[], published: readonly number[]): stri
   const parts = [totals.length ? `the total${totals.length > 1 ? 's' : ''} at ${lines(totals)}` : '', published.length ? `the cell${published.length > 1 ? 's' : ''} at ${lines(published)}` : ''].filter(Boolean);
   return parts.join(' and ') || 'the other suppressed cells';
 }
+
+/** Cells bounded between two yields to the event loop. */
+const YIELD_EVERY = 64;
+const yieldToSignals = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Components with more cells to bound than this are probed first, with this many mixed objectives (each minimised and maximised). */
 const PROBE_FROM = 20;
