@@ -72,10 +72,12 @@ export function rateFindings(csv: string, table: DisclosureTable, rules: Disclos
       if (rate?.value === undefined || num === undefined || den === undefined || den === 0) continue;
       const expected = (num / den) * r.scale;
       // A percentage column (`percent: true`) holds a fraction: compare it as the CSV shows it.
-      const shown = r.percent ? rate.value * 100 : rate.value;
-      const tolerance = r.tolerance ?? halfLastPlace(rate.text || String(shown));
+      // Without the CSV's text (a dump, in `validate`), the value as written, less float noise.
+      const shown = r.percent ? Number((rate.value * 100).toPrecision(12)) : rate.value;
+      const text = rate.text || String(shown);
+      const tolerance = r.tolerance ?? halfLastPlace(text);
       if (Math.abs(shown - expected) <= tolerance + 1e-9) continue;
-      out.push(atCell(csv, rate, 'JL804', `${r.measure} ${rate.text ?? rate.value} does not agree with ${r.numerator} ÷ ${r.denominator}${r.scale !== 1 ? ` × ${r.scale}` : ''} = ${grouped(num)} ÷ ${grouped(den)}${r.scale !== 1 ? ` × ${r.scale}` : ''} = ${expected.toFixed(4).replace(/\.?0+$/, '')} (tolerance ${tolerance})`));
+      out.push(atCell(csv, rate, 'JL804', `${r.measure} ${text} does not agree with ${r.numerator} ÷ ${r.denominator}${r.scale !== 1 ? ` × ${r.scale}` : ''} = ${grouped(num)} ÷ ${grouped(den)}${r.scale !== 1 ? ` × ${r.scale}` : ''} = ${expected.toFixed(4).replace(/\.?0+$/, '')} (tolerance ${tolerance})`));
     }
   }
   return out;

@@ -92,8 +92,8 @@ describe('justice-lod release and diff', () => {
   it('runs a release: every dataset converted, validated, five stars, a summary table', () => {
     expect(first.code).toBe(0);
     // rows, rejected, observations, triples, violations, disclosure (– without rules; the fines
-    // table has them, and its suppression leaves no finding), stars
-    for (const m of MAPPINGS) expect(first.stdout).toMatch(new RegExp(`${m}\\s+[\\d,]+\\s+0\\s+[\\d,]+\\s+[\\d,]+\\s+0\\s+${m === 'sentenced-fines' ? '0' : '–'}\\s+★★★★★`));
+    // table and proven reoffending have them, and their suppression leaves no finding), stars
+    for (const m of MAPPINGS) expect(first.stdout).toMatch(new RegExp(`${m}\\s+[\\d,]+\\s+0\\s+[\\d,]+\\s+[\\d,]+\\s+0\\s+${m === 'sentenced-fines' || m === 'proven-reoffending-by-la' ? '0' : '–'}\\s+★★★★★`));
     const files = readdirSync(join(out, '2025-01'));
     for (const m of MAPPINGS) expect(files).toEqual(expect.arrayContaining([`${m}.nt`, `${m}.ttl`]));
     expect(files).toEqual(expect.arrayContaining(['metadata.ttl', 'metadata.jsonld', 'five-star.json', 'justice-vocabulary.nt']));
