@@ -4,12 +4,15 @@ import { parseMappingFile } from '../mapping/parse.js';
 import { checkSchema, RELEASE_SCHEMA_URL } from '../mapping/schema-check.js';
 import { formatByName, type OutputFormat } from '../sinks/registry.js';
 import type { Span } from '../diagnostics/diagnostic.js';
+import type { RawDisclosure } from '../mapping/raw.js';
 
 /** One dataset of a release: a mapping and the CSV it reads this time. */
 export interface ReleaseDataset {
   readonly mapping: string;
   readonly csv?: string;
   readonly span: Span;
+  /** Disclosure rules the release file gives for this dataset, in place of its mapping's, and where they are written. */
+  readonly disclosure?: { readonly raw: RawDisclosure; readonly spanOf: (path: readonly (string | number)[], key?: boolean) => Span };
 }
 
 /** A release file, with every path resolved against the file's folder. */
@@ -56,7 +59,7 @@ interface RawRelease {
   out?: string;
   formats?: string[];
   previous?: string;
-  datasets: { mapping: string; csv?: string }[];
+  datasets: { mapping: string; csv?: string; disclosure?: RawDisclosure }[];
   acknowledge?: { dataset: string; code: string; reason: string }[];
 }
 
@@ -102,7 +105,10 @@ export async function loadRelease(file: string): Promise<LoadedRelease> {
     outSpan: raw.out !== undefined ? doc.spanOf(['out']) : doc.spanOf(['id']),
     formats: (raw.formats ?? ['nt', 'ttl']).map((f) => formatByName(f)!),
     ...(previous ? { previous: { dir: previous, span: doc.spanOf(['previous']) } } : {}),
-    datasets: raw.datasets.map((d, i) => ({ mapping: at(d.mapping), ...(d.csv ? { csv: at(d.csv) } : {}), span: doc.spanOf(['datasets', i]) })),
+    datasets: raw.datasets.map((d, i) => ({
+      mapping: at(d.mapping), ...(d.csv ? { csv: at(d.csv) } : {}), span: doc.spanOf(['datasets', i]),
+      ...(d.disclosure ? { disclosure: { raw: d.disclosure, spanOf: (path: readonly (string | number)[], key?: boolean) => doc.spanOf(['datasets', i, ...path], key) } } : {}),
+    })),
     acknowledge: (raw.acknowledge ?? []).map((a, i) => ({ ...a, span: doc.spanOf(['acknowledge', i]) })),
   };
   return { ...(diagnostics.some((d) => d.severity === 'error') ? {} : { config }), diagnostics, sources };

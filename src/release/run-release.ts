@@ -1,3 +1,4 @@
+import { mappingWithReleaseRules } from './dataset-disclosure.js';
 import { disclosureGate } from './disclosure-gate.js';
 import { rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -118,8 +119,10 @@ async function writeRelease(config: ReleaseConfig, hooks: ReleaseRunHooks, diagn
       let reviser: Reviser | undefined;
       let result: ConvertResult;
       try {
+        // The release file's disclosure rules, where it gives them, in place of the mapping's.
+        const loaded = await mappingWithReleaseRules(d, config);
         result = await convert({
-          mapping: d.mapping, ...(d.csv ? { input: d.csv } : {}), outDir: staging, formats: config.formats, failOn: 'error', progress, validate: true, ...(hooks.maxCodes ? { maxCodes: hooks.maxCodes } : {}),
+          mapping: d.mapping, ...(loaded ? { loaded } : {}), ...(d.csv ? { input: d.csv } : {}), outDir: staging, formats: config.formats, failOn: 'error', progress, validate: true, ...(hooks.maxCodes ? { maxCodes: hooks.maxCodes } : {}),
           hook: async (model) => {
             const old = previousDumps?.get(model.id);
             if (!old) return undefined;

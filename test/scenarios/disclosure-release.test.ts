@@ -81,6 +81,33 @@ describe('convert --apply-suppression', () => {
   });
 });
 
+describe('disclosure rules in the release file', () => {
+  // The sample's mapping without its rules: the release file gives them.
+  const plain = join(work, 'plain.yaml');
+  writeFileSync(plain, readFileSync(join(work, 'sentenced-by-sex.yaml'), 'utf8').replace(/^disclosure:[\s\S]*$/m, ''));
+  const releaseWith = (name: string, rules: string): { code: number | null; stderr: string; out: string } => {
+    const file = join(work, `${name}.yaml`);
+    writeFileSync(file, `id: ${name}\nissued: 2025-01-30\nbase: https://data.justice.gov.uk/\nout: out\ndatasets:\n  - mapping: plain.yaml\n    disclosure: ${rules}\n`);
+    const r = spawnSync(process.execPath, [bin, 'release', file, '--quiet'], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { code: r.status, stderr: r.stderr, out: join(work, 'out', name) };
+  };
+
+  it('checks a dataset by them, as if its mapping had them: the gate refuses its findings', () => {
+    expect(readFileSync(plain, 'utf8')).not.toMatch(/^disclosure:/m);
+    const r = releaseWith('from-release', '{ counts: [people], totals: { sex: All } }');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('warning JL801: people 2 is published as a number');
+    expect(r.stderr).toContain('error JL710: sentenced-by-sex has 1 JL801 finding');
+    expect(existsSync(r.out)).toBe(false);
+  });
+
+  it('names a measure the mapping lacks at its place in the release file (JL122)', () => {
+    const r = releaseWith('bad-rules', '{ counts: [persons] }');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad-rules\.yaml:7:\d+: error JL122: 'persons' is not a measure of this mapping/);
+  });
+});
+
 describe('validate with disclosure rules', () => {
   const validate = (dump: string, format: string): { code: number | null; stdout: string } => {
     const r = spawnSync(process.execPath, [bin, 'validate', dump, '--mapping', 'sentenced-by-sex.yaml', '--format', format, '--quiet'], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
