@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { diagnostic } from '../diagnostics/diagnostic.js';
+import type { LoadedMapping } from '../mapping/load.js';
 import type { ReportInput } from '../validate/report.js';
 import type { GraphInput } from '../validate/validate-graph.js';
 import { printDiagnostics } from './diagnostics-out.js';
@@ -48,6 +49,15 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
     }
   }
   const mappings = flags.mapping ?? projectMappings();
+  // Where findings are traced: the dumps' recorded sources, or the CSVs given.
+  const provenance = { dumps: files, ...(flags.source ? { sources: flags.source } : {}) };
+  // Each mapping read once, for the shapes it generates and the disclosure rules it holds.
+  const loaded = new Map<string, Promise<LoadedMapping>>();
+  const load = (m: string): Promise<LoadedMapping> => {
+    let l = loaded.get(m);
+    if (!l) loaded.set(m, (l = import('../mapping/load.js').then(({ loadMapping }) => loadMapping(m))));
+    return l;
+  };
   const shapePaths = flags.shapes ?? readdirSync(SHAPES_DIR).filter((f) => f.endsWith('.ttl')).map((f) => join(SHAPES_DIR, f));
   let result;
   try {
@@ -55,17 +65,17 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
     const { validateGraph } = await import('../validate/validate-graph.js');
     const shapes = await Promise.all(shapePaths.map(async (p) => ({ name: flags.shapes ? p : `shapes/${basename(p)}`, text: await readFile(p, 'utf8') })));
     // A data set with no shapes given (any user's own mapping): its shapes, generated from its mapping.
-    const shapesFor = flags.shapes ? undefined : (dataset: string) => shapesFromMappings(dataset, mappings);
+    const shapesFor = flags.shapes ? undefined : (dataset: string) => shapesFromMappings(dataset, mappings, load);
     const stop = showActivity(!flags.quiet);
     // Disclosure control where a data set's mapping has rules for it: on the dumps as written.
-    const alsoCheck = async (select: (sparql: string) => Record<string, string>[]) => (await import('../validate/disclosure-in-dumps.js')).disclosureViolations(select, mappings, { dumps: files, ...(flags.source ? { sources: flags.source } : {}) });
+    const alsoCheck = async (select: (sparql: string) => Record<string, string>[]) => (await import('../validate/disclosure-in-dumps.js')).disclosureViolations(select, mappings, provenance, load);
     result = await validateGraph(inputs, shapes, { ...(shapesFor ? { shapesFor } : {}), alsoCheck }).finally(stop);
   } catch (err) {
     process.stderr.write(`error: cannot validate: ${(err as Error).message}\n`);
     return EXIT.usage;
   }
   const { traceViolations } = await import('../run/locate.js');
-  const violations = await traceViolations(result.violations, mappings, { dumps: files, ...(flags.source ? { sources: flags.source } : {}) });
+  const violations = await traceViolations(result.violations, mappings, provenance);
   const input: ReportInput = { files, triples: result.triples, violations, version, ran: result.ran };
   const { reportJson, reportSarif, reportText, reportTurtle } = await import('../validate/report.js');
   const text = flags.format === 'json' ? reportJson(input) : flags.format === 'sarif' ? reportSarif(input) : flags.format === 'ttl' ? await reportTurtle(input) : reportText(input);
@@ -77,10 +87,10 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
 }
 
 /** The shapes of the mapping (of those given or found) whose data set this is, generated as `npm run shapes` would. */
-async function shapesFromMappings(dataset: string, mappings: readonly string[]): Promise<{ name: string; text: string } | undefined> {
-  const [{ loadMapping }, { shapesTurtle }] = await Promise.all([import('../mapping/load.js'), import('../validate/shapes.js')]);
+async function shapesFromMappings(dataset: string, mappings: readonly string[], load: (m: string) => Promise<LoadedMapping>): Promise<{ name: string; text: string } | undefined> {
+  const { shapesTurtle } = await import('../validate/shapes.js');
   for (const m of mappings) {
-    const { model } = await loadMapping(m);
+    const { model } = await load(m);
     if (model?.dataset === dataset) return { name: `generated from ${m}`, text: shapesTurtle(model) };
   }
   return undefined;

@@ -1,6 +1,7 @@
 import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MappingModel, MarkerCode, MeasureValue, ObjectRule, ValueRule } from '../mapping/model.js';
+import { rowsRead } from '../mapping/disclosure.js';
 import { SUPPRESSING } from '../mapping/markers.js';
 import { markerIri, XSD } from '../rdf/ns.js';
 import { iri, literal, namedNode, quad } from '../rdf/term.js';
@@ -98,8 +99,8 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   const subjects = model.subjects.map((s) => compileSubject(s, model, columns, keyIndex));
   const keep = compileFilters(model.filters, columns);
   const select = model.measureSelector ? compileSelector(model.measureSelector, model.subjects.map((s) => s.id), columns) : undefined;
-  // A dominance rule reads each cell's largest rows: n of them, or two for the p% rule.
-  const largest = new Map((model.disclosure?.dominance ?? []).map((r) => [r.measure, r.rule === 'p' ? 2 : r.n]));
+  // A dominance rule reads each cell's largest rows.
+  const largest = new Map((model.disclosure?.dominance ?? []).map((r) => [r.measure, rowsRead(r)]));
   const combiner = model.aggregation ? compileCombiner(model.aggregation, columns, model.markers, largest) : undefined;
   if (hasErrors(columns.diagnostics)) return { diagnostics: columns.diagnostics };
   // The dataset's own code lists (from files) travel in its dump, after the structure.

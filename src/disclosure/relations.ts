@@ -12,6 +12,20 @@ export interface Relation {
 /** A relation's cells: its total, then its parts. */
 export const membersOf = (r: Relation): number[] => [r.total, ...r.parts];
 
+/** Each cell's relations (as total or part), for the cells that pass `keep` (all by default). */
+export function relationsByCell(relations: readonly Relation[], keep: (i: number) => boolean = () => true): Map<number, Relation[]> {
+  const out = new Map<number, Relation[]>();
+  for (const r of relations) {
+    for (const i of membersOf(r)) {
+      if (!keep(i)) continue;
+      const list = out.get(i);
+      if (list) list.push(r);
+      else out.set(i, [r]);
+    }
+  }
+  return out;
+}
+
 /**
  * Every margin of the table: for each dimension with a total code (`totals:`), and each
  * combination of the other dimensions' values, the total cell = the sum of the other cells

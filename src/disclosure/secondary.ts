@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { grouped } from '../diagnostics/numbers.js';
 import type { DisclosureRules } from '../mapping/model.js';
 import { atCell, cellsWhere, lines } from './checks.js';
-import { membersOf, type Relation } from './relations.js';
+import { membersOf, relationsByCell, type Relation } from './relations.js';
 import type { DisclosureTable, Figures } from './table.js';
 import type { Highs } from 'highs';
 
@@ -21,7 +21,6 @@ export interface Interval {
 
 /** One component's integer program: whole, non-negative cells under the rows' bounds. */
 interface ComponentModel {
-  /** The least or greatest value of one cell, with the values of all cells at that optimum. */
   /**
    * The least or greatest whole value of one cell. `seen`: the best value some whole solution
    * already gave it; when the linear bound, rounded to a whole number, reaches it, that is the
@@ -63,6 +62,7 @@ export async function intervals(table: Figures, relations: readonly Relation[], 
   // The cells to report (all by default); every suppressed cell stays a variable.
   const report = only ? new Set(only) : undefined;
   const reported = (i: number): boolean => report === undefined || report.has(i);
+  const relaxed = options.relaxed === true;
   const touching = relations.filter((r) => table.suppressed(r.total) || r.parts.some((i) => table.suppressed(i)));
   const out: Interval[] = [];
   const contradictions: Contradiction[] = [];
@@ -125,8 +125,7 @@ export async function intervals(table: Figures, relations: readonly Relation[], 
     }
     const model = highs!.model(cells.length, { starts, indices, values, lower, upper });
     // A finding names the totals a cell is in: the component's others bound it only through them.
-    const own = new Map<number, Relation[]>();
-    for (const r of rows) for (const i of membersOf(r)) if (column.has(i)) own.set(i, [...(own.get(i) ?? []), r]);
+    const own = relationsByCell(rows, (i) => column.has(i));
     try {
       // Every solution found bounds every cell's interval from inside: a cell already seen at
       // values `protection` apart needs no solve of its own (most cells of a protected table).
@@ -144,7 +143,7 @@ export async function intervals(table: Figures, relations: readonly Relation[], 
         const coin = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) < 1073741824 ? 1 : -1);
         for (const costs of [cells.map(() => 1), ...Array.from({ length: PROBES }, () => cells.map(coin))]) {
           for (const sense of ['min', 'max'] as const) {
-            const x = model.probe(costs, sense, options.relaxed === true);
+            const x = model.probe(costs, sense, relaxed);
             if (x) see(x);
           }
         }
@@ -158,14 +157,14 @@ export async function intervals(table: Figures, relations: readonly Relation[], 
           out.push({ cell: c, lower: seenLow[k]!, upper: seenHigh[k]!, relations: own.get(c)! });
           continue;
         }
-        const low = model.bound(k, 'min', seenLow[k]!, options.relaxed === true);
+        const low = model.bound(k, 'min', seenLow[k]!, relaxed);
         // Infeasible: no whole, non-negative values of the suppressed cells meet every total.
         if (low.status === 'infeasible') {
           feasible = false;
           break;
         }
         if (low.values) see(low.values);
-        const high = wide(k) ? undefined : model.bound(k, 'max', seenHigh[k]!, options.relaxed === true);
+        const high = wide(k) ? undefined : model.bound(k, 'max', seenHigh[k]!, relaxed);
         if (high?.values) see(high.values);
         const lo = low.status === 'optimal' ? Math.round(low.value * 1e6) / 1e6 : 0;
         const hi = high === undefined ? seenHigh[k]! : high.status === 'optimal' ? Math.round(high.value * 1e6) / 1e6 : Infinity;
@@ -195,15 +194,7 @@ interface Pin {
  */
 function backSubstitute(table: Figures, touching: readonly Relation[], contradictions: Contradiction[]): Map<number, Pin> {
   const pinned = new Map<number, Pin>();
-  const rowsOf = new Map<number, Relation[]>();
-  for (const r of touching) {
-    for (const i of membersOf(r)) {
-      if (!table.suppressed(i)) continue;
-      const list = rowsOf.get(i);
-      if (list) list.push(r);
-      else rowsOf.set(i, [r]);
-    }
-  }
+  const rowsOf = relationsByCell(touching, (i) => table.suppressed(i));
   const queue = [...touching];
   while (queue.length > 0) {
     const r = queue.pop()!;

@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { grouped } from '../diagnostics/numbers.js';
 import type { DisclosureRules } from '../mapping/model.js';
 import { atCell, cellsWhere, isUnsafeCount, lines } from './checks.js';
-import { membersOf, type Relation } from './relations.js';
+import { membersOf, relationsByCell, type Relation } from './relations.js';
 import { intervals, type Contradiction, type Interval } from './secondary.js';
 import type { DisclosureTable, Figures } from './table.js';
 
@@ -118,14 +118,14 @@ function cheapest(view: Figures, table: DisclosureTable, rules: DisclosureRules,
   const mine = containing.get(target.cell) ?? [];
   const alone = mine.filter((r) => membersOf(r).every((i) => i === target.cell || !view.suppressed(i)));
   const pinning = new Set(target.relations);
-  const open = (i: number): boolean => !view.suppressed(i) && view.value(i) !== undefined;
-  const withPart = mine.filter((r) => r.parts.some(open));
+  const withPart = mine.filter((r) => r.parts.some((i) => isPublished(view, i)));
   const pinnedWithPart = withPart.filter((r) => pinning.has(r));
-  const own = [alone, pinnedWithPart, withPart, mine].find((list) => list.some((r) => published(view, r))) ?? mine;
+  const chosen = [alone, pinnedWithPart, withPart, mine].find((list) => list.some((r) => membersOf(r).some((i) => isPublished(view, i))));
+  const own = chosen ?? mine;
   const candidates = new Map<number, { inTotals: number; isTotal: boolean; paired: number; pinning: boolean }>();
-  for (const r of own.some((x) => published(view, x)) ? own : target.relations) {
+  for (const r of chosen ?? target.relations) {
     for (const i of membersOf(r)) {
-      if (view.suppressed(i) || view.value(i) === undefined) continue;
+      if (!isPublished(view, i)) continue;
       const have = candidates.get(i) ?? { inTotals: 0, isTotal: true, paired: 0, pinning: false };
       candidates.set(i, { inTotals: have.inTotals + 1, isTotal: have.isTotal && r.total === i, paired: 0, pinning: have.pinning || pinning.has(r) });
     }
@@ -143,20 +143,8 @@ function cheapest(view: Figures, table: DisclosureTable, rules: DisclosureRules,
     || a - b)[0]?.[0];
 }
 
-const published = (view: Figures, r: Relation): boolean => membersOf(r).some((i) => !view.suppressed(i) && view.value(i) !== undefined);
-
-/** Each cell's relations (as total or part). */
-function relationsByCell(relations: readonly Relation[]): Map<number, Relation[]> {
-  const out = new Map<number, Relation[]>();
-  for (const r of relations) {
-    for (const i of membersOf(r)) {
-      const list = out.get(i);
-      if (list) list.push(r);
-      else out.set(i, [r]);
-    }
-  }
-  return out;
-}
+/** A cell published as a number: one that could be suppressed next. */
+const isPublished = (view: Figures, i: number): boolean => !view.suppressed(i) && view.value(i) !== undefined;
 
 /** The suppressed cells linked to each start cell through totals they share, and those totals: one group per component. */
 function linkedGroups(view: Figures, starts: readonly number[], containing: ReadonlyMap<number, readonly Relation[]>): { cells: number[]; relations: Relation[] }[] {

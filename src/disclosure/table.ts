@@ -1,4 +1,5 @@
 import type { Term } from '@rdfjs/types';
+import { rowsRead } from '../mapping/disclosure.js';
 import { isSuppressingIri } from '../mapping/markers.js';
 import type { MappingModel } from '../mapping/model.js';
 import { QB, SDMX_ATTRIBUTE } from '../rdf/ns.js';
@@ -97,6 +98,8 @@ export class DisclosureTable implements Figures {
   private readonly largestRows: Column<Float64Array>[];
   /** How many of them are kept: the most any dominance rule reads. */
   private readonly keep: number;
+  /** The observation just read (`read`), for `store`: reused, so a row allocates nothing here. */
+  private readonly current = { codes: [] as string[], values: [] as number[], measureType: NONE, suppressed: false };
 
   constructor(readonly model: MappingModel, private readonly header: readonly string[], counts: readonly string[] = model.disclosure?.counts ?? []) {
     const keyed = model.cube.dimensions.filter((d) => d.property !== QB.measureType);
@@ -110,7 +113,7 @@ export class DisclosureTable implements Figures {
     this.labels = keyed.map(() => new Interned());
     this.codeIds = keyed.map(() => new Column(new Int32Array(1024)));
     this.labelIds = keyed.map(() => new Column(new Int32Array(1024)));
-    this.keep = Math.max(0, ...(model.disclosure?.dominance ?? []).map((r) => (r.rule === 'p' ? 2 : r.n)));
+    this.keep = Math.max(0, ...(model.disclosure?.dominance ?? []).map(rowsRead));
     this.largestRows = Array.from({ length: this.keep }, () => new Column(new Float64Array(1024)));
     this.labelColumn = keyed.map((d) => {
       const variable = model.variables.find((x) => x.name === d.key);
@@ -187,16 +190,13 @@ export class DisclosureTable implements Figures {
     }
   }
 
-  private readonly codeScratch: string[] = [];
-  private readonly valueScratch: number[] = [];
-
   /**
    * Adds one observation of a dump (`validate`), at the CSV line and column it was traced to;
    * `labelOf` gives a dimension's code the label its totals are named by.
    */
   addTraced(p: readonly Term[], o: readonly Term[], n: number, at: { readonly line: number; readonly column?: string; readonly text?: string }, labelOf: (d: number, code: string) => string): void {
-    const codes = this.read(p, o, 0, n);
-    if (!codes) return;
+    if (!this.read(p, o, 0, n)) return;
+    const { codes } = this.current;
     this.store(at.line, at.column, at.text ?? '', (d) => labelOf(d, codes[d]!));
   }
 
@@ -212,23 +212,23 @@ export class DisclosureTable implements Figures {
     this.store(line, column >= 0 ? this.header[column] : undefined, column >= 0 ? cells[column] ?? '' : '', label, largest);
   }
 
-  /** The observation's codes, values, measure and status, into the scratch fields; undefined when it holds no figure. */
-  private read(p: readonly Term[], o: readonly Term[], start: number, end: number): string[] | undefined {
-    const codes = this.codeScratch;
+  /** Reads the observation's codes, values, measure and status into `current`; false when it holds no figure. */
+  private read(p: readonly Term[], o: readonly Term[], start: number, end: number): boolean {
+    const cur = this.current;
+    const { codes, values } = cur;
     codes.length = 0;
     for (let d = 0; d < this.properties.length; d++) codes.push('');
-    const values = this.valueScratch;
     values.length = 0;
     for (let m = 0; m < this.measures.length; m++) values.push(NaN);
-    this.measureType = NONE;
-    this.isSuppressed = false;
+    cur.measureType = NONE;
+    cur.suppressed = false;
     let any = false;
     for (let i = start; i < end; i++) {
       const pred = p[i]!.value;
       const at = this.position.get(pred);
       if (at !== undefined) codes[at] = o[i]!.value;
-      else if (pred === QB.measureType) this.measureType = this.measureOf.get(o[i]!.value) ?? NONE;
-      else if (pred === SDMX_ATTRIBUTE.obsStatus && isSuppressingIri(o[i]!.value)) this.isSuppressed = true;
+      else if (pred === QB.measureType) cur.measureType = this.measureOf.get(o[i]!.value) ?? NONE;
+      else if (pred === SDMX_ATTRIBUTE.obsStatus && isSuppressingIri(o[i]!.value)) cur.suppressed = true;
       else {
         const m = this.measureOf.get(pred);
         if (m !== undefined) {
@@ -237,17 +237,12 @@ export class DisclosureTable implements Figures {
         }
       }
     }
-    return this.measureType === NONE && !any && !this.isSuppressed ? undefined : codes;
+    return cur.measureType !== NONE || any || cur.suppressed;
   }
-
-  private measureType = NONE;
-  private isSuppressed = false;
 
   /** Stores the observation just read: one cell for a measure-dimension observation, else one per measure. */
   private store(line: number, column: string | undefined, text: string, label: (d: number) => string, largest?: ReadonlyMap<string, readonly number[]>): void {
-    const codes = this.codeScratch;
-    const values = this.valueScratch;
-    const suppressed = this.isSuppressed;
+    const { codes, values, measureType, suppressed } = this.current;
     const columnId = column === undefined ? NONE : this.columnNames.id(column);
     const textId = column === undefined ? NONE : this.text.id(text);
     const add = (m: number): void => {
@@ -266,7 +261,7 @@ export class DisclosureTable implements Figures {
         this.labelIds[d]!.set(i, this.labels[d]!.id(label(d)));
       }
     };
-    if (this.measureType !== NONE) add(this.measureType);
+    if (measureType !== NONE) add(measureType);
     else for (let m = 0; m < this.measures.length; m++) if (suppressed || !Number.isNaN(values[m]!)) add(m);
   }
 }

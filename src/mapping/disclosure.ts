@@ -11,6 +11,9 @@ export const HIERARCHY = 'hierarchy';
 /** The usual (n, k) dominance rule: the two largest contributions over 85% of the cell. */
 export const DEFAULT_DOMINANCE = { n: 2, k: 85 } as const;
 
+/** How many of a cell's largest rows a dominance rule reads: its n, or two for the p% rule. */
+export const rowsRead = (rule: DominanceRule): number => (rule.rule === 'p' ? 2 : rule.n);
+
 /** Counts 1 and 2 are unsafe unless the mapping says otherwise (k = 3). */
 export const DEFAULT_THRESHOLD = 3;
 

@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { normalizeDisclosure } from '../mapping/disclosure.js';
 import { loadMapping, type LoadedMapping } from '../mapping/load.js';
-import { parseMappingFile } from '../mapping/parse.js';
-import type { RawMapping } from '../mapping/raw.js';
 import type { ReleaseConfig, ReleaseDataset } from './config.js';
 
 /**
@@ -14,8 +12,8 @@ import type { ReleaseConfig, ReleaseDataset } from './config.js';
 export async function mappingWithReleaseRules(d: ReleaseDataset, config: ReleaseConfig): Promise<LoadedMapping | undefined> {
   if (!d.disclosure) return undefined;
   const loaded = await loadMapping(d.mapping);
-  if (!loaded.model) return loaded;
-  const raw = (await parseMappingFile(d.mapping)).document?.data as RawMapping;
+  if (!loaded.model || !loaded.raw) return loaded;
+  const raw = loaded.raw;
   const diagnostics: Diagnostic[] = [];
   const { spanOf } = d.disclosure;
   const doc = { file: config.file, text: '', data: undefined, spanOf };

@@ -2,7 +2,7 @@ import type { Term } from '@rdfjs/types';
 import { CODES, isCode } from '../diagnostics/codes.js';
 import { disclosureFindings } from '../disclosure/run.js';
 import { DisclosureTable } from '../disclosure/table.js';
-import { loadMapping } from '../mapping/load.js';
+import { loadMapping, type LoadedMapping } from '../mapping/load.js';
 import { QB, RDFS, SKOS } from '../rdf/ns.js';
 import { traceViolations } from '../run/locate.js';
 import type { Violation } from './violation.js';
@@ -16,11 +16,23 @@ type Select = (sparql: string) => Record<string, string>[];
  * through the same checks as in `convert`; each finding is a violation on its observation.
  * Named totals are matched against the codes' labels, as the dump has no CSV text.
  */
-export async function disclosureViolations(select: Select, mappings: readonly string[], opts: { dumps?: readonly string[]; sources?: readonly string[] }): Promise<{ violations: Violation[]; ran: string[] }> {
+export async function disclosureViolations(select: Select, mappings: readonly string[], opts: { dumps?: readonly string[]; sources?: readonly string[] }, load: (file: string) => Promise<LoadedMapping> = loadMapping): Promise<{ violations: Violation[]; ran: string[] }> {
   const out: Violation[] = [];
   const ran: string[] = [];
+  // Every code's labels, read from the store once, when a data set first needs them.
+  let labels: Map<string, string[]> | undefined;
+  const codeLabels = (): Map<string, string[]> => {
+    if (labels) return labels;
+    labels = new Map();
+    for (const r of select(`SELECT ?c ?l WHERE { ?c <${SKOS.prefLabel}>|<${RDFS.label}>|<${SKOS.notation}> ?l }`)) {
+      const list = labels.get(r['c']!);
+      if (list) list.push(r['l']!);
+      else labels.set(r['c']!, [r['l']!]);
+    }
+    return labels;
+  };
   for (const file of mappings) {
-    const { model } = await loadMapping(file);
+    const { model } = await load(file);
     const rules = model?.disclosure;
     if (!model || !rules) continue;
     const rows = select(`SELECT ?obs ?p ?o WHERE { ?obs <${QB.dataSet}> <${model.dataset}> ; ?p ?o }`);
@@ -38,13 +50,12 @@ export async function disclosureViolations(select: Select, mappings: readonly st
       out.push({ rule: 'disclosure', title: 'disclosure checks not run', severity: 'warning', focus: model.dataset, message: `the disclosure checks need each observation's CSV line, and ${lost.focus} could not be traced${lost.untraced ? `: ${lost.untraced}` : ''}` });
       continue;
     }
-    const labels = new Map<string, string[]>();
-    for (const r of select(`SELECT ?c ?l WHERE { ?c <${SKOS.prefLabel}>|<${RDFS.label}>|<${SKOS.notation}> ?l }`)) labels.set(r['c']!, [...(labels.get(r['c']!) ?? []), r['l']!]);
+    const byCode = codeLabels();
     const table = new DisclosureTable(model, []);
     const totals = table.dimensions.map((d) => rules.totals.get(d) ?? []);
     // A code's label its dimension's total is named by, where one is; else its first.
     const labelOf = (d: number, code: string): string => {
-      const all = labels.get(code) ?? [];
+      const all = byCode.get(code) ?? [];
       return all.find((l) => totals[d]!.includes(l.trim().toLowerCase())) ?? all[0] ?? '';
     };
     const at = new Map<string, string>();
