@@ -14,11 +14,13 @@ type Select = (sparql: string) => Record<string, string>[];
  * `disclosure:` whose data set is in the dumps, its observations as written (a cell that
  * `--apply-suppression` hid is hidden here too), each traced to its CSV line and column, go
  * through the same checks as in `convert`; each finding is a violation on its observation.
- * Named totals are matched against the codes' labels, as the dump has no CSV text.
+ * Named totals are matched against the codes' labels, as the dump has no CSV text. Dominance
+ * rules are not checked here: a dump holds each cell's sum, not the rows that make it.
  */
-export async function disclosureViolations(select: Select, mappings: readonly string[], opts: { dumps?: readonly string[]; sources?: readonly string[] }, load: (file: string) => Promise<LoadedMapping> = loadMapping): Promise<{ violations: Violation[]; ran: string[] }> {
+export async function disclosureViolations(select: Select, mappings: readonly string[], opts: { dumps?: readonly string[]; sources?: readonly string[] }, load: (file: string) => Promise<LoadedMapping> = loadMapping): Promise<{ violations: Violation[]; ran: string[]; dominanceUnchecked: string[] }> {
   const out: Violation[] = [];
   const ran: string[] = [];
+  const dominanceUnchecked: string[] = [];
   // Every code's labels, read from the store once, when a data set first needs them.
   let labels: Map<string, string[]> | undefined;
   const codeLabels = (): Map<string, string[]> => {
@@ -66,6 +68,8 @@ export async function disclosureViolations(select: Select, mappings: readonly st
       at.set(`${o.line}\u0001${o.column ?? ''}`, o.iri);
     }
     ran.push(model.dataset);
+    // Dominance reads the rows that made each cell, which the dump does not hold.
+    if (rules.dominance.length) dominanceUnchecked.push(model.dataset);
     const csv = traced[0]!.source!.file;
     const { diagnostics } = await disclosureFindings(csv, table, rules);
     for (const d of diagnostics) {
@@ -78,5 +82,5 @@ export async function disclosureViolations(select: Select, mappings: readonly st
       });
     }
   }
-  return { violations: out, ran };
+  return { violations: out, ran, dominanceUnchecked };
 }

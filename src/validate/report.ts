@@ -28,6 +28,7 @@ function ranLines(ran: ValidationRun): string[] {
   const lines = [`Ran: ${ics} Data Cube integrity constraints${idle.length ? `; ${idle.join(', ')} had no data set to apply to` : ' (IC-1 … IC-21)'}.`];
   for (const s of ran.shapes) lines.push(`Ran: SHACL shapes ${s.name} on ${n(s.focusNodes)} focus node${s.focusNodes === 1 ? '' : 's'}.`);
   for (const ds of ran.disclosure ?? []) lines.push(`Ran: disclosure control on <${ds}> (its mapping's disclosure: rules, on the observations as written).`);
+  for (const ds of ran.dominanceUnchecked ?? []) lines.push(`Not checked: the dominance rules of <${ds}>: a dump holds each cell's sum, not the rows that make it; convert checks them.`);
   if (ran.rules.length) lines.push(`Ran: ${ran.rules.length} business rule${ran.rules.length === 1 ? '' : 's'} (${ran.rules.join(', ')}).`);
   lines.push(ran.vocabulary.added > 0
     ? `Added the shipped vocabulary: ${n(ran.vocabulary.added)} of its triples, which the input lacks.`

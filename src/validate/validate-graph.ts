@@ -48,6 +48,8 @@ export interface ValidationRun {
   readonly vocabulary: { readonly added: number };
   /** Data sets whose disclosure rules (their mappings' `disclosure:`) were checked. */
   readonly disclosure?: readonly string[];
+  /** Of those, the ones whose dominance rules could not be: a dump holds each cell's sum, not its rows. */
+  readonly dominanceUnchecked?: readonly string[];
 }
 
 export interface GraphOptions {
@@ -59,7 +61,7 @@ export interface GraphOptions {
   /** Shapes for a data set in the input that none of the given shapes graphs is for (its mapping's). */
   readonly shapesFor?: (dataset: string) => Promise<ShapeSource | undefined>;
   /** More checks on the loaded graph (disclosure control), with the data sets they ran for. */
-  readonly alsoCheck?: (select: (sparql: string) => Record<string, string>[]) => Promise<{ violations: readonly Violation[]; ran: readonly string[] }>;
+  readonly alsoCheck?: (select: (sparql: string) => Record<string, string>[]) => Promise<{ violations: readonly Violation[]; ran: readonly string[]; dominanceUnchecked: readonly string[] }>;
 }
 
 /** Up to this many observations the SHACL engine validates the whole graph. */
@@ -158,7 +160,7 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeSources:
   if (more) violations.push(...more.violations);
   // The same broken rule at the same node may be found by a SPARQL IC and by a shape: report it once.
   const unique = once(violations);
-  const ran: ValidationRun = { integrity: [...integrity], shapes: ranShapes, unshaped, rules: [...new Set(rules)], vocabulary, ...(more?.ran.length ? { disclosure: more.ran } : {}) };
+  const ran: ValidationRun = { integrity: [...integrity], shapes: ranShapes, unshaped, rules: [...new Set(rules)], vocabulary, ...(more?.ran.length ? { disclosure: more.ran } : {}), ...(more?.dominanceUnchecked.length ? { dominanceUnchecked: more.dominanceUnchecked } : {}) };
   return { violations: unique, triples, ran };
 }
 

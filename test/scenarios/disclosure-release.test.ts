@@ -134,6 +134,15 @@ describe('validate with disclosure rules', () => {
     expect(sarif.runs[0]!.results.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.region.startLine])).toEqual([['JL801', 'warning', 6], ['JL802', 'warning', 3]]);
   });
 
+  it('says it cannot check dominance on a dump, and still checks the rest (the record-level fines extract)', () => {
+    for (const f of ['fines-extract.yaml', 'fines-extract.csv']) cpSync(join(root, 'samples/disclosure', f), join(work, f));
+    expect(spawnSync(process.execPath, [bin, 'convert', 'fines-extract.yaml', '--out', 'fines', '--quiet'], { cwd: work, encoding: 'utf8' }).status).toBe(0);
+    const r = spawnSync(process.execPath, [bin, 'validate', 'fines/fines-extract.ttl', '--mapping', 'fines-extract.yaml', '--quiet'], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stdout).toContain('Not checked: the dominance rules of <https://data.justice.gov.uk/data/fines-extract>: a dump holds each cell\'s sum, not the rows that make it; convert checks them.');
+    expect(r.stdout).toMatch(/JL806 {2}combination of quasi-identifiers held by fewer than k people: 3\n/);
+    expect(r.stdout).not.toContain('JL807');
+  });
+
   it('sees the dumps as written: after --apply-suppression nothing is found, though the CSV is unchanged', () => {
     const dump = convert('validate-applied', '--apply-suppression');
     const json = JSON.parse(validate(dump, 'json').stdout) as { violations: { rule: string }[]; ran: { disclosure?: string[] } };
