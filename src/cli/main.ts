@@ -11,6 +11,7 @@ import { registerPreview } from './preview.js';
 import { registerPublish } from './publish.js';
 import { registerQuery } from './query.js';
 import { registerRelease } from './release.js';
+import { registerServe } from './serve.js';
 import { registerDiff } from './diff.js';
 import { registerValidate } from './validate.js';
 
@@ -70,6 +71,7 @@ Examples:
   registerValidate(program, setExit);
   registerQuery(program, setExit);
   registerPublish(program, setExit);
+  registerServe(program, setExit);
   registerDiff(program, setExit);
   registerInspect(program, setExit);
   registerExplain(program, setExit);

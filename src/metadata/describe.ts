@@ -120,7 +120,10 @@ function describeVersion(g: QuadList, r: ReleaseInfo, d: DatasetRecord): void {
     .typed(v, DCT('issued'), r.issued, XSD.date)
     .link(v, DCT('isPartOf'), r.catalog);
   if (r.previous && d.versionNotes !== undefined) {
-    const before = versionIri(d.iri, r.previous.catalog);
+    // A dataset minted under the catalogue (the vocabulary's) has another IRI in each release:
+    // its previous version is the previous catalogue's dataset's, which that release describes.
+    const was = d.iri.startsWith(`${r.catalog}/`) ? `${r.previous.catalog}${d.iri.slice(r.catalog.length)}` : d.iri;
+    const before = versionIri(was, r.previous.catalog);
     g.link(v, DCAT('previousVersion'), before).link(v, PROV('wasRevisionOf'), before).text(v, `${META_NS.adms}versionNotes`, d.versionNotes);
   }
 }

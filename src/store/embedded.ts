@@ -50,6 +50,11 @@ export class EmbeddedStore {
     }
   }
 
+  /** Loads N-Triples text into a named graph. */
+  loadInto(ntriples: string, graph: string): void {
+    this.store.load(ntriples, { format: 'application/n-triples', to_graph_name: oxigraph.namedNode(graph) });
+  }
+
   update(sparql: string): void {
     this.store.update(sparql);
   }

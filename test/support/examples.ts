@@ -3,13 +3,13 @@
  * a code block of the README, and every `$ …` line under "Examples:" in each command's
  * --help. The tests run each of them as written, in a project folder like the repository's.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/justice-lod.js');
-export const COMMANDS = ['release', 'diff', 'convert', 'init', 'check', 'preview', 'validate', 'query', 'publish', 'explain'];
+export const COMMANDS = ['release', 'diff', 'convert', 'init', 'check', 'preview', 'validate', 'query', 'publish', 'serve', 'explain'];
 
 /** Example command lines, `npx ` dropped, in order of appearance, each once. */
 export function exampleCommands(): string[] {
@@ -29,6 +29,9 @@ export function exampleCommands(): string[] {
   return [...new Set(out.map((c) => c.replace('npx justice-lod', 'justice-lod')))];
 }
 
+/** Whether an example starts a server that runs until stopped (`serve` without --check). */
+export const serves = (command: string): boolean => / serve /.test(` ${command} `) && !command.includes('--check');
+
 /** Whether an example talks to a triple store (run where the tests start one). */
 export const publishes = (command: string): boolean => / publish |--publish /.test(` ${command} `);
 
@@ -36,7 +39,7 @@ export const publishes = (command: string): boolean => / publish |--publish /.te
  * A project folder like the repository (mappings, samples, releases, schema, shapes, queries)
  * with `justice-lod` on the PATH; `run` executes a command line in it with sh.
  */
-export function projectFolder(dir: string): { dir: string; run: (command: string, env?: Record<string, string>, cwd?: string) => { code: number | null; out: string } } {
+export function projectFolder(dir: string): { dir: string; run: (command: string, env?: Record<string, string>, cwd?: string) => { code: number | null; out: string }; start: (command: string) => ChildProcess } {
   for (const d of ['mappings', 'samples', 'releases', 'schema', 'shapes', 'queries']) cpSync(join(root, d), join(dir, d), { recursive: true });
   const shim = join(dir, '.bin');
   mkdirSync(shim, { recursive: true });
@@ -47,6 +50,9 @@ export function projectFolder(dir: string): { dir: string; run: (command: string
     run(command, env = {}, cwd = dir) {
       const r = spawnSync('sh', ['-c', command], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PATH: `${shim}:${process.env['PATH']}`, ...env }, maxBuffer: 1 << 26 });
       return { code: r.status, out: `${r.stdout}${r.stderr}` };
+    },
+    start(command) {
+      return spawn('sh', ['-c', `exec ${command}`], { cwd: dir, env: { ...process.env, NO_COLOR: '1', PATH: `${shim}:${process.env['PATH']}` }, stdio: ['ignore', 'pipe', 'pipe'] });
     },
   };
 }

@@ -1,0 +1,164 @@
+import { NS } from '../../rdf/ns.js';
+import { chartSvg, type ChartPoint } from '../chart.js';
+import { figure, type Page, type Site } from '../site.js';
+import { iriRef, select, type Row } from '../source.js';
+import { labelsOf, localName } from '../terms.js';
+
+/** Rows of the observations table per page. */
+export const PAGE_SIZE = 50;
+/** Points a chart draws at most (more is unreadable). */
+const CHART_POINTS = 120;
+const REF_PERIOD = `${NS['sdmx-dimension']}refPeriod`;
+const OBS_STATUS = `${NS['sdmx-attribute']}obsStatus`;
+
+interface Component {
+  readonly iri: string;
+  /** The name in the page's query string (the property's local name, made unique). */
+  readonly name: string;
+  readonly label: string;
+}
+
+interface Dimension extends Component {
+  /** The codes the observations use, by label. */
+  readonly values: readonly { readonly iri: string; readonly label: string }[];
+  readonly measureType: boolean;
+}
+
+/**
+ * A cube's page: a table of its observations, filtered by any dimensions (a plain form, so it
+ * works without JavaScript), labels instead of codes and GSS markers with a key; and a chart of
+ * one measure by one dimension with the other dimensions held at the filter's value or their
+ * total ("All …") code.
+ */
+export async function cubePage(site: Site, dataset: string, query: URLSearchParams): Promise<Page> {
+  const d = iriRef(dataset);
+  const comps = await select(site.source, `PREFIX qb: <${NS.qb}>
+    SELECT ?prop ?kind (MIN(?ord) AS ?order) WHERE { ${d} qb:structure/qb:component ?c .
+      { ?c qb:dimension ?prop BIND("d" AS ?kind) } UNION { ?c qb:measure ?prop BIND("m" AS ?kind) } UNION { ?c qb:attribute ?prop BIND("a" AS ?kind) }
+      OPTIONAL { ?c qb:order ?ord } } GROUP BY ?prop ?kind ORDER BY ?order ?prop`);
+  const [titleRow] = await select(site.source, `SELECT ?t WHERE { ${d} <${NS.dcterms}title> ?t } LIMIT 1`);
+  const title = titleRow?.['t']?.value ?? dataset;
+  const props = comps.map((r) => r['prop']!.value);
+  const labels = await labelsOf(site.source, props);
+  const used = new Set<string>();
+  const named = (iri: string): Component => {
+    let name = localName(iri);
+    while (used.has(name)) name = `${name}_`;
+    used.add(name);
+    return { iri, name, label: labels.get(iri) ?? name };
+  };
+  const dimensionIris = comps.filter((r) => r['kind']!.value === 'd').map((r) => r['prop']!.value);
+  const measures = comps.filter((r) => r['kind']!.value === 'm').map((r) => named(r['prop']!.value));
+  const dimensions: Dimension[] = [];
+  for (const iri of dimensionIris) {
+    const c = named(iri);
+    const rows = await select(site.source, `SELECT DISTINCT ?v WHERE { ?o <${NS.qb}dataSet> ${d} ; ${iriRef(iri)} ?v }`, 60_000);
+    const codes = rows.map((r) => r['v']!.value);
+    const codeLabels = await labelsOf(site.source, codes);
+    const values = codes.map((v) => ({ iri: v, label: codeLabels.get(v) ?? labels.get(v) ?? localName(v) }))
+      .sort((a, b) => (iri === REF_PERIOD ? a.iri.localeCompare(b.iri) : a.label.localeCompare(b.label, 'en-GB', { numeric: true })));
+    dimensions.push({ ...c, values, measureType: iri === `${NS.qb}measureType` });
+  }
+
+  // The filter: a dimension's value from the query string, if it is one of its codes.
+  const fixed = new Map<string, string>();
+  const problems: string[] = [];
+  for (const dim of dimensions) {
+    const v = query.get(dim.name);
+    if (v === null || v === '') continue;
+    if (dim.values.some((x) => x.iri === v)) fixed.set(dim.iri, v);
+    else problems.push(`${dim.label} has no value ${v}; showing every ${dim.label.toLowerCase()}`);
+  }
+
+  const patterns = (vars: boolean): string => dimensions.map((dim, i) => (fixed.has(dim.iri) ? `?o ${iriRef(dim.iri)} ${iriRef(fixed.get(dim.iri)!)} .${vars ? ` BIND(${iriRef(fixed.get(dim.iri)!)} AS ?d${i})` : ''}` : `?o ${iriRef(dim.iri)} ?d${i} .`)).join(' ');
+  const [countRow] = await select(site.source, `SELECT (COUNT(?o) AS ?n) WHERE { ?o <${NS.qb}dataSet> ${d} . ${patterns(false)} }`, 60_000);
+  const total = Number(countRow?.['n']?.value ?? 0);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1));
+  const rows = await select(site.source, `SELECT ?o ${dimensions.map((_, i) => `?d${i}`).join(' ')} ${measures.map((_, i) => `?m${i}`).join(' ')} WHERE {
+      ?o <${NS.qb}dataSet> ${d} . ${patterns(true)} ${measures.map((m, i) => `OPTIONAL { ?o ${iriRef(m.iri)} ?m${i} }`).join(' ')}
+    } ORDER BY ?o LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`, 60_000);
+  const statuses = await markersOf(site, rows.map((r) => r['o']!.value));
+  const valueLabel = new Map(dimensions.flatMap((dim) => dim.values.map((v) => [`${dim.iri} ${v.iri}`, v.label] as const)));
+  const markersSeen = new Map<string, { notation: string; meaning: string }>();
+  const table = rows.map((r) => {
+    const marks = statuses.get(r['o']!.value) ?? [];
+    for (const m of marks) markersSeen.set(m.notation, m);
+    return {
+      href: site.spaces.hrefOf(r['o']!.value),
+      cells: dimensions.map((dim, i) => valueLabel.get(`${dim.iri} ${r[`d${i}`]?.value}`) ?? r[`d${i}`]?.value ?? ''),
+      values: measures.map((_, i) => (r[`m${i}`] ? figure(r[`m${i}`]!.value) : '')),
+      markers: marks.map((m) => m.notation).join(' '),
+    };
+  });
+
+  const chart = await chartOf(site, dataset, dimensions, measures, fixed, query);
+  const link = (p: number): string => {
+    const q = new URLSearchParams(query);
+    q.set('page', String(p));
+    return `?${q.toString()}`;
+  };
+  return {
+    template: 'cube.njk', title: `${title}: data`,
+    data: {
+      title, datasetHref: site.spaces.hrefOf(dataset), problems,
+      dimensions: dimensions.map((dim) => ({ name: dim.name, label: dim.label, selected: fixed.get(dim.iri) ?? '', values: dim.values })),
+      measures: measures.map((m) => ({ name: m.name, label: m.label })),
+      rows: table, total: total.toLocaleString('en-GB'), totalCount: total, page, pages,
+      from: total ? ((page - 1) * PAGE_SIZE + 1).toLocaleString('en-GB') : '0', to: Math.min(total, page * PAGE_SIZE).toLocaleString('en-GB'),
+      previous: page > 1 ? link(page - 1) : undefined, next: page < pages ? link(page + 1) : undefined,
+      markers: [...markersSeen.values()].sort((a, b) => a.notation.localeCompare(b.notation)),
+      chart,
+      chartDimensions: dimensions.filter((x) => !x.measureType && x.values.length > 1).map((x) => ({ name: x.name, label: x.label })),
+    },
+  };
+}
+
+/** Each observation's markers: the GSS shorthand (its skos:notation, as `[c]`) and what it means. */
+async function markersOf(site: Site, observations: readonly string[]): Promise<Map<string, { notation: string; meaning: string }[]>> {
+  const out = new Map<string, { notation: string; meaning: string }[]>();
+  if (!observations.length) return out;
+  const rows = await select(site.source, `PREFIX skos: <${NS.skos}> SELECT ?o ?s ?notation ?label ?definition WHERE { VALUES ?o { ${observations.map(iriRef).join(' ')} } ?o <${OBS_STATUS}> ?s
+    OPTIONAL { ?s skos:notation ?notation } OPTIONAL { ?s skos:prefLabel ?label } OPTIONAL { ?s skos:definition ?definition } } ORDER BY ?o ?notation`);
+  for (const r of rows) {
+    const code = r['notation']?.value ?? localName(r['s']!.value);
+    const notation = code.startsWith('[') ? code : `[${code}]`;
+    const list = out.get(r['o']!.value) ?? [];
+    if (!list.some((x) => x.notation === notation)) list.push({ notation, meaning: r['label']?.value ?? r['definition']?.value ?? code });
+    out.set(r['o']!.value, list);
+  }
+  return out;
+}
+
+/** The chart: one measure by one dimension, the others held at one value each (the filter's, else the total code, else the first). */
+async function chartOf(site: Site, dataset: string, dimensions: readonly Dimension[], measures: readonly Component[], fixed: ReadonlyMap<string, string>, query: URLSearchParams) {
+  const candidates = dimensions.filter((x) => !x.measureType && x.values.length > 1);
+  if (!candidates.length || !measures.length) return undefined;
+  const by = candidates.find((x) => x.name === query.get('chart')) ?? candidates.find((x) => x.iri === REF_PERIOD) ?? candidates[0]!;
+  const measure = measures.find((m) => m.name === query.get('measure')) ?? measures[0]!;
+  const held: { label: string; value: string }[] = [];
+  const patterns: string[] = [];
+  for (const dim of dimensions) {
+    if (dim === by) continue;
+    const value = dim.measureType ? measure.iri : fixed.get(dim.iri) ?? (dim.values.find((v) => /^(all|total)\b/i.test(v.label)) ?? dim.values[0])?.iri;
+    if (!value) continue;
+    patterns.push(`?o ${iriRef(dim.iri)} ${iriRef(value)} .`);
+    if (!dim.measureType) held.push({ label: dim.label, value: dim.values.find((v) => v.iri === value)?.label ?? value });
+  }
+  const rows: Row[] = await select(site.source, `SELECT ?x (SAMPLE(?v) AS ?value) WHERE { ?o <${NS.qb}dataSet> ${iriRef(dataset)} ; ${iriRef(by.iri)} ?x . ${patterns.join(' ')} OPTIONAL { ?o ${iriRef(measure.iri)} ?v } } GROUP BY ?x`, 60_000);
+  const byX = new Map(rows.map((r) => [r['x']!.value, r['value']?.value]));
+  const points: ChartPoint[] = by.values.filter((v) => byX.has(v.iri)).slice(0, CHART_POINTS).map((v) => {
+    const raw = byX.get(v.iri);
+    const n = raw === undefined ? undefined : Number(raw);
+    return { label: v.label, value: n === undefined || Number.isNaN(n) ? undefined : n };
+  });
+  const kind = by.iri === REF_PERIOD ? 'line' : 'bar';
+  const chartTitle = `${measure.label} by ${by.label.toLowerCase()}`;
+  return {
+    svg: chartSvg({ kind, title: chartTitle, measure: measure.label, points }),
+    title: chartTitle, by: by.name, measure: measure.name, held, kind,
+    points: points.map((p) => ({ label: p.label, value: p.value === undefined ? 'no value' : figure(String(p.value)) })),
+    drawn: points.filter((p) => p.value !== undefined).length,
+    cut: by.values.filter((v) => byX.has(v.iri)).length > CHART_POINTS,
+  };
+}

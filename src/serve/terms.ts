@@ -1,0 +1,71 @@
+import { Parser, type Quad } from 'n3';
+import { META_NS, NS, PUBLISHING } from '../rdf/ns.js';
+import { iriRef, select, type Binding, type DataSource } from './source.js';
+import type { Spaces } from './spaces.js';
+
+/** A term as a page shows it: its label (or a short name) and where it links. */
+export interface TermView {
+  readonly text: string;
+  /** A link here, or to the IRI itself for things the release knows nothing of. */
+  readonly href?: string;
+  readonly iri?: string;
+  /** The datatype's short name or the language tag of a literal. */
+  readonly note?: string;
+}
+
+const PREFIXES: ReadonlyMap<string, string> = new Map(Object.entries({ ...NS, ...META_NS }).sort(([, a], [, b]) => b.length - a.length));
+
+/** `qb:Observation` for an IRI in a known namespace, else the IRI. */
+export function curie(iri: string): string {
+  for (const [p, ns] of PREFIXES) if (iri.startsWith(ns) && iri.length > ns.length && !/[/#]/.test(iri.slice(ns.length))) return `${p}:${iri.slice(ns.length)}`;
+  return iri;
+}
+
+/** The part of an IRI after its last `#` or `/`: a parameter name for a dimension. */
+export const localName = (iri: string): string => /[^/#]*$/.exec(iri)![0] || iri;
+
+const LABELS = [`${NS.skos}prefLabel`, `${NS.rdfs}label`, `${NS.dcterms}title`, `${META_NS.foaf}name`, `${NS.skos}notation`];
+
+/** Labels of IRIs in the release (English or untagged; skos:prefLabel first), in batches. */
+export async function labelsOf(source: DataSource, iris: Iterable<string>): Promise<Map<string, string>> {
+  const all = [...new Set(iris)].filter((i) => !/[\s<>"{}|^`\\]/.test(i));
+  const out = new Map<string, { text: string; rank: number }>();
+  for (let i = 0; i < all.length; i += 400) {
+    const batch = all.slice(i, i + 400);
+    const rows = await select(source, `SELECT ?s ?p ?l WHERE { VALUES ?s { ${batch.map(iriRef).join(' ')} } VALUES ?p { ${LABELS.map(iriRef).join(' ')} } ?s ?p ?l FILTER(isLiteral(?l) && (lang(?l) = "" || langMatches(lang(?l), "en"))) }`);
+    for (const r of rows) {
+      const rank = LABELS.indexOf(r['p']!.value);
+      const had = out.get(r['s']!.value);
+      if (!had || rank < had.rank || (rank === had.rank && r['l']!.value < had.text)) out.set(r['s']!.value, { text: r['l']!.value, rank });
+    }
+  }
+  const labels = new Map([...out].map(([k, v]) => [k, sentenceCase(v.text)]));
+  for (const [iri, text] of Object.entries(WELL_KNOWN)) if (all.includes(iri) && !labels.has(iri)) labels.set(iri, text);
+  return labels;
+}
+
+/** Labels for IRIs from elsewhere that releases link to without labelling. */
+const WELL_KNOWN: Readonly<Record<string, string>> = {
+  [PUBLISHING.ogl3]: 'Open Government Licence v3.0',
+  'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/': 'Open Government Licence v3.0',
+  'https://creativecommons.org/licenses/by/4.0/': 'Creative Commons Attribution 4.0',
+};
+
+/** "offence group" → "Offence group": vocabularies label properties in lower case, pages start with a capital. */
+const sentenceCase = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A view of an IRI or literal, given the labels known. */
+export function termView(t: { termType: string; value: string; datatype?: { value: string }; language?: string } | Binding, labels: ReadonlyMap<string, string>, spaces: Spaces): TermView {
+  const kind = 'termType' in t ? t.termType : t.type === 'uri' ? 'NamedNode' : t.type === 'bnode' ? 'BlankNode' : 'Literal';
+  if (kind === 'NamedNode') return { text: labels.get(t.value) ?? curie(t.value), href: spaces.hrefOf(t.value), iri: t.value };
+  if (kind === 'BlankNode') return { text: '(a structured value, below)' };
+  const lang = 'termType' in t ? t.language : t['xml:lang'];
+  const datatype = 'termType' in t ? t.datatype?.value : t.datatype;
+  const note = lang ? lang : datatype && datatype !== `${NS.xsd}string` ? curie(datatype) : undefined;
+  return { text: t.value, ...(note ? { note } : {}) };
+}
+
+/** N-Triples text as quads, sorted so that the same description always reads the same. */
+export function parseNTriples(text: string): Quad[] {
+  return new Parser({ format: 'application/n-triples' }).parse(text);
+}
