@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * The long scenarios: kills at every rename, full disks, servers that fail mid-upload, the
  * worker threads on files large enough to split, the npm pack install, the spec's own IC
- * queries run by Comunica on every dump, and publishing into a real Virtuoso. `npm run test:long` runs them (CI runs both suites);
+ * queries run by Comunica on every dump, publishing into a real Virtuoso, and serve's pages in
+ * a real browser (Chromium). `npm run test:long` runs them (CI runs both suites);
  * `npm test` runs everything else in about 5 minutes.
  */
 export const LONG = [
@@ -14,6 +15,7 @@ export const LONG = [
   'test/integration/publish-faults.test.ts',
   'test/integration/independent-ics.test.ts',
   'test/integration/virtuoso.test.ts',
+  'test/browser/serve-pages.test.ts',
 ];
 
 export default defineConfig({

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDisclosureFinding } from '../release/disclosure-gate.js';
+import { writeFileAtomic } from '../sinks/atomic.js';
+import { during } from '../run/activity.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReleaseChanges } from '../diff/changes.js';
 import { loadRelease } from '../release/config.js';
@@ -22,6 +26,7 @@ export interface ReleaseFlags extends Omit<PublishFlags, 'endpoint' | 'json' | '
   quiet?: boolean;
   details?: boolean;
   maxCodes: number;
+  dereference?: boolean;
 }
 
 export async function releaseCommand(file: string, flags: ReleaseFlags): Promise<number> {
@@ -68,12 +73,28 @@ export async function releaseCommand(file: string, flags: ReleaseFlags): Promise
     if (flags.publish) printDiagnostics([diagnostic('JL706', `not published to ${flags.publish}: the release failed`)], new Map(), flags.quiet);
     return exit;
   }
+  if (flags.dereference) exit = Math.max(exit, await dereference(outcome.outDir!, text));
   if (asked.length && !flags.json) exit = Math.max(exit, await answer(outcome.outDir!, asked, flags));
   if (flags.publish) {
     if (text) process.stdout.write(`\nPublishing to ${flags.publish}\n`);
     exit = Math.max(exit, await runPublish(outcome.outDir!, { ...flags, endpoint: flags.publish, ...(flags.json ? { json: true } : {}), ...(flags.quiet ? { quiet: true } : {}) }));
   }
   return exit;
+}
+
+/**
+ * ★★★★ for real: the release served on a free port, a sample of its IRIs of every kind looked
+ * up; the result goes into five-star.json (as `dereference`) and, in a terminal, one line.
+ */
+async function dereference(dir: string, text: boolean): Promise<number> {
+  const { checkReleaseFolder, dereferenceText } = await import('../serve/dereference.js');
+  const stop = showActivity(text);
+  const report = await during('serving the release to look up its IRIs', () => checkReleaseFolder(dir)).finally(stop);
+  const file = join(dir, 'five-star.json');
+  const stars = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  await writeFileAtomic(file, `${JSON.stringify({ ...stars, dereference: report }, null, 2)}\n`);
+  if (text || !report.passed) process.stdout.write(`\n${dereferenceText(report)}\n`);
+  return report.passed ? EXIT.ok : EXIT.dataErrors;
 }
 
 /** One line per dataset: the figures a statistician checks before publishing. */

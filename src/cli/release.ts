@@ -16,6 +16,7 @@ export function registerRelease(program: Command, setExit: (code: number) => voi
     .option('--publish <url>', 'after a green run, publish to this SPARQL 1.1 Graph Store URL (as `justice-lod publish` does)', endpointUrl);
   publishOptions(command)
     .option('--max-codes <n>', 'distinct labels a `codeList: generated` column may have before the run stops (JL316)', positiveInt, DEFAULT_MAX_CODES)
+    .option('--dereference', 'after a green run, serve the release on a free port and check that its IRIs dereference (★★★★ for real, as `serve --check`); the result goes into five-star.json')
     .option('--details', 'also print each dataset\'s full conversion summary')
     .option('--json', 'print the outcome as one JSON document on stdout')
     .option('-q, --quiet', 'no progress bars, tables or answers; problems are still printed')

@@ -107,6 +107,20 @@ async function lookUp(server: string, spaces: Spaces, folder: ReleaseFolder, iri
 
 const shortName = curie;
 
+/**
+ * The check on a release folder: served on a free port of 127.0.0.1 (the embedded store) for
+ * the time it takes, then stopped.
+ */
+export async function checkReleaseFolder(dir: string): Promise<DereferenceReport> {
+  const { startServer } = await import('./server.js');
+  const server = await startServer({ dir, host: '127.0.0.1', port: 0, queryTimeoutMs: 60_000, maxResults: 100_000 });
+  try {
+    return await dereferenceCheck(server.url, server.folder);
+  } finally {
+    await server.close();
+  }
+}
+
 export function dereferenceText(r: DereferenceReport): string {
   const lines = [`★★★★ ${r.criterion}: ${r.passed ? 'passed' : 'FAILED'} — ${r.checked - r.failed} of ${r.checked} IRIs of ${r.kinds.length} kinds resolved on ${r.server}`];
   for (const l of r.lookups) if (!l.passed) lines.push(`  ✗ JL622 ${l.iri} (${l.kinds.join(', ')}): ${l.detail}`);

@@ -167,7 +167,9 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       const linkedOnly = nt === '' && type === 'text/html' && docPath.startsWith('/resource') && (await ask(pages, `ASK { ?s ?p ${iriRef(iri)} }`));
       if (nt === '' && !linkedOnly) continue;
       if (type !== 'text/html') return send(res, req, 200, { ...headers, 'content-type': contentType(type) }, await serialize(nt, type));
-      const isDataset = nt.includes(`<${iri}> <${NS.rdf}type> <${NS.dcat}Dataset>`);
+      // A code list is a dcat:Dataset too, but people want its concepts: it gets the resource page.
+      const typed = (t: string): boolean => nt.includes(`<${iri}> <${NS.rdf}type> <${t}>`);
+      const isDataset = typed(`${NS.dcat}Dataset`) && !typed(`${NS.skos}ConceptScheme`);
       const isCatalog = iri === folder.catalog;
       const page = isCatalog ? await cataloguePage(site) : isDataset ? await datasetPage(site, iri) : await resourcePage(site, iri, nt);
       const title = page.data['title'] as string;

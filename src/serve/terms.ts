@@ -32,7 +32,8 @@ export async function labelsOf(source: DataSource, iris: Iterable<string>): Prom
   const out = new Map<string, { text: string; rank: number }>();
   for (let i = 0; i < all.length; i += 400) {
     const batch = all.slice(i, i + 400);
-    const rows = await select(source, `SELECT ?s ?p ?l WHERE { VALUES ?s { ${batch.map(iriRef).join(' ')} } VALUES ?p { ${LABELS.map(iriRef).join(' ')} } ?s ?p ?l FILTER(isLiteral(?l) && (lang(?l) = "" || langMatches(lang(?l), "en"))) }`);
+    // FILTER IN, not a second VALUES: Oxigraph joins two VALUES blocks ten times slower.
+    const rows = await select(source, `SELECT ?s ?p ?l WHERE { VALUES ?s { ${batch.map(iriRef).join(' ')} } ?s ?p ?l FILTER(?p IN (${LABELS.map(iriRef).join(', ')}) && isLiteral(?l) && (lang(?l) = "" || langMatches(lang(?l), "en"))) }`);
     for (const r of rows) {
       const rank = LABELS.indexOf(r['p']!.value);
       const had = out.get(r['s']!.value);
@@ -41,7 +42,36 @@ export async function labelsOf(source: DataSource, iris: Iterable<string>): Prom
   }
   const labels = new Map([...out].map(([k, v]) => [k, sentenceCase(v.text)]));
   for (const [iri, text] of Object.entries(WELL_KNOWN)) if (all.includes(iri) && !labels.has(iri)) labels.set(iri, text);
+  for (const iri of all) {
+    if (labels.has(iri)) continue;
+    const period = periodLabel(iri);
+    if (period) labels.set(iri, period);
+  }
   return labels;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A reference.data.gov.uk period as people say it, for the periods releases link to without
+ * labelling them: year/2019 → "2019", quarter/2019-Q1 → "2019 Q1", month/2019-02 →
+ * "February 2019", government-year/2019-2020 → "2019-20 (financial year)".
+ */
+export function periodLabel(iri: string): string | undefined {
+  if (!iri.startsWith(NS.period)) return undefined;
+  const [kind, ...rest] = iri.slice(NS.period.length).split('/');
+  const value = rest.join('/');
+  let m: RegExpExecArray | null;
+  if (kind === 'year' && /^\d{4}$/.test(value)) return value;
+  if (kind === 'quarter' && (m = /^(\d{4})-Q([1-4])$/.exec(value))) return `${m[1]} Q${m[2]}`;
+  if (kind === 'half' && (m = /^(\d{4})-H([12])$/.exec(value))) return `${m[1]} H${m[2]}`;
+  if (kind === 'month' && (m = /^(\d{4})-(\d{2})$/.exec(value)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  if (kind === 'government-year' && (m = /^(\d{4})-(\d{4})$/.exec(value))) return `${m[1]}-${m[2]!.slice(2)} (financial year)`;
+  if (kind === 'government-quarter' && (m = /^(\d{4})-(\d{4})\/Q([1-4])$/.exec(value))) return `${m[1]}-${m[2]!.slice(2)} Q${m[3]} (financial year)`;
+  if (kind === 'gregorian-interval' && (m = /^(\d{4}-\d{2}-\d{2})T00:00:00\/P(\d+)([YMD])$/.exec(value))) {
+    return `${m[2]} ${{ Y: 'year', M: 'month', D: 'day' }[m[3] as 'Y' | 'M' | 'D']}${m[2] === '1' ? '' : 's'} from ${m[1]}`;
+  }
+  return undefined;
 }
 
 /** Labels for IRIs from elsewhere that releases link to without labelling. */
@@ -49,6 +79,15 @@ const WELL_KNOWN: Readonly<Record<string, string>> = {
   [PUBLISHING.ogl3]: 'Open Government Licence v3.0',
   'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/': 'Open Government Licence v3.0',
   'https://creativecommons.org/licenses/by/4.0/': 'Creative Commons Attribution 4.0',
+  [`${NS.rdf}type`]: 'Type',
+  [`${NS.qb}dataSet`]: 'Dataset',
+  [`${NS.qb}Observation`]: 'Observation',
+  [`${NS.qb}DataSet`]: 'Data cube',
+  [`${NS.unit}NUM`]: 'Number',
+  [`${NS.unit}PERCENT`]: 'Percent',
+  [`${NS.unit}FRACTION`]: 'Fraction',
+  [`${NS.unit}DAY`]: 'Days',
+  [`${NS.unit}GBP`]: 'Pounds sterling',
 };
 
 /** "offence group" → "Offence group": vocabularies label properties in lower case, pages start with a capital. */

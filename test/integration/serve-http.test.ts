@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { SparqlEndpointFetcher } from 'fetch-sparql-endpoint';
@@ -295,6 +295,18 @@ describe('serve --check: the fourth star, tested for real', () => {
     expect(report.kinds).toEqual(expect.arrayContaining(['qb:Observation', 'qb:DataSet', 'qb:DataStructureDefinition', 'skos:Concept', 'skos:ConceptScheme', 'owl:Ontology', 'dcat:Catalog', 'dcat:Distribution', 'qb:MeasureProperty', '(no rdf:type)', '(linked, not described)']));
     expect(report.checked).toBeGreaterThan(40);
     expect(report.lookups.filter((l) => /^303 → \/doc\//.test(l.detail)).length).toBeGreaterThan(40);
+  }, 120_000);
+
+  it('release --dereference runs the check on the release it wrote and keeps the result in five-star.json', () => {
+    const file = join(releases.work, 'one.yaml');
+    writeFileSync(file, ['id: one', 'version: One', 'issued: 2025-01-30', 'base: https://data.justice.gov.uk/', 'out: out', 'datasets:', `  - mapping: ${join(root, 'mappings/sentenced-fines.yaml')}`, ''].join('\n'));
+    const r = spawnSync(process.execPath, [join(root, 'bin/justice-lod.js'), 'release', file, '--dereference'], { cwd: releases.work, encoding: 'utf8' });
+    expect(r.status, r.stderr + r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/★★★★ URIs denote things: they dereference .*: passed — (\d+) of \1 IRIs/);
+    const stars = JSON.parse(readFileSync(join(releases.work, 'out', 'one', 'five-star.json'), 'utf8')) as { datasets: unknown[]; dereference: { passed: boolean; checked: number } };
+    expect(stars.datasets.length).toBe(2);
+    expect(stars.dereference.passed).toBe(true);
+    expect(stars.dereference.checked).toBeGreaterThan(30);
   }, 120_000);
 
   it('fails, naming the IRI, when the release links to a resource it does not describe', () => {

@@ -15,6 +15,8 @@ import type { SparqlJson } from '../../src/query/table.js';
 import { readRelease } from '../../src/release/read-release.js';
 import { cli, convertSamples, root, sampleRelease } from '../support/sample-release.js';
 import { Virtuoso, virtuosoInstalled } from '../support/virtuoso.js';
+import { serve } from '../support/served-release.js';
+import { Parser } from 'n3';
 import { exampleCommands, projectFolder, publishes } from '../support/examples.js';
 
 const { work, release } = sampleRelease();
@@ -85,6 +87,40 @@ describe.skipIf(!installed)('justice-lod publish (a real Virtuoso on 127.0.0.1)'
       if (d.triples !== undefined) expect(count, d.id).toBe(d.triples);
     }
     expect(r.stderr).not.toContain('dba');
+  }, 120_000);
+
+  it('serve --sparql-endpoint: documents, pages and /sparql answered by this Virtuoso, updates refused before they reach it', async () => {
+    const served = await serve(release, ['--sparql-endpoint', `${virtuoso.base}/sparql`]);
+    const FINES_DS = 'https://data.justice.gov.uk/data/sentenced-fines';
+    const at = async (path: string, headers: Record<string, string> = {}, init: { method?: string; body?: string } = {}) => {
+      const res = await fetch(`${served.url}${path}`, { headers, redirect: 'manual', ...init });
+      return { status: res.status, headers: res.headers, text: await res.text() };
+    };
+    try {
+      const see = await at('/data/sentenced-fines', { accept: 'text/turtle' });
+      expect(see.status).toBe(303);
+      expect(see.headers.get('location')).toBe('/doc/data/sentenced-fines');
+      const doc = await at('/doc/data/sentenced-fines', { accept: 'text/turtle' });
+      expect(doc.status).toBe(200);
+      const fromVirtuoso = new Parser().parse(doc.text).filter((q) => q.subject.value === FINES_DS);
+      expect(fromVirtuoso.some((q) => q.predicate.value === 'http://purl.org/linked-data/cube#structure')).toBe(true);
+      const observations = readFileSync(join(release, 'sentenced-fines.nt'), 'utf8').split('\n').filter((l) => l.endsWith('<http://purl.org/linked-data/cube#Observation> .')).length;
+      const cube = await at('/cube/data/sentenced-fines', { accept: 'text/html' });
+      expect(cube.status, cube.text.slice(0, 500)).toBe(200);
+      expect(cube.text).toContain(`of ${observations.toLocaleString('en-GB')}</caption>`);
+      expect(cube.text).toContain('app-chart__mark');
+      const count = await at(`/sparql?query=${encodeURIComponent(`SELECT (COUNT(?o) AS ?n) WHERE { ?o qb:dataSet <${FINES_DS}> }`)}`, { accept: 'application/sparql-results+json' });
+      expect(count.status, count.text).toBe(200);
+      expect(Number((JSON.parse(count.text) as SparqlJson).results!.bindings[0]!['n']!.value)).toBe(observations);
+      const before = await virtuoso.count(FINES);
+      const update = await at('/sparql', { 'content-type': 'application/sparql-update' }, { method: 'POST', body: `CLEAR GRAPH <${FINES}>` });
+      expect(update.status).toBe(403);
+      const viaQuery = await at(`/sparql?query=${encodeURIComponent(`CLEAR GRAPH <${FINES}>`)}`);
+      expect(viaQuery.status).toBe(403);
+      expect(await virtuoso.count(FINES)).toBe(before);
+    } finally {
+      await served.stop();
+    }
   }, 120_000);
 
   it('reads the literals back: Virtuoso\'s rewrites are a JL615 warning naming the datatype, and --strict refuses the swap', async () => {

@@ -32,33 +32,7 @@ interface Dimension extends Component {
  */
 export async function cubePage(site: Site, dataset: string, query: URLSearchParams): Promise<Page> {
   const d = iriRef(dataset);
-  const comps = await select(site.source, `PREFIX qb: <${NS.qb}>
-    SELECT ?prop ?kind (MIN(?ord) AS ?order) WHERE { ${d} qb:structure/qb:component ?c .
-      { ?c qb:dimension ?prop BIND("d" AS ?kind) } UNION { ?c qb:measure ?prop BIND("m" AS ?kind) } UNION { ?c qb:attribute ?prop BIND("a" AS ?kind) }
-      OPTIONAL { ?c qb:order ?ord } } GROUP BY ?prop ?kind ORDER BY ?order ?prop`);
-  const [titleRow] = await select(site.source, `SELECT ?t WHERE { ${d} <${NS.dcterms}title> ?t } LIMIT 1`);
-  const title = titleRow?.['t']?.value ?? dataset;
-  const props = comps.map((r) => r['prop']!.value);
-  const labels = await labelsOf(site.source, props);
-  const used = new Set<string>();
-  const named = (iri: string): Component => {
-    let name = localName(iri);
-    while (used.has(name)) name = `${name}_`;
-    used.add(name);
-    return { iri, name, label: labels.get(iri) ?? name };
-  };
-  const dimensionIris = comps.filter((r) => r['kind']!.value === 'd').map((r) => r['prop']!.value);
-  const measures = comps.filter((r) => r['kind']!.value === 'm').map((r) => named(r['prop']!.value));
-  const dimensions: Dimension[] = [];
-  for (const iri of dimensionIris) {
-    const c = named(iri);
-    const rows = await select(site.source, `SELECT DISTINCT ?v WHERE { ?o <${NS.qb}dataSet> ${d} ; ${iriRef(iri)} ?v }`, 60_000);
-    const codes = rows.map((r) => r['v']!.value);
-    const codeLabels = await labelsOf(site.source, codes);
-    const values = codes.map((v) => ({ iri: v, label: codeLabels.get(v) ?? labels.get(v) ?? localName(v) }))
-      .sort((a, b) => (iri === REF_PERIOD ? a.iri.localeCompare(b.iri) : a.label.localeCompare(b.label, 'en-GB', { numeric: true })));
-    dimensions.push({ ...c, values, measureType: iri === `${NS.qb}measureType` });
-  }
+  const { title, measures, dimensions } = await structureOf(site, dataset);
 
   // The filter: a dimension's value from the query string, if it is one of its codes.
   const fixed = new Map<string, string>();
@@ -67,17 +41,20 @@ export async function cubePage(site: Site, dataset: string, query: URLSearchPara
     const v = query.get(dim.name);
     if (v === null || v === '') continue;
     if (dim.values.some((x) => x.iri === v)) fixed.set(dim.iri, v);
-    else problems.push(`${dim.label} has no value ${v}; showing every ${dim.label.toLowerCase()}`);
+    else problems.push(`${dim.label} has no value ${v.length > 80 ? `${v.slice(0, 80)}…` : v}; showing every ${dim.label.toLowerCase()}`);
   }
 
-  const patterns = (vars: boolean): string => dimensions.map((dim, i) => (fixed.has(dim.iri) ? `?o ${iriRef(dim.iri)} ${iriRef(fixed.get(dim.iri)!)} .${vars ? ` BIND(${iriRef(fixed.get(dim.iri)!)} AS ?d${i})` : ''}` : `?o ${iriRef(dim.iri)} ?d${i} .`)).join(' ');
-  const [countRow] = await select(site.source, `SELECT (COUNT(?o) AS ?n) WHERE { ?o <${NS.qb}dataSet> ${d} . ${patterns(false)} }`, 60_000);
+  // Only the filtered dimensions narrow the observations (every observation has every
+  // dimension, as IC-11 requires): counting and paging join those alone, then read the page's rows.
+  const filtered = dimensions.filter((dim) => fixed.has(dim.iri)).map((dim) => `?o ${iriRef(dim.iri)} ${iriRef(fixed.get(dim.iri)!)} .`).join(' ');
+  const [countRow] = await select(site.source, `SELECT (COUNT(?o) AS ?n) WHERE { ?o <${NS.qb}dataSet> ${d} . ${filtered} }`, 60_000);
   const total = Number(countRow?.['n']?.value ?? 0);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(pages, Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1));
   const rows = await select(site.source, `SELECT ?o ${dimensions.map((_, i) => `?d${i}`).join(' ')} ${measures.map((_, i) => `?m${i}`).join(' ')} WHERE {
-      ?o <${NS.qb}dataSet> ${d} . ${patterns(true)} ${measures.map((m, i) => `OPTIONAL { ?o ${iriRef(m.iri)} ?m${i} }`).join(' ')}
-    } ORDER BY ?o LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`, 60_000);
+      { SELECT ?o WHERE { ?o <${NS.qb}dataSet> ${d} . ${filtered} } ORDER BY ?o LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE} }
+      ${dimensions.map((dim, i) => `OPTIONAL { ?o ${iriRef(dim.iri)} ?d${i} }`).join(' ')} ${measures.map((m, i) => `OPTIONAL { ?o ${iriRef(m.iri)} ?m${i} }`).join(' ')}
+    } ORDER BY ?o`, 60_000);
   const statuses = await markersOf(site, rows.map((r) => r['o']!.value));
   const valueLabel = new Map(dimensions.flatMap((dim) => dim.values.map((v) => [`${dim.iri} ${v.iri}`, v.label] as const)));
   const markersSeen = new Map<string, { notation: string; meaning: string }>();
@@ -112,6 +89,61 @@ export async function cubePage(site: Site, dataset: string, query: URLSearchPara
       chartDimensions: dimensions.filter((x) => !x.measureType && x.values.length > 1).map((x) => ({ name: x.name, label: x.label })),
     },
   };
+}
+
+interface CubeStructure {
+  readonly title: string;
+  readonly measures: readonly Component[];
+  readonly dimensions: readonly Dimension[];
+}
+
+/** Structures by data source and dataset: a release does not change while it is served, and reading the codes is most of a cube page's work. */
+const structures = new WeakMap<object, Map<string, Promise<CubeStructure>>>();
+
+function structureOf(site: Site, dataset: string): Promise<CubeStructure> {
+  let known = structures.get(site.source);
+  if (!known) structures.set(site.source, (known = new Map()));
+  let s = known.get(dataset);
+  if (!s) {
+    s = readStructure(site, dataset);
+    known.set(dataset, s);
+    // A failure (a time-out, say) is not kept: the next request tries again.
+    s.catch(() => known!.delete(dataset));
+  }
+  return s;
+}
+
+/** A cube's title, measures and dimensions with the codes its observations use, by label. */
+async function readStructure(site: Site, dataset: string): Promise<CubeStructure> {
+  const d = iriRef(dataset);
+  const comps = await select(site.source, `PREFIX qb: <${NS.qb}>
+    SELECT ?prop ?kind (MIN(?ord) AS ?order) WHERE { ${d} qb:structure/qb:component ?c .
+      { ?c qb:dimension ?prop BIND("d" AS ?kind) } UNION { ?c qb:measure ?prop BIND("m" AS ?kind) } UNION { ?c qb:attribute ?prop BIND("a" AS ?kind) }
+      OPTIONAL { ?c qb:order ?ord } } GROUP BY ?prop ?kind ORDER BY ?order ?prop`);
+  const [titleRow] = await select(site.source, `SELECT ?t WHERE { ${d} <${NS.dcterms}title> ?t } LIMIT 1`);
+  const title = titleRow?.['t']?.value ?? dataset;
+  const props = comps.map((r) => r['prop']!.value);
+  const labels = await labelsOf(site.source, props);
+  const used = new Set<string>();
+  const named = (iri: string): Component => {
+    let name = localName(iri);
+    while (used.has(name)) name = `${name}_`;
+    used.add(name);
+    return { iri, name, label: labels.get(iri) ?? name };
+  };
+  const dimensionIris = comps.filter((r) => r['kind']!.value === 'd').map((r) => r['prop']!.value);
+  const measures = comps.filter((r) => r['kind']!.value === 'm').map((r) => named(r['prop']!.value));
+  const dimensions: Dimension[] = [];
+  for (const iri of dimensionIris) {
+    const c = named(iri);
+    const rows = await select(site.source, `SELECT DISTINCT ?v WHERE { ?o <${NS.qb}dataSet> ${d} ; ${iriRef(iri)} ?v }`, 60_000);
+    const codes = rows.map((r) => r['v']!.value);
+    const codeLabels = await labelsOf(site.source, codes);
+    const values = codes.map((v) => ({ iri: v, label: codeLabels.get(v) ?? labels.get(v) ?? localName(v) }))
+      .sort((a, b) => (iri === REF_PERIOD ? a.iri.localeCompare(b.iri) : a.label.localeCompare(b.label, 'en-GB', { numeric: true })));
+    dimensions.push({ ...c, values, measureType: iri === `${NS.qb}measureType` });
+  }
+  return { title, measures, dimensions };
 }
 
 /** Each observation's markers: the GSS shorthand (its skos:notation, as `[c]`) and what it means. */

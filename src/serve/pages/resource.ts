@@ -25,7 +25,8 @@ export async function resourcePage(site: Site, iri: string, ntriples: string): P
   const types = own.filter((q) => q.predicate.value === TYPE).map((q) => q.object.value);
   const isType = (t: string): boolean => types.includes(t);
 
-  const incoming = await select(site.source, `SELECT ?s ?p WHERE { ?s ?p ${iriRef(iri)} FILTER(isIRI(?s)) } ORDER BY ?p ?s LIMIT 21`);
+  // In the store's own order (sorting every observation that uses a common code costs 20×).
+  const incoming = await select(site.source, `SELECT ?s ?p WHERE { ?s ?p ${iriRef(iri)} FILTER(isIRI(?s)) } LIMIT 21`);
   let concepts: { term: TermView; depth: number; notation?: string }[] | undefined;
   if (isType(`${NS.skos}ConceptScheme`)) concepts = await conceptTree(site, iri);
   let terms: { id: string; term: TermView; kind: TermView[]; properties: PropertyRow[] }[] | undefined;
@@ -33,7 +34,7 @@ export async function resourcePage(site: Site, iri: string, ntriples: string): P
   if (isType(`${NS.owl}Ontology`)) termQuads = quads.filter((q) => q.subject.value.startsWith(`${iri}#`));
 
   const iris = new Set<string>([iri]);
-  for (const q of quads) for (const t of [q.predicate, q.object]) if (t.termType === 'NamedNode') iris.add(t.value);
+  for (const q of quads) for (const t of [q.subject, q.predicate, q.object]) if (t.termType === 'NamedNode') iris.add(t.value);
   for (const r of incoming) for (const k of ['s', 'p']) iris.add(r[k]!.value);
   const labels = await labelsOf(site.source, iris);
   const markers = await markerMeanings(site, own.filter((q) => q.predicate.value === OBS_STATUS).map((q) => q.object.value));
@@ -61,7 +62,7 @@ export async function resourcePage(site: Site, iri: string, ntriples: string): P
   }
   const blanks = [...new Set(quads.filter((q) => q.subject.termType === 'BlankNode').map((q) => q.subject.value))]
     .map((b) => ({ properties: rowsOf(b, quads.filter((q) => q.subject.termType === 'BlankNode')) }));
-  const title = labels.get(iri) ?? curie(iri);
+  const title = labels.get(iri) ?? (isType(`${NS.qb}Observation`) ? observationTitle(own, labels) : curie(iri));
   const dataset = isType(`${NS.dcat}Dataset`) || isType(`${NS.qb}DataSet`);
   return {
     template: 'resource.njk', title,
@@ -75,6 +76,20 @@ export async function resourcePage(site: Site, iri: string, ntriples: string): P
       local: site.spaces.pathOf(iri) !== undefined,
     },
   };
+}
+
+/**
+ * An observation has no label of its own: it is named by what it measures and where it sits,
+ * "Offenders sentenced: Over £10,000, Criminal damage and arson, 2019, Male".
+ */
+function observationTitle(own: readonly Quad[], labels: ReadonlyMap<string, string>): string {
+  const measureType = own.find((q) => q.predicate.value === `${NS.qb}measureType`)?.object.value;
+  const skip = new Set([TYPE, `${NS.qb}dataSet`, `${NS.qb}measureType`, OBS_STATUS, `${NS['sdmx-attribute']}unitMeasure`]);
+  const coordinates = own.filter((q) => q.object.termType === 'NamedNode' && !skip.has(q.predicate.value))
+    .sort((a, b) => a.predicate.value.localeCompare(b.predicate.value))
+    .map((q) => labels.get(q.object.value) ?? localName(q.object.value));
+  const what = measureType ? labels.get(measureType) ?? localName(measureType) : 'Observation';
+  return `${what}: ${coordinates.join(', ')}`;
 }
 
 /** Labels first, then descriptions, types and the rest by name. */
