@@ -3,16 +3,19 @@ import { QueryFailed, iriRef, type DataSource } from './source.js';
 
 /**
  * A SPARQL 1.1 endpoint (Virtuoso, say) that `publish` filled: for releases larger than the
- * embedded store holds. Credentials, when needed, come from JLOD_SPARQL_USER/JLOD_SPARQL_PASSWORD
- * and are never printed.
+ * embedded store holds. Credentials, when the endpoint needs them, come from the same
+ * environment variables as `publish`'s (JLOD_USER, JLOD_PASSWORD), are sent by Basic
+ * authentication only over https or to this machine, and are never printed.
  */
 export class RemoteSource implements DataSource {
   constructor(private readonly endpoint: string, private readonly auth?: string) {}
 
   static fromEnv(endpoint: string): RemoteSource {
-    const user = process.env['JLOD_SPARQL_USER'];
-    const password = process.env['JLOD_SPARQL_PASSWORD'];
-    return new RemoteSource(endpoint, user ? `Basic ${Buffer.from(`${user}:${password ?? ''}`).toString('base64')}` : undefined);
+    const user = process.env['JLOD_USER'];
+    const password = process.env['JLOD_PASSWORD'];
+    const url = new URL(endpoint);
+    const safe = url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    return new RemoteSource(endpoint, user && safe ? `Basic ${Buffer.from(`${user}:${password ?? ''}`).toString('base64')}` : undefined);
   }
 
   async run(sparql: string, format: string, timeoutMs: number): Promise<string> {

@@ -93,7 +93,13 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Appended, not resolved against a base: a path such as `//x` would otherwise be read as a host.
+    let url: URL;
+    try {
+      url = new URL(`http://localhost${(req.url ?? '/').startsWith('/') ? req.url ?? '/' : `/${req.url}`}`);
+    } catch {
+      return send(res, req, 400, { 'content-type': 'text/plain; charset=utf-8' }, 'Bad request: the address does not parse.\n');
+    }
     const path = url.pathname;
     const method = req.method ?? 'GET';
     if (path === '/sparql') return endpoint(req, res, url, csp);
@@ -103,7 +109,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     if (path === '/healthz') return send(res, req, 200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, 'ok\n');
     if (path.startsWith('/assets/')) return asset(res, req, path.slice('/assets/'.length));
     const files = releases.find((r) => path.startsWith(r.downloadPath));
-    if (files) return download(res, req, files, decodeURIComponent(path.slice(files.downloadPath.length)));
+    if (files) return download(res, req, files, decoded(path.slice(files.downloadPath.length)));
     const accept = req.headers.accept;
 
     if (path === '/' || path === '/catalogue') {
@@ -201,6 +207,15 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       await Promise.all([pages.close(), queries === pages ? undefined : queries.close()]);
     },
   };
+}
+
+/** A path's text, or '' when its percent-encoding is broken (no file has that name). */
+function decoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return '';
+  }
 }
 
 function sha(...parts: string[]): string {

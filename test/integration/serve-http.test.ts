@@ -58,6 +58,15 @@ describe('serve: IRIs resolve on the server', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
+  it('serves the catalogue at / to people, and sends programs to its document', async () => {
+    const page = await get('/', { accept: 'text/html' });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Offenders fined, by fine amount band');
+    const rdf = await get('/', { accept: 'text/turtle' });
+    expect(rdf.status).toBe(303);
+    expect(rdf.headers['location']).toBe('/doc/catalog/2025-04');
+  });
+
   it('answers 303 See Other from resource IRIs to their documents (UK GLD patterns)', async () => {
     const obs = readFileSync(join(releases.current, 'sentenced-fines.nt'), 'utf8').split('\n').find((l) => l.includes(`${QB}Observation`))!.split(' ')[0]!.slice(1, -1);
     const cases: [string, string][] = [
@@ -163,6 +172,7 @@ describe('serve: IRIs resolve on the server', () => {
     expect((await get(path, { 'if-none-match': `"${sha}"` })).status).toBe(304);
     expect((await get('/downloads/2025-04/../metadata.ttl')).status).toBe(404);
     expect((await get('/downloads/2025-04/nothing.nt')).status).toBe(404);
+    expect((await get('/downloads/2025-04/%E0%A4%A')).status).toBe(404);
     // The previous release's files too, when its folder is on this machine (the history links to them).
     expect((await get('/downloads/2025-01/sentenced-fines.nt', {}, 'HEAD')).status).toBe(200);
   });
@@ -175,6 +185,11 @@ describe('serve: IRIs resolve on the server', () => {
     expect(injected.status).toBe(200);
     expect(injected.text).toContain('Some filters were not applied');
     expect(injected.text).not.toContain('<x> }');
+    for (const path of ['/assets/../../package.json', '/assets/fonts/..%2f..%2fpackage.json', '/cube/%2e%2e/%2e%2e/etc/passwd', `/doc/${'a'.repeat(9000)}`]) {
+      expect((await get(path)).status, path.slice(0, 40)).toBe(404);
+    }
+    expect((await get('/cube/data/sentenced-fines?page=-5')).status).toBe(200);
+    expect((await get('/cube/data/sentenced-fines?page=99999999999999999999')).status).toBe(200);
     const weird = await get('/doc/%3Cscript%3Ealert(1)%3C%2Fscript%3E');
     expect(weird.status).toBe(404);
     expect(weird.text).not.toContain('<script>alert');
@@ -182,6 +197,36 @@ describe('serve: IRIs resolve on the server', () => {
     expect(String(page.headers['content-security-policy'])).toContain("default-src 'self'");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
   });
+});
+
+describe('serve: hostile requests', () => {
+  it('answers 300 random requests (paths, queries, Accept headers, methods) without a 5xx, and keeps serving', async () => {
+    // Seeded, so a failure reproduces.
+    let seed = 2112;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pieces = ['/doc/', '/data/', '/id/', '/def/justice', '/cube/data/sentenced-fines', '/sparql', '/resource', '/downloads/2025-04/', '/assets/', '%', '%00', '%E0%A4', '..', '//', '#', '?', '&', '=', '<', '>', '"', "'", '{', '}', '\\', 'é', '🙂', 'x'.repeat(300), 'query=', 'uri=', 'page=', 'SELECT', 'INSERT', ' ', '\t'];
+    const accepts = ['', '*/*', 'text/html', 'text/turtle;q=2', ';;', 'a/b, c/d;q=0.1', 'application/ld+json;q=0.000', `${'x/y,'.repeat(200)}`];
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 300; i++) {
+      let path = '/';
+      for (let k = rand(6); k >= 0; k--) path += pieces[rand(pieces.length)];
+      const safe = encodeURI(path).replace(/%25/g, '%');
+      const method = ['GET', 'HEAD', 'POST', 'GET', 'GET'][rand(5)]!;
+      const res = await request(`${server.url}${safe.startsWith('/') ? safe : `/${safe}`}`, {
+        method: method as 'GET', headers: { accept: accepts[rand(accepts.length)]!, 'if-none-match': rand(2) ? '"x", W/"y"' : '*' },
+        ...(method === 'POST' ? { body: pieces[rand(pieces.length)]!, headers: { 'content-type': ['application/sparql-query', 'application/x-www-form-urlencoded', 'text/plain'][rand(3)]! } } : {}),
+      }).catch((err: Error) => ({ statusCode: -1, body: { dump: async () => undefined }, err }));
+      await res.body.dump();
+      statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+      expect(res.statusCode, `${method} ${safe}`).toBeGreaterThan(0);
+      expect(res.statusCode, `${method} ${safe}`).toBeLessThan(500);
+    }
+    expect(statuses.size).toBeGreaterThan(3);
+    expect((await get('/healthz')).status).toBe(200);
+  }, 120_000);
 });
 
 describe('serve: the SPARQL 1.1 Protocol endpoint', () => {
