@@ -4,6 +4,7 @@ import { EXIT } from './options.js';
 import type { ServeFlags } from './serve.js';
 import { showActivity } from './progress.js';
 import { recoverBeforeReading } from '../release/recover.js';
+import { during } from '../run/activity.js';
 
 export async function runServeCommand(release: string, flags: ServeFlags): Promise<number> {
   recoverBeforeReading(release);
@@ -11,11 +12,11 @@ export async function runServeCommand(release: string, flags: ServeFlags): Promi
   const stop = showActivity(!flags.quiet && !flags.json);
   let server;
   try {
-    server = await startServer({
+    server = await during(flags.sparqlEndpoint ? 'starting' : 'loading the release into the embedded store (twice: pages and queries)', () => startServer({
       dir: release, host: flags.host, port: flags.check ? 0 : flags.port,
       ...(flags.sparqlEndpoint ? { sparqlEndpoint: flags.sparqlEndpoint } : {}),
       queryTimeoutMs: flags.queryTimeout * 1000, maxResults: flags.maxResults,
-    });
+    }));
   } catch (err) {
     stop();
     const e = err as NodeJS.ErrnoException;

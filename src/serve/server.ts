@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import { exampleQueries, exampleQuery } from '../cli/query.js';
 import { META_NS, NS } from '../rdf/ns.js';
 import { describe, serialize } from './document.js';
@@ -13,7 +11,8 @@ import { datasetPage } from './pages/dataset.js';
 import { resourcePage } from './pages/resource.js';
 import { readReleaseFolder, type ReleaseFolder } from './release-folder.js';
 import { RemoteSource } from './remote-source.js';
-import { GOVUK, Renderer, VIEWS } from './render.js';
+import { Renderer } from './render.js';
+import { asset, decoded, download } from './static-files.js';
 import type { Page, Site } from './site.js';
 import { ask, iriRef, QueryFailed, type DataSource } from './source.js';
 import { Spaces } from './spaces.js';
@@ -40,9 +39,6 @@ export interface RunningServer {
 
 const RDF_TYPES = REPRESENTATIONS.map((r) => r.type);
 const TEXT = new Set(['text/html', 'text/turtle', 'application/n-triples', 'application/n-quads', 'application/ld+json']);
-const ASSET_TYPES: Readonly<Record<string, string>> = {
-  css: 'text/css; charset=utf-8', woff: 'font/woff', woff2: 'font/woff2', svg: 'image/svg+xml', png: 'image/png', ico: 'image/x-icon', json: 'application/json', js: 'text/javascript; charset=utf-8',
-};
 
 /**
  * `serve` (issue 21): a release folder as a read-only linked-data site. Resource IRIs answer
@@ -179,7 +175,10 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       const isCatalog = iri === folder.catalog;
       const page = isCatalog ? await cataloguePage(site) : isDataset ? await datasetPage(site, iri) : await resourcePage(site, iri, nt);
       const title = page.data['title'] as string;
-      return sendPage(res, req, { ...page, data: { ...page.data, docPath: docPath.startsWith('/resource') ? undefined : docPath, breadcrumbs: crumbs(spaces, iri, title), alternates: REPRESENTATIONS.filter((r) => r.type !== 'text/html').map((r) => ({ type: r.type, href: `${docPath}.${r.ext}` })) } }, 200, headers);
+      // A /resource page has no extension forms: its data is had by Accept.
+      const own = !docPath.startsWith('/resource');
+      const alternates = own ? REPRESENTATIONS.filter((r) => r.type !== 'text/html').map((r) => ({ type: r.type, href: `${docPath}.${r.ext}` })) : [];
+      return sendPage(res, req, { ...page, data: { ...page.data, docPath: own ? docPath : undefined, breadcrumbs: crumbs(spaces, iri, title), alternates } }, 200, headers);
     }
     return errorPage(res, req, 404, 'Page not found', 'This release says nothing about the resource this document would describe.');
   };
@@ -209,15 +208,6 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   };
 }
 
-/** A path's text, or '' when its percent-encoding is broken (no file has that name). */
-function decoded(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return '';
-  }
-}
-
 function sha(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\n')).digest('hex');
 }
@@ -238,30 +228,4 @@ function crumbs(spaces: Spaces, iri: string, title: string): { text: string; hre
   if (m) out.push({ text: m[1]!.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), href: `/doc/data/${m[1]}` });
   out.push({ text: title });
   return out;
-}
-
-/** GOV.UK Frontend's stylesheet, fonts and images, and our own stylesheet; nothing else. */
-function asset(res: ServerResponse, req: IncomingMessage, name: string): void {
-  const file = name === 'app.css' ? join(VIEWS, 'app.css')
-    : name === 'govuk-frontend.min.css' ? join(GOVUK, 'govuk', 'govuk-frontend.min.css')
-      : /^(fonts|images)\/[\w.-]+$/.test(name) || name === 'manifest.json' ? join(GOVUK, 'govuk', 'assets', name) : undefined;
-  if (!file || !existsSync(file)) return send(res, req, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found\n');
-  const type = ASSET_TYPES[name.split('.').pop()!] ?? 'application/octet-stream';
-  const stat = statSync(file);
-  const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
-  if (notModified(req.headers['if-none-match'], etag)) return send(res, req, 304, { etag });
-  res.writeHead(200, { 'content-type': type, 'content-length': String(stat.size), etag, 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' });
-  if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).pipe(res);
-}
-
-/** A file of the release folder, by name from the folder's own list (so no path leaves it); its ETag is its SHA-256. */
-function download(res: ServerResponse, req: IncomingMessage, folder: ReleaseFolder, name: string): void {
-  const file = folder.downloads.get(name);
-  if (!file) return send(res, req, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'No such file in this release\n');
-  const etag = `"${file.sha256}"`;
-  if (notModified(req.headers['if-none-match'], etag)) return send(res, req, 304, { etag });
-  res.writeHead(200, { 'content-type': file.mediaType, 'content-length': String(file.bytes), etag, 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' });
-  if (req.method === 'HEAD') return void res.end();
-  createReadStream(file.path).pipe(res);
 }
