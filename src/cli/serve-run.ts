@@ -37,7 +37,9 @@ export async function runServeCommand(release: string, flags: ServeFlags): Promi
   }
   if (!flags.quiet) {
     const data = server.triples ? `${server.triples.toLocaleString('en-GB')} triples in the embedded store` : `data from ${flags.sparqlEndpoint}`;
-    process.stderr.write(`Serving ${release} (${data}) at ${server.url}/\n  catalogue ${server.url}/   SPARQL ${server.url}/sparql\nPress Ctrl-C to stop.\n`);
+    process.stderr.write(`Serving ${release} (${data}) at ${server.url}/\n  catalogue ${server.url}/   SPARQL ${server.url}/sparql\n`);
+    if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) process.stderr.write(`note: bound to ${flags.host}: other machines can reach this server (read-only)\n`);
+    process.stderr.write('Press Ctrl-C to stop.\n');
   }
   await new Promise<void>((resolve) => {
     const done = (): void => resolve();

@@ -17,7 +17,7 @@ import type { Page, Site } from './site.js';
 import { ask, iriRef, QueryFailed, type DataSource } from './source.js';
 import { Spaces } from './spaces.js';
 import { sparqlEndpoint } from './sparql-endpoint.js';
-import { send } from './respond.js';
+import { CORS, send } from './respond.js';
 
 export interface ServeOptions {
   readonly dir: string;
@@ -99,10 +99,13 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     const path = url.pathname;
     const method = req.method ?? 'GET';
     if (path === '/sparql') return endpoint(req, res, url, csp);
+    if (method === 'OPTIONS') return send(res, req, 204, { ...CORS, allow: 'GET, HEAD, OPTIONS' });
     if (method !== 'GET' && method !== 'HEAD') {
       return send(res, req, 405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }, 'This server is read-only: GET and HEAD only (POST for /sparql queries).\n');
     }
     if (path === '/healthz') return send(res, req, 200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, 'ok\n');
+    // VoID's well-known address (RFC 8615; VoID §7.2): where a crawler finds the dataset descriptions.
+    if (path === '/.well-known/void') return redirect(res, req, Spaces.docOf(spaces.pathOf(folder.catalog)!));
     if (path.startsWith('/assets/')) return asset(res, req, path.slice('/assets/'.length));
     const files = releases.find((r) => path.startsWith(r.downloadPath));
     if (files) return download(res, req, files, decoded(path.slice(files.downloadPath.length)));
@@ -168,7 +171,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       // A resource from elsewhere that the release only links to still has a page (what links to it).
       const linkedOnly = nt === '' && type === 'text/html' && docPath.startsWith('/resource') && (await ask(pages, `ASK { ?s ?p ${iriRef(iri)} }`));
       if (nt === '' && !linkedOnly) continue;
-      if (type !== 'text/html') return send(res, req, 200, { ...headers, 'content-type': contentType(type) }, await serialize(nt, type));
+      if (type !== 'text/html') return send(res, req, 200, { ...headers, ...CORS, 'content-type': contentType(type) }, await serialize(nt, type));
       // A code list is a dcat:Dataset too, but people want its concepts: it gets the resource page.
       const typed = (t: string): boolean => nt.includes(`<${iri}> <${NS.rdf}type> <${t}>`);
       const isDataset = typed(`${NS.dcat}Dataset`) && !typed(`${NS.skos}ConceptScheme`);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { negotiate } from './negotiate.js';
 import type { Renderer } from './render.js';
-import { send } from './respond.js';
+import { CORS, send } from './respond.js';
 import type { Site } from './site.js';
 import { QueryFailed, type Binding, type DataSource } from './source.js';
 import { prepare, queryOfRequest } from './sparql-protocol.js';
@@ -27,6 +27,7 @@ export interface EndpointOptions {
 export function sparqlEndpoint(o: EndpointOptions) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, csp: string): Promise<void> => {
     const method = req.method ?? 'GET';
+    if (method === 'OPTIONS') return send(res, req, 204, { ...CORS, allow: 'GET, HEAD, POST, OPTIONS' });
     if (!['GET', 'HEAD', 'POST'].includes(method)) {
       return send(res, req, 405, { allow: 'GET, HEAD, POST', 'content-type': 'text/plain; charset=utf-8' }, 'The SPARQL endpoint takes queries by GET or POST.\n');
     }
@@ -44,7 +45,7 @@ export function sparqlEndpoint(o: EndpointOptions) {
     };
     const refuse = (status: number, message: string): void => {
       if (wantsPage) return page(status, { error: message });
-      send(res, req, status, { 'content-type': 'text/plain; charset=utf-8', vary: 'Accept' }, `${message}\n`);
+      send(res, req, status, { ...CORS, 'content-type': 'text/plain; charset=utf-8', vary: 'Accept' }, `${message}\n`);
     };
     if (update) return refuse(403, 'this endpoint is read-only: SPARQL Update is refused');
     if (query === undefined) {
@@ -65,7 +66,7 @@ export function sparqlEndpoint(o: EndpointOptions) {
     const capped: Record<string, string> = prepared.capped ? { 'x-sparql-maxrows': String(o.maxResults) } : {};
     if (prepared.format !== 'text/html') {
       const type = /^text\/|json$|xml$|n-triples$/.test(format) ? `${format}; charset=utf-8` : format;
-      return send(res, req, 200, { 'content-type': type, vary: 'Accept', 'cache-control': 'no-store', ...capped }, text);
+      return send(res, req, 200, { ...CORS, 'content-type': type, vary: 'Accept', 'cache-control': 'no-store', ...capped }, text);
     }
     if (graph) return page(200, { results: { graph: text } });
     const json = JSON.parse(text) as { boolean?: boolean; head: { vars?: string[] }; results?: { bindings: Record<string, Binding>[] } };

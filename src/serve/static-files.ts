@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { notModified } from './negotiate.js';
 import type { ReleaseFolder } from './release-folder.js';
 import { GOVUK, VIEWS } from './render.js';
-import { send } from './respond.js';
+import { CORS, send } from './respond.js';
 
 /** The files `serve` sends as they are: GOV.UK Frontend's assets, our stylesheet, and the release's downloads. */
 
@@ -42,7 +42,7 @@ export function download(res: ServerResponse, req: IncomingMessage, folder: Rele
   if (!file) return send(res, req, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'No such file in this release\n');
   const etag = `"${file.sha256}"`;
   if (notModified(req.headers['if-none-match'], etag)) return send(res, req, 304, { etag });
-  res.writeHead(200, { 'content-type': file.mediaType, 'content-length': String(file.bytes), etag, 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' });
+  res.writeHead(200, { ...CORS, 'content-type': file.mediaType, 'content-length': String(file.bytes), etag, 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' });
   if (req.method === 'HEAD') return void res.end();
   createReadStream(file.path).pipe(res);
 }

@@ -58,6 +58,21 @@ describe('serve: IRIs resolve on the server', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
+  it('lets any web page read the data (CORS) and crawlers find the VoID (/.well-known/void)', async () => {
+    const doc = await get('/doc/data/sentenced-fines', { accept: 'text/turtle', origin: 'https://example.org' });
+    expect(doc.headers['access-control-allow-origin']).toBe('*');
+    const results = await get(`/sparql?query=${encodeURIComponent('ASK { ?s ?p ?o }')}`, { accept: 'application/sparql-results+json', origin: 'https://example.org' });
+    expect(results.headers['access-control-allow-origin']).toBe('*');
+    const preflight = await get('/sparql', { origin: 'https://example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' }, 'OPTIONS');
+    expect(preflight.status).toBe(204);
+    expect(String(preflight.headers['access-control-allow-headers'])).toMatch(/Content-Type/);
+    // Pages are not shared across origins.
+    expect((await get('/doc/data/sentenced-fines', { accept: 'text/html' })).headers['access-control-allow-origin']).toBeUndefined();
+    const void_ = await get('/.well-known/void');
+    expect(void_.status).toBe(303);
+    expect(void_.headers['location']).toBe('/doc/catalog/2025-04');
+  });
+
   it('serves the catalogue at / to people, and sends programs to its document', async () => {
     const page = await get('/', { accept: 'text/html' });
     expect(page.status).toBe(200);

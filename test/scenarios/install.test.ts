@@ -3,7 +3,7 @@
  * built dist/; `npm install -g` of it into an empty prefix gives a working `justice-lod`
  * with no dev dependencies and no TypeScript build. Also --version and shell completion.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -87,4 +87,29 @@ describe('npm pack, then npm install -g of the tarball', () => {
     expect(r.stdout).toMatch(/court-outcomes-by-pfa\s+yes\s+yes\s+yes\s+yes\s+yes\s+★★★★★/);
     expect(readdirSync(out)).toEqual(expect.arrayContaining(['court-outcomes-by-pfa.nt', 'court-outcomes-by-pfa.ttl', 'metadata.ttl', 'five-star.json']));
   });
+
+  it('serves what it converted: pages from the installed templates and GOV.UK Frontend, and --check', async () => {
+    const exe = join(prefix, 'bin', 'justice-lod');
+    const out = join(work, 'out');
+    const check = spawnSync(exe, ['serve', out, '--check'], { cwd: work, encoding: 'utf8' });
+    expect(check.status, check.stderr + check.stdout).toBe(0);
+    const child = spawn(exe, ['serve', out, '--port', '0'], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      let err = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr!.on('data', (c: Buffer) => {
+          err += c.toString();
+          const m = /at (http:\/\/\S+)\//.exec(err);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`serve stopped (${code}): ${err}`)));
+      });
+      const page = await fetch(`${url}/doc/data/court-outcomes-by-pfa`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('govuk-summary-list');
+      expect((await fetch(`${url}/assets/govuk-frontend.min.css`)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 120_000);
 });

@@ -10,6 +10,10 @@ export const PAGE_SIZE = 50;
 const CHART_POINTS = 120;
 const REF_PERIOD = `${NS['sdmx-dimension']}refPeriod`;
 const OBS_STATUS = `${NS['sdmx-attribute']}obsStatus`;
+/** A total code by its label ("All offences", "Total") … */
+const TOTAL = /^(all|total)\b/i;
+/** … or a whole-country area (England and Wales, England, Wales, the UK, Great Britain). */
+const NATIONAL = /\/statistical-geography\/(K04000001|E92000001|W92000004|K02000001|K03000001)$/;
 
 interface Component {
   readonly iri: string;
@@ -167,12 +171,14 @@ async function chartOf(site: Site, dataset: string, dimensions: readonly Dimensi
   const candidates = dimensions.filter((x) => !x.measureType && x.values.length > 1);
   if (!candidates.length || !measures.length) return undefined;
   const by = candidates.find((x) => x.name === query.get('chart')) ?? candidates.find((x) => x.iri === REF_PERIOD) ?? candidates[0]!;
-  const measure = measures.find((m) => m.name === query.get('measure')) ?? measures[0]!;
+  // The measure asked for, else the one the table is filtered to (by qb:measureType), else the first.
+  const filteredTo = dimensions.find((x) => x.measureType && fixed.has(x.iri));
+  const measure = measures.find((m) => m.name === query.get('measure')) ?? measures.find((m) => filteredTo && m.iri === fixed.get(filteredTo.iri)) ?? measures[0]!;
   const held: { label: string; value: string }[] = [];
   const patterns: string[] = [];
   for (const dim of dimensions) {
     if (dim === by) continue;
-    const value = dim.measureType ? measure.iri : fixed.get(dim.iri) ?? (dim.values.find((v) => /^(all|total)\b/i.test(v.label)) ?? dim.values[0])?.iri;
+    const value = dim.measureType ? measure.iri : fixed.get(dim.iri) ?? (dim.values.find((v) => TOTAL.test(v.label) || NATIONAL.test(v.iri)) ?? dim.values[0])?.iri;
     if (!value) continue;
     patterns.push(`?o ${iriRef(dim.iri)} ${iriRef(value)} .`);
     if (!dim.measureType) held.push({ label: dim.label, value: dim.values.find((v) => v.iri === value)?.label ?? value });
