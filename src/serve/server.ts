@@ -9,6 +9,7 @@ import { cataloguePage } from './pages/catalogue.js';
 import { cubePage, PAGE_SIZE } from './pages/cube.js';
 import { datasetPage } from './pages/dataset.js';
 import { resourcePage } from './pages/resource.js';
+import { readRelease } from '../release/read-release.js';
 import { readReleaseFolder, type ReleaseFolder } from './release-folder.js';
 import { RemoteSource } from './remote-source.js';
 import { Renderer } from './render.js';
@@ -75,6 +76,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       return [];
     }
   })];
+  // Each dataset's named graph (as its N-Quads and TriG dumps name it), to the dataset.
+  const graphs = new Map(readRelease(folder.dir).flatMap((d) => (d.dataset ? [[d.graph, d.dataset] as const] : [])));
   const renderer = new Renderer({ downloadPath: folder.downloadPath });
   const csp = `default-src 'self'; script-src 'self' ${renderer.scriptHash}; style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
   const prefixes = new Map(Object.entries({ ...NS, ...META_NS }));
@@ -148,6 +151,9 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     // A resource IRI: 303 See Other to the document about it, when the release knows it.
     for (const iri of spaces.irisOfPath(path)) {
       if (await ask(pages, `ASK { ${iriRef(iri)} ?p ?o }`)) return redirect(res, req, Spaces.docOf(spaces.pathOf(iri)!));
+      // A named graph of the N-Quads and TriG dumps is the dataset's content: see the dataset.
+      const dataset = graphs.get(iri);
+      if (dataset && spaces.pathOf(dataset)) return redirect(res, req, Spaces.docOf(spaces.pathOf(dataset)!));
     }
     return errorPage(res, req, 404, 'Page not found', 'Nothing in this release has this address. Check the address, or start from the catalogue.');
   };

@@ -98,6 +98,10 @@ describe('serve: IRIs resolve on the server', () => {
       expect(r.status, path).toBe(303);
       expect(r.headers['location'], path).toBe(doc);
     }
+    // A dataset's named graph (in its N-Quads and TriG dumps) leads to the dataset.
+    const graph = await get('/graph/sentenced-fines', { accept: 'text/turtle' });
+    expect(graph.status).toBe(303);
+    expect(graph.headers['location']).toBe('/doc/data/sentenced-fines');
     expect((await get('/id/no-such-thing')).status).toBe(404);
     expect((await get('/data/sentenced-fines/obs/nothing')).status).toBe(404);
   });
