@@ -1,0 +1,151 @@
+/**
+ * A CSVW run from its start (W3C "Model for Tabular Data" §5): from a metadata document, or
+ * from a CSV file whose metadata is found as the spec says — user metadata first, then a
+ * `Link: rel="describedby"` header, then the site-wide locations (`/.well-known/csvm`, else
+ * `{+url}-metadata.json` and `csv-metadata.json`), else the file's own header alone — and each
+ * table checked against the titles its file's header gives.
+ */
+import type { Quad } from 'n3';
+import { parseTemplate } from 'url-template';
+import { DEFAULT_DIALECT, parseTable, type ParsedTable } from './dialect.js';
+import { DEFAULT_INHERITED, readMetadata, type Fetch, type Problems } from './metadata.js';
+import type { Table, TableGroup } from './model.js';
+import { defaultColumn, tableGroupToRdf } from './to-rdf.js';
+
+export interface CsvwRun {
+  /** A metadata document or a CSV file, as an absolute URL. */
+  readonly url: string;
+  /** User metadata given with a CSV file (`--csvw-metadata`): it overrides every other. */
+  readonly userMetadata?: string;
+  readonly minimal?: boolean;
+  readonly fetch: Fetch;
+}
+
+export interface CsvwResult {
+  readonly quads: readonly Quad[];
+  readonly errors: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export async function runCsvw(o: CsvwRun): Promise<CsvwResult> {
+  const p: Problems = { errors: [], warnings: [] };
+  const done = (quads: Quad[] = []): CsvwResult => ({ quads: p.errors.length ? [] : quads, errors: p.errors, warnings: p.warnings });
+  const start = await o.fetch(o.url);
+  if (!start) {
+    p.errors.push(`${o.url} cannot be read`);
+    return done();
+  }
+  let group: TableGroup | undefined;
+  const isJson = /\.json(\?|$)/.test(o.url) || /json/.test(start.contentType ?? '');
+  if (isJson && !o.userMetadata) {
+    group = await readMetadata(start.text, o.url, o.fetch, p);
+  } else {
+    group = await locate(o, start.link, p);
+    if (p.errors.length) return done();
+    group ??= embedded(o.url);
+  }
+  if (!group || p.errors.length) return done();
+  checkForeignKeys(group, p);
+  if (p.errors.length) return done();
+  const parsed = new Map<string, ParsedTable>();
+  for (const table of group.tables) {
+    const file = table.url === o.url && !isJson ? start : await o.fetch(table.url);
+    if (!file) {
+      p.errors.push(`the table ${table.url} cannot be read`);
+      continue;
+    }
+    const data = parseTable(file.text, table.dialect);
+    checkCompatible(table, data, p);
+    parsed.set(table.url, data);
+  }
+  if (p.errors.length) return done();
+  return done(tableGroupToRdf(group, parsed, o.minimal ?? false, p));
+}
+
+/** The metadata for a CSV file, in the spec's order; undefined when there is none. */
+async function locate(o: CsvwRun, link: string | undefined, p: Problems): Promise<TableGroup | undefined> {
+  const describes = (g: TableGroup | undefined): boolean => !!g && g.tables.some((t) => t.url === o.url);
+  if (o.userMetadata) {
+    const got = await o.fetch(o.userMetadata);
+    if (!got) {
+      p.errors.push(`the metadata ${o.userMetadata} cannot be read`);
+      return undefined;
+    }
+    return readMetadata(got.text, o.userMetadata, o.fetch, p);
+  }
+  const candidates: string[] = [];
+  const described = link && /rel="?describedby"?/.test(link) ? /<([^>]*)>/.exec(link)?.[1] : undefined;
+  if (described) candidates.push(new URL(described, o.url).href);
+  const wellKnown = await o.fetch(new URL('/.well-known/csvm', o.url).href);
+  const templates = wellKnown ? wellKnown.text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : ['{+url}-metadata.json', 'csv-metadata.json'];
+  for (const t of templates) {
+    try {
+      candidates.push(new URL(parseTemplate(t).expand({ url: o.url.split('?')[0]! }), o.url).href);
+    } catch {
+      p.warnings.push(`the site-wide location '${t}' is not a URI template`);
+    }
+  }
+  for (const candidate of candidates) {
+    const got = await o.fetch(candidate);
+    if (!got) continue;
+    const problems: Problems = { errors: [], warnings: [] };
+    const group = await readMetadata(got.text, candidate, o.fetch, problems);
+    if (describes(group) && !problems.errors.length) {
+      p.warnings.push(...problems.warnings);
+      return group;
+    }
+    p.warnings.push(`${candidate} does not describe ${o.url}${problems.errors.length ? ` (${problems.errors[0]})` : ''}: ignored`);
+  }
+  return undefined;
+}
+
+/** A table described by nothing but its file: columns from the header. */
+function embedded(url: string): TableGroup {
+  const table: Table = { url, suppressOutput: false, dialect: DEFAULT_DIALECT, columns: [], foreignKeys: [], notes: [], common: [], inherited: DEFAULT_INHERITED };
+  return { tables: [table], notes: [], common: [], base: url };
+}
+
+/**
+ * Metadata and the file should agree (§5.5.1): as many non-virtual columns as the header has
+ * cells, and where both give titles, a title in common whose languages match (`und` matches
+ * any; tags match when equal cut to the shorter). A mismatch is a warning, as the suite has it.
+ */
+function checkCompatible(table: Table, data: ParsedTable, p: Problems): void {
+  const real = table.columns.filter((c) => !c.virtual);
+  if (!real.length) return;
+  if (table.dialect.header && data.titles.length && data.titles.length !== real.length) {
+    p.warnings.push(`${table.url} has ${data.titles.length} columns; its metadata describes ${real.length}`);
+  }
+  // The header's titles are in the table's language (its `lang`, else und).
+  const headerLang = table.inherited.lang;
+  const sameLang = (a: string, b: string): boolean => {
+    if (a === 'und' || b === 'und') return true;
+    const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+    const n = Math.min(x.length, y.length);
+    return x.slice(0, n) === y.slice(0, n);
+  };
+  real.forEach((col, j) => {
+    const fromFile = data.titles[j] ?? [];
+    if (!fromFile.length || !col.titles.length) return;
+    const match = col.titles.some((t) => fromFile.includes(t.value) && sameLang(t.lang, headerLang));
+    if (!match) p.warnings.push(`${table.url} column ${j + 1}: the header says ${JSON.stringify(fromFile[0])}, the metadata's titles are ${col.titles.map((t) => JSON.stringify(t.value)).join(', ')}`);
+  });
+}
+
+/** Foreign keys must reach a table of the group and columns of it (§5.5.2). */
+function checkForeignKeys(group: TableGroup, p: Problems): void {
+  for (const table of group.tables) {
+    for (const fk of table.foreignKeys) {
+      const target = group.tables.find((t) => (fk.reference.resource ? t.url === fk.reference.resource : t.schemaId === fk.reference.schemaReference));
+      if (!target) {
+        p.errors.push(`a foreign key of ${table.url} refers to ${fk.reference.resource ?? fk.reference.schemaReference}, which is not a table of the group`);
+        continue;
+      }
+      const missing = fk.reference.columnReference.filter((n) => !target.columns.some((c) => c.named && c.name === n));
+      if (missing.length) p.errors.push(`a foreign key of ${table.url} refers to ${missing.join(', ')}, not columns of ${target.url}`);
+      if (missing.length === 0 && fk.reference.columnReference.length !== fk.columnReference.length) p.errors.push(`a foreign key of ${table.url} has ${fk.columnReference.length} columns, its reference ${fk.reference.columnReference.length}`);
+    }
+  }
+}
+
+export { defaultColumn };

@@ -1,0 +1,247 @@
+/**
+ * CSVW to RDF (W3C "Generating RDF from Tabular Data on the Web"): a table group's rows as
+ * triples in standard mode (with the csvw:TableGroup, Table and Row structure) or minimal mode
+ * (only what the cells say). Cells are parsed by their column's datatype; URI templates are
+ * expanded per row (RFC 6570) and resolved against the table's URL.
+ */
+import { DataFactory, type Quad, type Term } from 'n3';
+import { parseTemplate } from 'url-template';
+import { NS } from '../rdf/ns.js';
+import { constraintErrors, datatypeIri, normalise, parseValue } from './datatypes.js';
+import { CSVW, PREFIXES, expandName, expandTerm } from './context.js';
+import { BUILT_IN } from './datatypes.js';
+import type { ParsedTable } from './dialect.js';
+import type { Column, Inherited, Table, TableGroup } from './model.js';
+import { encodeName, type Problems } from './metadata.js';
+
+const { namedNode, blankNode, literal, quad } = DataFactory;
+const RDF = NS.rdf;
+const XSD = NS.xsd;
+const TYPE = namedNode(`${RDF}type`);
+const c = (local: string) => namedNode(`${CSVW}${local}`);
+
+/** A cell as parsed: no value (null), one, or a list; each value a literal of its datatype. */
+interface Cell {
+  readonly text: string;
+  readonly values: readonly { lexical: string; datatype: string; lang?: string }[] | null;
+  readonly list: boolean;
+  readonly column: Column;
+}
+
+export function tableGroupToRdf(group: TableGroup, parsed: ReadonlyMap<string, ParsedTable>, minimal: boolean, p: Problems): Quad[] {
+  const out: Quad[] = [];
+  const g = group.id ? namedNode(group.id) : blankNode();
+  if (!minimal) {
+    out.push(quad(g, TYPE, c('TableGroup')));
+    for (const n of group.notes) writeJsonLd(out, g, c('note'), n, group.base, group.contextLang);
+    for (const [k, v] of group.common) writeCommon(out, g, k, v, group.base, group.contextLang);
+  }
+  for (const table of group.tables) {
+    if (table.suppressOutput) continue;
+    const data = parsed.get(table.url);
+    if (!data) continue;
+    const t = table.id ? namedNode(table.id) : blankNode();
+    if (!minimal) {
+      out.push(quad(g, c('table'), t), quad(t, TYPE, c('Table')), quad(t, c('url'), namedNode(table.url)));
+      for (const n of table.notes) writeJsonLd(out, t, c('note'), n, group.base, table.contextLang);
+      for (const [k, v] of table.common) writeCommon(out, t, k, v, group.base, table.contextLang);
+      for (const comment of data.comments) out.push(quad(t, namedNode(`${NS.rdfs}comment`), literal(comment)));
+    }
+    const columns = columnsFor(table, data);
+    data.rows.forEach((row, i) => {
+      const rownum = i + 1;
+      const cells = columns.map((col, j) => parseCell(col.virtual ? '' : row.cells[j] ?? '', col, table, row.sourceNumber, p));
+      const vars: Record<string, unknown> = { _row: String(rownum), _sourceRow: String(row.sourceNumber) };
+      for (const cell of cells) {
+        if (cell.values === null) continue;
+        const vs = cell.values.map((v) => v.lexical);
+        vars[cell.column.name] = cell.list ? vs : vs[0];
+      }
+      const rowNode = blankNode();
+      if (!minimal) {
+        out.push(quad(t, c('row'), rowNode), quad(rowNode, TYPE, c('Row')), quad(rowNode, c('rownum'), literal(String(rownum), namedNode(`${XSD}integer`))));
+        out.push(quad(rowNode, c('url'), namedNode(`${table.url}#row=${row.sourceNumber}`)));
+        for (const name of table.rowTitles ?? []) {
+          const cell = cells.find((x) => x.column.name === name);
+          for (const v of cell?.values ?? []) out.push(quad(rowNode, c('title'), lit(v)));
+        }
+      }
+      const defaultSubject = blankNode();
+      const described: Term[] = [];
+      cells.forEach((cell, j) => {
+        const col = cell.column;
+        const colVars = { ...vars, _column: String(j + 1), _sourceColumn: String(j + 1 + table.dialect.skipColumns), _name: decodeURIComponent(col.name) };
+        const subject = col.aboutUrl !== undefined ? expand(col.aboutUrl, colVars, table.url) : undefined;
+        const s = subject ? namedNode(subject) : defaultSubject;
+        if (!described.some((d) => d.equals(s))) described.push(s);
+        if (col.suppressOutput) return;
+        // A null cell says nothing, whatever its column's templates (a virtual column has no cell).
+        if (cell.values === null && !col.virtual) return;
+        const predicate = col.propertyUrl !== undefined ? expand(col.propertyUrl, colVars, table.url) : `${table.url}#${col.name}`;
+        if (!predicate) return;
+        const pNode = namedNode(predicate);
+        if (col.valueUrl !== undefined) {
+          if (cell.list && cell.values) {
+            const iris = cell.values.map((v) => expand(col.valueUrl!, { ...colVars, [col.name]: v.lexical }, table.url)).filter((x): x is string => !!x).map((x) => namedNode(x));
+            writeList(out, s, pNode, iris, col.ordered);
+            return;
+          }
+          const o = expand(col.valueUrl, colVars, table.url);
+          if (o) out.push(quad(s, pNode, namedNode(o)));
+          return;
+        }
+        if (cell.values === null) return;
+        const objects = cell.values.map(lit);
+        if (cell.list) writeList(out, s, pNode, objects, col.ordered);
+        else out.push(quad(s, pNode, objects[0]!));
+      });
+      if (!minimal) for (const d of described) out.push(quad(rowNode, c('describes'), d as ReturnType<typeof namedNode>));
+    });
+  }
+  return out;
+}
+
+/** The metadata's columns, and default ones for cells beyond them. */
+function columnsFor(table: Table, data: ParsedTable): Column[] {
+  const width = Math.max(0, ...data.rows.map((r) => r.cells.length));
+  const cols = [...table.columns];
+  const real = cols.filter((x) => !x.virtual).length;
+  if (table.columns.length === 0 || real < width) {
+    for (let j = real; j < width; j++) {
+      // Columns of the header alone take their names from its titles; beyond a metadata's, `_col.N`.
+      const titles = table.fromMetadata ? [] : (data.titles[j] ?? []).map((value) => ({ value, lang: 'und' }));
+      cols.splice(j, 0, defaultColumn(j + 1, titles, table.inherited));
+    }
+  }
+  return cols;
+}
+
+export function defaultColumn(number: number, titles: readonly { value: string; lang: string }[], inherited: Inherited): Column {
+  const name = titles[0] ? encodeName(titles[0].value) : `_col.${number}`;
+  return { ...inherited, name, titles, number, virtual: false, suppressOutput: false, common: [] };
+}
+
+
+function parseCell(raw: string, col: Column, table: Table, line: number, p: Problems): Cell {
+  const dt = col.datatype;
+  const where = `${table.url}#row=${line}, column ${col.name}`;
+  let text = normalise(raw, dt.base);
+  if (text === '') text = col.default;
+  const one = (s: string): { lexical: string; datatype: string; lang?: string } | null => {
+    // A list's items are trimmed unless their type keeps whitespace.
+    const t = col.separator !== null && !['string', 'anyAtomicType', 'any'].includes(dt.base) ? s.trim() : s;
+    if (col.null.includes(t)) return null;
+    const parsed = parseValue(t, dt);
+    if ('error' in parsed) {
+      p.warnings.push(`${where}: ${parsed.error}`);
+      return { lexical: t, datatype: `${XSD}string`, ...(col.lang !== 'und' ? { lang: col.lang } : {}) };
+    }
+    const broken = constraintErrors(t, parsed, dt);
+    for (const e of broken) p.warnings.push(`${where}: ${e}`);
+    // A value that breaks its datatype's constraints is kept as the string it was.
+    if (broken.length) return { lexical: t, datatype: `${XSD}string`, ...(col.lang !== 'und' ? { lang: col.lang } : {}) };
+    const stringy = ['string', 'anyAtomicType', 'any'].includes(dt.base) && !dt.id;
+    return { lexical: parsed.lexical, datatype: parsed.datatype, ...(stringy && col.lang !== 'und' ? { lang: col.lang } : {}) };
+  };
+  if (col.null.includes(text)) {
+    if (col.required) p.warnings.push(`${where}: a value is required`);
+    return { text, values: null, list: false, column: col };
+  }
+  if (col.separator !== null) {
+    if (text === '') return { text, values: [], list: true, column: col };
+    const values = text.split(col.separator).map(one).filter((v): v is NonNullable<typeof v> => v !== null);
+    return { text, values, list: true, column: col };
+  }
+  const v = one(text);
+  return { text, values: v ? [v] : null, list: false, column: col };
+}
+
+function lit(v: { lexical: string; datatype: string; lang?: string }) {
+  if (v.lang) return literal(v.lexical, v.lang);
+  if (v.datatype === `${XSD}string`) return literal(v.lexical);
+  return literal(v.lexical, namedNode(v.datatype));
+}
+
+function writeList(out: Quad[], s: Quad['subject'], p: ReturnType<typeof namedNode>, objects: readonly Quad['object'][], ordered: boolean): void {
+  if (!ordered) {
+    for (const o of objects) out.push(quad(s, p, o));
+    return;
+  }
+  if (!objects.length) {
+    out.push(quad(s, p, namedNode(`${RDF}nil`)));
+    return;
+  }
+  const nodes = objects.map(() => blankNode());
+  out.push(quad(s, p, nodes[0]!));
+  objects.forEach((o, i) => {
+    out.push(quad(nodes[i]!, namedNode(`${RDF}first`), o), quad(nodes[i]!, namedNode(`${RDF}rest`), i + 1 < nodes.length ? nodes[i + 1]! : namedNode(`${RDF}nil`)));
+  });
+}
+
+/** An RFC 6570 template expanded with the row's values and resolved against the table's URL. */
+export function expand(template: string, vars: Record<string, unknown>, base: string): string | undefined {
+  let expanded: string;
+  try {
+    expanded = parseTemplate(template).expand(vars as never);
+  } catch {
+    return undefined;
+  }
+  // A prefixed name of the CSVW context (`schema:name`) is its IRI; anything else is resolved.
+  const prefixed = /^([A-Za-z][\w.-]*):/.exec(expanded);
+  if (prefixed && PREFIXES[prefixed[1]!] !== undefined) return expandName(expanded);
+  try {
+    return new URL(expanded, base).href;
+  } catch {
+    return expanded || undefined;
+  }
+}
+
+/** A common property (`dc:title`: value) as triples about `s`. */
+function writeCommon(out: Quad[], s: Quad['subject'], key: string, value: unknown, base: string, lang?: string): void {
+  const p = expandName(key);
+  if (!p) return;
+  writeJsonLd(out, s, namedNode(p), value, base, lang);
+}
+
+/** A JSON-LD value (string, number, boolean, {@value}, {@id}, node object, array) as objects of `s p`. */
+function writeJsonLd(out: Quad[], s: Quad['subject'], p: ReturnType<typeof namedNode>, value: unknown, base: string, lang?: string): void {
+  if (Array.isArray(value)) {
+    for (const v of value) writeJsonLd(out, s, p, v, base, lang);
+    return;
+  }
+  if (typeof value === 'string') {
+    out.push(quad(s, p, lang ? literal(value, lang) : literal(value)));
+    return;
+  }
+  if (typeof value === 'number') {
+    out.push(quad(s, p, literal(String(value), namedNode(Number.isInteger(value) ? `${XSD}integer` : `${XSD}double`))));
+    return;
+  }
+  if (typeof value === 'boolean') {
+    out.push(quad(s, p, literal(String(value), namedNode(`${XSD}boolean`))));
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  const o = value as Record<string, unknown>;
+  if ('@value' in o) {
+    const v = String(o['@value']);
+    if (typeof o['@type'] === 'string') out.push(quad(s, p, literal(v, namedNode(expandTerm(o['@type'], BUILT_IN) ?? new URL(o['@type'], base).href))));
+    else if (typeof o['@language'] === 'string') out.push(quad(s, p, literal(v, o['@language'])));
+    else out.push(quad(s, p, typeof o['@value'] === 'string' && lang && !('@language' in o) ? literal(v) : literal(v)));
+    return;
+  }
+  const node = typeof o['@id'] === 'string' ? namedNode(expandName(o['@id']) ?? new URL(o['@id'], base).href) : blankNode();
+  out.push(quad(s, p, node));
+  for (const [k, v] of Object.entries(o)) {
+    if (k === '@id') continue;
+    if (k === '@type') {
+      for (const t of Array.isArray(v) ? v : [v]) if (typeof t === 'string') out.push(quad(node, TYPE, namedNode(expandTerm(t, BUILT_IN) ?? new URL(t, base).href)));
+      continue;
+    }
+    if (k.startsWith('@')) continue;
+    const pi = expandName(k);
+    if (pi) writeJsonLd(out, node, namedNode(pi), v, base, lang);
+  }
+}
+
+export { datatypeIri };
