@@ -121,9 +121,10 @@ function parseBoolean(text: string, format: string | undefined, iri: string): Pa
 function parseNumber(text: string, dt: Datatype, iri: string): Parsed {
   const f: NumberFormat = typeof dt.format === 'string' ? { pattern: dt.format } : dt.format ?? {};
   const decimalChar = f.decimalChar ?? '.';
-  const groupChar = f.groupChar;
+  // A pattern with group separators groups by `,` unless the format names another character.
+  const groupChar = f.groupChar ?? (f.pattern?.includes(',') ? ',' : undefined);
   let t = text;
-  if (f.pattern && !matchesNumberPattern(t, f.pattern, decimalChar, groupChar)) return { error: `'${text}' does not match the pattern ${f.pattern}` };
+  if (f.pattern && !matchesNumberPattern(t, f.pattern, decimalChar, groupChar ?? ',')) return { error: `'${text}' does not match the pattern ${f.pattern}` };
   const isInteger = INTEGERS.has(dt.base);
   if (!isInteger && ['NaN', 'INF', '-INF'].includes(t)) {
     if (dt.base === 'decimal') return { error: `'${text}' is not a decimal` };
@@ -172,40 +173,73 @@ function canonicalDecimal(t: string): string {
   return negative && out !== '0' ? `-${out}` : out;
 }
 
-/** Whether a number's text fits an LDML pattern such as `#,##0.00` or `0.###E0` (prefix/suffix signs and %, ‰ allowed). */
-export function matchesNumberPattern(text: string, pattern: string, decimalChar = '.', groupChar?: string): boolean {
-  const m = /^([^#0,.E]*)([#0,.E+-]+?)([^#0,.E]*)$/.exec(pattern.split(';')[0]!.replace(/%|‰/g, (c) => `\u0001${c}`));
+/**
+ * Whether a number's text fits an LDML pattern (`#,##0.00`, `#,##,##0`, `0.0##,###`, `0.###E0`,
+ * `%000`, `+0`): its digits, where the pattern requires them, and its group separators at the
+ * pattern's grouping sizes — primary and secondary in the integer part, from the left in the
+ * fraction.
+ */
+export function matchesNumberPattern(text: string, pattern: string, decimalChar = '.', groupChar = ','): boolean {
+  const m = /^([^#0,.E]*?)([#0,.E+-]*[#0])([^#0,.E]*)$/.exec(pattern.split(';')[0]!);
   if (!m) return true;
-  const prefix = m[1]!.replace(/\u0001/g, '');
-  const suffix = m[3]!.replace(/\u0001/g, '');
-  const body = m[2]!;
+  const [prefix, body, suffix] = [m[1]!, m[2]!, m[3]!];
+  let t = text;
+  const sign = (s: string): string => s.replace(/^[+-]/, '');
+  // Prefix and suffix (signs may stand before or after a prefix such as %).
+  const bare = (x: string): string => x.replace(/[+-]/g, '');
+  if (bare(prefix)) {
+    const at = t.indexOf(bare(prefix));
+    if (at < 0 || at > 1) return false;
+    t = t.slice(0, at) + t.slice(at + bare(prefix).length);
+  }
+  if (bare(suffix)) {
+    if (!t.endsWith(bare(suffix))) return false;
+    t = t.slice(0, -bare(suffix).length);
+  }
+  t = sign(t);
   const [mantissa, exponent] = body.split('E');
-  const [intPart, fracPart] = mantissa!.split('.');
-  const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const g = groupChar ? esc(groupChar) : ',';
-  // Integer digits: required zeros and optional hashes; grouping sizes from the commas.
-  const intDigits = intPart!.replace(/,/g, '');
-  const required = (intDigits.match(/0/g) ?? []).length;
-  const groups = intPart!.split(',');
-  let intRe: string;
-  if (groups.length > 1) {
-    const primary = groups[groups.length - 1]!.length;
-    const secondary = groups.length > 2 ? groups[groups.length - 2]!.length : primary;
-    intRe = `\\d{1,${secondary}}(${g}\\d{${secondary}})*${g}\\d{${primary}}|\\d{${Math.max(required, 1)},${primary}}`;
-    if (required > primary) intRe = `\\d{1,${secondary}}(${g}\\d{${secondary}})*${g}\\d{${primary}}`;
-  } else {
-    intRe = `\\d{${required},}`;
+  const [textMantissa, textExponent] = t.split(/[eE]/);
+  if ((exponent === undefined) !== (textExponent === undefined)) return false;
+  if (exponent !== undefined && !new RegExp(`^[+-]?\\d{${Math.max(1, (exponent.match(/0/g) ?? []).length)},}$`).test(textExponent!)) return false;
+  const [intPattern, fracPattern] = mantissa!.split('.');
+  const [intText, fracText, extra] = textMantissa!.split(decimalChar);
+  if (extra !== undefined) return false;
+  if (fracText !== undefined && fracPattern === undefined) return false;
+  const digitsOnly = (x: string): boolean => /^\d*$/.test(x);
+  // Integer part: groups of the primary size at the right, the secondary size before them.
+  const intGroups = intPattern!.split(',');
+  const required = (intPattern!.match(/0/g) ?? []).length;
+  const textGroups = intText!.split(groupChar);
+  if (!textGroups.every(digitsOnly) || textGroups.join('').length < required) return false;
+  // In scientific notation the pattern fixes the most integer digits (`0.00E0`: one).
+  if (exponent !== undefined && textGroups.join('').length > (intPattern!.match(/[0#]/g) ?? []).length) return false;
+  if (intGroups.length > 1) {
+    const primary = intGroups[intGroups.length - 1]!.length;
+    const secondary = intGroups.length > 2 ? intGroups[intGroups.length - 2]!.length : primary;
+    const last = textGroups.length - 1;
+    for (let i = last; i >= 0; i--) {
+      const size = i === last ? primary : secondary;
+      const len = textGroups[i]!.length;
+      if (i === 0 ? len < 1 || len > size : len !== size) return false;
+    }
+  } else if (textGroups.length > 1) return false;
+  // Fraction part: at least its zeros, at most its digit symbols, grouped from the left.
+  if (fracPattern !== undefined) {
+    const fracGroups = fracPattern.split(',');
+    const req = (fracPattern.match(/0/g) ?? []).length;
+    const max = (fracPattern.match(/[0#]/g) ?? []).length;
+    const parts = (fracText ?? '').split(groupChar);
+    const digits = parts.join('');
+    if (!parts.every(digitsOnly) || digits.length < req || digits.length > max) return false;
+    if (fracText === '' ) return false;
+    if (fracGroups.length > 1) {
+      for (let i = 0; i < parts.length; i++) {
+        const size = fracGroups[Math.min(i, fracGroups.length - 1)]!.length;
+        if (i < parts.length - 1 ? parts[i]!.length !== size : parts[i]!.length < 1 || parts[i]!.length > size) return false;
+      }
+    } else if (parts.length > 1) return false;
   }
-  let fracRe = '';
-  if (fracPart !== undefined) {
-    const req = (fracPart.match(/0/g) ?? []).length;
-    const opt = (fracPart.match(/#/g) ?? []).length;
-    fracRe = req > 0 ? `${esc(decimalChar)}\\d{${req},${req + opt}}` : `(${esc(decimalChar)}\\d{1,${opt}})?`;
-  }
-  const expRe = exponent !== undefined ? `E[+-]?\\d{${(exponent.match(/0/g) ?? []).length || 1},}` : '';
-  // The sign may come before or after a prefix such as % (`%-123`).
-  const re = new RegExp(`^([+-]?${esc(prefix)}|${esc(prefix)}[+-]?)(${intRe})${fracRe}${expRe}${esc(suffix)}$`);
-  return re.test(text);
+  return true;
 }
 
 const DATE_FIELDS = /yyyy|MM|M|dd|d|HH|mm|ss|S+|XXX|XX|X|xxx|xx|x|T|'[^']*'|./g;
