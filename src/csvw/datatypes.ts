@@ -153,9 +153,9 @@ function parseNumber(text: string, dt: Datatype, iri: string): Parsed {
     return { lexical: n.toString(), datatype: iri, compare: Number(n) };
   }
   const value = Number(t) / scale;
-  // A decimal in canonical form, but with the plus sign it was written with (as the suite has it).
-  const plus = t.startsWith('+') && scale === 1 ? '+' : '';
-  if (dt.base === 'decimal') return { lexical: plus + (scale === 1 ? canonicalDecimal(t) : canonicalDecimal(String(value))), datatype: iri, compare: value };
+  // A decimal as written (group characters gone, `.` as its point), so that `72.0` stays `72.0`
+  // and `+1` stays `+1`, as the suite has them; a % or ‰ value is computed, in canonical form.
+  if (dt.base === 'decimal') return { lexical: scale === 1 ? t : canonicalDecimal(String(value)), datatype: iri, compare: value };
   if (dt.base === 'float' && Math.abs(value) > 3.4028235e38) return { error: `'${text}' is out of the range of float` };
   // The number as written (exponent in lower case, as the suite's reference does), unless scaled.
   const lexical = scale === 1 && !/^[+-]?\./.test(t) && !t.endsWith('.') ? t.replace(/^\+/, '').replace('E', 'e') : String(value);
