@@ -38,6 +38,8 @@ export interface ParsedTable {
   readonly rows: readonly SourceRow[];
   /** Comment lines (without the prefix): notes on the table. */
   readonly comments: readonly string[];
+  /** The line of the (first) header row. */
+  readonly headerLine?: number;
 }
 
 /** Splits text into records with their starting line numbers, honouring quotes. */
@@ -129,6 +131,7 @@ export function parseTable(text: string, d: Dialect): ParsedTable {
   const rows: SourceRow[] = [];
   let skipped = 0;
   let headers = 0;
+  let headerLine: number | undefined;
   for (const r of records(text.replace(/^\uFEFF/, ''), d)) {
     if (skipped < d.skipRows) {
       skipped++;
@@ -140,6 +143,7 @@ export function parseTable(text: string, d: Dialect): ParsedTable {
     // Header rows are read as they are (the suite's number-pattern tests have titles such as `##0`).
     if (headers < (d.header ? d.headerRowCount : 0)) {
       headers++;
+      headerLine ??= r.line;
       cells.forEach((c, j) => {
         if (c.trim() === '') return;
         (titles[j] ??= []).push(c);
@@ -153,5 +157,5 @@ export function parseTable(text: string, d: Dialect): ParsedTable {
     if (d.skipBlankRows && cells.every((c) => c === '')) continue;
     rows.push({ sourceNumber: r.line, cells });
   }
-  return { titles, rows, comments };
+  return { titles, rows, comments, ...(headerLine !== undefined ? { headerLine } : {}) };
 }

@@ -9,11 +9,9 @@ import { BUILT_IN, type Datatype } from './datatypes.js';
 import { DEFAULT_DIALECT, type Dialect } from './dialect.js';
 import type { Column, ForeignKey, Inherited, Table, TableGroup } from './model.js';
 import { CSVW, expandTerm } from './context.js';
+import { metadataError, metadataWarning, type JsonPlaces, type Problems } from './problems.js';
 
-export interface Problems {
-  readonly errors: string[];
-  readonly warnings: string[];
-}
+export type { Problems } from './problems.js';
 
 /** Reads a resource by absolute URL (the file system, the test suite's folder, HTTP). */
 export type Fetch = (url: string) => Promise<{ readonly text: string; readonly link?: string; readonly contentType?: string } | undefined>;
@@ -40,6 +38,7 @@ interface Ctx {
   readonly lang?: string;
   readonly fetch: Fetch;
   readonly p: Problems;
+  readonly places: JsonPlaces;
 }
 
 /** The context's base and language; an error unless it is CSVW's. */
@@ -49,42 +48,49 @@ function readContext(doc: Json, url: string, p: Problems): { base: string; lang?
   if (c === csvw) return { base: url };
   if (Array.isArray(c) && c.length === 2 && c[0] === csvw && isObject(c[1])) {
     const extra = c[1];
-    for (const k of Object.keys(extra)) if (k !== '@base' && k !== '@language') p.errors.push(`@context has '${k}'; only @base and @language may be set`);
+    for (const k of Object.keys(extra)) if (k !== '@base' && k !== '@language') metadataError(p, `@context has '${k}'; only @base and @language may be set`, extra, k);
     let base = url;
     if ('@base' in extra) {
       if (typeof extra['@base'] === 'string') base = new URL(extra['@base'], url).href;
-      else p.errors.push('@base must be a string');
+      else metadataError(p, '@base must be a string', extra, '@base');
     }
     let lang: string | undefined;
     if ('@language' in extra) {
       if (typeof extra['@language'] === 'string' && LANG.test(extra['@language'])) lang = extra['@language'];
-      else p.warnings.push(`@language ${JSON.stringify(extra['@language'])} is not a language tag`);
+      else metadataWarning(p, `@language ${JSON.stringify(extra['@language'])} is not a language tag`, extra, '@language');
     }
     return { base, ...(lang ? { lang } : {}) };
   }
-  p.errors.push(`@context must be "${csvw}" or ["${csvw}", {"@base"…, "@language"…}]`);
+  metadataError(p, `@context must be "${csvw}" or ["${csvw}", {"@base"…, "@language"…}]`, doc, '@context');
   return undefined;
 }
 
 /** Parses and normalises a metadata document found at `url`. Undefined: an error (in `p`). */
-export async function readMetadata(text: string, url: string, fetch: Fetch, p: Problems): Promise<TableGroup | undefined> {
+export async function readMetadata(text: string, url: string, fetch: Fetch, p: Problems, places: JsonPlaces): Promise<TableGroup | undefined> {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    p.errors.push(`${url} is not JSON: ${(err as Error).message}`);
+    // JSON.parse says where: "… at position N" (or "line L column C").
+    const msg = (err as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    const before = pos ? text.slice(0, Number(pos[1])) : '';
+    const line = pos ? before.split('\n').length : 1;
+    const column = pos ? before.length - before.lastIndexOf('\n') : 1;
+    p.errors.push({ code: 'JL901', message: `${url} is not JSON: ${msg}`, span: { url, line, column } });
     return undefined;
   }
   if (!isObject(doc)) {
-    p.errors.push(`${url} is not a JSON object`);
+    p.errors.push({ code: 'JL901', message: `${url} is not a JSON object`, span: { url, line: 1, column: 1 } });
     return undefined;
   }
+  places.register(doc, url, text);
   const context = readContext(doc, url, p);
   if (!context) return undefined;
-  const ctx: Ctx = { base: context.base, ...(context.lang ? { lang: context.lang } : {}), fetch, p };
+  const ctx: Ctx = { base: context.base, ...(context.lang ? { lang: context.lang } : {}), fetch, p, places };
   const single = !('tables' in doc);
   if (single && typeof doc['url'] !== 'string') {
-    p.errors.push(`${url} describes neither a table group (tables) nor a table (url)`);
+    metadataError(p, `${url} describes neither a table group (tables) nor a table (url)`, doc);
     return undefined;
   }
   if (single) checkType(doc, 'Table', p);
@@ -92,26 +98,26 @@ export async function readMetadata(text: string, url: string, fetch: Fetch, p: P
   const group = single ? {} : doc;
   checkId(group, p);
   checkTableExtras(group, p);
-  for (const k of Object.keys(group)) if (!GROUP_KEYS.has(k) && !k.includes(':')) p.warnings.push(`unknown property '${k}' on the table group`);
+  for (const k of Object.keys(group)) if (!GROUP_KEYS.has(k) && !k.includes(':')) metadataWarning(p, `unknown property '${k}' on the table group`, group, k);
   const inherited = readInherited(group, DEFAULT_INHERITED, ctx);
-  const groupDialect = 'dialect' in group ? await readDialect(group['dialect'], DEFAULT_DIALECT, ctx) : undefined;
+  const groupDialect = 'dialect' in group ? await readDialect(group['dialect'], DEFAULT_DIALECT, ctx, group) : undefined;
   const groupSchema = group['tableSchema'];
   const tableDocs = single ? [doc] : group['tables'];
   if (!Array.isArray(tableDocs) || tableDocs.length === 0) {
-    p.errors.push('tables must be a non-empty array of table descriptions');
+    metadataError(p, 'tables must be a non-empty array of table descriptions', group, 'tables');
     return undefined;
   }
   const tables: Table[] = [];
   for (const t of tableDocs) {
     if (!isObject(t)) {
-      p.warnings.push('a table description that is not an object was ignored');
+      metadataWarning(p, 'a table description that is not an object was ignored', group, 'tables');
       continue;
     }
     const table = await readTable(t, inherited, groupDialect, groupSchema, ctx);
     if (table) tables.push(table);
   }
   if (!tables.length) {
-    p.errors.push('no table description has a url');
+    metadataError(p, 'no table description has a url', group, 'tables');
     return undefined;
   }
   return {
@@ -121,38 +127,38 @@ export async function readMetadata(text: string, url: string, fetch: Fetch, p: P
 }
 
 function checkType(o: Json, type: string, p: Problems): void {
-  if ('@type' in o && o['@type'] !== type) p.errors.push(`@type is ${JSON.stringify(o['@type'])}, not ${type}`);
+  if ('@type' in o && o['@type'] !== type) metadataError(p, `@type is ${JSON.stringify(o['@type'])}, not ${type}`, o, '@type');
 }
 
 function checkId(o: Json, p: Problems): void {
   if (!('@id' in o)) return;
   if (typeof o['@id'] !== 'string') {
     // An invalid link property is the empty link: the document's own URL (as the suite has it).
-    p.warnings.push(`@id ${JSON.stringify(o['@id'])} is not a string: the metadata's URL is used`);
+    metadataWarning(p, `@id ${JSON.stringify(o['@id'])} is not a string: the metadata's URL is used`, o, '@id');
     o['@id'] = '';
   }
-  else if (o['@id'].startsWith('_:')) p.errors.push(`@id ${JSON.stringify(o['@id'])} must be an IRI, not a blank node`);
+  else if (o['@id'].startsWith('_:')) metadataError(p, `@id ${JSON.stringify(o['@id'])} must be an IRI, not a blank node`, o, '@id');
 }
 
 /** tableDirection (ltr, rtl, auto) and transformations (an array of objects with url, targetFormat, scriptFormat). */
 function checkTableExtras(o: Json, p: Problems): void {
-  if ('tableDirection' in o && !['ltr', 'rtl', 'auto'].includes(o['tableDirection'] as string)) p.warnings.push(`tableDirection ${JSON.stringify(o['tableDirection'])} must be ltr, rtl or auto`);
+  if ('tableDirection' in o && !['ltr', 'rtl', 'auto'].includes(o['tableDirection'] as string)) metadataWarning(p, `tableDirection ${JSON.stringify(o['tableDirection'])} must be ltr, rtl or auto`, o);
   if (!('transformations' in o)) return;
   const ts = o['transformations'];
   if (!Array.isArray(ts)) {
-    p.warnings.push('transformations must be an array');
+    metadataWarning(p, 'transformations must be an array', o, 'transformations');
     return;
   }
   const keys = new Set(['@id', '@type', 'url', 'targetFormat', 'scriptFormat', 'titles', 'source']);
   for (const t of ts) {
     if (!isObject(t)) {
-      p.warnings.push('a transformation must be an object');
+      metadataWarning(p, 'a transformation must be an object', o, 'transformations');
       continue;
     }
     checkId(t, p);
-    if ('@type' in t && t['@type'] !== 'Template') p.errors.push(`a transformation's @type is ${JSON.stringify(t['@type'])}, not Template`);
-    for (const k of Object.keys(t)) if (!keys.has(k) && !k.includes(':')) p.warnings.push(`unknown property '${k}' on a transformation`);
-    for (const k of ['url', 'targetFormat', 'scriptFormat']) if (typeof t[k] !== 'string') p.warnings.push(`a transformation needs ${k}`);
+    if ('@type' in t && t['@type'] !== 'Template') metadataError(p, `a transformation's @type is ${JSON.stringify(t['@type'])}, not Template`, t);
+    for (const k of Object.keys(t)) if (!keys.has(k) && !k.includes(':')) metadataWarning(p, `unknown property '${k}' on a transformation`, t);
+    for (const k of ['url', 'targetFormat', 'scriptFormat']) if (typeof t[k] !== 'string') metadataWarning(p, `a transformation needs ${k}`, t);
   }
 }
 
@@ -168,7 +174,7 @@ const resolve = (ref: string, base: string): string => {
 function notesOf(o: Json, p: Problems): unknown[] {
   if (!('notes' in o)) return [];
   if (!Array.isArray(o['notes'])) {
-    p.warnings.push('notes must be an array');
+    metadataWarning(p, 'notes must be an array', o, 'notes');
     return [];
   }
   checkJsonLd(o['notes'], 'notes', p);
@@ -197,20 +203,20 @@ function checkJsonLd(v: unknown, where: string, p: Problems): void {
   const keys = Object.keys(v);
   for (const k of keys) {
     if (!k.startsWith('@')) continue;
-    if (!['@id', '@type', '@value', '@language'].includes(k)) p.errors.push(`${where}: '${k}' is not allowed in a common property`);
+    if (!['@id', '@type', '@value', '@language'].includes(k)) metadataError(p, `${where}: '${k}' is not allowed in a common property`, v);
   }
   if ('@value' in v) {
-    if ('@type' in v && '@language' in v) p.errors.push(`${where}: @value has both @type and @language`);
-    for (const k of keys) if (!['@value', '@type', '@language'].includes(k)) p.errors.push(`${where}: @value has '${k}' beside it`);
-    if ('@type' in v && (typeof v['@type'] !== 'string' || !expandTerm(v['@type'], BUILT_IN))) p.errors.push(`${where}: @type ${JSON.stringify(v['@type'])} is not a datatype`);
-    if ('@language' in v && (typeof v['@language'] !== 'string' || !LANG.test(v['@language']))) p.errors.push(`${where}: @language ${JSON.stringify(v['@language'])} is not a language tag`);
+    if ('@type' in v && '@language' in v) metadataError(p, `${where}: @value has both @type and @language`, v);
+    for (const k of keys) if (!['@value', '@type', '@language'].includes(k)) metadataError(p, `${where}: @value has '${k}' beside it`, v);
+    if ('@type' in v && (typeof v['@type'] !== 'string' || !expandTerm(v['@type'], BUILT_IN))) metadataError(p, `${where}: @type ${JSON.stringify(v['@type'])} is not a datatype`, v);
+    if ('@language' in v && (typeof v['@language'] !== 'string' || !LANG.test(v['@language']))) metadataError(p, `${where}: @language ${JSON.stringify(v['@language'])} is not a language tag`, v);
     return;
   }
-  if ('@language' in v) p.errors.push(`${where}: @language outside @value`);
-  if ('@id' in v && (typeof v['@id'] !== 'string' || v['@id'].startsWith('_:'))) p.errors.push(`${where}: @id ${JSON.stringify(v['@id'])} must be an IRI, not a blank node`);
+  if ('@language' in v) metadataError(p, `${where}: @language outside @value`, v);
+  if ('@id' in v && (typeof v['@id'] !== 'string' || v['@id'].startsWith('_:'))) metadataError(p, `${where}: @id ${JSON.stringify(v['@id'])} must be an IRI, not a blank node`, v);
   if ('@type' in v) {
     for (const t of Array.isArray(v['@type']) ? v['@type'] : [v['@type']]) {
-      if (typeof t !== 'string' || !expandTerm(t, BUILT_IN)) p.errors.push(`${where}: @type ${JSON.stringify(t)} is not a term, prefixed name or absolute IRI`);
+      if (typeof t !== 'string' || !expandTerm(t, BUILT_IN)) metadataError(p, `${where}: @type ${JSON.stringify(t)} is not a term, prefixed name or absolute IRI`, v);
     }
   }
   for (const [k, x] of Object.entries(v)) if (!k.startsWith('@')) checkJsonLd(x, k, p);
@@ -222,14 +228,14 @@ async function readTable(t: Json, parent: Inherited, groupDialect: Dialect | und
   checkId(t, p);
   checkTableExtras(t, p);
   if (typeof t['url'] !== 'string') {
-    p.errors.push('a table description has no url');
+    metadataError(p, 'a table description has no url', t);
     return undefined;
   }
-  for (const k of Object.keys(t)) if (!TABLE_KEYS.has(k) && !k.includes(':')) p.warnings.push(`unknown property '${k}' on table ${t['url']}`);
-  if ('@context' in t && t !== t) p.warnings.push('a table inside a group may not have @context');
+  for (const k of Object.keys(t)) if (!TABLE_KEYS.has(k) && !k.includes(':')) metadataWarning(p, `unknown property '${k}' on table ${t['url']}`, t, k);
+  if ('@context' in t && t !== t) metadataWarning(p, 'a table inside a group may not have @context', t);
   const url = resolve(t['url'], ctx.base);
   const inherited = readInherited(t, parent, ctx);
-  const dialect = 'dialect' in t ? await readDialect(t['dialect'], DEFAULT_DIALECT, ctx) : groupDialect ?? DEFAULT_DIALECT;
+  const dialect = 'dialect' in t ? await readDialect(t['dialect'], DEFAULT_DIALECT, ctx, t) : groupDialect ?? DEFAULT_DIALECT;
   let schemaDoc: unknown = 'tableSchema' in t ? t['tableSchema'] : groupSchema;
   let schemaCtx = ctx;
   let schemaUrl: string | undefined;
@@ -237,61 +243,62 @@ async function readTable(t: Json, parent: Inherited, groupDialect: Dialect | und
     schemaUrl = resolve(schemaDoc, ctx.base);
     const got = await ctx.fetch(schemaUrl);
     if (!got) {
-      p.warnings.push(`the schema ${schemaUrl} cannot be read`);
+      metadataWarning(p, `the schema ${schemaUrl} cannot be read`, t, 'tableSchema');
       schemaDoc = {};
     } else {
       try {
         schemaDoc = JSON.parse(got.text);
+        ctx.places.register(schemaDoc, schemaUrl, got.text);
         schemaCtx = { ...ctx, base: schemaUrl };
         if (isObject(schemaDoc) && '@context' in schemaDoc) {
           const c = readContext(schemaDoc, schemaUrl, p);
           if (c) schemaCtx = { ...schemaCtx, base: c.base };
         }
       } catch {
-        p.warnings.push(`the schema ${schemaUrl} is not JSON`);
+        metadataWarning(p, `the schema ${schemaUrl} is not JSON`, t, 'tableSchema');
         schemaDoc = {};
       }
     }
   }
   if (schemaDoc !== undefined && !isObject(schemaDoc)) {
-    p.warnings.push('tableSchema must be an object or a URL');
+    metadataWarning(p, 'tableSchema must be an object or a URL', t, 'tableSchema');
     schemaDoc = {};
   }
   const schema = (schemaDoc ?? {}) as Json;
   checkType(schema, 'Schema', p);
   checkId(schema, p);
-  for (const k of Object.keys(schema)) if (!SCHEMA_KEYS.has(k) && !k.includes(':')) p.warnings.push(`unknown property '${k}' on a schema`);
+  for (const k of Object.keys(schema)) if (!SCHEMA_KEYS.has(k) && !k.includes(':')) metadataWarning(p, `unknown property '${k}' on a schema`, schema, k);
   const schemaInherited = readInherited(schema, inherited, schemaCtx);
   const columns: Column[] = [];
   const columnDocs = schema['columns'] ?? [];
-  if (!Array.isArray(columnDocs)) p.warnings.push('columns must be an array');
+  if (!Array.isArray(columnDocs)) metadataWarning(p, 'columns must be an array', schema, 'columns');
   let sawVirtual = false;
   for (const [i, c] of (Array.isArray(columnDocs) ? columnDocs : []).entries()) {
     if (!isObject(c)) {
-      p.warnings.push(`column ${i + 1} is not an object`);
+      metadataWarning(p, `column ${i + 1} is not an object`, schema, 'columns');
       continue;
     }
     const column = readColumn(c, i + 1, schemaInherited, schemaCtx);
     if (column.virtual) sawVirtual = true;
-    else if (sawVirtual) p.errors.push(`column ${column.name} comes after a virtual column`);
+    else if (sawVirtual) metadataError(p, `column ${column.name} comes after a virtual column`, c);
     columns.push(column);
   }
   const names = columns.map((c) => c.name);
   const dupes = names.filter((n, i) => names.indexOf(n) !== i);
-  if (dupes.length) p.errors.push(`column names repeat: ${[...new Set(dupes)].join(', ')}`);
+  if (dupes.length) metadataError(p, `column names repeat: ${[...new Set(dupes)].join(', ')}`, schema, 'columns');
   const names_ = (v: unknown, what: string): string[] | undefined => {
     if (v === undefined) return undefined;
     const list = typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
     if (!list) {
-      p.warnings.push(`${what} must be a column name or a list of them`);
+      metadataWarning(p, `${what} must be a column name or a list of them`, schema);
       return undefined;
     }
     // Keys and references may only name columns whose name the metadata gives.
     const unknown = list.filter((n) => !columns.some((c) => c.named && c.name === n));
     if (unknown.length) {
       // A foreign key that names no column is an error; a primary key or row titles, a warning.
-      if (what.includes('foreign')) p.errors.push(`${what} names no column ${unknown.join(', ')}`);
-      else p.warnings.push(`${what} names no column ${unknown.join(', ')}: ignored`);
+      if (what.includes('foreign')) metadataError(p, `${what} names no column ${unknown.join(', ')}`, schema);
+      else metadataWarning(p, `${what} names no column ${unknown.join(', ')}: ignored`, schema);
       return undefined;
     }
     return list;
@@ -300,26 +307,27 @@ async function readTable(t: Json, parent: Inherited, groupDialect: Dialect | und
   const rowTitles = names_(schema['rowTitles'], 'rowTitles');
   const foreignKeys: ForeignKey[] = [];
   if (schema['foreignKeys'] !== undefined) {
-    if (!Array.isArray(schema['foreignKeys'])) p.warnings.push('foreignKeys must be an array: ignored');
+    if (!Array.isArray(schema['foreignKeys'])) metadataWarning(p, 'foreignKeys must be an array: ignored', schema, 'foreignKeys');
     for (const fk of Array.isArray(schema['foreignKeys']) ? schema['foreignKeys'] : []) {
       if (!isObject(fk)) {
-        p.warnings.push('a foreign key must be an object: ignored');
+        metadataWarning(p, 'a foreign key must be an object: ignored', schema, 'foreignKeys');
         continue;
       }
       const cols = names_(fk['columnReference'], 'a foreign key\'s columnReference');
       const ref = fk['reference'];
       if (!cols || !isObject(ref)) {
-        p.errors.push('a foreign key needs columnReference and reference');
+        metadataError(p, 'a foreign key needs columnReference and reference', fk);
         continue;
       }
-      for (const k of Object.keys(ref)) if (!['resource', 'schemaReference', 'columnReference'].includes(k)) p.errors.push(`a foreign key reference has '${k}'`);
-      for (const k of Object.keys(fk)) if (!['columnReference', 'reference'].includes(k)) p.errors.push(`a foreign key has '${k}'`);
+      for (const k of Object.keys(ref)) if (!['resource', 'schemaReference', 'columnReference'].includes(k)) metadataError(p, `a foreign key reference has '${k}'`, fk);
+      for (const k of Object.keys(fk)) if (!['columnReference', 'reference'].includes(k)) metadataError(p, `a foreign key has '${k}'`, fk);
       const refCols = typeof ref['columnReference'] === 'string' ? [ref['columnReference']] : Array.isArray(ref['columnReference']) ? (ref['columnReference'] as string[]) : undefined;
       if (!refCols || ('resource' in ref) === ('schemaReference' in ref)) {
-        p.errors.push('a foreign key reference needs columnReference and one of resource or schemaReference');
+        metadataError(p, 'a foreign key reference needs columnReference and one of resource or schemaReference', fk);
         continue;
       }
       foreignKeys.push({
+        at: fk,
         columnReference: cols,
         reference: {
           columnReference: refCols,
@@ -344,7 +352,7 @@ async function readTable(t: Json, parent: Inherited, groupDialect: Dialect | und
 function readBoolean(o: Json, key: string, dflt: boolean, p: Problems): boolean {
   if (!(key in o)) return dflt;
   if (typeof o[key] === 'boolean') return o[key] as boolean;
-  p.warnings.push(`${key} must be true or false; ${JSON.stringify(o[key])} was ignored`);
+  metadataWarning(p, `${key} must be true or false; ${JSON.stringify(o[key])} was ignored`, o, key);
   return dflt;
 }
 
@@ -355,12 +363,12 @@ function readColumn(c: Json, number: number, parent: Inherited, ctx: Ctx): Colum
   const { p } = ctx;
   checkType(c, 'Column', p);
   checkId(c, p);
-  for (const k of Object.keys(c)) if (!COLUMN_KEYS.has(k) && !k.includes(':')) p.warnings.push(`unknown property '${k}' on column ${number}`);
+  for (const k of Object.keys(c)) if (!COLUMN_KEYS.has(k) && !k.includes(':')) metadataWarning(p, `unknown property '${k}' on column ${number}`, c, k);
   const titles = readTitles(c['titles'], ctx);
   let name: string | undefined;
   if ('name' in c) {
     if (typeof c['name'] === 'string' && NAME.test(c['name'])) name = c['name'];
-    else p.warnings.push(`column ${number}'s name ${JSON.stringify(c['name'])} is not a valid name`);
+    else metadataWarning(p, `column ${number}'s name ${JSON.stringify(c['name'])} is not a valid name`, c, 'name');
   }
   const named = name !== undefined;
   const inherited = readInherited(c, parent, ctx);
@@ -388,24 +396,24 @@ function readTitles(v: unknown, ctx: Ctx): { value: string; lang: string }[] {
   if (typeof v === 'string') return [{ value: v, lang }];
   if (Array.isArray(v)) {
     const out = v.filter((x): x is string => typeof x === 'string').map((value) => ({ value, lang }));
-    if (out.length !== v.length) ctx.p.warnings.push('titles must be strings');
+    if (out.length !== v.length) metadataWarning(ctx.p, 'titles must be strings');
     return out;
   }
   if (isObject(v)) {
     const out: { value: string; lang: string }[] = [];
     for (const [l, x] of Object.entries(v)) {
       if (!LANG.test(l) && l !== 'und') {
-        ctx.p.warnings.push(`titles has the language '${l}', which is not a language tag`);
+        metadataWarning(ctx.p, `titles has the language '${l}', which is not a language tag`);
         continue;
       }
       for (const s of typeof x === 'string' ? [x] : Array.isArray(x) ? x : []) {
         if (typeof s === 'string') out.push({ value: s, lang: l });
-        else ctx.p.warnings.push('titles must be strings');
+        else metadataWarning(ctx.p, 'titles must be strings');
       }
     }
     return out;
   }
-  ctx.p.warnings.push('titles must be a string, an array or an object');
+  metadataWarning(ctx.p, 'titles must be a string, an array or an object');
   return [];
 }
 
@@ -417,77 +425,77 @@ function readInherited(o: Json, parent: Inherited, ctx: Ctx): Inherited {
     if (typeof o[key] === 'string') out[key] = o[key] as string;
     else {
       // An invalid URI template property is the empty template: the table's own URL.
-      p.warnings.push(`${key} must be a URI template string; ${JSON.stringify(o[key])} was ignored`);
+      metadataWarning(p, `${key} must be a URI template string; ${JSON.stringify(o[key])} was ignored`, o, key);
       out[key] = '';
     }
   }
   if ('default' in o) {
     if (typeof o['default'] === 'string') out.default = o['default'];
-    else p.warnings.push('default must be a string');
+    else metadataWarning(p, 'default must be a string', o, 'default');
   }
   if ('lang' in o) {
     if (typeof o['lang'] === 'string' && (LANG.test(o['lang']) || o['lang'] === 'und')) out.lang = o['lang'];
-    else p.warnings.push(`lang ${JSON.stringify(o['lang'])} is not a language tag`);
+    else metadataWarning(p, `lang ${JSON.stringify(o['lang'])} is not a language tag`, o, 'lang');
   }
   if ('null' in o) {
     const v = o['null'];
     if (typeof v === 'string') out.null = [v];
     else if (Array.isArray(v)) {
       const strings = v.filter((x): x is string => typeof x === 'string');
-      if (strings.length !== v.length) p.warnings.push('null values must be strings');
+      if (strings.length !== v.length) metadataWarning(p, 'null values must be strings', o, 'null');
       out.null = strings;
-    } else p.warnings.push('null must be a string or an array of strings');
+    } else metadataWarning(p, 'null must be a string or an array of strings', o, 'null');
   }
   if ('ordered' in o) out.ordered = readBoolean(o, 'ordered', parent.ordered, p);
   if ('required' in o) out.required = readBoolean(o, 'required', parent.required, p);
   if ('separator' in o) {
     if (typeof o['separator'] === 'string' || o['separator'] === null) out.separator = o['separator'] as string | null;
-    else p.warnings.push('separator must be a string or null');
+    else metadataWarning(p, 'separator must be a string or null', o, 'separator');
   }
   if ('textDirection' in o) {
     if (['ltr', 'rtl', 'auto', 'inherit'].includes(o['textDirection'] as string)) out.textDirection = o['textDirection'] as string;
-    else p.warnings.push('textDirection must be ltr, rtl, auto or inherit');
+    else metadataWarning(p, 'textDirection must be ltr, rtl, auto or inherit', o, 'textDirection');
   }
   if ('datatype' in o) {
-    const dt = readDatatype(o['datatype'], ctx);
+    const dt = readDatatype(o['datatype'], ctx, o);
     if (dt) out.datatype = dt;
   }
   return out as Inherited;
 }
 
 
-function readDatatype(v: unknown, ctx: Ctx): Datatype | undefined {
+function readDatatype(v: unknown, ctx: Ctx, owner?: Json): Datatype | undefined {
   const { p } = ctx;
   if (typeof v === 'string') {
     if (BUILT_IN[v]) return { base: v };
-    p.warnings.push(`datatype '${v}' is not a CSVW datatype; string is used`);
+    metadataWarning(p, `datatype '${v}' is not a CSVW datatype; string is used`);
     return { base: 'string' };
   }
   if (!isObject(v)) {
-    p.warnings.push('datatype must be a name or an object');
+    metadataWarning(p, 'datatype must be a name or an object', owner, 'datatype');
     return undefined;
   }
-  for (const k of Object.keys(v)) if (!DATATYPE_KEYS.has(k) && !k.includes(':')) p.warnings.push(`unknown property '${k}' on a datatype`);
+  for (const k of Object.keys(v)) if (!DATATYPE_KEYS.has(k) && !k.includes(':')) metadataWarning(p, `unknown property '${k}' on a datatype`, v);
   let base = 'string';
   if ('base' in v) {
     if (typeof v['base'] === 'string' && BUILT_IN[v['base']]) base = v['base'];
-    else p.warnings.push(`datatype base ${JSON.stringify(v['base'])} is not a CSVW datatype; string is used`);
+    else metadataWarning(p, `datatype base ${JSON.stringify(v['base'])} is not a CSVW datatype; string is used`, v);
   }
   const out: { -readonly [K in keyof Datatype]?: Datatype[K] } = { base };
   if ('@id' in v) {
     const id = typeof v['@id'] === 'string' ? expandTerm(v['@id'], {}) ?? resolve(v['@id'], ctx.base) : undefined;
-    if (typeof v['@id'] !== 'string') p.errors.push('a datatype\'s @id must be a string');
-    else if (v['@id'].startsWith('_:')) p.errors.push(`a datatype's @id may not be a blank node (${v['@id']})`);
-    else if (Object.values(BUILT_IN).includes(id!)) p.errors.push(`a datatype's @id may not be a built-in type (${v['@id']})`);
+    if (typeof v['@id'] !== 'string') metadataError(p, 'a datatype\'s @id must be a string', v);
+    else if (v['@id'].startsWith('_:')) metadataError(p, `a datatype's @id may not be a blank node (${v['@id']})`, v);
+    else if (Object.values(BUILT_IN).includes(id!)) metadataError(p, `a datatype's @id may not be a built-in type (${v['@id']})`, v);
     else out.id = id!;
   }
   if ('format' in v) {
     const f = v['format'];
     const numeric_ = ['integer', 'decimal', 'double', 'float', 'number', 'long', 'int', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger', 'unsignedLong', 'unsignedInt', 'unsignedShort', 'unsignedByte', 'nonPositiveInteger', 'negativeInteger'].includes(base);
-    if (typeof f === 'string' && !numeric_ && !formatUsable(f, base)) p.warnings.push(`the format ${JSON.stringify(f)} does not fit ${base}: ignored`);
-    else if (isObject(f) && !numeric_) p.warnings.push(`a ${base} format must be a string: ignored`);
-    else if (typeof f === 'string' && numeric_ && !/^[#0,.E+\-%‰;'A-Za-z ]*$/.test(f)) p.warnings.push(`the number pattern ${JSON.stringify(f)} is not valid: ignored`);
-    else if (isObject(f) && typeof f['pattern'] === 'string' && !/^[#0,.E+\-%‰;]*$/.test(f['pattern'].replace(String(f['groupChar'] ?? ','), ',').replace(String(f['decimalChar'] ?? '.'), '.'))) p.warnings.push(`the number pattern ${JSON.stringify(f['pattern'])} is not valid: ignored`);
+    if (typeof f === 'string' && !numeric_ && !formatUsable(f, base)) metadataWarning(p, `the format ${JSON.stringify(f)} does not fit ${base}: ignored`, v);
+    else if (isObject(f) && !numeric_) metadataWarning(p, `a ${base} format must be a string: ignored`, v);
+    else if (typeof f === 'string' && numeric_ && !/^[#0,.E+\-%‰;'A-Za-z ]*$/.test(f)) metadataWarning(p, `the number pattern ${JSON.stringify(f)} is not valid: ignored`, v);
+    else if (isObject(f) && typeof f['pattern'] === 'string' && !/^[#0,.E+\-%‰;]*$/.test(f['pattern'].replace(String(f['groupChar'] ?? ','), ',').replace(String(f['decimalChar'] ?? '.'), '.'))) metadataWarning(p, `the number pattern ${JSON.stringify(f['pattern'])} is not valid: ignored`, v);
     else if (typeof f === 'string') out.format = f;
     else if (isObject(f)) {
       out.format = {
@@ -495,12 +503,12 @@ function readDatatype(v: unknown, ctx: Ctx): Datatype | undefined {
         ...(typeof f['decimalChar'] === 'string' ? { decimalChar: f['decimalChar'] } : {}),
         ...(typeof f['groupChar'] === 'string' ? { groupChar: f['groupChar'] } : {}),
       };
-    } else p.warnings.push('format must be a string or an object');
+    } else metadataWarning(p, 'format must be a string or an object', v);
   }
   for (const k of ['length', 'minLength', 'maxLength'] as const) {
     if (!(k in v)) continue;
     if (typeof v[k] === 'number' && Number.isInteger(v[k]) && (v[k] as number) >= 0) out[k] = v[k] as number;
-    else p.warnings.push(`${k} must be a non-negative integer`);
+    else metadataWarning(p, `${k} must be a non-negative integer`, v);
   }
   const bound = (x: unknown): string | undefined => (typeof x === 'number' ? String(x) : typeof x === 'string' ? x : undefined);
   const minI = bound(v['minimum'] ?? v['minInclusive']);
@@ -512,39 +520,40 @@ function readDatatype(v: unknown, ctx: Ctx): Datatype | undefined {
   if (minE !== undefined) out.minExclusive = minE;
   if (maxE !== undefined) out.maxExclusive = maxE;
   if (out.length !== undefined && ((out.minLength !== undefined && out.length < out.minLength) || (out.maxLength !== undefined && out.length > out.maxLength))) {
-    p.errors.push('length contradicts minLength or maxLength');
+    metadataError(p, 'length contradicts minLength or maxLength', v);
   }
-  if (out.minLength !== undefined && out.maxLength !== undefined && out.minLength > out.maxLength) p.errors.push('minLength is greater than maxLength');
-  if (minI !== undefined && minE !== undefined) p.errors.push('minimum and minExclusive are both given');
-  if (maxI !== undefined && maxE !== undefined) p.errors.push('maximum and maxExclusive are both given');
+  if (out.minLength !== undefined && out.maxLength !== undefined && out.minLength > out.maxLength) metadataError(p, 'minLength is greater than maxLength', v);
+  if (minI !== undefined && minE !== undefined) metadataError(p, 'minimum and minExclusive are both given', v);
+  if (maxI !== undefined && maxE !== undefined) metadataError(p, 'maximum and maxExclusive are both given', v);
   // Bounds compare as numbers, or as XSD date/time strings (which sort as they read).
   const below = (a: string | undefined, b: string | undefined, orEqual: boolean): boolean => {
     if (a === undefined || b === undefined) return false;
     const [x, y] = Number.isNaN(Number(a)) || Number.isNaN(Number(b)) ? [a, b] : [Number(a), Number(b)];
     return orEqual ? x >= y : x > y;
   };
-  if (below(minI, maxI, false) || below(minE, maxE, true) || below(minI, maxE, true) || below(minE, maxI, true)) p.errors.push('the datatype\'s minimum is above its maximum');
+  if (below(minI, maxI, false) || below(minE, maxE, true) || below(minI, maxE, true) || below(minE, maxI, true)) metadataError(p, 'the datatype\'s minimum is above its maximum', v);
   const numeric = ['integer', 'decimal', 'double', 'float', 'number', 'long', 'int', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger', 'unsignedLong', 'unsignedInt', 'unsignedShort', 'unsignedByte', 'nonPositiveInteger', 'negativeInteger'];
   const dates = ['date', 'dateTime', 'datetime', 'dateTimeStamp', 'time', 'gYear', 'gYearMonth', 'gMonth', 'gMonthDay', 'gDay', 'duration', 'dayTimeDuration', 'yearMonthDuration'];
-  if ((minI ?? maxI ?? minE ?? maxE) !== undefined && !numeric.includes(base) && !dates.includes(base)) p.errors.push(`${base} cannot have a minimum or maximum`);
-  if ((out.length ?? out.minLength ?? out.maxLength) !== undefined && (numeric.includes(base) || dates.includes(base) || base === 'boolean')) p.errors.push(`${base} cannot have a length`);
+  if ((minI ?? maxI ?? minE ?? maxE) !== undefined && !numeric.includes(base) && !dates.includes(base)) metadataError(p, `${base} cannot have a minimum or maximum`, v);
+  if ((out.length ?? out.minLength ?? out.maxLength) !== undefined && (numeric.includes(base) || dates.includes(base) || base === 'boolean')) metadataError(p, `${base} cannot have a length`, v);
   return out as Datatype;
 }
 
-async function readDialect(v: unknown, dflt: Dialect, ctx: Ctx): Promise<Dialect> {
+async function readDialect(v: unknown, dflt: Dialect, ctx: Ctx, owner?: Json): Promise<Dialect> {
   const { p } = ctx;
   let d = v;
   if (typeof d === 'string') {
     const got = await ctx.fetch(resolve(d, ctx.base));
     try {
       d = got ? JSON.parse(got.text) : undefined;
+      if (got) ctx.places.register(d, resolve(v as string, ctx.base), got.text);
     } catch {
       d = undefined;
     }
-    if (d === undefined) p.warnings.push(`the dialect ${v as string} cannot be read`);
+    if (d === undefined) metadataWarning(p, `the dialect ${v as string} cannot be read`, owner, 'dialect');
   }
   if (!isObject(d)) {
-    if (d !== undefined) p.warnings.push('dialect must be an object or a URL');
+    if (d !== undefined) metadataWarning(p, 'dialect must be an object or a URL', owner, 'dialect');
     return dflt;
   }
   checkType(d, 'Dialect', p);
@@ -552,10 +561,10 @@ async function readDialect(v: unknown, dflt: Dialect, ctx: Ctx): Promise<Dialect
   const out: { -readonly [K in keyof Dialect]: Dialect[K] } = { ...dflt };
   for (const [k, x] of Object.entries(d)) {
     if (!DIALECT_KEYS.has(k)) {
-      if (!k.includes(':')) p.warnings.push(`unknown property '${k}' on a dialect`);
+      if (!k.includes(':')) metadataWarning(p, `unknown property '${k}' on a dialect`, d, k);
       continue;
     }
-    const warn = (): void => void p.warnings.push(`dialect ${k} ${JSON.stringify(x)} is not valid; the default is used`);
+    const warn = (): void => void metadataWarning(p, `dialect ${k} ${JSON.stringify(x)} is not valid; the default is used`);
     switch (k) {
       case 'commentPrefix': case 'delimiter':
         if (typeof x === 'string') out[k] = x;

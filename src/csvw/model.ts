@@ -32,6 +32,8 @@ export interface Column extends Inherited {
 }
 
 export interface ForeignKey {
+  /** The foreign key's object in the metadata, to locate problems with it. */
+  readonly at?: object;
   readonly columnReference: readonly string[];
   readonly reference: { readonly resource?: string; readonly schemaReference?: string; readonly columnReference: readonly string[] };
 }

@@ -8,7 +8,8 @@
 import type { Quad } from 'n3';
 import { parseTemplate } from 'url-template';
 import { DEFAULT_DIALECT, parseTable, type ParsedTable } from './dialect.js';
-import { DEFAULT_INHERITED, readMetadata, type Fetch, type Problems } from './metadata.js';
+import { DEFAULT_INHERITED, readMetadata, type Fetch } from './metadata.js';
+import { JsonPlaces, newProblems, type Problem, type Problems } from './problems.js';
 import type { Table, TableGroup } from './model.js';
 import { defaultColumn, tableGroupToRdf } from './to-rdf.js';
 
@@ -23,24 +24,28 @@ export interface CsvwRun {
 
 export interface CsvwResult {
   readonly quads: readonly Quad[];
-  readonly errors: readonly string[];
-  readonly warnings: readonly string[];
+  readonly errors: readonly Problem[];
+  readonly warnings: readonly Problem[];
+  /** Where the metadata documents' objects are, to locate the problems (problems.ts toDiagnostics). */
+  readonly places: JsonPlaces;
 }
 
 export async function runCsvw(o: CsvwRun): Promise<CsvwResult> {
-  const p: Problems = { errors: [], warnings: [] };
-  const done = (quads: Quad[] = []): CsvwResult => ({ quads: p.errors.length ? [] : quads, errors: p.errors, warnings: p.warnings });
+  const p = newProblems();
+  const places = new JsonPlaces();
+  const fetch = o.fetch;
+  const done = (quads: Quad[] = []): CsvwResult => ({ quads: p.errors.length ? [] : quads, errors: p.errors, warnings: p.warnings, places });
   const start = await o.fetch(o.url);
   if (!start) {
-    p.errors.push(`${o.url} cannot be read`);
+    p.errors.push({ code: 'JL906', message: `${o.url} cannot be read`, url: o.url });
     return done();
   }
   let group: TableGroup | undefined;
   const isJson = /\.json(\?|$)/.test(o.url) || /json/.test(start.contentType ?? '');
   if (isJson && !o.userMetadata) {
-    group = await readMetadata(start.text, o.url, o.fetch, p);
+    group = await readMetadata(start.text, o.url, fetch, p, places);
   } else {
-    group = await locate(o, start.link, p);
+    group = await locate(o, start.link, p, places);
     if (p.errors.length) return done();
     group ??= embedded(o.url);
   }
@@ -51,7 +56,7 @@ export async function runCsvw(o: CsvwRun): Promise<CsvwResult> {
   for (const table of group.tables) {
     const file = table.url === o.url && !isJson ? start : await o.fetch(table.url);
     if (!file) {
-      p.errors.push(`the table ${table.url} cannot be read`);
+      p.errors.push({ code: 'JL906', message: `the table ${table.url} cannot be read`, url: table.url });
       continue;
     }
     const data = parseTable(file.text, table.dialect);
@@ -63,15 +68,15 @@ export async function runCsvw(o: CsvwRun): Promise<CsvwResult> {
 }
 
 /** The metadata for a CSV file, in the spec's order; undefined when there is none. */
-async function locate(o: CsvwRun, link: string | undefined, p: Problems): Promise<TableGroup | undefined> {
+async function locate(o: CsvwRun, link: string | undefined, p: Problems, places: JsonPlaces): Promise<TableGroup | undefined> {
   const describes = (g: TableGroup | undefined): boolean => !!g && g.tables.some((t) => t.url === o.url);
   if (o.userMetadata) {
     const got = await o.fetch(o.userMetadata);
     if (!got) {
-      p.errors.push(`the metadata ${o.userMetadata} cannot be read`);
+      p.errors.push({ code: 'JL906', message: `the metadata ${o.userMetadata} cannot be read`, url: o.userMetadata });
       return undefined;
     }
-    return readMetadata(got.text, o.userMetadata, o.fetch, p);
+    return readMetadata(got.text, o.userMetadata, o.fetch, p, places);
   }
   const candidates: string[] = [];
   const described = link && /rel="?describedby"?/.test(link) ? /<([^>]*)>/.exec(link)?.[1] : undefined;
@@ -82,19 +87,19 @@ async function locate(o: CsvwRun, link: string | undefined, p: Problems): Promis
     try {
       candidates.push(new URL(parseTemplate(t).expand({ url: o.url.split('?')[0]! }), o.url).href);
     } catch {
-      p.warnings.push(`the site-wide location '${t}' is not a URI template`);
+      p.warnings.push({ code: 'JL902', message: `the site-wide location '${t}' is not a URI template`, url: new URL('/.well-known/csvm', o.url).href });
     }
   }
   for (const candidate of candidates) {
     const got = await o.fetch(candidate);
     if (!got) continue;
-    const problems: Problems = { errors: [], warnings: [] };
-    const group = await readMetadata(got.text, candidate, o.fetch, problems);
+    const problems = newProblems();
+    const group = await readMetadata(got.text, candidate, o.fetch, problems, places);
     if (describes(group) && !problems.errors.length) {
       p.warnings.push(...problems.warnings);
       return group;
     }
-    p.warnings.push(`${candidate} does not describe ${o.url}${problems.errors.length ? ` (${problems.errors[0]})` : ''}: ignored`);
+    p.warnings.push({ code: 'JL902', message: `${candidate} does not describe ${o.url}${problems.errors.length ? ` (${problems.errors[0]!.message})` : ''}: ignored`, url: candidate });
   }
   return undefined;
 }
@@ -114,7 +119,7 @@ function checkCompatible(table: Table, data: ParsedTable, p: Problems): void {
   const real = table.columns.filter((c) => !c.virtual);
   if (!real.length) return;
   if (table.dialect.header && data.titles.length && data.titles.length !== real.length) {
-    p.warnings.push(`${table.url} has ${data.titles.length} columns; its metadata describes ${real.length}`);
+    p.warnings.push({ code: 'JL904', message: `${table.url} has ${data.titles.length} columns; its metadata describes ${real.length}`, url: table.url });
   }
   // The header's titles are in the table's language (its `lang`, else und).
   const headerLang = table.inherited.lang;
@@ -128,7 +133,7 @@ function checkCompatible(table: Table, data: ParsedTable, p: Problems): void {
     const fromFile = data.titles[j] ?? [];
     if (!fromFile.length || !col.titles.length) return;
     const match = col.titles.some((t) => fromFile.includes(t.value) && sameLang(t.lang, headerLang));
-    if (!match) p.warnings.push(`${table.url} column ${j + 1}: the header says ${JSON.stringify(fromFile[0])}, the metadata's titles are ${col.titles.map((t) => JSON.stringify(t.value)).join(', ')}`);
+    if (!match) p.warnings.push({ code: 'JL904', message: `column ${j + 1}: the header says ${JSON.stringify(fromFile[0])}, the metadata's titles are ${col.titles.map((t) => JSON.stringify(t.value)).join(', ')}`, cell: { url: table.url, line: data.headerLine ?? 1, column: fromFile[0]!, value: fromFile[0]! } });
   });
 }
 
@@ -138,12 +143,12 @@ function checkForeignKeys(group: TableGroup, p: Problems): void {
     for (const fk of table.foreignKeys) {
       const target = group.tables.find((t) => (fk.reference.resource ? t.url === fk.reference.resource : t.schemaId === fk.reference.schemaReference));
       if (!target) {
-        p.errors.push(`a foreign key of ${table.url} refers to ${fk.reference.resource ?? fk.reference.schemaReference}, which is not a table of the group`);
+        p.errors.push({ code: 'JL905', message: `a foreign key of ${table.url} refers to ${fk.reference.resource ?? fk.reference.schemaReference}, which is not a table of the group`, ...(fk.at ? { at: fk.at } : {}) });
         continue;
       }
       const missing = fk.reference.columnReference.filter((n) => !target.columns.some((c) => c.named && c.name === n));
-      if (missing.length) p.errors.push(`a foreign key of ${table.url} refers to ${missing.join(', ')}, not columns of ${target.url}`);
-      if (missing.length === 0 && fk.reference.columnReference.length !== fk.columnReference.length) p.errors.push(`a foreign key of ${table.url} has ${fk.columnReference.length} columns, its reference ${fk.reference.columnReference.length}`);
+      if (missing.length) p.errors.push({ code: 'JL905', message: `a foreign key of ${table.url} refers to ${missing.join(', ')}, not named columns of ${target.url}`, ...(fk.at ? { at: fk.at } : {}) });
+      if (missing.length === 0 && fk.reference.columnReference.length !== fk.columnReference.length) p.errors.push({ code: 'JL905', message: `a foreign key of ${table.url} has ${fk.columnReference.length} columns, its reference ${fk.reference.columnReference.length}`, ...(fk.at ? { at: fk.at } : {}) });
     }
   }
 }

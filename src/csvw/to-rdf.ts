@@ -12,7 +12,8 @@ import { CSVW, PREFIXES, expandName, expandTerm } from './context.js';
 import { BUILT_IN } from './datatypes.js';
 import type { ParsedTable } from './dialect.js';
 import type { Column, Inherited, Table, TableGroup } from './model.js';
-import { encodeName, type Problems } from './metadata.js';
+import { encodeName } from './metadata.js';
+import type { Problems } from './problems.js';
 
 const { namedNode, blankNode, literal, quad } = DataFactory;
 const RDF = NS.rdf;
@@ -124,7 +125,8 @@ export function defaultColumn(number: number, titles: readonly { value: string; 
 
 function parseCell(raw: string, col: Column, table: Table, line: number, p: Problems): Cell {
   const dt = col.datatype;
-  const where = `${table.url}#row=${line}, column ${col.name}`;
+  const cellAt = { url: table.url, line, column: col.titles[0]?.value ?? decodeURIComponent(col.name), value: raw };
+  const warn = (message: string): void => void p.warnings.push({ code: 'JL903', message, cell: cellAt });
   let text = normalise(raw, dt.base);
   if (text === '') text = col.default;
   const one = (s: string): { lexical: string; datatype: string; lang?: string } | null => {
@@ -133,18 +135,18 @@ function parseCell(raw: string, col: Column, table: Table, line: number, p: Prob
     if (col.null.includes(t)) return null;
     const parsed = parseValue(t, dt);
     if ('error' in parsed) {
-      p.warnings.push(`${where}: ${parsed.error}`);
+      warn(parsed.error);
       return { lexical: t, datatype: `${XSD}string`, ...(col.lang !== 'und' ? { lang: col.lang } : {}) };
     }
     const broken = constraintErrors(t, parsed, dt);
-    for (const e of broken) p.warnings.push(`${where}: ${e}`);
+    for (const e of broken) warn(e);
     // A value that breaks its datatype's constraints is kept as the string it was.
     if (broken.length) return { lexical: t, datatype: `${XSD}string`, ...(col.lang !== 'und' ? { lang: col.lang } : {}) };
     const stringy = ['string', 'anyAtomicType', 'any'].includes(dt.base) && !dt.id;
     return { lexical: parsed.lexical, datatype: parsed.datatype, ...(stringy && col.lang !== 'und' ? { lang: col.lang } : {}) };
   };
   if (col.null.includes(text)) {
-    if (col.required) p.warnings.push(`${where}: a value is required`);
+    if (col.required) warn(`column ${col.name} requires a value`);
     return { text, values: null, list: false, column: col };
   }
   if (col.separator !== null) {

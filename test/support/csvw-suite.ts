@@ -10,6 +10,7 @@ import { Parser, type Quad } from 'n3';
 import { isomorphic } from 'rdf-isomorphic';
 import type { Fetch } from '../../src/csvw/metadata.js';
 import { runCsvw } from '../../src/csvw/process.js';
+import { toDiagnostics } from '../../src/csvw/problems.js';
 
 export const SUITE = new URL('../../../shared/conformance/csvw/', import.meta.url).pathname;
 export const BASE = 'http://www.w3.org/2013/csvw/tests/';
@@ -61,9 +62,12 @@ export async function runSuiteTest(t: SuiteTest): Promise<Outcome> {
     ...(t.option.metadata ? { userMetadata: BASE + t.option.metadata } : {}),
   });
   if (t.type === 'csvt:NegativeRdfTest') {
-    return result.errors.length ? { passed: true, why: result.errors[0]! } : { passed: false, why: `no error (${result.quads.length} triples, ${result.warnings.length} warnings)` };
+    if (!result.errors.length) return { passed: false, why: `no error (${result.quads.length} triples, ${result.warnings.length} warnings)` };
+    // Every error is located: a line (and column, in JSON) of the file it is about.
+    const unlocated = toDiagnostics({ errors: [...result.errors], warnings: [] }, result.places).filter((d) => !d.span);
+    return unlocated.length ? { passed: false, why: `error without a location: ${unlocated[0]!.message}` } : { passed: true, why: result.errors[0]!.message };
   }
-  if (result.errors.length) return { passed: false, why: `error: ${result.errors[0]}` };
+  if (result.errors.length) return { passed: false, why: `error: ${result.errors[0]!.message}` };
   const expected = new Parser({ baseIRI: BASE + t.result! }).parse(readFileSync(join(SUITE, t.result!), 'utf8'));
   if (!isomorphic(result.quads as Quad[], expected)) {
     return { passed: false, why: `graph differs: ${result.quads.length} triples, expected ${expected.length}` };
