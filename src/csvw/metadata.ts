@@ -5,19 +5,20 @@
  * property checked: an invalid value is a warning and its default is used; a document that
  * cannot be a CSVW description is an error.
  */
-import { BUILT_IN, type Datatype } from './datatypes.js';
+import { BUILT_IN } from './datatypes.js';
 import { DEFAULT_DIALECT, type Dialect } from './dialect.js';
 import type { Column, ForeignKey, Inherited, Table, TableGroup } from './model.js';
-import { CSVW, expandTerm } from './context.js';
+import { expandTerm } from './context.js';
 import { metadataError, metadataWarning, type JsonPlaces, type Problems } from './problems.js';
+import { checkId, checkType, isObject, LANG, resolve, type Ctx, type Json } from './json.js';
+import { readDatatype } from './datatype-description.js';
+import { readDialect } from './dialect-description.js';
 
 export type { Problems } from './problems.js';
 
 /** Reads a resource by absolute URL (the file system, the test suite's folder, HTTP). */
 export type Fetch = (url: string) => Promise<{ readonly text: string; readonly link?: string; readonly contentType?: string } | undefined>;
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const DEFAULT_INHERITED: Inherited = {
   datatype: { base: 'string' }, default: '', lang: 'und', null: [''], ordered: false, required: false, separator: null, textDirection: 'inherit',
@@ -28,18 +29,7 @@ const GROUP_KEYS = new Set(['@context', '@id', '@type', 'tables', 'dialect', 'no
 const TABLE_KEYS = new Set(['@context', '@id', '@type', 'url', 'dialect', 'notes', 'suppressOutput', 'tableDirection', 'tableSchema', 'transformations', ...INHERITED_KEYS]);
 const SCHEMA_KEYS = new Set(['@context', '@id', '@type', 'columns', 'foreignKeys', 'primaryKey', 'rowTitles', ...INHERITED_KEYS]);
 const COLUMN_KEYS = new Set(['@id', '@type', 'name', 'suppressOutput', 'titles', 'virtual', ...INHERITED_KEYS]);
-const DIALECT_KEYS = new Set(['@id', '@type', 'commentPrefix', 'delimiter', 'doubleQuote', 'encoding', 'header', 'headerRowCount', 'lineTerminators', 'quoteChar', 'skipBlankRows', 'skipColumns', 'skipInitialSpace', 'skipRows', 'trim']);
-const DATATYPE_KEYS = new Set(['@id', '@type', 'base', 'format', 'length', 'minLength', 'maxLength', 'minimum', 'maximum', 'minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive']);
-/** A BCP 47 tag's shape: a primary language of 2–8 letters, then subtags of 1–8 letters or digits. */
-const LANG = /^([a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*|x(-[a-zA-Z0-9]{1,8})+)$/;
 
-interface Ctx {
-  readonly base: string;
-  readonly lang?: string;
-  readonly fetch: Fetch;
-  readonly p: Problems;
-  readonly places: JsonPlaces;
-}
 
 /** The context's base and language; an error unless it is CSVW's. */
 function readContext(doc: Json, url: string, p: Problems): { base: string; lang?: string } | undefined {
@@ -126,20 +116,6 @@ export async function readMetadata(text: string, url: string, fetch: Fetch, p: P
   };
 }
 
-function checkType(o: Json, type: string, p: Problems): void {
-  if ('@type' in o && o['@type'] !== type) metadataError(p, `@type is ${JSON.stringify(o['@type'])}, not ${type}`, o, '@type');
-}
-
-function checkId(o: Json, p: Problems): void {
-  if (!('@id' in o)) return;
-  if (typeof o['@id'] !== 'string') {
-    // An invalid link property is the empty link: the document's own URL (as the suite has it).
-    metadataWarning(p, `@id ${JSON.stringify(o['@id'])} is not a string: the metadata's URL is used`, o, '@id');
-    o['@id'] = '';
-  }
-  else if (o['@id'].startsWith('_:')) metadataError(p, `@id ${JSON.stringify(o['@id'])} must be an IRI, not a blank node`, o, '@id');
-}
-
 /** tableDirection (ltr, rtl, auto) and transformations (an array of objects with url, targetFormat, scriptFormat). */
 function checkTableExtras(o: Json, p: Problems): void {
   if ('tableDirection' in o && !['ltr', 'rtl', 'auto'].includes(o['tableDirection'] as string)) metadataWarning(p, `tableDirection ${JSON.stringify(o['tableDirection'])} must be ltr, rtl or auto`, o);
@@ -162,13 +138,6 @@ function checkTableExtras(o: Json, p: Problems): void {
   }
 }
 
-const resolve = (ref: string, base: string): string => {
-  try {
-    return new URL(ref, base).href;
-  } catch {
-    return ref;
-  }
-};
 
 /** Notes: an array of JSON-LD values (kept as they are). */
 function notesOf(o: Json, p: Problems): unknown[] {
@@ -464,172 +433,4 @@ function readInherited(o: Json, parent: Inherited, ctx: Ctx): Inherited {
 }
 
 
-function readDatatype(v: unknown, ctx: Ctx, owner?: Json): Datatype | undefined {
-  const { p } = ctx;
-  if (typeof v === 'string') {
-    if (BUILT_IN[v]) return { base: v };
-    metadataWarning(p, `datatype '${v}' is not a CSVW datatype; string is used`);
-    return { base: 'string' };
-  }
-  if (!isObject(v)) {
-    metadataWarning(p, 'datatype must be a name or an object', owner, 'datatype');
-    return undefined;
-  }
-  for (const k of Object.keys(v)) if (!DATATYPE_KEYS.has(k) && !k.includes(':')) metadataWarning(p, `unknown property '${k}' on a datatype`, v);
-  let base = 'string';
-  if ('base' in v) {
-    if (typeof v['base'] === 'string' && BUILT_IN[v['base']]) base = v['base'];
-    else metadataWarning(p, `datatype base ${JSON.stringify(v['base'])} is not a CSVW datatype; string is used`, v);
-  }
-  const out: { -readonly [K in keyof Datatype]?: Datatype[K] } = { base };
-  if ('@id' in v) {
-    const id = typeof v['@id'] === 'string' ? expandTerm(v['@id'], {}) ?? resolve(v['@id'], ctx.base) : undefined;
-    if (typeof v['@id'] !== 'string') metadataError(p, 'a datatype\'s @id must be a string', v);
-    else if (v['@id'].startsWith('_:')) metadataError(p, `a datatype's @id may not be a blank node (${v['@id']})`, v);
-    else if (Object.values(BUILT_IN).includes(id!)) metadataError(p, `a datatype's @id may not be a built-in type (${v['@id']})`, v);
-    else out.id = id!;
-  }
-  if ('format' in v) {
-    const f = v['format'];
-    const numeric_ = ['integer', 'decimal', 'double', 'float', 'number', 'long', 'int', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger', 'unsignedLong', 'unsignedInt', 'unsignedShort', 'unsignedByte', 'nonPositiveInteger', 'negativeInteger'].includes(base);
-    if (typeof f === 'string' && !numeric_ && !formatUsable(f, base)) metadataWarning(p, `the format ${JSON.stringify(f)} does not fit ${base}: ignored`, v);
-    else if (isObject(f) && !numeric_) metadataWarning(p, `a ${base} format must be a string: ignored`, v);
-    else if (typeof f === 'string' && numeric_ && !/^[#0,.E+\-%‰;'A-Za-z ]*$/.test(f)) metadataWarning(p, `the number pattern ${JSON.stringify(f)} is not valid: ignored`, v);
-    else if (isObject(f) && typeof f['pattern'] === 'string' && !/^[#0,.E+\-%‰;]*$/.test(f['pattern'].replace(String(f['groupChar'] ?? ','), ',').replace(String(f['decimalChar'] ?? '.'), '.'))) metadataWarning(p, `the number pattern ${JSON.stringify(f['pattern'])} is not valid: ignored`, v);
-    else if (typeof f === 'string') out.format = f;
-    else if (isObject(f)) {
-      out.format = {
-        ...(typeof f['pattern'] === 'string' ? { pattern: f['pattern'] } : {}),
-        ...(typeof f['decimalChar'] === 'string' ? { decimalChar: f['decimalChar'] } : {}),
-        ...(typeof f['groupChar'] === 'string' ? { groupChar: f['groupChar'] } : {}),
-      };
-    } else metadataWarning(p, 'format must be a string or an object', v);
-  }
-  for (const k of ['length', 'minLength', 'maxLength'] as const) {
-    if (!(k in v)) continue;
-    if (typeof v[k] === 'number' && Number.isInteger(v[k]) && (v[k] as number) >= 0) out[k] = v[k] as number;
-    else metadataWarning(p, `${k} must be a non-negative integer`, v);
-  }
-  const bound = (x: unknown): string | undefined => (typeof x === 'number' ? String(x) : typeof x === 'string' ? x : undefined);
-  const minI = bound(v['minimum'] ?? v['minInclusive']);
-  const maxI = bound(v['maximum'] ?? v['maxInclusive']);
-  if (minI !== undefined) out.minimum = minI;
-  if (maxI !== undefined) out.maximum = maxI;
-  const minE = bound(v['minExclusive']);
-  const maxE = bound(v['maxExclusive']);
-  if (minE !== undefined) out.minExclusive = minE;
-  if (maxE !== undefined) out.maxExclusive = maxE;
-  if (out.length !== undefined && ((out.minLength !== undefined && out.length < out.minLength) || (out.maxLength !== undefined && out.length > out.maxLength))) {
-    metadataError(p, 'length contradicts minLength or maxLength', v);
-  }
-  if (out.minLength !== undefined && out.maxLength !== undefined && out.minLength > out.maxLength) metadataError(p, 'minLength is greater than maxLength', v);
-  if (minI !== undefined && minE !== undefined) metadataError(p, 'minimum and minExclusive are both given', v);
-  if (maxI !== undefined && maxE !== undefined) metadataError(p, 'maximum and maxExclusive are both given', v);
-  // Bounds compare as numbers, or as XSD date/time strings (which sort as they read).
-  const below = (a: string | undefined, b: string | undefined, orEqual: boolean): boolean => {
-    if (a === undefined || b === undefined) return false;
-    const [x, y] = Number.isNaN(Number(a)) || Number.isNaN(Number(b)) ? [a, b] : [Number(a), Number(b)];
-    return orEqual ? x >= y : x > y;
-  };
-  if (below(minI, maxI, false) || below(minE, maxE, true) || below(minI, maxE, true) || below(minE, maxI, true)) metadataError(p, 'the datatype\'s minimum is above its maximum', v);
-  const numeric = ['integer', 'decimal', 'double', 'float', 'number', 'long', 'int', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger', 'unsignedLong', 'unsignedInt', 'unsignedShort', 'unsignedByte', 'nonPositiveInteger', 'negativeInteger'];
-  const dates = ['date', 'dateTime', 'datetime', 'dateTimeStamp', 'time', 'gYear', 'gYearMonth', 'gMonth', 'gMonthDay', 'gDay', 'duration', 'dayTimeDuration', 'yearMonthDuration'];
-  if ((minI ?? maxI ?? minE ?? maxE) !== undefined && !numeric.includes(base) && !dates.includes(base)) metadataError(p, `${base} cannot have a minimum or maximum`, v);
-  if ((out.length ?? out.minLength ?? out.maxLength) !== undefined && (numeric.includes(base) || dates.includes(base) || base === 'boolean')) metadataError(p, `${base} cannot have a length`, v);
-  return out as Datatype;
-}
 
-async function readDialect(v: unknown, dflt: Dialect, ctx: Ctx, owner?: Json): Promise<Dialect> {
-  const { p } = ctx;
-  let d = v;
-  if (typeof d === 'string') {
-    const got = await ctx.fetch(resolve(d, ctx.base));
-    try {
-      d = got ? JSON.parse(got.text) : undefined;
-      if (got) ctx.places.register(d, resolve(v as string, ctx.base), got.text);
-    } catch {
-      d = undefined;
-    }
-    if (d === undefined) metadataWarning(p, `the dialect ${v as string} cannot be read`, owner, 'dialect');
-  }
-  if (!isObject(d)) {
-    if (d !== undefined) metadataWarning(p, 'dialect must be an object or a URL', owner, 'dialect');
-    return dflt;
-  }
-  checkType(d, 'Dialect', p);
-  checkId(d, p);
-  const out: { -readonly [K in keyof Dialect]: Dialect[K] } = { ...dflt };
-  for (const [k, x] of Object.entries(d)) {
-    if (!DIALECT_KEYS.has(k)) {
-      if (!k.includes(':')) metadataWarning(p, `unknown property '${k}' on a dialect`, d, k);
-      continue;
-    }
-    const warn = (): void => void metadataWarning(p, `dialect ${k} ${JSON.stringify(x)} is not valid; the default is used`);
-    switch (k) {
-      case 'commentPrefix': case 'delimiter':
-        if (typeof x === 'string') out[k] = x;
-        else warn();
-        break;
-      case 'encoding':
-        if (typeof x === 'string' && knownEncoding(x)) out.encoding = x;
-        else warn();
-        break;
-      case 'quoteChar':
-        if (typeof x === 'string' || x === null) out.quoteChar = x;
-        else warn();
-        break;
-      case 'doubleQuote': case 'header': case 'skipBlankRows': case 'skipInitialSpace':
-        if (typeof x === 'boolean') out[k] = x;
-        else warn();
-        break;
-      case 'headerRowCount': case 'skipColumns': case 'skipRows':
-        if (typeof x === 'number' && Number.isInteger(x) && x >= 0) out[k] = x;
-        else warn();
-        break;
-      case 'lineTerminators':
-        if (typeof x === 'string') out.lineTerminators = [x];
-        else if (Array.isArray(x) && x.every((s) => typeof s === 'string')) out.lineTerminators = x;
-        else warn();
-        break;
-      case 'trim':
-        if (x === true || x === 'true') out.trim = true;
-        else if (x === false || x === 'false') out.trim = false;
-        else if (x === 'start' || x === 'end') out.trim = x;
-        else warn();
-        break;
-      default:
-        break;
-    }
-  }
-  if (!('headerRowCount' in d) && 'header' in d) out.headerRowCount = out.header ? 1 : 0;
-  if ('headerRowCount' in d && !('header' in d)) out.header = out.headerRowCount > 0;
-  return out;
-}
-
-export { CSVW };
-
-/** Whether a string format can be used: a regular expression for strings, two words for booleans, a date pattern for dates. */
-function formatUsable(f: string, base: string): boolean {
-  if (base === 'boolean') return /^[^|]+\|[^|]+$/.test(f);
-  if (['date', 'dateTime', 'datetime', 'dateTimeStamp', 'time'].includes(base)) {
-    return /^(yyyy-MM-dd|yyyyMMdd|dd-MM-yyyy|d-M-yyyy|MM-dd-yyyy|M-d-yyyy|dd\/MM\/yyyy|d\/M\/yyyy|MM\/dd\/yyyy|M\/d\/yyyy|dd\.MM\.yyyy|d\.M\.yyyy|MM\.dd\.yyyy|M\.d\.yyyy)?([T ]?(HH:mm:ss(\.S+)?|HHmmss|HH:mm|HHmm))?\s?(X{1,3}|x{1,3})?$/.test(f) && f !== '';
-  }
-  if (['string', 'anyURI', 'normalizedString', 'token', 'language', 'Name', 'NMTOKEN'].includes(base)) {
-    try {
-      new RegExp(f, 'u');
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  return true;
-}
-
-function knownEncoding(label: string): boolean {
-  try {
-    new TextDecoder(label);
-    return true;
-  } catch {
-    return false;
-  }
-}
