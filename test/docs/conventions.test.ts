@@ -4,14 +4,15 @@
  * with --json wherever a command prints a report, and the README's option tables list exactly
  * the options each command has.
  */
-import { readFileSync } from 'node:fs';
 import type { Command, Option } from 'commander';
+import { manual } from '../support/examples.js';
 import { describe, expect, it } from 'vitest';
 import { commandLine } from '../../src/cli/main.js';
 
 const program = commandLine(() => undefined);
 const options = (c: Command): readonly Option[] => c.options as readonly Option[];
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+// The README and the reference pages in docs/ are read as one manual.
+const readme = manual();
 
 describe('command-line conventions', () => {
   it('give each short flag one meaning in every command', () => {

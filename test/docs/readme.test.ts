@@ -1,6 +1,7 @@
 /** The README is the user manual: its tables and its full example must stay true. */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { manual } from '../support/examples.js';
 import { describe, expect, it } from 'vitest';
 import { codesMarkdownTable } from '../../src/diagnostics/render.js';
 import { CODES } from '../../src/diagnostics/codes.js';
@@ -9,7 +10,8 @@ import { checkSchema, RELEASE_SCHEMA_URL } from '../../src/mapping/schema-check.
 import { normalizeMapping } from '../../src/mapping/normalize.js';
 
 const root = new URL('../../', import.meta.url).pathname;
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
+// The README and the reference pages in docs/ are read as one manual.
+const readme = manual();
 
 describe('README', () => {
   it('has the diagnostics table exactly as `explain --markdown` prints it', () => {
@@ -36,15 +38,23 @@ describe('README', () => {
     expect(parsed.document!.data).toMatchObject({ id: '2025-04', previous: '../out/2025-01' });
   });
 
-  it('links only to files that are in the repository, and to headings that exist', () => {
-    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((l) => !/^https?:/.test(l));
-    expect(links.length).toBeGreaterThan(5);
+  it('links only to files that are in the repository, and to headings that exist (README and docs/)', () => {
     // GitHub's anchors: lower case, punctuation dropped, spaces to hyphens.
-    const anchors = new Set([...readme.matchAll(/^#+ (.*)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^\w\s-]/g, '').trim().replace(/\s/g, '-')));
-    for (const link of links) {
-      if (link.startsWith('#')) expect(anchors.has(link.slice(1)), link).toBe(true);
-      else expect(existsSync(join(root, link.split('#')[0]!)), link).toBe(true);
+    const anchorsOf = (text: string): Set<string> => new Set([...text.matchAll(/^#+ (.*)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^\w\s-]/g, '').trim().replace(/\s/g, '-')));
+    const pages = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    let count = 0;
+    for (const page of pages) {
+      const text = readFileSync(join(root, page), 'utf8');
+      const links = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((l) => !/^https?:/.test(l));
+      count += links.length;
+      for (const link of links) {
+        const [file, anchor] = link.split('#') as [string, string | undefined];
+        const target = file === '' ? join(root, page) : join(root, dirname(page), file);
+        expect(existsSync(target), `${page}: ${link}`).toBe(true);
+        if (anchor !== undefined && target.endsWith('.md')) expect(anchorsOf(readFileSync(target, 'utf8')).has(anchor), `${page}: ${link}`).toBe(true);
+      }
     }
+    expect(count).toBeGreaterThan(5);
   });
 
   it('documents every command and every code', () => {

@@ -4,18 +4,24 @@
  * --help. The tests run each of them as written, in a project folder like the repository's.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/justice-lod.js');
 export const COMMANDS = ['release', 'diff', 'convert', 'init', 'check', 'preview', 'validate', 'query', 'publish', 'serve', 'explain'];
 
+/** The user manual: the README, then the reference pages in docs/ (each code block closed in its file). */
+export function manual(): string {
+  const docs = readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => readFileSync(join(root, 'docs', f), 'utf8'));
+  return [readFileSync(join(root, 'README.md'), 'utf8'), ...docs].join('\n');
+}
+
 /** Example command lines, `npx ` dropped, in order of appearance, each once. */
 export function exampleCommands(): string[] {
   const out: string[] = [];
   let inBlock = false;
-  for (const line of readFileSync(join(root, 'README.md'), 'utf8').split('\n')) {
+  for (const line of manual().split('\n')) {
     if (line.startsWith('```')) inBlock = !inBlock;
     else if (inBlock) {
       const m = /^\s*(?:\$ )?((?:[A-Z_]+=\S+ )*(?:npx )?justice-lod .*?)(?:\s+#.*)?$/.exec(line);
