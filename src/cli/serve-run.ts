@@ -1,4 +1,5 @@
 import { diagnostic } from '../diagnostics/diagnostic.js';
+import { grouped } from '../diagnostics/numbers.js';
 import { printDiagnostics } from './diagnostics-out.js';
 import { EXIT } from './options.js';
 import type { ServeFlags } from './serve.js';
@@ -36,7 +37,7 @@ export async function runServeCommand(release: string, flags: ServeFlags): Promi
     }
   }
   if (!flags.quiet) {
-    const data = server.triples ? `${server.triples.toLocaleString('en-GB')} triples in the embedded store` : `data from ${flags.sparqlEndpoint}`;
+    const data = server.triples ? `${grouped(server.triples)} triples in the embedded store` : `data from ${flags.sparqlEndpoint}`;
     process.stderr.write(`Serving ${release} (${data}) at ${server.url}/\n  catalogue ${server.url}/   SPARQL ${server.url}/sparql\n`);
     if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) process.stderr.write(`note: bound to ${flags.host}: other machines can reach this server (read-only)\n`);
     process.stderr.write('Press Ctrl-C to stop.\n');

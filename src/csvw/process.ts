@@ -11,7 +11,7 @@ import { DEFAULT_DIALECT, parseTable, type ParsedTable } from './dialect.js';
 import { DEFAULT_INHERITED, readMetadata, type Fetch } from './metadata.js';
 import { JsonPlaces, newProblems, type Problem, type Problems } from './problems.js';
 import type { Table, TableGroup } from './model.js';
-import { defaultColumn, tableGroupToRdf } from './to-rdf.js';
+import { tableGroupToRdf } from './to-rdf.js';
 
 export interface CsvwRun {
   /** A metadata document or a CSV file, as an absolute URL. */
@@ -153,4 +153,3 @@ function checkForeignKeys(group: TableGroup, p: Problems): void {
   }
 }
 
-export { defaultColumn };

@@ -7,7 +7,7 @@
 import { DataFactory, type Quad, type Term } from 'n3';
 import { parseTemplate } from 'url-template';
 import { NS } from '../rdf/ns.js';
-import { constraintErrors, datatypeIri, normalise, parseValue } from './datatypes.js';
+import { constraintErrors, normalise, parseValue } from './datatypes.js';
 import { CSVW, PREFIXES, expandName, expandTerm } from './context.js';
 import { BUILT_IN } from './datatypes.js';
 import type { ParsedTable } from './dialect.js';
@@ -246,4 +246,3 @@ function writeJsonLd(out: Quad[], s: Quad['subject'], p: ReturnType<typeof named
   }
 }
 
-export { datatypeIri };

@@ -52,8 +52,7 @@ function valueColumn(name: string, title: string, propertyUrl: string, kind: Kin
 
 /**
  * The table group of a dataset's triples (no blank nodes: a five-star dump has none). `id`
- * names the files; `base` is where they will be published (CSV URLs are relative to the
- * metadata document).
+ * names the files; the CSVs' URLs are relative to the metadata document.
  */
 export function writeCsvw(quads: readonly Quad[], id: string): CsvwTableGroup {
   if (quads.some((q) => q.subject.termType !== 'NamedNode' || q.object.termType === 'BlankNode')) {

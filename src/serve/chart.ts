@@ -4,6 +4,7 @@
  * observation with a value, each with its own <title>; observations without a value (a
  * suppressed cell) leave a gap and are counted, never drawn as 0. Pure.
  */
+import { escapeMarkup as esc } from './markup.js';
 
 export interface ChartPoint {
   readonly label: string;
@@ -18,7 +19,6 @@ export interface ChartSpec {
   readonly points: readonly ChartPoint[];
 }
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fmt = (n: number): string => n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 
 /** Round tick steps (1, 2 or 5 × 10^k) so that about `count` ticks cover [min, max]. */

@@ -58,7 +58,7 @@ async function sampleIris(server: string, spaces: Spaces): Promise<{ iri: string
   const add = (iri: string, kind: string): void => void out.set(iri, [...(out.get(iri) ?? []), kind]);
   const typed = await sparql(server, `SELECT ?type (MIN(STR(?s)) AS ?first) (MAX(STR(?s)) AS ?last) WHERE { ?s a ?type FILTER(isIRI(?s) && (${within('?s')})) } GROUP BY ?type ORDER BY ?type`);
   for (const r of typed) {
-    for (const iri of new Set([r['first']!, r['last']!])) add(iri, shortName(r['type']!));
+    for (const iri of new Set([r['first']!, r['last']!])) add(iri, curie(r['type']!));
   }
   const untyped = await sparql(server, `SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER(isIRI(?s) && (${within('?s')})) FILTER NOT EXISTS { ?s a ?t } } ORDER BY ?s LIMIT ${PER_KIND}`);
   for (const r of untyped) add(r['s']!, '(no rdf:type)');
@@ -105,7 +105,6 @@ async function lookUp(server: string, spaces: Spaces, folder: ReleaseFolder, iri
   return { passed: true, detail: `303 → ${doc.pathname}: ${about} triples about it` };
 }
 
-const shortName = curie;
 
 /**
  * The check on a release folder: served on a free port of 127.0.0.1 (the embedded store) for

@@ -1,9 +1,9 @@
 import jsonld from 'jsonld';
 import { Writer } from 'n3';
-import { META_NS, NS } from '../rdf/ns.js';
+import { NS } from '../rdf/ns.js';
 import type { MediaType } from './negotiate.js';
 import { ask, iriRef, type DataSource } from './source.js';
-import { parseNTriples } from './terms.js';
+import { KNOWN_PREFIXES, parseNTriples } from './terms.js';
 
 /**
  * The RDF of a document: the concise bounded description of the resource (its triples, and
@@ -27,7 +27,6 @@ function sortLines(text: string): string {
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-const PREFIXES: Readonly<Record<string, string>> = { ...NS, ...META_NS };
 
 /** A description (N-Triples) in the representation asked for. */
 export async function serialize(ntriples: string, type: Exclude<MediaType, 'text/html'>): Promise<string> {
@@ -45,5 +44,5 @@ export async function serialize(ntriples: string, type: Exclude<MediaType, 'text
 }
 
 function usedPrefixes(text: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(PREFIXES).filter(([, ns]) => text.includes(`<${ns}`)));
+  return Object.fromEntries([...KNOWN_PREFIXES].filter(([, ns]) => text.includes(`<${ns}`)));
 }

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { hashFile } from '../metadata/hash.js';
 import { loadMetadata, METADATA_FILE } from '../metadata/metadata-file.js';
 import { META_NS, NS } from '../rdf/ns.js';
 import { formatByPath } from '../sinks/registry.js';
@@ -58,7 +58,7 @@ const MEDIA: Readonly<Record<string, string>> = { json: 'application/json', md: 
  * Reads what the pages need from a release folder that `release` or `convert` wrote:
  * throws with a plain message when it is not one (no metadata.ttl).
  */
-export function readReleaseFolder(dir: string): ReleaseFolder {
+export async function readReleaseFolder(dir: string): Promise<ReleaseFolder> {
   const folder = resolve(dir);
   if (!existsSync(join(folder, METADATA_FILE))) throw new Error(`${dir} is not a release folder: it has no ${METADATA_FILE} (write one with 'justice-lod release' or 'convert')`);
   const meta = loadMetadata(folder);
@@ -81,20 +81,21 @@ export function readReleaseFolder(dir: string): ReleaseFolder {
   const downloadPath = someUrl ? new URL(someUrl).pathname.replace(/[^/]*$/, '') : '/downloads/';
 
   const downloads = new Map<string, Download>();
-  const add = (name: string, path: string): void => {
+  const add = async (name: string, path: string): Promise<void> => {
     const format = formatByPath(name);
     const ext = name.split('.').pop()!;
     const mediaType = MEDIA[ext] ?? (format ? (format.gzip ? 'application/gzip' : format.format.mediaType) : undefined);
     if (!mediaType) return;
-    const sha256 = described.get(name)?.sha256 ?? createHash('sha256').update(readFileSync(path)).digest('hex');
+    // The metadata's checksum where it gives one; the rest (reports, change logs) hashed here.
+    const sha256 = described.get(name)?.sha256 ?? (await hashFile(path)).sha256;
     downloads.set(name, { name, path, bytes: statSync(path).size, sha256, mediaType });
   };
   for (const name of readdirSync(folder).sort()) {
     const path = join(folder, name);
-    if (!name.startsWith('.') && statSync(path).isFile()) add(name, path);
+    if (!name.startsWith('.') && statSync(path).isFile()) await add(name, path);
   }
   if (existsSync(join(folder, 'changes'))) {
-    for (const name of readdirSync(join(folder, 'changes')).sort()) add(`changes/${name}`, join(folder, 'changes', name));
+    for (const name of readdirSync(join(folder, 'changes')).sort()) await add(`changes/${name}`, join(folder, 'changes', name));
   }
 
   const changes = readJson<ChangeLog>(join(folder, 'changes.json'));

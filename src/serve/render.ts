@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import type { Page } from './site.js';
 import type { TermView } from './terms.js';
+import { escapeMarkup as esc } from './markup.js';
 
 /** The page templates (views/ at the package root) and GOV.UK Frontend's, as installed. */
 export const VIEWS = fileURLToPath(new URL('../../views/', import.meta.url));
@@ -40,8 +41,6 @@ export class Renderer {
     return this.env.render(page.template, { serviceName: SERVICE_NAME, ...this.globals, chrome: this.chrome, pageTitle: page.title, ...page.data, ...extra });
   }
 }
-
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A term as HTML: a link to its page, or a literal with its datatype or language (a filter: macros are slow). */
 export function termHtml(t: TermView | undefined): string {

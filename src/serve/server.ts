@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { exampleQueries, exampleQuery } from '../cli/query.js';
-import { META_NS, NS } from '../rdf/ns.js';
+import { NS } from '../rdf/ns.js';
+import { KNOWN_PREFIXES } from './terms.js';
 import { describe, serialize } from './document.js';
 import { EmbeddedSource } from './embedded-source.js';
 import { byExtension, etagOf, negotiate, notModified, REPRESENTATIONS, type MediaType } from './negotiate.js';
@@ -47,7 +48,7 @@ const TEXT = new Set(['text/html', 'text/turtle', 'application/n-triples', 'appl
  * pages; /sparql is a SPARQL 1.1 Protocol endpoint.
  */
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
-  const folder = readReleaseFolder(o.dir);
+  const folder = await readReleaseFolder(o.dir);
   const spaces = new Spaces(folder.base);
   let pages: DataSource;
   let queries: DataSource;
@@ -69,20 +70,21 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   }
   const site: Site = { source: pages, spaces, folder };
   // The downloads of this release and of the previous ones on this machine (the history links to them).
-  const releases = [folder, ...folder.versions.slice(1).flatMap((v) => {
+  const releases = [folder];
+  for (const v of folder.versions.slice(1)) {
+    if (!v.dir) continue;
     try {
-      return v.dir ? [readReleaseFolder(v.dir)] : [];
+      releases.push(await readReleaseFolder(v.dir));
     } catch {
-      return [];
+      // A folder that is no longer a release: its files are not served.
     }
-  })];
+  }
   // Each dataset's named graph (as its N-Quads and TriG dumps name it), to the dataset.
   const graphs = new Map(readRelease(folder.dir).flatMap((d) => (d.dataset ? [[d.graph, d.dataset] as const] : [])));
   const renderer = new Renderer({ downloadPath: folder.downloadPath });
   const csp = `default-src 'self'; script-src 'self' ${renderer.scriptHash}; style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
-  const prefixes = new Map(Object.entries({ ...NS, ...META_NS }));
   const examples = [...exampleQueries()].map(([name, title]) => ({ title: title || name, query: exampleQuery(name)! }));
-  const endpoint = sparqlEndpoint({ source: queries, renderer, site, prefixes, examples, timeoutMs: o.queryTimeoutMs, maxResults: o.maxResults });
+  const endpoint = sparqlEndpoint({ source: queries, renderer, site, prefixes: KNOWN_PREFIXES, examples, timeoutMs: o.queryTimeoutMs, maxResults: o.maxResults });
 
   const sendPage = (res: ServerResponse, req: IncomingMessage, page: Page, status = page.status ?? 200, headers: Record<string, string> = {}): void => {
     send(res, req, status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp, ...headers }, renderer.render(page));
@@ -108,7 +110,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     }
     if (path === '/healthz') return send(res, req, 200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, 'ok\n');
     // VoID's well-known address (RFC 8615; VoID §7.2): where a crawler finds the dataset descriptions.
-    if (path === '/.well-known/void') return redirect(res, req, Spaces.docOf(spaces.pathOf(folder.catalog)!));
+    if (path === '/.well-known/void') return redirect(res, req, spaces.documentOf(folder.catalog));
     if (path.startsWith('/assets/')) return asset(res, req, path.slice('/assets/'.length));
     const files = releases.find((r) => path.startsWith(r.downloadPath));
     if (files) return download(res, req, files, decoded(path.slice(files.downloadPath.length)));
@@ -116,7 +118,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
 
     if (path === '/' || path === '/catalogue') {
       const type = negotiate(accept, RDF_TYPES);
-      if (type && type !== 'text/html') return redirect(res, req, Spaces.docOf(spaces.pathOf(folder.catalog)!));
+      if (type && type !== 'text/html') return redirect(res, req, spaces.documentOf(folder.catalog));
       const etag = etagOf(sha(folder.fingerprint, path), 'text/html');
       if (notModified(req.headers['if-none-match'], etag)) return send(res, req, 304, { etag, vary: 'Accept' });
       const page = await cataloguePage(site);
@@ -150,10 +152,10 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
 
     // A resource IRI: 303 See Other to the document about it, when the release knows it.
     for (const iri of spaces.irisOfPath(path)) {
-      if (await ask(pages, `ASK { ${iriRef(iri)} ?p ?o }`)) return redirect(res, req, Spaces.docOf(spaces.pathOf(iri)!));
+      if (await ask(pages, `ASK { ${iriRef(iri)} ?p ?o }`)) return redirect(res, req, spaces.documentOf(iri));
       // A named graph of the N-Quads and TriG dumps is the dataset's content: see the dataset.
       const dataset = graphs.get(iri);
-      if (dataset && spaces.pathOf(dataset)) return redirect(res, req, Spaces.docOf(spaces.pathOf(dataset)!));
+      if (dataset && spaces.pathOf(dataset)) return redirect(res, req, spaces.documentOf(dataset));
     }
     return errorPage(res, req, 404, 'Page not found', 'Nothing in this release has this address. Check the address, or start from the catalogue.');
   };

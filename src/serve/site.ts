@@ -1,4 +1,5 @@
 import type { ReleaseFolder } from './release-folder.js';
+import { grouped } from '../diagnostics/numbers.js';
 import type { DataSource } from './source.js';
 import type { Spaces } from './spaces.js';
 
@@ -43,5 +44,5 @@ export function day(value: string | undefined): string | undefined {
 export function figure(value: string): string {
   if (!/^-?\d+(\.\d+)?$/.test(value)) return value;
   const [int, frac] = value.split('.');
-  return `${Number(int).toLocaleString('en-GB')}${frac !== undefined ? `.${frac}` : ''}`;
+  return `${grouped(Number(int))}${frac !== undefined ? `.${frac}` : ''}`;
 }

@@ -39,6 +39,16 @@ export class Spaces {
     return path.startsWith('/id/') ? `/doc/${path.slice(4)}` : `/doc${path}`;
   }
 
+  /** The document of an IRI in one of the spaces (`/doc/…`, fragment dropped). */
+  documentOf(iri: string): string {
+    return Spaces.docOf(this.pathOf(iri)!);
+  }
+
+  /** The cube page of a dataset in one of the spaces (`/cube/data/{id}`). */
+  cubeOf(dataset: string): string {
+    return `/cube${this.pathOf(dataset) ?? ''}`;
+  }
+
   /** The IRIs a document path may describe, most likely first (the `/id/` form, then the plain one). */
   irisOfDoc(docPath: string): string[] {
     const rest = docPath.slice('/doc/'.length);

@@ -1,5 +1,6 @@
 import { Parser, type Quad } from 'n3';
 import { META_NS, NS, PUBLISHING } from '../rdf/ns.js';
+import { compact } from '../query/table.js';
 import { iriRef, select, type Binding, type DataSource } from './source.js';
 import type { Spaces } from './spaces.js';
 
@@ -13,12 +14,13 @@ export interface TermView {
   readonly note?: string;
 }
 
-const PREFIXES: ReadonlyMap<string, string> = new Map(Object.entries({ ...NS, ...META_NS }).sort(([, a], [, b]) => b.length - a.length));
+/** The prefixes pages, documents and queries use: the data's and the metadata's. */
+export const KNOWN_PREFIXES: ReadonlyMap<string, string> = new Map(Object.entries({ ...NS, ...META_NS }));
 
-/** `qb:Observation` for an IRI in a known namespace, else the IRI. */
+/** `qb:Observation` for an IRI in a known namespace (as `query` tables shorten them), else the IRI. */
 export function curie(iri: string): string {
-  for (const [p, ns] of PREFIXES) if (iri.startsWith(ns) && iri.length > ns.length && !/[/#]/.test(iri.slice(ns.length))) return `${p}:${iri.slice(ns.length)}`;
-  return iri;
+  const short = compact(iri, KNOWN_PREFIXES);
+  return short.startsWith('<') ? iri : short;
 }
 
 /** The part of an IRI after its last `#` or `/`: a parameter name for a dimension. */
@@ -92,6 +94,25 @@ const WELL_KNOWN: Readonly<Record<string, string>> = {
 
 /** "offence group" → "Offence group": vocabularies label properties in lower case, pages start with a capital. */
 const sentenceCase = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Observation status concepts as the GSS shorthand (`[c]`, from skos:notation, else the IRI's
+ * last part) and what they mean (skos:prefLabel, else skos:definition).
+ */
+export async function markersOf(source: DataSource, iris: Iterable<string>): Promise<Map<string, { notation: string; meaning: string }>> {
+  const all = [...new Set(iris)];
+  if (!all.length) return new Map();
+  const rows = await select(source, `PREFIX skos: <${NS.skos}> SELECT ?s ?notation ?label ?definition WHERE { VALUES ?s { ${all.map(iriRef).join(' ')} }
+    OPTIONAL { ?s skos:notation ?notation } OPTIONAL { ?s skos:prefLabel ?label } OPTIONAL { ?s skos:definition ?definition } } ORDER BY ?s ?notation`);
+  const out = new Map<string, { notation: string; meaning: string }>();
+  for (const r of rows) {
+    const iri = r['s']!.value;
+    if (out.has(iri)) continue;
+    const code = r['notation']?.value ?? localName(iri);
+    out.set(iri, { notation: code.startsWith('[') ? code : `[${code}]`, meaning: r['label']?.value ?? r['definition']?.value ?? code });
+  }
+  return out;
+}
 
 /** A view of an IRI or literal, given the labels known. */
 export function termView(t: { termType: string; value: string; datatype?: { value: string }; language?: string } | Binding, labels: ReadonlyMap<string, string>, spaces: Spaces): TermView {

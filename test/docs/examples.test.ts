@@ -8,6 +8,7 @@ import { cpSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleCommands, projectFolder, publishes, serves } from '../support/examples.js';
+import { servedAt } from '../support/served-release.js';
 import { tempDir } from '../support/tmp.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -51,20 +52,12 @@ describe('the example commands of the README and of --help', () => {
   // A server runs until stopped: it must start (on a free port: `--port 0` appended, the last
   // --port wins), serve its catalogue, and stop cleanly on SIGTERM.
   it.each(commands.filter(serves))('%s', async (command) => {
-    const child = project.start(`${command} --port 0`);
-    let err = '';
-    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const started = Date.now();
-    while (!/at (http:\/\/\S+)\//.test(err) && child.exitCode === null && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 100));
-    const url = /at (http:\/\/\S+)\//.exec(err)?.[1];
-    expect(url, err).toBeDefined();
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:/);
-    const res = await fetch(`${url}/`);
+    const served = await servedAt(project.start(`${command} --port 0`));
+    expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    const res = await fetch(`${served.url}/`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('govuk-template');
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await served.stop()).toBe(0);
   }, 120_000);
 
   it.each(commands.filter((c) => !publishes(c) && !RELEASES.includes(c) && !serves(c)))('%s', (command) => {

@@ -7,6 +7,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { servedAt } from '../support/served-release.js';
 import { tempDir } from '../support/tmp.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -93,23 +94,15 @@ describe('npm pack, then npm install -g of the tarball', () => {
     const out = join(work, 'out');
     const check = spawnSync(exe, ['serve', out, '--check'], { cwd: work, encoding: 'utf8' });
     expect(check.status, check.stderr + check.stdout).toBe(0);
-    const child = spawn(exe, ['serve', out, '--port', '0'], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
+    const served = await servedAt(spawn(exe, ['serve', out, '--port', '0'], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] }));
+    const url = served.url;
     try {
-      let err = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stderr!.on('data', (c: Buffer) => {
-          err += c.toString();
-          const m = /at (http:\/\/\S+)\//.exec(err);
-          if (m) resolve(m[1]!);
-        });
-        child.once('exit', (code) => reject(new Error(`serve stopped (${code}): ${err}`)));
-      });
       const page = await fetch(`${url}/doc/data/court-outcomes-by-pfa`, { headers: { accept: 'text/html' } });
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('govuk-summary-list');
       expect((await fetch(`${url}/assets/govuk-frontend.min.css`)).status).toBe(200);
     } finally {
-      child.kill('SIGTERM');
+      await served.stop();
     }
   }, 120_000);
 });

@@ -32,14 +32,20 @@ export function sampleReleases(): { work: string; current: string; previous: str
 export interface Served {
   readonly url: string;
   readonly process: ChildProcess;
-  stop(): Promise<void>;
+  /** SIGTERM, then the exit code once it has stopped. */
+  stop(): Promise<number | null>;
 }
 
 /** `justice-lod serve` as a user starts it, on a free port; resolves once it prints its address. */
 export function serve(release: string, args: string[] = []): Promise<Served> {
-  const child = spawn(process.execPath, [bin, 'serve', release, '--port', '0', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return servedAt(spawn(process.execPath, [bin, 'serve', release, '--port', '0', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/** A started `serve` process (stderr piped): its address once it prints "Serving … at <url>/". */
+export function servedAt(child: ChildProcess): Promise<Served> {
   return new Promise((resolve, reject) => {
     let err = '';
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 60_000);
     child.stderr!.on('data', (chunk: Buffer) => {
       err += chunk.toString();
@@ -48,15 +54,14 @@ export function serve(release: string, args: string[] = []): Promise<Served> {
         clearTimeout(timer);
         resolve({
           url: m[1]!, process: child,
-          stop: () => new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
+          stop: () => {
+            if (child.exitCode === null) child.kill('SIGTERM');
+            return exited;
+          },
         });
       }
     });
-    child.once('exit', (code) => {
+    void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`serve stopped (exit ${code}): ${err}`));
     });

@@ -1,4 +1,5 @@
 import { NS } from '../../rdf/ns.js';
+import { grouped } from '../../diagnostics/numbers.js';
 import { day, type Page, type Site } from '../site.js';
 import { iriRef, select } from '../source.js';
 
@@ -16,10 +17,10 @@ export async function cataloguePage(site: Site): Promise<Page> {
   const datasets = rows.map((r) => ({
     title: r['title']!.value,
     href: site.spaces.hrefOf(r['ds']!.value),
-    cubeHref: r['cube'] ? `/cube${site.spaces.pathOf(r['ds']!.value) ?? ''}` : undefined,
+    cubeHref: r['cube'] ? site.spaces.cubeOf(r['ds']!.value) : undefined,
     description: r['description']?.value,
     modified: day(r['modified']?.value),
-    triples: r['triples'] ? Number(r['triples'].value).toLocaleString('en-GB') : undefined,
+    triples: r['triples'] ? grouped(Number(r['triples'].value)) : undefined,
     stars: site.folder.stars.get(r['ds']!.value),
   }));
   const title = about?.['title']?.value ?? 'Statistics as linked data';

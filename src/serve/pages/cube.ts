@@ -1,8 +1,9 @@
 import { NS } from '../../rdf/ns.js';
+import { grouped } from '../../diagnostics/numbers.js';
 import { chartSvg, type ChartPoint } from '../chart.js';
 import { figure, type Page, type Site } from '../site.js';
 import { iriRef, select, type Row } from '../source.js';
-import { labelsOf, localName } from '../terms.js';
+import { labelsOf, localName, markersOf } from '../terms.js';
 
 /** Rows of the observations table per page. */
 export const PAGE_SIZE = 50;
@@ -59,7 +60,7 @@ export async function cubePage(site: Site, dataset: string, query: URLSearchPara
       { SELECT ?o WHERE { ?o <${NS.qb}dataSet> ${d} . ${filtered} } ORDER BY ?o LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE} }
       ${dimensions.map((dim, i) => `OPTIONAL { ?o ${iriRef(dim.iri)} ?d${i} }`).join(' ')} ${measures.map((m, i) => `OPTIONAL { ?o ${iriRef(m.iri)} ?m${i} }`).join(' ')}
     } ORDER BY ?o`, 60_000);
-  const statuses = await markersOf(site, rows.map((r) => r['o']!.value));
+  const statuses = await markersByObservation(site, rows.map((r) => r['o']!.value));
   const valueLabel = new Map(dimensions.flatMap((dim) => dim.values.map((v) => [`${dim.iri} ${v.iri}`, v.label] as const)));
   const markersSeen = new Map<string, { notation: string; meaning: string }>();
   const table = rows.map((r) => {
@@ -85,8 +86,8 @@ export async function cubePage(site: Site, dataset: string, query: URLSearchPara
       title, datasetHref: site.spaces.hrefOf(dataset), problems,
       dimensions: dimensions.map((dim) => ({ name: dim.name, label: dim.label, selected: fixed.get(dim.iri) ?? '', values: dim.values })),
       measures: measures.map((m) => ({ name: m.name, label: m.label })),
-      rows: table, total: total.toLocaleString('en-GB'), totalCount: total, page, pages,
-      from: total ? ((page - 1) * PAGE_SIZE + 1).toLocaleString('en-GB') : '0', to: Math.min(total, page * PAGE_SIZE).toLocaleString('en-GB'),
+      rows: table, total: grouped(total), totalCount: total, page, pages,
+      from: total ? grouped((page - 1) * PAGE_SIZE + 1) : '0', to: grouped(Math.min(total, page * PAGE_SIZE)),
       previous: page > 1 ? link(page - 1) : undefined, next: page < pages ? link(page + 1) : undefined,
       markers: [...markersSeen.values()].sort((a, b) => a.notation.localeCompare(b.notation)),
       chart,
@@ -150,19 +151,19 @@ async function readStructure(site: Site, dataset: string): Promise<CubeStructure
   return { title, measures, dimensions };
 }
 
-/** Each observation's markers: the GSS shorthand (its skos:notation, as `[c]`) and what it means. */
-async function markersOf(site: Site, observations: readonly string[]): Promise<Map<string, { notation: string; meaning: string }[]>> {
+/** Each observation's markers: the GSS shorthand and what it means. */
+async function markersByObservation(site: Site, observations: readonly string[]): Promise<Map<string, { notation: string; meaning: string }[]>> {
   const out = new Map<string, { notation: string; meaning: string }[]>();
   if (!observations.length) return out;
-  const rows = await select(site.source, `PREFIX skos: <${NS.skos}> SELECT ?o ?s ?notation ?label ?definition WHERE { VALUES ?o { ${observations.map(iriRef).join(' ')} } ?o <${OBS_STATUS}> ?s
-    OPTIONAL { ?s skos:notation ?notation } OPTIONAL { ?s skos:prefLabel ?label } OPTIONAL { ?s skos:definition ?definition } } ORDER BY ?o ?notation`);
+  const rows = await select(site.source, `SELECT ?o ?s WHERE { VALUES ?o { ${observations.map(iriRef).join(' ')} } ?o <${OBS_STATUS}> ?s } ORDER BY ?o ?s`);
+  const markers = await markersOf(site.source, rows.map((r) => r['s']!.value));
   for (const r of rows) {
-    const code = r['notation']?.value ?? localName(r['s']!.value);
-    const notation = code.startsWith('[') ? code : `[${code}]`;
+    const m = markers.get(r['s']!.value)!;
     const list = out.get(r['o']!.value) ?? [];
-    if (!list.some((x) => x.notation === notation)) list.push({ notation, meaning: r['label']?.value ?? r['definition']?.value ?? code });
+    if (!list.some((x) => x.notation === m.notation)) list.push(m);
     out.set(r['o']!.value, list);
   }
+  for (const list of out.values()) list.sort((x, y) => x.notation.localeCompare(y.notation));
   return out;
 }
 

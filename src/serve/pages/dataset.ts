@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { grouped } from '../../diagnostics/numbers.js';
 import { META_NS, NS } from '../../rdf/ns.js';
 import { day, size, type Page, type Site } from '../site.js';
 import { iriRef, select } from '../source.js';
@@ -47,9 +48,9 @@ export async function datasetPage(site: Site, iri: string): Promise<Page> {
       issued: day(one(facts, 'issued')), modified: day(one(facts, 'modified')), version: one(facts, 'version'),
       periodicity: one(facts, 'periodicity') ? /[^/]*$/.exec(one(facts, 'periodicity')!)![0].toLowerCase() : undefined,
       landing: one(facts, 'landing'), keywords,
-      triples: one(facts, 'triples') ? Number(one(facts, 'triples')).toLocaleString('en-GB') : undefined,
-      observations: observations ? observations.toLocaleString('en-GB') : undefined,
-      cubeHref: observations ? `/cube${site.spaces.pathOf(iri) ?? ''}` : undefined,
+      triples: one(facts, 'triples') ? grouped(Number(one(facts, 'triples'))) : undefined,
+      observations: observations ? grouped(observations) : undefined,
+      cubeHref: observations ? site.spaces.cubeOf(iri) : undefined,
       stars: site.folder.stars.get(iri),
       distributions: dists.map((r) => {
         const name = basename(new URL(r['url']!.value).pathname);

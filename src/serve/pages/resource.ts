@@ -2,7 +2,7 @@ import type { Quad } from 'n3';
 import { NS } from '../../rdf/ns.js';
 import type { Page, Site } from '../site.js';
 import { iriRef, select } from '../source.js';
-import { curie, labelsOf, localName, parseNTriples, termView, type TermView } from '../terms.js';
+import { curie, labelsOf, localName, markersOf, parseNTriples, termView, type TermView } from '../terms.js';
 
 const TYPE = `${NS.rdf}type`;
 const OBS_STATUS = `${NS['sdmx-attribute']}obsStatus`;
@@ -37,11 +37,11 @@ export async function resourcePage(site: Site, iri: string, ntriples: string): P
   for (const q of quads) for (const t of [q.subject, q.predicate, q.object]) if (t.termType === 'NamedNode') iris.add(t.value);
   for (const r of incoming) for (const k of ['s', 'p']) iris.add(r[k]!.value);
   const labels = await labelsOf(site.source, iris);
-  const markers = await markerMeanings(site, own.filter((q) => q.predicate.value === OBS_STATUS).map((q) => q.object.value));
+  const markers = await markersOf(site.source, own.filter((q) => q.predicate.value === OBS_STATUS).map((q) => q.object.value));
   const view = (t: Quad['object']): TermView => {
     const v = termView(t, labels, site.spaces);
     const m = t.termType === 'NamedNode' ? markers.get(t.value) : undefined;
-    return m ? { ...v, text: m } : v;
+    return m ? { ...v, text: `${m.notation} ${m.meaning}` } : v;
   };
   const rowsOf = (subject: string, list: readonly Quad[]): PropertyRow[] => {
     const byPredicate = new Map<string, Quad[]>();
@@ -71,7 +71,7 @@ export async function resourcePage(site: Site, iri: string, ntriples: string): P
       properties: rowsOf(iri, own), blanks, concepts, terms,
       incoming: incoming.slice(0, 20).map((r) => ({ subject: termView(r['s']!, labels, site.spaces), property: termView(r['p']!, labels, site.spaces) })),
       moreIncoming: incoming.length > 20,
-      cubeHref: isType(`${NS.qb}DataSet`) ? `/cube${site.spaces.pathOf(iri) ?? ''}` : undefined,
+      cubeHref: isType(`${NS.qb}DataSet`) ? site.spaces.cubeOf(iri) : undefined,
       landing: dataset,
       local: site.spaces.pathOf(iri) !== undefined,
     },
@@ -97,16 +97,6 @@ function rank(p: string): number {
   const order = [`${NS.skos}prefLabel`, `${NS.rdfs}label`, `${NS.dcterms}title`, `${NS.skos}notation`, `${NS.skos}definition`, `${NS.rdfs}comment`, `${NS.dcterms}description`];
   const i = order.indexOf(p);
   return i < 0 ? order.length : i;
-}
-
-/** A marker concept as the GSS shorthand and its meaning: "[c] confidential". */
-async function markerMeanings(site: Site, iris: readonly string[]): Promise<Map<string, string>> {
-  if (!iris.length) return new Map();
-  const rows = await select(site.source, `PREFIX skos: <${NS.skos}> SELECT ?s ?n ?l WHERE { VALUES ?s { ${iris.map(iriRef).join(' ')} } ?s skos:notation ?n OPTIONAL { ?s skos:prefLabel ?l } }`);
-  return new Map(rows.map((r) => {
-    const n = r['n']!.value;
-    return [r['s']!.value, `${n.startsWith('[') ? n : `[${n}]`}${r['l'] ? ` ${r['l'].value}` : ''}`];
-  }));
 }
 
 /** A code list's concepts as a tree (skos:broader within the scheme), by notation or label. */
