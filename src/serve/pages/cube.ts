@@ -175,16 +175,27 @@ async function chartOf(site: Site, dataset: string, dimensions: readonly Dimensi
   // The measure asked for, else the one the table is filtered to (by qb:measureType), else the first.
   const filteredTo = dimensions.find((x) => x.measureType && fixed.has(x.iri));
   const measure = measures.find((m) => m.name === query.get('measure')) ?? measures.find((m) => filteredTo && m.iri === fixed.get(filteredTo.iri)) ?? measures[0]!;
-  const held: { label: string; value: string }[] = [];
-  const patterns: string[] = [];
-  for (const dim of dimensions) {
-    if (dim === by) continue;
-    const value = dim.measureType ? measure.iri : fixed.get(dim.iri) ?? (dim.values.find((v) => TOTAL.test(v.label) || NATIONAL.test(v.iri)) ?? dim.values[0])?.iri;
-    if (!value) continue;
-    patterns.push(`?o ${iriRef(dim.iri)} ${iriRef(value)} .`);
-    if (!dim.measureType) held.push({ label: dim.label, value: dim.values.find((v) => v.iri === value)?.label ?? value });
+  // The other dimensions are held at the filter's value, else their total (national) code, else
+  // their first; where no observation has that combination (sparse tables), at the coordinates
+  // of the first observation that matches the filter and has the measure.
+  const others = dimensions.filter((dim) => dim !== by);
+  const preferred = new Map(others.map((dim) => [dim.iri, dim.measureType ? measure.iri : fixed.get(dim.iri) ?? (dim.values.find((v) => TOTAL.test(v.label) || NATIONAL.test(v.iri)) ?? dim.values[0])?.iri]));
+  const chartRows = (hold: ReadonlyMap<string, string | undefined>): Promise<Row[]> => {
+    const patterns = others.flatMap((dim) => (hold.get(dim.iri) ? [`?o ${iriRef(dim.iri)} ${iriRef(hold.get(dim.iri)!)} .`] : []));
+    return select(site.source, `SELECT ?x (SAMPLE(?v) AS ?value) WHERE { ?o <${NS.qb}dataSet> ${iriRef(dataset)} ; ${iriRef(by.iri)} ?x . ${patterns.join(' ')} OPTIONAL { ?o ${iriRef(measure.iri)} ?v } } GROUP BY ?x`, 60_000);
+  };
+  let hold: ReadonlyMap<string, string | undefined> = preferred;
+  let rows = await chartRows(hold);
+  if (!rows.length) {
+    const vars = others.map((_, i) => `?h${i}`).join(' ');
+    const filter = others.flatMap((dim) => (dim.measureType ? [`?o ${iriRef(dim.iri)} ${iriRef(measure.iri)} .`] : fixed.has(dim.iri) ? [`?o ${iriRef(dim.iri)} ${iriRef(fixed.get(dim.iri)!)} .`] : [])).join(' ');
+    const [first] = await select(site.source, `SELECT ${vars} WHERE { ?o <${NS.qb}dataSet> ${iriRef(dataset)} ; ${iriRef(measure.iri)} ?v . ${filter} ${others.map((dim, i) => `?o ${iriRef(dim.iri)} ?h${i} .`).join(' ')} } ORDER BY ?o LIMIT 1`, 60_000);
+    if (first) {
+      hold = new Map(others.map((dim, i) => [dim.iri, first[`h${i}`]?.value]));
+      rows = await chartRows(hold);
+    }
   }
-  const rows: Row[] = await select(site.source, `SELECT ?x (SAMPLE(?v) AS ?value) WHERE { ?o <${NS.qb}dataSet> ${iriRef(dataset)} ; ${iriRef(by.iri)} ?x . ${patterns.join(' ')} OPTIONAL { ?o ${iriRef(measure.iri)} ?v } } GROUP BY ?x`, 60_000);
+  const held = others.filter((dim) => !dim.measureType && hold.get(dim.iri)).map((dim) => ({ label: dim.label, value: dim.values.find((v) => v.iri === hold.get(dim.iri))?.label ?? hold.get(dim.iri)! }));
   const byX = new Map(rows.map((r) => [r['x']!.value, r['value']?.value]));
   const points: ChartPoint[] = by.values.filter((v) => byX.has(v.iri)).slice(0, CHART_POINTS).map((v) => {
     const raw = byX.get(v.iri);
