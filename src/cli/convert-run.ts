@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatByName, formatByPath, OUTPUT_NAMES, type OutputFormat } from '../sinks/registry.js';
 import { convert, type ConvertResult } from '../run/convert.js';
+import { isCsvwArgument, loadCsvw } from '../csvw/load.js';
 import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
 import { finishBundle } from './bundle.js';
 import { EXIT, exitCode, expandMappings } from './options.js';
@@ -30,6 +31,8 @@ export interface ConvertFlags {
   downloadBase?: string;
   suggestSuppression?: 'people' | 'cells' | true;
   applySuppression?: 'people' | 'cells' | true;
+  csvwMetadata?: string;
+  csvwMinimal?: boolean;
 }
 
 /** --suggest-suppression and --apply-suppression (the cost to minimise defaults to the people hidden). */
@@ -153,7 +156,7 @@ async function convertAll(mappings: readonly string[], flags: ConvertFlags, form
     const stop = startProgress(mapping, progress, !flags.quiet && flags.diagnostics === 'text');
     let result: ConvertResult;
     try {
-      result = inFolder(await convert({ mapping, ...(flags.input ? { input: flags.input } : {}), outDir, ...(outFile ? { outFile } : {}), formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress, validate: flags.validate, workers: flags.workers, maxCodes: flags.maxCodes, facts: flags.metadata && !outFile, ...suppressionOf(flags) }), folder);
+      result = inFolder(await convertOne(mapping, flags, { outDir, outFile, formats, progress }), folder);
     } finally {
       stop();
     }
@@ -180,6 +183,18 @@ async function convertAll(mappings: readonly string[], flags: ConvertFlags, form
   folder?.commit();
   if (flags.diagnostics === 'json') process.stdout.write(`${JSON.stringify({ exitCode: exit, runs: json, ...(bundle ? { bundle } : {}) }, null, 2)}\n`);
   return exit;
+}
+
+/** One mapping's run; CSVW (a metadata document or a CSV file) is loaded by its own front end. */
+async function convertOne(mapping: string, flags: ConvertFlags, o: { outDir: string; outFile: string | undefined; formats: readonly OutputFormat[]; progress: { bytesRead: number; totalBytes: number; rows: number } }): Promise<ConvertResult> {
+  const common = { ...(flags.input ? { input: flags.input } : {}), outDir: o.outDir, ...(o.outFile ? { outFile: o.outFile } : {}), formats: o.formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress: o.progress, validate: flags.validate, workers: flags.workers, maxCodes: flags.maxCodes, facts: flags.metadata && !o.outFile, ...suppressionOf(flags) };
+  if (!isCsvwArgument(mapping) && !flags.csvwMetadata) return convert({ mapping, ...common });
+  const loaded = await loadCsvw(mapping, { ...(flags.csvwMetadata ? { metadata: flags.csvwMetadata } : {}), minimal: flags.csvwMinimal ?? false });
+  if (loaded.inMemory && !loaded.diagnostics.some((d) => d.severity === 'error')) {
+    const { convertCsvwInMemory } = await import('../run/convert-csvw.js');
+    return convertCsvwInMemory({ mapping, loaded: { ...loaded, inMemory: loaded.inMemory }, outDir: o.outDir, ...(o.outFile ? { outFile: o.outFile } : {}), formats: o.formats, failOn: flags.failOn, facts: common.facts });
+  }
+  return convert({ mapping, loaded, ...common });
 }
 
 /** A result whose output paths name where the files will be once the folder is committed. */

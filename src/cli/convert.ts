@@ -9,7 +9,7 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .command('convert')
     .summary('convert CSV releases to RDF using mapping files')
     .description('Streams each mapping\'s CSV through the mapping into RDF files, written atomically, and prints a summary that accounts for every row.')
-    .argument('<mappings...>', 'mapping files, or folders of them')
+    .argument('<mappings...>', 'mapping files, or folders of them; or CSVW: a metadata document (.json) or a CSV file whose metadata is found as CSVW says')
     .option('-i, --input <csv>', 'CSV to read instead of the mapping\'s source.path (one mapping only)')
     .option('-o, --out <dir|file>', 'output folder; or one file whose extension picks the format (one mapping only)', 'out')
     .option('-f, --format <list>', `comma-separated formats: ${OUTPUT_NAMES.join(', ')} (default: nt,ttl)`)
@@ -25,6 +25,8 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .option('--no-metadata', 'write only the dumps: no vocabulary dump, metadata.ttl/.jsonld or five-star report')
     .option('--issued <date>', 'release date for dcterms:issued (YYYY-MM-DD; default today)', isoDate)
     .option('--download-base <url>', 'where the dumps will be published, for dcat:downloadURL (default {base}downloads/)', httpUrl)
+    .option('--csvw-metadata <file>', 'CSVW: metadata describing the CSV file given (it overrides any found beside the file)')
+    .option('--csvw-minimal', 'CSVW: minimal mode, only what the cells say (no csvw:Table or csvw:Row); large tables stream only in this mode')
     .option('-q, --quiet', 'no progress bar and no summary; problems are still printed')
     .addHelpText('after', `
 Examples:
@@ -34,6 +36,7 @@ Examples:
   $ justice-lod convert mappings/proven-reoffending-by-la.yaml --input samples/reoffending/proven-reoffending-by-la-2019-2022.csv --fail-on warning
   $ justice-lod convert mappings --diagnostics json > report.json
   $ justice-lod convert mappings/sentencing-outcomes.yaml --format nt --workers 2
+  $ justice-lod convert samples/csvw/sentenced-by-region.csv-metadata.json --csvw-minimal --out out/csvw
 
 Exit codes: 0 converted, 1 data errors at or above --fail-on (nothing written), 2 usage, mapping or I/O error.`)
     // Loaded on use: --help and the other commands need none of the conversion code.

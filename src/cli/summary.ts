@@ -23,7 +23,7 @@ export function summaryText(id: string, s: ConvertSummary): string {
     `${id}  ←  ${rel(s.csv)}${s.encoding ? ` (${s.encoding})` : ''}`,
     `  records       ${n(allRecords(r))} = ${parts.join(' + ')}${r.unread ? ' (stopped early: the rest was not read)' : ''}`,
     `  data rows     ${n(dataRows(r))} read: ${n(r.converted)} converted, ${n(r.rejected)} rejected${rejected.length ? ` (${rejected.join('; ')})` : ''}${r.filtered ? `, ${n(r.filtered)} left out by the filter` : ''}`,
-    s.linkset ? `  links         ${n(s.subjects)}, ${n(s.triples)} triples` : `  observations  ${n(s.subjects)}, ${n(s.triples)} triples${r.merged ? `; ${plural(r.merged, 'row')} combined with an earlier row of the same key` : ''}`,
+    s.linkset ? `  links         ${n(s.subjects)}, ${n(s.triples)} triples` : s.csvw ? `  subjects      ${n(s.subjects)}, ${n(s.triples)} triples` : `  observations  ${n(s.subjects)}, ${n(s.triples)} triples${r.merged ? `; ${plural(r.merged, 'row')} combined with an earlier row of the same key` : ''}`,
     `  markers       ${markers.length ? markers.join('; ') : 'none'}`,
   ];
   if (omitted.length) lines.push(`  left out      ${omitted.join('; ')}`);
@@ -31,7 +31,7 @@ export function summaryText(id: string, s: ConvertSummary): string {
     const broken = [...s.validation].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule}: ${n(count)}`);
     const scope = s.wholeGraph ? 'observation checks, all 21 integrity constraints and the SHACL shapes on the whole graph' : 'the observation shapes on every observation as it was written; all 21 integrity constraints on the structure and on each code used';
     lines.push(`  validation    ${broken.length ? `${broken.join('; ')}` : `no violations (${scope})`}`);
-  } else lines.push(s.linkset ? '  validation    none: a lookup table written as links is not a Data Cube' : s.written || !r.unread ? '  validation    skipped (--no-validate)' : '  validation    not run: the run stopped early');
+  } else lines.push(s.csvw ? '  validation    none: a CSVW table has no Data Cube structure to check' : s.linkset ? '  validation    none: a lookup table written as links is not a Data Cube' : s.written || !r.unread ? '  validation    skipped (--no-validate)' : '  validation    not run: the run stopped early');
   if (s.disclosure) lines.push(`  disclosure    ${disclosureLine(s.disclosure)}`);
   if (s.outputs.length) lines.push(`  written       ${s.outputs.map((o) => `${rel(o.path)} (${bytes(o.bytes)})`).join(', ')}`);
   else if (!s.written) lines.push('  written       nothing (the run failed; see the errors above)');

@@ -8,12 +8,16 @@ export interface Bound {
   readonly key: string;
   /** Markers the cell carries besides its value: `2009a`, a year with a series break, is [b]. */
   readonly markers?: readonly MarkerCode[];
+  /** Problems that keep the value (a CSVW cell that does not fit its datatype is kept as a string). */
+  readonly warnings?: readonly CellFailure[];
 }
 
 /** A value the mapping says to leave out (`missing: {"N/A": omit}`); counted, never silent. */
 export interface Omitted {
   readonly omit: true;
   readonly token: string;
+  /** How the summary names it (default `omit`; a CSVW null cell is `null`). */
+  readonly why?: string;
 }
 
 /** A problem with one cell; run/ adds the file, line and column header. */

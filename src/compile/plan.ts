@@ -1,10 +1,10 @@
-import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
+import type { BlankNode, Literal, NamedNode, Quad, Term } from '@rdfjs/types';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MappingModel, MarkerCode, MeasureValue, ObjectRule, ValueRule } from '../mapping/model.js';
 import { rowsRead } from '../mapping/disclosure.js';
 import { SUPPRESSING } from '../mapping/markers.js';
 import { markerIri, XSD } from '../rdf/ns.js';
-import { iri, literal, namedNode, quad } from '../rdf/term.js';
+import { blankNode, iri, literal, namedNode, quad } from '../rdf/term.js';
 import { splitMarkers, withMarker } from '../csv/markers.js';
 import { ColumnResolver } from './columns.js';
 import { compileFilters } from './filter.js';
@@ -15,9 +15,10 @@ import { isBound, isFailure, OMIT_KEY, type Bound, type CellFailure, type Resolv
 import { compileRule, constantBound, type Evaluate } from './resolvers.js';
 import { compileTemplate, render, type Piece } from './template.js';
 import { GeneratedCodes } from './generated.js';
+import { CsvwCellReader } from './csvw-cells.js';
 import { schemeQuads } from '../codelists/to-turtle.js';
 
-export type Emit = (s: NamedNode, p: NamedNode, o: NamedNode | Literal) => void;
+export type Emit = (s: NamedNode | BlankNode, p: NamedNode, o: NamedNode | Literal) => void;
 
 /** Counters the plan adds to while materialising; run/ owns and reports them. */
 export interface RowStats {
@@ -80,6 +81,8 @@ interface CompiledSubject {
   readonly pieces: readonly Piece[];
   /** Links: the variable whose term is the subject (-1: the IRI template). */
   readonly subjectIndex: number;
+  /** A new blank node each row (CSVW rows without an aboutUrl). */
+  readonly blank: boolean;
   readonly triples: readonly { readonly predicate: NamedNode; readonly object: CompiledObject }[];
   readonly values: readonly CompiledValue[];
 }
@@ -94,9 +97,11 @@ const NO_VALUES: (ParsedValue | CellFailure)[] = [];
 export function compilePlan(model: MappingModel, header: readonly string[], csvFile: string, maxCodes?: number): { plan?: RowPlan; diagnostics: Diagnostic[] } {
   const columns = new ColumnResolver(header, csvFile);
   const generated = new GeneratedCodes(model.base, maxCodes);
-  const variables: Evaluate[] = model.variables.map((v) => compileRule(v.rule, columns, generated));
+  const csvw = model.csvw ? new CsvwCellReader(model.csvw, header, csvFile) : undefined;
+  if (csvw) columns.diagnostics.push(...csvw.diagnostics);
+  const variables: Evaluate[] = model.variables.map((v) => compileRule(v.rule, columns, generated, csvw));
   const keyIndex = new Map(model.variables.map((v, i) => [v.name, i]));
-  const subjects = model.subjects.map((s) => compileSubject(s, model, columns, keyIndex));
+  const subjects = model.subjects.map((s) => compileSubject(s, model, columns, keyIndex, csvw));
   const keep = compileFilters(model.filters, columns);
   const select = model.measureSelector ? compileSelector(model.measureSelector, model.subjects.map((s) => s.id), columns) : undefined;
   // A dominance rule reads each cell's largest rows.
@@ -110,6 +115,7 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   const markedSlots = model.variables.flatMap((v, i) => (readsPeriod(v.rule) ? [i] : []));
   const scratch = { bound: new Array<Resolved>(varCount), keys: new Array<string>(varCount) };
   const links = model.linkset ? linkMemory() : undefined;
+  let blankCount = 0;
 
   /** Fills the scratch lists with the row's values; the row loop calls this once at a time. */
   const resolveCells = (cells: readonly string[]): { failures: CellFailure[] | undefined; warnings: CellFailure[] | undefined; parsed: (ParsedValue | CellFailure)[][]; only: number } => {
@@ -127,7 +133,10 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
       const r = variables[i]!(cells);
       bound[i] = r;
       if (isFailure(r)) (failures ??= []).push(r);
-      else keys[i] = isBound(r) ? r.key : OMIT_KEY;
+      else if (isBound(r)) {
+        keys[i] = r.key;
+        if (r.warnings) (warnings ??= []).push(...r.warnings);
+      } else keys[i] = OMIT_KEY;
     }
     const parsed: (ParsedValue | CellFailure)[][] = [];
     for (let si = 0; si < subjects.length; si++) {
@@ -167,12 +176,14 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
       if (only >= 0 && si !== only) continue;
       const s = subjects[si]!;
       const values = parsed[si] as ParsedValue[];
-      let subject: NamedNode;
-      if (s.subjectIndex < 0) subject = namedNode(render(s.pieces, cells, keys));
+      let subject: NamedNode | BlankNode;
+      // Labels count the subjects made, so a rerun writes the same labels.
+      if (s.blank) subject = blankNode(`r${++blankCount}`);
+      else if (s.subjectIndex < 0) subject = namedNode(render(s.pieces, cells, keys));
       else {
         const b = bound[s.subjectIndex]!;
         if (!isBound(b) || b.term.termType !== 'NamedNode') {
-          count(stats.omitted, `omit "${(b as { token?: string }).token ?? ''}"`);
+          count(stats.omitted, `${(b as { why?: string }).why ?? 'omit'} "${(b as { token?: string }).token ?? ''}"`);
           continue;
         }
         subject = b.term;
@@ -190,7 +201,7 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
           const b = bound[o.index]!;
           if (isBound(b)) emit(subject, t.predicate, b.term);
           else {
-            count(stats.omitted, `omit "${(b as { token: string }).token}"`);
+            count(stats.omitted, `${(b as { why?: string }).why ?? 'omit'} "${(b as { token: string }).token}"`);
             continue;
           }
         } else if (o.kind === 'value') {
@@ -243,10 +254,11 @@ function compileSubject(
   model: MappingModel,
   columns: ColumnResolver,
   keyIndex: ReadonlyMap<string, number>,
+  csvw: CsvwCellReader | undefined,
 ): CompiledSubject {
   const fixed = new Map<string, string>([['measure', s.id]]);
   for (const [name, term] of s.constants) fixed.set(name, constantBound(term).key);
-  const pieces = s.subjectVariable === undefined ? compileTemplate(s.subject, { columns, keys: keyIndex, fixed, stripCode: true }) : [];
+  const pieces = s.blankNode ? [] : s.subjectVariable === undefined ? compileTemplate(s.subject, { columns, keys: keyIndex, fixed, stripCode: true, ...(csvw ? { csvw } : {}) }) : [];
   const values: CompiledValue[] = [];
   const valueSlot = new Map<MeasureValue, number>();
   const slot = (v: MeasureValue): number => {
@@ -269,11 +281,11 @@ function compileSubject(
     }
   };
   const subjectIndex = s.subjectVariable === undefined ? -1 : keyIndex.get(s.subjectVariable)!;
-  return { pieces, subjectIndex, triples: s.triples.map((t) => ({ predicate: iri(t.predicate), object: object(t.object) })), values };
+  return { pieces, subjectIndex, blank: s.blankNode === true, triples: s.triples.map((t) => ({ predicate: iri(t.predicate), object: object(t.object) })), values };
 }
 
 /** Links already written: a link is its subject and its objects' terms. Lookups are small (thousands of rows). */
-function linkMemory(): { first(index: number, subject: NamedNode, s: CompiledSubject, bound: readonly Resolved[]): boolean } {
+function linkMemory(): { first(index: number, subject: NamedNode | BlankNode, s: CompiledSubject, bound: readonly Resolved[]): boolean } {
   const seen = new Set<string>();
   return {
     first(index, subject, s, bound) {

@@ -14,6 +14,7 @@ import { notationOf, SCHEMES } from '../codelists/registry.js';
 import { schemeMatcher } from '../codelists/matcher.js';
 import { TooManyCodes, type GeneratedCodes } from './generated.js';
 import { templateRefs } from '../mapping/templates.js';
+import type { CsvwCellReader } from './csvw-cells.js';
 
 export type Evaluate = (cells: readonly string[]) => Resolved;
 
@@ -34,7 +35,11 @@ export function constantBound(term: ConstTerm): Bound {
 }
 
 /** Compiles a value rule to a closure; lookups, regexes and caches are built here, once. */
-export function compileRule(rule: ValueRule, columns: ColumnResolver, generated: GeneratedCodes): Evaluate {
+export function compileRule(rule: ValueRule, columns: ColumnResolver, generated: GeneratedCodes, csvw?: CsvwCellReader): Evaluate {
+  if (rule.kind === 'cell' && rule.resolver.kind === 'csvw') {
+    if (!csvw) throw new Error('a CSVW column outside a CSVW table');
+    return csvw.evaluate(rule.resolver.column, rule.resolver.valueUrl);
+  }
   if (rule.kind === 'constant') {
     const bound = constantBound(rule.term);
     return () => bound;
@@ -179,6 +184,8 @@ function compileResolver(r: Resolver, columns: ColumnResolver, stripCode: StripC
         return fail('JL307', `"${label}" is not in the value map${near.length ? `; nearest: ${near.map((n) => `"${n}"`).join(', ')}` : ''}`, column, label);
       };
     }
+    case 'csvw':
+      throw new Error('a CSVW column is compiled by its table (csvw-cells.ts)');
   }
 }
 

@@ -2,6 +2,7 @@ import type { IriTemplate, StripCode, TemplateFilter } from '../mapping/model.js
 import { encodeSegment, slugify } from '../rdf/iri.js';
 import { cleanLabel } from './labels.js';
 import type { ColumnResolver } from './columns.js';
+import type { CsvwCellReader } from './csvw-cells.js';
 
 /** A compiled template piece: constant text, or a function of the row's cells and keys. */
 export type Piece = string | ((cells: readonly string[], keys: readonly string[]) => string);
@@ -13,6 +14,8 @@ export interface TemplateScope {
   /** Names fixed for this template (the measure key, measure-fixed dimensions). */
   readonly fixed?: ReadonlyMap<string, string>;
   readonly stripCode: StripCode;
+  /** A table compiled from CSVW: its RFC 6570 templates read the cells as CSVW does. */
+  readonly csvw?: CsvwCellReader;
 }
 
 function applyFilter(raw: string, filter: TemplateFilter | undefined, stripCode: StripCode): string {
@@ -34,6 +37,11 @@ function applyFilter(raw: string, filter: TemplateFilter | undefined, stripCode:
 
 /** Compiles a template once into pieces; unknown column names are reported by the resolver. */
 export function compileTemplate(t: IriTemplate, scope: TemplateScope): Piece[] {
+  if (t.rfc6570) {
+    if (!scope.csvw) throw new Error('a CSVW template outside a CSVW table');
+    const expand = scope.csvw.template(t);
+    return [(cells) => expand(cells) ?? ''];
+  }
   return t.parts.map((p): Piece => {
     if (p.kind === 'text') return p.text;
     const fixed = scope.fixed?.get(p.name);

@@ -99,6 +99,11 @@ export async function* readCsvBatches(source: SourceModel, opts: ReadOptions): A
           events.push({ kind: 'skipped', reason: 'title', line: at });
           continue;
         }
+        // Header rows are titles, whatever they start with (`##0` names a number pattern).
+        if (header && source.commentPrefix !== undefined && (record[0] ?? '').startsWith(source.commentPrefix)) {
+          events.push({ kind: 'skipped', reason: 'notes', line: at });
+          continue;
+        }
         if (!header) {
           if (headerRecords.length === 0) headerLine = at;
           headerRecords.push(record);

@@ -51,6 +51,11 @@ export class JsonPlaces {
     walk(value, []);
   }
 
+  /** The documents read, by URL, with their text (for showing a problem's line). */
+  documents(): IterableIterator<[string, string]> {
+    return this.texts.entries();
+  }
+
   /** file:line:column of an object (or of one of its keys). */
   where(at: object, key?: string): { file: string; line: number; column: number } | undefined {
     const place = this.places.get(at);

@@ -24,34 +24,50 @@ export interface CsvwRun {
 
 export interface CsvwResult {
   readonly quads: readonly Quad[];
+  /** Rows of the tables written (tables with suppressOutput left out). */
+  readonly rows: number;
   readonly errors: readonly Problem[];
   readonly warnings: readonly Problem[];
   /** Where the metadata documents' objects are, to locate the problems (problems.ts toDiagnostics). */
   readonly places: JsonPlaces;
 }
 
-export async function runCsvw(o: CsvwRun): Promise<CsvwResult> {
-  const p = newProblems();
-  const places = new JsonPlaces();
-  const fetch = o.fetch;
-  const done = (quads: Quad[] = []): CsvwResult => ({ quads: p.errors.length ? [] : quads, errors: p.errors, warnings: p.warnings, places });
+/** A run's table group as found (§5): from the metadata given, or located for a CSV file. */
+export interface FoundGroup {
+  readonly group?: TableGroup;
+  /** The file the run started from (a CSV file is read once). */
+  readonly start?: Awaited<ReturnType<Fetch>>;
+  /** The run started from a metadata document, not a CSV file. */
+  readonly isJson: boolean;
+}
+
+/** Finds and reads a run's metadata, and checks its foreign keys; problems go into `p`. */
+export async function findTableGroup(o: CsvwRun, p: Problems, places: JsonPlaces): Promise<FoundGroup> {
   const start = await o.fetch(o.url);
   if (!start) {
     p.errors.push({ code: 'JL906', message: `${o.url} cannot be read`, url: o.url });
-    return done();
+    return { isJson: false };
   }
-  let group: TableGroup | undefined;
   const isJson = /\.json(\?|$)/.test(o.url) || /json/.test(start.contentType ?? '');
+  let group: TableGroup | undefined;
   if (isJson && !o.userMetadata) {
-    group = await readMetadata(start.text, o.url, fetch, p, places);
+    group = await readMetadata(start.text, o.url, o.fetch, p, places);
   } else {
     group = await locate(o, start.link, p, places);
-    if (p.errors.length) return done();
+    if (p.errors.length) return { start, isJson };
     group ??= embedded(o.url);
   }
-  if (!group || p.errors.length) return done();
+  if (!group || p.errors.length) return { start, isJson };
   checkForeignKeys(group, p);
-  if (p.errors.length) return done();
+  return { group, start, isJson };
+}
+
+export async function runCsvw(o: CsvwRun): Promise<CsvwResult> {
+  const p = newProblems();
+  const places = new JsonPlaces();
+  const done = (quads: Quad[] = [], rows = 0): CsvwResult => ({ quads: p.errors.length ? [] : quads, rows, errors: p.errors, warnings: p.warnings, places });
+  const { group, start, isJson } = await findTableGroup(o, p, places);
+  if (!group || p.errors.length) return done();
   const parsed = new Map<string, ParsedTable>();
   for (const table of group.tables) {
     const file = table.url === o.url && !isJson ? start : await o.fetch(table.url);
@@ -64,7 +80,8 @@ export async function runCsvw(o: CsvwRun): Promise<CsvwResult> {
     parsed.set(table.url, data);
   }
   if (p.errors.length) return done();
-  return done(tableGroupToRdf(group, parsed, o.minimal ?? false, p));
+  const rows = group.tables.reduce((n, t) => n + (t.suppressOutput ? 0 : parsed.get(t.url)?.rows.length ?? 0), 0);
+  return done(tableGroupToRdf(group, parsed, o.minimal ?? false, p), rows);
 }
 
 /** The metadata for a CSV file, in the spec's order; undefined when there is none. */

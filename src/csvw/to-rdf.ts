@@ -5,29 +5,21 @@
  * expanded per row (RFC 6570) and resolved against the table's URL.
  */
 import { DataFactory, type Quad, type Term } from 'n3';
-import { parseTemplate } from 'url-template';
 import { NS } from '../rdf/ns.js';
-import { constraintErrors, normalise, parseValue } from './datatypes.js';
-import { CSVW, PREFIXES, expandName, expandTerm } from './context.js';
+import { CSVW, expandName, expandTerm } from './context.js';
 import { BUILT_IN } from './datatypes.js';
+import { expand, lit, parseCell } from './cells.js';
 import type { ParsedTable } from './dialect.js';
 import type { Column, Inherited, Table, TableGroup } from './model.js';
 import { encodeName } from './metadata.js';
 import type { Problems } from './problems.js';
+
 
 const { namedNode, blankNode, literal, quad } = DataFactory;
 const RDF = NS.rdf;
 const XSD = NS.xsd;
 const TYPE = namedNode(`${RDF}type`);
 const c = (local: string) => namedNode(`${CSVW}${local}`);
-
-/** A cell as parsed: no value (null), one, or a list; each value a literal of its datatype. */
-interface Cell {
-  readonly text: string;
-  readonly values: readonly { lexical: string; datatype: string; lang?: string }[] | null;
-  readonly list: boolean;
-  readonly column: Column;
-}
 
 export function tableGroupToRdf(group: TableGroup, parsed: ReadonlyMap<string, ParsedTable>, minimal: boolean, p: Problems): Quad[] {
   const out: Quad[] = [];
@@ -123,47 +115,6 @@ export function defaultColumn(number: number, titles: readonly { value: string; 
 }
 
 
-function parseCell(raw: string, col: Column, table: Table, line: number, p: Problems): Cell {
-  const dt = col.datatype;
-  const cellAt = { url: table.url, line, column: col.titles[0]?.value ?? decodeURIComponent(col.name), value: raw };
-  const warn = (message: string): void => void p.warnings.push({ code: 'JL903', message, cell: cellAt });
-  let text = normalise(raw, dt.base);
-  if (text === '') text = col.default;
-  const one = (s: string): { lexical: string; datatype: string; lang?: string } | null => {
-    // A list's items are trimmed unless their type keeps whitespace.
-    const t = col.separator !== null && !['string', 'anyAtomicType', 'any'].includes(dt.base) ? s.trim() : s;
-    if (col.null.includes(t)) return null;
-    const parsed = parseValue(t, dt);
-    if ('error' in parsed) {
-      warn(parsed.error);
-      return { lexical: t, datatype: `${XSD}string`, ...(col.lang !== 'und' ? { lang: col.lang } : {}) };
-    }
-    const broken = constraintErrors(t, parsed, dt);
-    for (const e of broken) warn(e);
-    // A value that breaks its datatype's constraints is kept as the string it was.
-    if (broken.length) return { lexical: t, datatype: `${XSD}string`, ...(col.lang !== 'und' ? { lang: col.lang } : {}) };
-    const stringy = ['string', 'anyAtomicType', 'any'].includes(dt.base) && !dt.id;
-    return { lexical: parsed.lexical, datatype: parsed.datatype, ...(stringy && col.lang !== 'und' ? { lang: col.lang } : {}) };
-  };
-  if (col.null.includes(text)) {
-    if (col.required) warn(`column ${col.name} requires a value`);
-    return { text, values: null, list: false, column: col };
-  }
-  if (col.separator !== null) {
-    if (text === '') return { text, values: [], list: true, column: col };
-    const values = text.split(col.separator).map(one).filter((v): v is NonNullable<typeof v> => v !== null);
-    return { text, values, list: true, column: col };
-  }
-  const v = one(text);
-  return { text, values: v ? [v] : null, list: false, column: col };
-}
-
-function lit(v: { lexical: string; datatype: string; lang?: string }) {
-  if (v.lang) return literal(v.lexical, v.lang);
-  if (v.datatype === `${XSD}string`) return literal(v.lexical);
-  return literal(v.lexical, namedNode(v.datatype));
-}
-
 function writeList(out: Quad[], s: Quad['subject'], p: ReturnType<typeof namedNode>, objects: readonly Quad['object'][], ordered: boolean): void {
   if (!ordered) {
     for (const o of objects) out.push(quad(s, p, o));
@@ -178,24 +129,6 @@ function writeList(out: Quad[], s: Quad['subject'], p: ReturnType<typeof namedNo
   objects.forEach((o, i) => {
     out.push(quad(nodes[i]!, namedNode(`${RDF}first`), o), quad(nodes[i]!, namedNode(`${RDF}rest`), i + 1 < nodes.length ? nodes[i + 1]! : namedNode(`${RDF}nil`)));
   });
-}
-
-/** An RFC 6570 template expanded with the row's values and resolved against the table's URL. */
-export function expand(template: string, vars: Record<string, unknown>, base: string): string | undefined {
-  let expanded: string;
-  try {
-    expanded = parseTemplate(template).expand(vars as never);
-  } catch {
-    return undefined;
-  }
-  // A prefixed name of the CSVW context (`schema:name`) is its IRI; anything else is resolved.
-  const prefixed = /^([A-Za-z][\w.-]*):/.exec(expanded);
-  if (prefixed && PREFIXES[prefixed[1]!] !== undefined) return expandName(expanded);
-  try {
-    return new URL(expanded, base).href;
-  } catch {
-    return expanded || undefined;
-  }
 }
 
 /** A common property (`dc:title`: value) as triples about `s`. */

@@ -85,6 +85,7 @@ export const CODES = {
   JL904: { severity: 'warning', title: 'CSV file and its CSVW metadata disagree', hint: 'The header\'s titles (or its number of columns) differ from the metadata\'s columns: check that the metadata describes this file, and its column titles and languages.' },
   JL905: { severity: 'error', title: 'CSVW foreign key does not resolve', hint: 'A foreign key must name columns that have a name in the metadata, and a table of the same group (by resource or schemaReference) with the referenced columns.' },
   JL906: { severity: 'error', title: 'CSVW file cannot be read', hint: 'Check the URL or path: the metadata document, the tables it names and any schema or dialect given by URL must exist (they are resolved against the metadata document\'s location).' },
+  JL907: { severity: 'info', title: 'CSVW converted in memory', hint: 'The table group is one the streaming plan cannot express (standard mode, several tables, lists, rows without an aboutUrl…), so the processor holds it in memory. For large tables, give each column an aboutUrl and use --csvw-minimal: the table then streams like a YAML mapping.' },
   JL401: { severity: 'error', title: 'too many errors: conversion stopped', hint: 'Fix the first errors and run again, or raise --max-errors.' },
   JL402: { severity: 'error', title: 'output cannot be written', hint: 'Check that the output directory is writable and has space.' },
   JL403: { severity: 'error', title: 'unknown output format', hint: 'Use one of the formats listed in `justice-lod convert --help`.' },

@@ -8,6 +8,7 @@
  * DSD and metadata stages.
  */
 import type { SchemeDef } from '../codelists/model.js';
+import type { Column as CsvwColumn, Table as CsvwTable } from '../csvw/model.js';
 import type { Span } from '../diagnostics/diagnostic.js';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'auto';
@@ -21,6 +22,8 @@ export interface SourceModel {
   readonly headerRows: number;
   readonly headerJoin: string;
   readonly footer?: string; // regular expression tested against the first cell
+  /** CSVW: records whose first cell starts with this are comments (counted as notes). */
+  readonly commentPrefix?: string;
   readonly span: Span;
 }
 
@@ -41,6 +44,8 @@ export interface IriTemplate {
   readonly source: string;
   readonly parts: readonly TemplatePart[];
   readonly span: Span;
+  /** A CSVW URI template: RFC 6570 over the row's CSVW values, resolved against the table's URL (`parts` unused). */
+  readonly rfc6570?: true;
 }
 
 export type ConstTerm =
@@ -69,7 +74,9 @@ export type Resolver =
   /** A shipped SKOS scheme (src/codelists), matched by label. */
   | { readonly kind: 'codelist'; readonly scheme: string; readonly def?: SchemeDef }
   /** A code list minted from the labels in the data, under the dataset. */
-  | { readonly kind: 'generated'; readonly scheme: string; readonly conceptBase: string; readonly label: string };
+  | { readonly kind: 'generated'; readonly scheme: string; readonly conceptBase: string; readonly label: string }
+  /** A CSVW column (index into `MappingModel.csvw.columns`): its cell as CSVW reads it, an IRI by `valueUrl` or a literal. */
+  | { readonly kind: 'csvw'; readonly column: number; readonly valueUrl?: IriTemplate };
 
 /**
  * A release's own spelling of a value that a code list, geography or period reads: another
@@ -133,6 +140,8 @@ export interface SubjectRule {
   readonly subject: IriTemplate;
   /** Links: the subject is this variable's term (read from the row), not the template. */
   readonly subjectVariable?: string;
+  /** CSVW columns without an aboutUrl: the subject is a new blank node each row (the template is unused). */
+  readonly blankNode?: true;
   /** Variables that a subject template reference `{name}` can see, including per-subject constants. */
   readonly constants: ReadonlyMap<string, ConstTerm>;
   readonly triples: readonly TripleRule[];
@@ -283,4 +292,13 @@ export interface MappingModel {
   readonly cube: CubeModel;
   /** A lookup table written as links (`links:`): no cube, no observations, no Data Cube checks. */
   readonly linkset: boolean;
+  /** Compiled from CSVW metadata: how the table's cells are read (no cube: no Data Cube checks). */
+  readonly csvw?: CsvwCells;
+}
+
+/** A CSVW table whose rows a mapping converts: the cells are read as CSVW says, by position. */
+export interface CsvwCells {
+  readonly table: CsvwTable;
+  /** The table's columns; the non-virtual ones are the CSV's cells in order. */
+  readonly columns: readonly CsvwColumn[];
 }

@@ -1,10 +1,11 @@
-import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
+import type { BlankNode, Literal, NamedNode, Quad, Term } from '@rdfjs/types';
 import { DataFactory } from './factory.js';
 import { escapeIri } from './iri.js';
 import { XSD, RDF_LANG_STRING } from './ns.js';
 
 // Bound wrappers: the factory's methods rely on `this`.
 export const namedNode = (value: string): NamedNode => DataFactory.namedNode(value);
+export const blankNode = (label: string): BlankNode => DataFactory.blankNode(label);
 export const literal = (value: string, langOrDatatype?: string | NamedNode): Literal => DataFactory.literal(value, langOrDatatype);
 export const quad = (s: Quad['subject'], p: Quad['predicate'], o: Quad['object']): Quad => DataFactory.quad(s, p, o);
 

@@ -127,6 +127,7 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
 
   const summary = emptySummary(opts.mapping, csv);
   summary.linkset = model.linkset;
+  if (model.csvw) summary.csvw = true;
   const failOn = opts.failOn ?? 'error';
   const maxErrors = opts.maxErrors ?? 1000;
   let repeatsFound = false;
@@ -166,7 +167,7 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
   let parallel = false;
   // Workers find repeated keys through the checks' key tables, so without checks one process converts.
   // Disclosure control needs the whole table in one place: one process.
-  if ((opts.workers ?? 1) > 1 && !opts.hook && !opts.createTargets && opts.limitRows === undefined && opts.validate !== false && !model.disclosure) {
+  if ((opts.workers ?? 1) > 1 && !opts.hook && !opts.createTargets && opts.limitRows === undefined && opts.validate !== false && !model.disclosure && !model.csvw) {
     try {
       // Loaded on use, as are the aggregator and the file sinks: `check` and `preview` start sooner.
       const { convertInParallel } = await import('./parallel.js');
@@ -213,7 +214,7 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
         // A linkset has no cube, and rows that combine have one key on purpose.
         if (!model.linkset && !plan.combiner && model.cube.dimensions.length > 0) keys = new RowKeys(opts.keyLimit, opts.keyHash);
         // A linkset has no cube: the Data Cube checks have nothing to check.
-        if (opts.validate !== false && !model.linkset) {
+        if (opts.validate !== false && !model.linkset && !model.csvw) {
           // Bytes read so far include read-ahead, so this under-estimates the rows: a safe bound.
           const rowsAtLeast = (): number => (progress.rows > 0 ? (progress.totalBytes / progress.bytesRead) * progress.rows : 0);
           validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit, opts.keyLimit, rowsAtLeast, keys !== undefined);

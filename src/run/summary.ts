@@ -47,6 +47,8 @@ export interface ConvertSummary {
   written: boolean;
   /** A lookup table written as links: no observations, no Data Cube checks. */
   linkset?: boolean;
+  /** A CSVW table: rows make subjects of any kind, and there is no Data Cube to check. */
+  csvw?: boolean;
   /** What VoID says of the written graph; set when files were written. */
   facts?: DatasetFacts;
   /** When the run started and ended (for PROV). */

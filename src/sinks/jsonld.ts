@@ -35,11 +35,13 @@ export function jsonldSerializer(prefixes: ReadonlyMap<string, string>): Seriali
   return {
     begin: () => `{\n  "@context": ${JSON.stringify(context, null, 2).replace(/\n/g, '\n  ')},\n  "@graph": [\n`,
     triple(s: Term, p: Term, o: Term, out: TextOut) {
-      if (s.termType !== 'NamedNode') throw new Error(`cannot write a ${s.termType} subject in JSON-LD`);
-      if (s.value !== nodeId) {
+      if (s.termType !== 'NamedNode' && s.termType !== 'BlankNode') throw new Error(`cannot write a ${s.termType} subject in JSON-LD`);
+      // A blank node (a CSVW row) is its `_:` label, which compaction leaves as it is.
+      const id = s.termType === 'BlankNode' ? `_:${s.value}` : s.value;
+      if (id !== nodeId) {
         out.text(flush());
         node = new Map();
-        nodeId = s.value;
+        nodeId = id;
       }
       const [key, value] = p.value === RDF_TYPE && o.termType === 'NamedNode' ? ['@type', compactIri(o.value)] : propertyKey(p.value, o);
       const values = node!.get(key);
@@ -103,6 +105,7 @@ function compactor(context: JsonLdContext) {
   };
   const expandedValue = (o: Term): unknown => {
     if (o.termType === 'NamedNode') return { '@id': compactIri(o.value) };
+    if (o.termType === 'BlankNode') return { '@id': `_:${o.value}` };
     if (o.termType !== 'Literal') throw new Error(`cannot write a ${o.termType} in JSON-LD`);
     if (o.language) return { '@value': o.value, '@language': o.language };
     const dt = o.datatype.value;

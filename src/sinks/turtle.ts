@@ -42,6 +42,7 @@ export function turtleSerializer(prefixes: ReadonlyMap<string, string>, opts: { 
   };
   const termText = (t: Term): string => {
     if (t.termType === 'NamedNode') return iriText(t.value);
+    if (t.termType === 'BlankNode') return `_:${t.value}`;
     if (t.termType !== 'Literal') throw new Error(`cannot write a ${t.termType} in Turtle`);
     const dt = t.datatype.value;
     if (dt === XSD.integer && t.value.length <= MAX_LOCAL && INTEGER.test(t.value)) return t.value;

@@ -38,7 +38,7 @@ export function suiteTests(): SuiteTest[] {
  */
 const W3C_WELL_KNOWN = '{+url}-metadata.json\ncsv-metadata.json\n{+url}.json\ncsvm.json\n';
 
-function suiteFetch(t: SuiteTest): Fetch {
+export function suiteFetch(t: SuiteTest): Fetch {
   return async (url) => {
     if (url === 'http://www.w3.org/.well-known/csvm') return { text: W3C_WELL_KNOWN, contentType: 'text/plain' };
     if (!url.startsWith(BASE)) return undefined;

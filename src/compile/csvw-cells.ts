@@ -1,0 +1,207 @@
+/**
+ * The cells of a table whose mapping was compiled from CSVW metadata (src/csvw/compile.ts):
+ * each column's cell read as CSVW says (src/csvw/cells.ts: trim, default, null, datatype and
+ * format), and its URI templates expanded with the row's values. Columns are found by position,
+ * as CSVW finds them; the header's titles are only compared with the metadata's (JL904).
+ * Results are cached by cell text, and templates of plain `{name}` / `{+name}` expressions are
+ * split once into pieces, so the row loop parses no template and builds few URLs.
+ */
+import { parseTemplate } from 'url-template';
+import { expand, lit, parseCell, type Cell } from '../csvw/cells.js';
+import type { Column } from '../csvw/model.js';
+import { newProblems } from '../csvw/problems.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CsvwCells, IriTemplate } from '../mapping/model.js';
+import { iri } from '../rdf/term.js';
+import type { CellFailure, Resolved } from './outcome.js';
+
+const CACHE_LIMIT = 50_000;
+
+interface ReadCell {
+  readonly cell: Cell;
+  readonly warnings?: readonly CellFailure[];
+}
+
+/** A template compiled for the row loop: the expanded, resolved IRI (undefined: none). */
+export type CsvwTemplate = (cells: readonly string[]) => string | undefined;
+
+export class CsvwCellReader {
+  readonly diagnostics: Diagnostic[] = [];
+  /** The CSV cell each column reads (-1: a virtual column, whose cell is empty). */
+  private readonly positions: number[];
+  private readonly readers: ((cells: readonly string[]) => ReadCell)[];
+  private readonly byName = new Map<string, number>();
+
+  constructor(private readonly csvw: CsvwCells, header: readonly string[], csvFile: string) {
+    const { table, columns } = csvw;
+    let next = 0;
+    this.positions = columns.map((c) => (c.virtual ? -1 : next++));
+    columns.forEach((c, j) => this.byName.set(c.name, j));
+    this.readers = columns.map((c, j) => this.reader(c, this.positions[j]!));
+    // The file and its metadata should agree (§5.5.1): a mismatch is a warning, as in the processor.
+    if (table.dialect.header && header.length !== next) this.diagnostics.push(diagnostic('JL904', `${csvFile} has ${header.length} columns; its metadata describes ${next}`, { span: { file: csvFile, line: 0 } }));
+    columns.forEach((c, j) => {
+      const at = this.positions[j]!;
+      const title = header[at];
+      if (at < 0 || title === undefined || !c.titles.length || c.titles.some((t) => t.value === title)) return;
+      this.diagnostics.push(diagnostic('JL904', `column ${at + 1}: the header says ${JSON.stringify(title)}, the metadata's titles are ${c.titles.map((t) => JSON.stringify(t.value)).join(', ')}`, { span: { file: csvFile, line: 0, column: at }, cell: { columnName: title, value: title } }));
+    });
+  }
+
+  /** Reads column `j`'s cell, trimmed as the dialect says, parsed by its datatype; cached by text. */
+  private reader(col: Column, at: number): (cells: readonly string[]) => ReadCell {
+    const { table } = this.csvw;
+    const trim = table.dialect.trim;
+    const cache = new Map<string, ReadCell>();
+    return (cells) => {
+      const raw = at < 0 ? '' : cells[at] ?? '';
+      let hit = cache.get(raw);
+      if (hit) return hit;
+      const text = trim === true ? raw.trim() : trim === 'start' ? raw.trimStart() : trim === 'end' ? raw.trimEnd() : raw;
+      const p = newProblems();
+      const cell = parseCell(text, col, table, 0, p);
+      hit = p.warnings.length ? { cell, warnings: p.warnings.map((w) => ({ code: w.code, message: w.message, column: at, value: raw })) } : { cell };
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(raw, hit);
+      return hit;
+    };
+  }
+
+  /** A variable's value: the column's IRI by its valueUrl, or its literal; a null cell is left out. */
+  evaluate(column: number, valueUrl: IriTemplate | undefined): (cells: readonly string[]) => Resolved {
+    const read = this.readers[column]!;
+    const col = this.csvw.columns[column]!;
+    const omitted = (cell: Cell): Resolved => ({ omit: true, token: cell.text, why: 'null' });
+    if (!valueUrl) {
+      return (cells) => {
+        const { cell, warnings } = read(cells);
+        if (cell.values === null || !cell.values[0]) return omitted(cell);
+        return { term: lit(cell.values[0]), key: '', ...(warnings ? { warnings } : {}) };
+      };
+    }
+    const template = this.template(valueUrl, col);
+    return (cells) => {
+      const { cell, warnings } = read(cells);
+      // A null cell says nothing, whatever its templates (a virtual column has no cell).
+      if (cell.values === null && !col.virtual) return omitted(cell);
+      const value = template(cells);
+      if (value === undefined) return { omit: true, token: cell.text, why: 'no IRI from the valueUrl' };
+      return { term: iri(value), key: '', ...(warnings ? { warnings } : {}) };
+    };
+  }
+
+  /**
+   * An RFC 6570 template over the row's values (and the column's own `_name`, `_column`,
+   * `_sourceColumn`), resolved against the table's URL as the processor resolves it.
+   */
+  template(t: IriTemplate, col?: Column): CsvwTemplate {
+    const { table } = this.csvw;
+    const fixed: Record<string, string> = col ? { _name: decodeURIComponent(col.name), _column: String(col.number), _sourceColumn: String(col.number + table.dialect.skipColumns) } : {};
+    const value = (name: string, cells: readonly string[]): string | string[] | undefined => {
+      if (name in fixed) return fixed[name];
+      const j = this.byName.get(name);
+      if (j === undefined) return undefined;
+      const { cell } = this.readers[j]!(cells);
+      if (cell.values === null) return undefined;
+      const vs = cell.values.map((v) => v.lexical);
+      return cell.list ? vs : vs[0];
+    };
+    const pieces = simplePieces(t.source);
+    const base = table.url;
+    if (!pieces || !stable(pieces)) {
+      const names = variableNames(t.source);
+      return (cells) => {
+        const vars: Record<string, unknown> = {};
+        for (const n of names) vars[n] = value(n, cells);
+        return expand(t.source, vars, base);
+      };
+    }
+    // Plain expressions after an absolute http(s) IRI's path has begun: when every value is a
+    // plain segment, the resolved IRI is the text itself (URL would change nothing).
+    const plain = /^[A-Za-z0-9_~-][A-Za-z0-9._~%-]*$/;
+    const count = pieces.length;
+    return (cells) => {
+      let out = '';
+      let fast = true;
+      for (let i = 0; i < count; i++) {
+        const p = pieces[i]!;
+        if (typeof p === 'string') {
+          out += p;
+          continue;
+        }
+        const v = value(p.name, cells);
+        const encode = p.reserved ? encodeReserved : encodeUnreserved;
+        const encoded = v === undefined ? '' : Array.isArray(v) ? v.map(encode).join(',') : encode(v);
+        if (!plain.test(encoded)) fast = false;
+        out += encoded;
+      }
+      if (fast) return out;
+      try {
+        return new URL(out, base).href;
+      } catch {
+        return out || undefined;
+      }
+    };
+  }
+}
+
+type Piece = string | { readonly name: string; readonly reserved: boolean };
+
+/** A template of constant text and `{name}` / `{+name}` expressions only, split; undefined otherwise. */
+function simplePieces(source: string): Piece[] | undefined {
+  const pieces: Piece[] = [];
+  let last = 0;
+  for (const m of source.matchAll(/\{([^}]*)\}/g)) {
+    const body = m[1]!;
+    const reserved = body.startsWith('+');
+    const name = reserved ? body.slice(1) : body;
+    if (!/^(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:\.?(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2}))*$/.test(name)) return undefined;
+    if (m.index > last) pieces.push(source.slice(last, m.index));
+    pieces.push({ name, reserved });
+    last = m.index + m[0].length;
+  }
+  if (last < source.length) pieces.push(source.slice(last));
+  if (source.slice(last).includes('{') || source.slice(last).includes('}')) return undefined;
+  return pieces;
+}
+
+/**
+ * Whether the pieces can skip URL resolution: constant text that starts an absolute http(s)
+ * IRI with its host and the path begun, and that URL leaves unchanged with plain values in.
+ */
+function stable(pieces: readonly Piece[]): boolean {
+  const first = pieces[0];
+  if (typeof first !== 'string' || !/^https?:\/\/[a-z0-9.-]+(:\d+)?\//.test(first)) return false;
+  const sample = pieces.map((p) => (typeof p === 'string' ? p : 'x')).join('');
+  try {
+    return new URL(sample).href === sample;
+  } catch {
+    return false;
+  }
+}
+
+/** The variable names a template's expressions read (modifiers and operators dropped). */
+function variableNames(source: string): string[] {
+  const names = new Set<string>();
+  for (const m of source.matchAll(/\{([^}]*)\}/g)) {
+    for (const spec of m[1]!.replace(/^[+#./;?&=,!@|]/, '').split(',')) names.add(spec.replace(/(\*|:\d+)$/, ''));
+  }
+  return [...names];
+}
+
+/** RFC 6570 simple expansion: everything but the unreserved characters percent-encoded. */
+const encodeUnreserved = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** RFC 6570 reserved expansion (`{+name}`), as url-template does it. */
+const RESERVED = parseTemplate('{+v}');
+const encodeReserved = (s: string): string => RESERVED.expand({ v: s });
+
+/** Whether an expression's template is one the processor can expand (url-template accepts it). */
+export function templateParses(source: string): boolean {
+  try {
+    parseTemplate(source);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * A CSVW run as `convert` starts it: the metadata found as the spec says (given, beside the
+ * CSV, or through /.well-known/csvm), read with its problems located in the JSON, and compiled
+ * into the canonical model when the table is one the streaming plan can convert; otherwise
+ * the reason, and the run for the in-memory processor.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LoadedMapping } from '../mapping/load.js';
+import { compileCsvw } from './compile.js';
+import type { Fetch } from './metadata.js';
+import type { TableGroup } from './model.js';
+import { findTableGroup, type CsvwRun } from './process.js';
+import { JsonPlaces, newProblems, toDiagnostics } from './problems.js';
+
+export interface CsvwOptions {
+  /** User metadata given with a CSV file (`--csvw-metadata`). */
+  readonly metadata?: string;
+  /** Minimal mode (`--csvw-minimal`): only what the cells say. */
+  readonly minimal: boolean;
+}
+
+export interface LoadedCsvw extends LoadedMapping {
+  /** The run for the in-memory processor, when the model cannot express the table (and why). */
+  readonly inMemory?: { readonly run: CsvwRun; readonly reason: string; readonly group: TableGroup };
+}
+
+/** Whether a command-line argument is CSVW (a metadata document or a CSV file), not a mapping. */
+export const isCsvwArgument = (arg: string): boolean => ['.json', '.csv', '.tsv'].includes(extname(arg).toLowerCase());
+
+/** A file: URL as a path; others as given. */
+export const shownAs = (url: string): string => (url.startsWith('file:') ? fileURLToPath(url) : url);
+
+/**
+ * Reads local files (file: URLs) and, for metadata that names them, http(s) URLs. A UTF-8
+ * byte order mark is dropped; a file that is not there is undefined (the spec's "not found").
+ */
+export const fileFetch: Fetch = async (url) => {
+  if (url.startsWith('file:')) {
+    const path = fileURLToPath(url.split('#')[0]!.split('?')[0]!);
+    const bytes = await readFile(path).catch(() => undefined);
+    if (!bytes) return undefined;
+    const text = new TextDecoder('utf-8').decode(bytes);
+    return { text, contentType: /\.json$/i.test(path) ? 'application/json' : 'text/csv' };
+  }
+  if (!/^https?:/.test(url)) return undefined;
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(30_000), headers: { accept: 'application/csvm+json, application/ld+json, text/csv;q=0.9, */*;q=0.1' } });
+    if (!res.ok) return undefined;
+    const link = res.headers.get('link');
+    return { text: await res.text(), contentType: res.headers.get('content-type') ?? '', ...(link ? { link } : {}) };
+  } catch {
+    return undefined;
+  }
+};
+
+export async function loadCsvw(arg: string, opts: CsvwOptions, fetch: Fetch = fileFetch): Promise<LoadedCsvw> {
+  const url = pathToFileURL(resolve(arg)).href;
+  const run: CsvwRun = { url, minimal: opts.minimal, fetch, ...(opts.metadata ? { userMetadata: pathToFileURL(resolve(opts.metadata)).href } : {}) };
+  const p = newProblems();
+  const places = new JsonPlaces();
+  const found = await findTableGroup(run, p, places);
+  const diagnostics: Diagnostic[] = toDiagnostics(p, places, shownAs);
+  const sources = new Map<string, string>();
+  for (const [u, text] of places.documents()) sources.set(shownAs(u), text);
+  if (!found.group || p.errors.length) return { diagnostics, sources };
+  const file = shownAs(run.userMetadata ?? (found.isJson ? url : found.group.base));
+  const compiled = compileCsvw(found.group, { file, minimal: opts.minimal });
+  if ('model' in compiled) return { model: compiled.model, diagnostics, sources };
+  return { diagnostics, sources, inMemory: { run, reason: compiled.reason, group: found.group } };
+}
