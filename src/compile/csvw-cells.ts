@@ -6,6 +6,7 @@
  * Results are cached by cell text, and templates of plain `{name}` / `{+name}` expressions are
  * split once into pieces, so the row loop parses no template and builds few URLs.
  */
+import type { NamedNode } from '@rdfjs/types';
 import { parseTemplate } from 'url-template';
 import { expand, lit, parseCell, type Cell } from '../csvw/cells.js';
 import type { Column } from '../csvw/model.js';
@@ -67,26 +68,75 @@ export class CsvwCellReader {
     };
   }
 
-  /** A variable's value: the column's IRI by its valueUrl, or its literal; a null cell is left out. */
+  /**
+   * A variable's value: the column's IRI by its valueUrl, or its literal; a null cell is left
+   * out. Results are cached by cell text (when the template reads no other column) or by IRI,
+   * so a value is one term object: the writers keep its bytes by term.
+   */
   evaluate(column: number, valueUrl: IriTemplate | undefined): (cells: readonly string[]) => Resolved {
     const read = this.readers[column]!;
     const col = this.csvw.columns[column]!;
+    const at = this.positions[column]!;
     const omitted = (cell: Cell): Resolved => ({ omit: true, token: cell.text, why: 'null' });
+    const cache = new Map<string, Resolved>();
+    const cached = (raw: string, make: () => Resolved): Resolved => {
+      let hit = cache.get(raw);
+      if (hit) return hit;
+      hit = make();
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(raw, hit);
+      return hit;
+    };
     if (!valueUrl) {
-      return (cells) => {
+      return (cells) => cached(at < 0 ? '' : cells[at] ?? '', () => {
         const { cell, warnings } = read(cells);
         if (cell.values === null || !cell.values[0]) return omitted(cell);
         return { term: lit(cell.values[0]), key: '', ...(warnings ? { warnings } : {}) };
-      };
+      });
     }
     const template = this.template(valueUrl, col);
-    return (cells) => {
+    const make = (cells: readonly string[], iriOf: (value: string) => NamedNode): Resolved => {
       const { cell, warnings } = read(cells);
       // A null cell says nothing, whatever its templates (a virtual column has no cell).
       if (cell.values === null && !col.virtual) return omitted(cell);
       const value = template(cells);
       if (value === undefined) return { omit: true, token: cell.text, why: 'no IRI from the valueUrl' };
-      return { term: iri(value), key: '', ...(warnings ? { warnings } : {}) };
+      return { term: iriOf(value), key: '', ...(warnings ? { warnings } : {}) };
+    };
+    const reads = variableNames(valueUrl.source).filter((n) => !COLUMN_VARIABLES.has(n));
+    if (reads.every((n) => n === col.name) && at >= 0) return (cells) => cached(cells[at] ?? '', () => make(cells, iri));
+    // The template reads other cells: one term object per IRI all the same.
+    const terms = new Map<string, NamedNode>();
+    const termOf = (value: string): NamedNode => {
+      let t = terms.get(value);
+      if (!t) {
+        if (terms.size >= CACHE_LIMIT) terms.clear();
+        terms.set(value, (t = iri(value)));
+      }
+      return t;
+    };
+    return (cells) => make(cells, termOf);
+  }
+
+  /** Column `name`'s value encoded for a template expression, cached by cell text; `plain`: a segment URL leaves alone. */
+  private encoder(name: string, reserved: boolean): (cells: readonly string[]) => { readonly text: string; readonly plain: boolean } {
+    const j = this.byName.get(name);
+    const none = { text: '', plain: false };
+    if (j === undefined) return () => none;
+    const read = this.readers[j]!;
+    const at = this.positions[j]!;
+    const cache = new Map<string, { text: string; plain: boolean }>();
+    const encode = reserved ? encodeReserved : encodeUnreserved;
+    return (cells) => {
+      const raw = at < 0 ? '' : cells[at] ?? '';
+      let hit = cache.get(raw);
+      if (hit) return hit;
+      const { cell } = read(cells);
+      const text = cell.values === null ? '' : cell.values.map((v) => encode(v.lexical)).join(',');
+      hit = { text, plain: PLAIN.test(text) };
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(raw, hit);
+      return hit;
     };
   }
 
@@ -97,18 +147,18 @@ export class CsvwCellReader {
   template(t: IriTemplate, col?: Column): CsvwTemplate {
     const { table } = this.csvw;
     const fixed: Record<string, string> = col ? { _name: decodeURIComponent(col.name), _column: String(col.number), _sourceColumn: String(col.number + table.dialect.skipColumns) } : {};
-    const value = (name: string, cells: readonly string[]): string | string[] | undefined => {
-      if (name in fixed) return fixed[name];
-      const j = this.byName.get(name);
-      if (j === undefined) return undefined;
-      const { cell } = this.readers[j]!(cells);
-      if (cell.values === null) return undefined;
-      const vs = cell.values.map((v) => v.lexical);
-      return cell.list ? vs : vs[0];
-    };
-    const pieces = simplePieces(t.source);
     const base = table.url;
-    if (!pieces || !stable(pieces)) {
+    const pieces = simplePieces(t.source);
+    if (!pieces || !stable(pieces) || pieces.some((p) => typeof p !== 'string' && p.name in fixed)) {
+      const value = (name: string, cells: readonly string[]): string | string[] | undefined => {
+        if (name in fixed) return fixed[name];
+        const j = this.byName.get(name);
+        if (j === undefined) return undefined;
+        const { cell } = this.readers[j]!(cells);
+        if (cell.values === null) return undefined;
+        const vs = cell.values.map((v) => v.lexical);
+        return cell.list ? vs : vs[0];
+      };
       const names = variableNames(t.source);
       return (cells) => {
         const vars: Record<string, unknown> = {};
@@ -118,22 +168,19 @@ export class CsvwCellReader {
     }
     // Plain expressions after an absolute http(s) IRI's path has begun: when every value is a
     // plain segment, the resolved IRI is the text itself (URL would change nothing).
-    const plain = /^[A-Za-z0-9_~-][A-Za-z0-9._~%-]*$/;
-    const count = pieces.length;
+    const parts = pieces.map((p) => (typeof p === 'string' ? p : this.encoder(p.name, p.reserved)));
+    const count = parts.length;
     return (cells) => {
       let out = '';
       let fast = true;
       for (let i = 0; i < count; i++) {
-        const p = pieces[i]!;
-        if (typeof p === 'string') {
-          out += p;
-          continue;
+        const p = parts[i]!;
+        if (typeof p === 'string') out += p;
+        else {
+          const v = p(cells);
+          if (!v.plain) fast = false;
+          out += v.text;
         }
-        const v = value(p.name, cells);
-        const encode = p.reserved ? encodeReserved : encodeUnreserved;
-        const encoded = v === undefined ? '' : Array.isArray(v) ? v.map(encode).join(',') : encode(v);
-        if (!plain.test(encoded)) fast = false;
-        out += encoded;
       }
       if (fast) return out;
       try {
@@ -144,6 +191,9 @@ export class CsvwCellReader {
     };
   }
 }
+
+const PLAIN = /^[A-Za-z0-9_~-][A-Za-z0-9._~%-]*$/;
+const COLUMN_VARIABLES = new Set(['_name', '_column', '_sourceColumn']);
 
 type Piece = string | { readonly name: string; readonly reserved: boolean };
 

@@ -6,7 +6,9 @@
 //   csv-parse + template converter, @zazuko/rdf-parser-csvw); the 100k-row reoffending and
 //   timeliness files with the repo's mappings; a three-way table of about N rows with totals
 //   every way and its small counts suppressed, with and without the disclosure checks (the
-//   secondary check's cost at scale); optionally M rows for the memory check.
+//   secondary check's cost at scale); the same table as CSVW metadata (test/bench/csvw-table.mjs)
+//   beside its equivalent YAML mapping and @zazuko/rdf-parser-csvw on that metadata; optionally
+//   M rows for the memory check.
 // Then the everyday loop's latency: wall time of `node bin/justice-lod.js` convert (checks and
 // metadata on, the defaults), check and preview on 200, 5,000, 20,000 and 30,000 rows, each
 // started as a user starts it (process start included); `--only latency` runs only this.
@@ -21,6 +23,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, generateReoffending, generateTimeliness } from './generate.mjs';
 import { generateDisclosure } from './disclosure-table.mjs';
+import { csvwJson } from './csvw-table.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -92,6 +95,9 @@ const bench = join(here, 'sentencing-bench.yaml');
 // The disclosure table's mapping without `disclosure:`, for the checks' cost.
 const noDisclosure = join(data, 'disclosure-off.yaml');
 writeFileSync(noDisclosure, readFileSync(join(here, 'disclosure-bench.yaml'), 'utf8').replace(/^disclosure:[\s\S]*$/m, '').replace('path: data/disclosure.csv', 'path: disclosure-1m.csv'));
+// The same table as CSVW metadata (test/bench/csvw-table.mjs), beside the CSV it describes.
+const csvwMetadata = join(data, 'sentencing.csv-metadata.json');
+writeFileSync(csvwMetadata, JSON.stringify(csvwJson('sentencing.csv'), null, 2));
 const cases = [
   { id: 'nt', label: 'justice-lod → N-Triples, checks on', rows, run: () => justiceLod(bench, sentencing, ['--format', 'nt']) },
   { id: 'nt-no-validate', label: 'justice-lod → N-Triples, --no-validate', rows, run: () => justiceLod(bench, sentencing, ['--format', 'nt', '--no-validate']) },
@@ -100,6 +106,8 @@ const cases = [
   { id: 'nt-workers-2', label: 'justice-lod → N-Triples, checks on, --workers 2', rows, run: () => justiceLod(bench, sentencing, ['--format', 'nt', '--workers', '2']) },
   { id: 'handwritten', label: 'hand-written csv-parse + templates (anchor)', rows, run: () => anchor('handwritten.mjs', sentencing) },
   { id: 'csvw', label: '@zazuko/rdf-parser-csvw + n3 writer (anchor)', rows, run: () => anchor('csvw.mjs', sentencing) },
+  { id: 'csvw-stream', label: 'justice-lod ← the CSVW metadata, --csvw-minimal → N-Triples', rows, run: () => justiceLod(csvwMetadata, sentencing, ['--format', 'nt', '--csvw-minimal']) },
+  { id: 'csvw-yaml', label: 'justice-lod ← its equivalent YAML mapping, --no-validate → N-Triples', rows, run: () => justiceLod(join(here, 'csvw-equivalent.yaml'), sentencing, ['--format', 'nt', '--no-validate']) },
   { id: 'disclosure', label: 'justice-lod, three-way table with totals, disclosure checks on', rows, run: () => justiceLod(join(here, 'disclosure-bench.yaml'), disclosure, ['--format', 'nt']) },
   { id: 'disclosure-off', label: 'justice-lod, the same table, disclosure checks off', rows, run: () => justiceLod(noDisclosure, disclosure, ['--format', 'nt']) },
   { id: 'reoffending', label: 'justice-lod, proven reoffending by LA, 100k rows', rows: 100_000, run: () => justiceLod(join(root, 'mappings', 'proven-reoffending-by-la.yaml'), reoffending, ['--format', 'nt']) },
@@ -139,6 +147,8 @@ for (const c of cases) {
 const ratio = (a, b, f) => (results[a] && results[b] ? Number(f(results[a], results[b]).toFixed(2)) : undefined);
 const targets = throughput ? [
   { id: 'vs-csvw', what: 'rows/s vs @zazuko/rdf-parser-csvw', value: ratio('nt', 'csvw', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 10', ok: (v) => v >= 10 },
+  { id: 'csvw-parity', what: 'CSVW table rows/s vs its equivalent YAML mapping', value: ratio('csvw-stream', 'csvw-yaml', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 0.90', ok: (v) => v >= 0.9 },
+  { id: 'csvw-vs-zazuko', what: 'CSVW table rows/s vs @zazuko/rdf-parser-csvw, same metadata', value: ratio('csvw-stream', 'csvw', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 10', ok: (v) => v >= 10 },
   { id: 'vs-handwritten', what: 'rows/s vs hand-written baseline', value: ratio('nt', 'handwritten', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 2', ok: (v) => v >= 2 },
   { id: 'workers', what: '--workers 2 rows/s vs one process', value: ratio('nt-workers-2', 'nt', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 1.6', ok: (v) => v >= 1.6 },
   { id: 'workers-identical', what: '--workers 2 dump identical (SHA-256)', value: hashes['nt-workers-2'] ? hashes['nt-workers-2'] === hashes.nt : undefined, need: 'yes', ok: (v) => v === true },
