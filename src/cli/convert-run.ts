@@ -47,27 +47,33 @@ const FOREIGN_FILE = /\.(rdf|owl|xml|n3|csv|tsv|txt|hdt|zip|tar|tgz|gz|bz2|xz|js
 
 const isDirectory = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
-/** The formats asked for, and the single output file when --out names one. */
-function chooseFormats(flags: ConvertFlags): { formats: OutputFormat[]; outFile?: string } | string {
+/** The formats asked for (`csvw`, a CSVW table group, apart), and the single output file when --out names one. */
+function chooseFormats(flags: ConvertFlags): { formats: OutputFormat[]; csvw: boolean; outFile?: string } | string {
   const byPath = formatByPath(flags.out);
+  if (byPath && flags.format?.split(',').includes('csvw')) return `--out ${flags.out} is one file; --format csvw writes a table group (several files) into a folder`;
   if (byPath) {
     if (flags.format && (flags.format.includes(',') || formatByName(flags.format)?.name !== byPath.name)) return `--out ${flags.out} is a ${byPath.name} file, but --format asks for ${flags.format}`;
-    return { formats: [byPath], outFile: flags.out };
+    return { formats: [byPath], csvw: false, outFile: flags.out };
   }
   // A file name in a format we do not write would otherwise become a folder of that name
   // (a folder that already has such a name is a folder, and is used).
   const foreign = isDirectory(flags.out) ? undefined : FOREIGN_FILE.exec(flags.out)?.[1];
   if (foreign) return `--out ${flags.out} names a .${foreign} file, which convert does not write; give a folder, or one file ending .nt, .ttl, .nq, .trig or .jsonld (each optionally .gz)`;
   const formats: OutputFormat[] = [];
+  let csvw = false;
   for (const name of (flags.format ?? 'nt,ttl').split(',')) {
+    if (name.trim().toLowerCase() === 'csvw') {
+      csvw = true;
+      continue;
+    }
     const f = formatByName(name);
     if (!f) return unknownFormat(name);
     if (!formats.some((x) => x.name === f.name)) formats.push(f);
   }
-  return { formats };
+  return { formats, csvw };
 }
 
-const unknownFormat = (name: string): string => `unknown output format '${name}'; choose from ${OUTPUT_NAMES.join(', ')}`;
+const unknownFormat = (name: string): string => `unknown output format '${name}'; choose from ${OUTPUT_NAMES.join(', ')}, csvw`;
 
 export async function runConvert(args: readonly string[], flags: ConvertFlags): Promise<number> {
   return withStdin(flags, (f) => (f.out === '-' ? convertToStdout(args, f) : convertFiles(args, f)));
@@ -106,7 +112,7 @@ async function convertFiles(args: readonly string[], flags: ConvertFlags, say: N
     printDiagnostics([diagnostic('JL403', chosen)], new Map());
     return EXIT.usage;
   }
-  const { formats, outFile } = chosen;
+  const { formats, outFile, csvw } = chosen;
   if (!outFile) {
     const { releaseVersionIn } = await import('../release/marker.js');
     const release = releaseVersionIn(flags.out);
@@ -127,7 +133,7 @@ async function convertFiles(args: readonly string[], flags: ConvertFlags, say: N
     return EXIT.usage;
   }
   try {
-    return await convertAll(mappings, flags, formats, outFile, folder, say);
+    return await convertAll(mappings, flags, formats, outFile, folder, say, csvw);
   } catch (err) {
     folder?.abort();
     if (!isFileSystemError(err)) throw err;
@@ -146,7 +152,7 @@ function openFolder(dir: string): OutputFolder | Diagnostic {
   }
 }
 
-async function convertAll(mappings: readonly string[], flags: ConvertFlags, formats: readonly OutputFormat[], outFile: string | undefined, folder: OutputFolder | undefined, say: NodeJS.WritableStream): Promise<number> {
+async function convertAll(mappings: readonly string[], flags: ConvertFlags, formats: readonly OutputFormat[], outFile: string | undefined, folder: OutputFolder | undefined, say: NodeJS.WritableStream, csvw = false): Promise<number> {
   const outDir = folder?.staging ?? flags.out;
   let exit: number = EXIT.ok;
   const json: Record<string, unknown>[] = [];
@@ -156,7 +162,7 @@ async function convertAll(mappings: readonly string[], flags: ConvertFlags, form
     const stop = startProgress(mapping, progress, !flags.quiet && flags.diagnostics === 'text');
     let result: ConvertResult;
     try {
-      result = inFolder(await convertOne(mapping, flags, { outDir, outFile, formats, progress }), folder);
+      result = inFolder(await convertOne(mapping, flags, { outDir, outFile, formats, progress, csvw }), folder);
     } finally {
       stop();
     }
@@ -186,8 +192,8 @@ async function convertAll(mappings: readonly string[], flags: ConvertFlags, form
 }
 
 /** One mapping's run; CSVW (a metadata document or a CSV file) is loaded by its own front end. */
-async function convertOne(mapping: string, flags: ConvertFlags, o: { outDir: string; outFile: string | undefined; formats: readonly OutputFormat[]; progress: { bytesRead: number; totalBytes: number; rows: number } }): Promise<ConvertResult> {
-  const common = { ...(flags.input ? { input: flags.input } : {}), outDir: o.outDir, ...(o.outFile ? { outFile: o.outFile } : {}), formats: o.formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress: o.progress, validate: flags.validate, workers: flags.workers, maxCodes: flags.maxCodes, facts: flags.metadata && !o.outFile, ...suppressionOf(flags) };
+async function convertOne(mapping: string, flags: ConvertFlags, o: { outDir: string; outFile: string | undefined; formats: readonly OutputFormat[]; progress: { bytesRead: number; totalBytes: number; rows: number }; csvw: boolean }): Promise<ConvertResult> {
+  const common = { ...(flags.input ? { input: flags.input } : {}), outDir: o.outDir, ...(o.csvw ? { csvw: true } : {}), ...(o.outFile ? { outFile: o.outFile } : {}), formats: o.formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress: o.progress, validate: flags.validate, workers: flags.workers, maxCodes: flags.maxCodes, facts: flags.metadata && !o.outFile, ...suppressionOf(flags) };
   if (!isCsvwArgument(mapping) && !flags.csvwMetadata) return convert({ mapping, ...common });
   const loaded = await loadCsvw(mapping, { ...(flags.csvwMetadata ? { metadata: flags.csvwMetadata } : {}), minimal: flags.csvwMinimal ?? false });
   if (loaded.inMemory && !loaded.diagnostics.some((d) => d.severity === 'error')) {
@@ -201,6 +207,7 @@ async function convertOne(mapping: string, flags: ConvertFlags, o: { outDir: str
 function inFolder(result: ConvertResult, folder: OutputFolder | undefined): ConvertResult {
   if (!folder) return result;
   if (result.summary) result.summary.outputs = result.summary.outputs.map((o) => ({ ...o, path: folder.final(o.path) }));
+  if (result.summary?.tables) result.summary.tables = result.summary.tables.map((o) => ({ ...o, path: folder.final(o.path) }));
   return { ...result, diagnostics: result.diagnostics.map((d) => (d.message.includes(folder.staging) ? { ...d, message: folder.named(d.message) } : d)) };
 }
 

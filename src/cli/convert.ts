@@ -12,7 +12,7 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .argument('<mappings...>', 'mapping files, or folders of them; or CSVW: a metadata document (.json) or a CSV file whose metadata is found as CSVW says')
     .option('-i, --input <csv>', 'CSV to read instead of the mapping\'s source.path (one mapping only)')
     .option('-o, --out <dir|file>', 'output folder; or one file whose extension picks the format (one mapping only)', 'out')
-    .option('-f, --format <list>', `comma-separated formats: ${OUTPUT_NAMES.join(', ')} (default: nt,ttl)`)
+    .option('-f, --format <list>', `comma-separated formats: ${OUTPUT_NAMES.join(', ')}, and csvw (a CSV on the Web table group) (default: nt,ttl)`)
     .option('--fail-on <level>', 'exit 1 and write nothing when diagnostics reach this level: error, warning, none', choice(['error', 'warning', 'none'] as const), 'error')
     .option('--max-errors <n>', 'stop reading a CSV after this many errors', positiveInt, 1000)
     .option('--diagnostics <form>', 'text (stderr) or json (one document on stdout)', choice(['text', 'json'] as const), 'text')
@@ -32,6 +32,7 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
 Examples:
   $ justice-lod convert mappings/court-outcomes-by-pfa.yaml
   $ justice-lod convert mappings --out out/release --format ttl,jsonld,nq.gz
+  $ justice-lod convert mappings/court-outcomes-by-pfa.yaml --out out/csvw --format nt,csvw
   $ justice-lod convert mappings/sentencing-outcomes.yaml --out sentencing.trig
   $ justice-lod convert mappings/proven-reoffending-by-la.yaml --input samples/reoffending/proven-reoffending-by-la-2019-2022.csv --fail-on warning
   $ justice-lod convert mappings --diagnostics json > report.json

@@ -33,7 +33,7 @@ export function summaryText(id: string, s: ConvertSummary): string {
     lines.push(`  validation    ${broken.length ? `${broken.join('; ')}` : `no violations (${scope})`}`);
   } else lines.push(s.csvw ? '  validation    none: a CSVW table has no Data Cube structure to check' : s.linkset ? '  validation    none: a lookup table written as links is not a Data Cube' : s.written || !r.unread ? '  validation    skipped (--no-validate)' : '  validation    not run: the run stopped early');
   if (s.disclosure) lines.push(`  disclosure    ${disclosureLine(s.disclosure)}`);
-  if (s.outputs.length) lines.push(`  written       ${s.outputs.map((o) => `${rel(o.path)} (${bytes(o.bytes)})`).join(', ')}`);
+  if (s.outputs.length || s.tables?.length) lines.push(`  written       ${[...s.outputs, ...(s.tables ?? [])].map((o) => `${rel(o.path)} (${bytes(o.bytes)})`).join(', ')}`);
   else if (!s.written) lines.push('  written       nothing (the run failed; see the errors above)');
   lines.push(`  time          ${secs.toFixed(2)} s${secs > 0 ? `, ${n(Math.round(dataRows(r) / secs))} rows/s` : ''}`);
   return lines.join('\n');
@@ -78,6 +78,7 @@ export function summaryJson(result: ConvertResult, exitCode: number): Record<str
           validation: s.validation ? Object.fromEntries(s.validation) : null,
           ...(s.disclosure ? { disclosure: s.disclosure } : {}),
           outputs: s.outputs,
+          ...(s.tables ? { tables: s.tables } : {}),
           written: s.written,
           durationMs: s.durationMs,
         }

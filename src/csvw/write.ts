@@ -1,11 +1,16 @@
 /**
  * RDF to CSVW (issue 22, point 4): a dataset's triples as a CSVW table group that a csv2rdf
  * processor in minimal mode turns back into the same graph. Observations become one tidy table
- * — a row per observation, a column per component, each value an IRI or a typed literal — and
- * every other triple (the dataset, its structure, code lists) goes into small two-column tables,
- * one per predicate and kind of object. Pure: it returns the files' texts.
+ * — a row per observation, a column per component, each value an IRI or a typed literal, as
+ * csvcubed lays a cube out — and every other triple (the dataset, its structure, code lists)
+ * goes into small two-column tables, one per predicate and kind of object.
+ *
+ * Built to stream: `ObservationTable` takes one observation at a time and gives a line to keep
+ * (the sink keeps them in a temporary file), learns the columns as it goes, and turns each kept
+ * line into its CSV row once the columns are known; `sideTables` writes the rest. `writeCsvw`
+ * does the whole in memory. Pure.
  */
-import type { Quad } from 'n3';
+import type { Quad, Term } from '@rdfjs/types';
 import { NS } from '../rdf/ns.js';
 import { BUILT_IN } from './datatypes.js';
 import { encodeName } from './metadata.js';
@@ -31,12 +36,14 @@ interface Kind {
   readonly lang?: string;
 }
 
-const kindOf = (o: Quad['object']): Kind => (o.termType === 'NamedNode' ? { iri: true } : { iri: false, datatype: (o as { datatype: { value: string } }).datatype.value, ...((o as { language: string }).language ? { lang: (o as { language: string }).language } : {}) });
+const kindOf = (o: Term): Kind => (o.termType === 'NamedNode' ? { iri: true } : { iri: false, datatype: (o as { datatype: { value: string } }).datatype.value, ...((o as { language: string }).language ? { lang: (o as { language: string }).language } : {}) });
 const sameKind = (a: Kind, b: Kind): boolean => a.iri === b.iri && a.datatype === b.datatype && a.lang === b.lang;
+const kindKey = (k: Kind): string => `${k.iri ? 'iri' : 'lit'} ${k.datatype ?? ''} ${k.lang ?? ''}`;
 
 /** A CSV field, quoted when it must be (RFC 4180). */
 const field = (s: string): string => (/[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s);
-const csv = (rows: readonly (readonly string[])[]): string => `${rows.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+/** One CSV record with its line end. */
+export const csvRecord = (cells: readonly string[]): string => `${cells.map(field).join(',')}\r\n`;
 
 /** The column description of a value column of `kind`. */
 function valueColumn(name: string, title: string, propertyUrl: string, kind: Kind, about: string): Record<string, unknown> {
@@ -50,47 +57,79 @@ function valueColumn(name: string, title: string, propertyUrl: string, kind: Kin
   return col;
 }
 
-/**
- * The table group of a dataset's triples (no blank nodes: a five-star dump has none). `id`
- * names the files; the CSVs' URLs are relative to the metadata document.
- */
-export function writeCsvw(quads: readonly Quad[], id: string): CsvwTableGroup {
-  if (quads.some((q) => q.subject.termType !== 'NamedNode' || q.object.termType === 'BlankNode')) {
-    throw new Error('CSVW output needs a graph without blank nodes');
-  }
-  const observations = new Set(quads.filter((q) => q.predicate.value === TYPE && q.object.value === OBSERVATION).map((q) => q.subject.value));
-  const obsQuads = quads.filter((q) => observations.has(q.subject.value));
-  const rest = quads.filter((q) => !observations.has(q.subject.value));
+/** Whether a subject's triples make an observation (it is typed qb:Observation). */
+export const isObservation = (triples: readonly (readonly [Term, Term])[]): boolean => triples.some(([p, o]) => p.value === TYPE && o.value === OBSERVATION);
 
-  // Observation predicates that fit one column: one value per observation, one kind, no empty literal.
-  const byPredicate = new Map<string, Quad[]>();
-  for (const q of obsQuads) byPredicate.set(q.predicate.value, [...(byPredicate.get(q.predicate.value) ?? []), q]);
-  const columns: { predicate: string; name: string; kind: Kind; values: Map<string, string> }[] = [];
-  const spill: Quad[] = [];
-  const used = new Set(['observation']);
-  for (const [predicate, qs] of [...byPredicate].sort(([a], [b]) => a.localeCompare(b))) {
-    const kind = kindOf(qs[0]!.object);
-    const values = new Map<string, string>();
-    const fits = qs.every((q) => sameKind(kindOf(q.object), kind) && !(q.object.termType === 'Literal' && q.object.value === '') && !values.has(q.subject.value) && values.set(q.subject.value, q.object.value));
-    if (!fits) {
-      spill.push(...qs);
-      continue;
+interface ObservationColumn {
+  readonly predicate: string;
+  readonly name: string;
+  readonly kind: Kind;
+}
+
+/** A kept observation: its IRI and its predicate–object pairs, objects as [kind key, value]. */
+type KeptLine = [string, [string, string, string][]];
+
+/**
+ * The tidy table of observations, built one observation at a time. A predicate is a column
+ * when every observation has it at most once, always of one kind and never the empty
+ * string; the triples of any other predicate go to the side tables instead.
+ */
+export class ObservationTable {
+  private readonly seen = new Map<string, { kind: Kind; fits: boolean }>();
+  private readonly kinds = new Map<string, Kind>();
+  count = 0;
+
+  /** Records one observation; the line to keep until `row` can write it. */
+  add(subject: string, triples: readonly (readonly [Term, Term])[]): string {
+    this.count++;
+    const once = new Set<string>();
+    const pairs: KeptLine[1] = [];
+    for (const [p, o] of triples) {
+      const kind = kindOf(o);
+      const key = kindKey(kind);
+      this.kinds.set(key, kind);
+      const s = this.seen.get(p.value);
+      const fits = !once.has(p.value) && !(o.termType === 'Literal' && o.value === '');
+      if (!s) this.seen.set(p.value, { kind, fits });
+      else if (s.fits && (!fits || !sameKind(s.kind, kind))) s.fits = false;
+      once.add(p.value);
+      pairs.push([p.value, key, o.value]);
     }
-    let name = encodeName(/[^/#]*$/.exec(predicate)![0] || 'value').replace(/^_+/, '') || 'value';
-    while (used.has(name)) name = `${name}_`;
-    used.add(name);
-    columns.push({ predicate, name, kind, values });
+    return JSON.stringify([subject, pairs] satisfies KeptLine);
   }
-  const files = new Map<string, string>();
-  const tables: Record<string, unknown>[] = [];
-  if (observations.size) {
-    const obsList = [...observations].sort();
-    const rows = [['observation', ...columns.map((c) => c.name)], ...obsList.map((o) => [o, ...columns.map((c) => c.values.get(o) ?? '')])];
-    const name = `${id}.csv`;
-    files.set(name, csv(rows));
-    tables.push({
-      url: name,
-      'dc:title': `${id}: observations`,
+
+  /** The columns, once every observation is in: named after their predicates, in predicate order. */
+  columns(): ObservationColumn[] {
+    const used = new Set(['observation']);
+    const out: ObservationColumn[] = [];
+    for (const [predicate, s] of [...this.seen].sort(([a], [b]) => a.localeCompare(b))) {
+      if (!s.fits) continue;
+      let name = encodeName(/[^/#]*$/.exec(predicate)![0] || 'value').replace(/^_+/, '') || 'value';
+      while (used.has(name)) name = `${name}_`;
+      used.add(name);
+      out.push({ predicate, name, kind: s.kind });
+    }
+    return out;
+  }
+
+  /** A kept line as its CSV record, and the triples that go to the side tables. */
+  row(line: string, columns: readonly ObservationColumn[]): { readonly record: string; readonly spill: readonly SideTriple[] } {
+    const [subject, pairs] = JSON.parse(line) as KeptLine;
+    const cells = columns.map(() => '');
+    const spill: SideTriple[] = [];
+    for (const [p, key, value] of pairs) {
+      const at = columns.findIndex((c) => c.predicate === p);
+      if (at >= 0) cells[at] = value;
+      else spill.push({ subject, predicate: p, kind: this.kinds.get(key)!, value });
+    }
+    return { record: csvRecord([subject, ...cells]), spill };
+  }
+
+  /** The observation table's description, for the metadata document. */
+  static describe(url: string, title: string, columns: readonly ObservationColumn[]): Record<string, unknown> {
+    return {
+      url,
+      'dc:title': title,
       tableSchema: {
         columns: [
           { name: 'observation', titles: 'observation', suppressOutput: true },
@@ -99,27 +138,93 @@ export function writeCsvw(quads: readonly Quad[], id: string): CsvwTableGroup {
         primaryKey: 'observation',
         aboutUrl: '{+observation}',
       },
-    });
+    };
   }
-  // Everything else, by predicate and kind of object: subject, value.
+
+  /** The observation table's header record. */
+  static header(columns: readonly ObservationColumn[]): string {
+    return csvRecord(['observation', ...columns.map((c) => c.name)]);
+  }
+}
+
+/** A triple for a side table: subject and predicate IRIs, the object's kind and value. */
+export interface SideTriple {
+  readonly subject: string;
+  readonly predicate: string;
+  readonly kind: Kind;
+  readonly value: string;
+}
+
+export const sideTriple = (s: Term, p: Term, o: Term): SideTriple => ({ subject: s.value, predicate: p.value, kind: kindOf(o), value: o.value });
+
+/** The triples that are not observation columns, as two-column tables (subject, value) by predicate and kind. */
+export function sideTables(id: string, triples: readonly SideTriple[]): { readonly files: Map<string, string>; readonly tables: Record<string, unknown>[] } {
   const groups = new Map<string, { predicate: string; kind: Kind; rows: [string, string][] }>();
-  for (const q of [...rest, ...spill]) {
-    const kind = kindOf(q.object);
-    const empty = q.object.termType === 'Literal' && q.object.value === '';
-    const key = `${q.predicate.value} ${kind.iri} ${kind.datatype ?? ''} ${kind.lang ?? ''}${empty ? ' empty' : ''}`;
-    const g = groups.get(key) ?? { predicate: q.predicate.value, kind, rows: [] };
-    g.rows.push([q.subject.value, q.object.value]);
+  for (const t of triples) {
+    const empty = !t.kind.iri && t.value === '';
+    const key = `${t.predicate} ${kindKey(t.kind)}${empty ? ' empty' : ''}`;
+    const g = groups.get(key) ?? { predicate: t.predicate, kind: t.kind, rows: [] };
+    g.rows.push([t.subject, t.value]);
     groups.set(key, g);
   }
+  const files = new Map<string, string>();
+  const tables: Record<string, unknown>[] = [];
   [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).forEach(([key, g], i) => {
     const name = `${id}-${String(i + 1).padStart(3, '0')}.csv`;
-    files.set(name, csv([['subject', 'value'], ...g.rows.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]))]));
+    const rows = g.rows.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
+    files.set(name, [csvRecord(['subject', 'value']), ...rows.map(csvRecord)].join(''));
     const value = valueColumn('value', 'value', g.predicate, g.kind, '{+subject}');
     // An empty string literal is a value, not a missing one: no null string matches it.
     if (key.endsWith(' empty')) value['null'] = [];
     tables.push({ url: name, tableSchema: { columns: [{ name: 'subject', titles: 'subject', suppressOutput: true }, value], aboutUrl: '{+subject}' } });
   });
-  const metadataName = `${id}.csv-metadata.json`;
-  files.set(metadataName, `${JSON.stringify({ '@context': 'http://www.w3.org/ns/csvw', tables }, null, 2)}\n`);
-  return { metadataName, files };
+  return { files, tables };
+}
+
+/** The metadata document of a table group. */
+export function metadataDocument(tables: readonly Record<string, unknown>[], common: { readonly title?: string; readonly description?: string } = {}): string {
+  return `${JSON.stringify({ '@context': 'http://www.w3.org/ns/csvw', ...(common.title ? { 'dc:title': common.title } : {}), ...(common.description ? { 'dc:description': common.description } : {}), tables }, null, 2)}\n`;
+}
+
+export const metadataName = (id: string): string => `${id}.csv-metadata.json`;
+
+/**
+ * The table group of a dataset's triples, in memory (no blank nodes: a five-star dump has
+ * none). `id` names the files; the CSVs' URLs are relative to the metadata document.
+ */
+export function writeCsvw(quads: readonly Quad[], id: string): CsvwTableGroup {
+  if (quads.some((q) => q.subject.termType !== 'NamedNode' || q.object.termType === 'BlankNode')) {
+    throw new Error('CSVW output needs a graph without blank nodes');
+  }
+  const bySubject = new Map<string, [Term, Term][]>();
+  for (const q of quads) {
+    const list = bySubject.get(q.subject.value);
+    if (list) list.push([q.predicate, q.object]);
+    else bySubject.set(q.subject.value, [[q.predicate, q.object]]);
+  }
+  const observations = new ObservationTable();
+  const kept: string[] = [];
+  const rest: SideTriple[] = [];
+  for (const [s, triples] of bySubject) {
+    if (isObservation(triples)) kept.push(observations.add(s, triples));
+    else for (const [p, o] of triples) rest.push({ subject: s, predicate: p.value, kind: kindOf(o), value: o.value });
+  }
+  const files = new Map<string, string>();
+  const tables: Record<string, unknown>[] = [];
+  if (observations.count) {
+    const columns = observations.columns();
+    const records = [ObservationTable.header(columns)];
+    for (const line of kept) {
+      const { record, spill } = observations.row(line, columns);
+      records.push(record);
+      rest.push(...spill);
+    }
+    files.set(`${id}.csv`, records.join(''));
+    tables.push(ObservationTable.describe(`${id}.csv`, `${id}: observations`, columns));
+  }
+  const side = sideTables(id, rest);
+  for (const [name, text] of side.files) files.set(name, text);
+  tables.push(...side.tables);
+  files.set(metadataName(id), metadataDocument(tables));
+  return { metadataName: metadataName(id), files };
 }

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { DCTERMS, META_NS, NS, PUBLISHING, RDF_TYPE, RDFS, XSD } from '../rdf/ns.js';
-import type { DatasetRecord, DumpRecord, FileRecord, Frequency, ReleaseInfo } from './model.js';
+import type { CsvwRecord, DatasetRecord, DumpRecord, FileRecord, Frequency, ReleaseInfo } from './model.js';
 import { QuadList } from './quads.js';
 import { LINK_TARGETS } from './targets.js';
 
@@ -87,6 +87,7 @@ function describeDataset(g: QuadList, r: ReleaseInfo, d: DatasetRecord): void {
   }
   for (const area of d.facts.spatial) g.link(s, DCT('spatial'), area);
   for (const dump of d.dumps) describeDistribution(g, r, d, dump);
+  (d.tables ?? []).forEach((file, i) => describeTable(g, r, d, file, i));
   describeVoid(g, r, d);
   describeProvenance(g, r, d);
   describeVersion(g, r, d);
@@ -152,6 +153,25 @@ function describeDistribution(g: QuadList, r: ReleaseInfo, d: DatasetRecord, dum
   if (dump.format.gzip) g.link(s, DCAT('compressFormat'), `${META_NS.iana}application/gzip`);
   if (d.source) g.link(s, PROV('wasDerivedFrom'), `${d.iri}/source`);
   checksum(g, s, dump);
+}
+
+/** The W3C recommendations a CSVW table group conforms to. */
+const CSVW_SPECS = { csvw: 'http://www.w3.org/TR/tabular-metadata/', csv: 'http://www.w3.org/TR/tabular-data-model/' } as const;
+
+/** A file of the CSVW table group: the metadata document (`application/csvm+json`) or one of its CSVs. */
+function describeTable(g: QuadList, r: ReleaseInfo, d: DatasetRecord, file: CsvwRecord, i: number): void {
+  const s = `${d.iri}/distribution/csvw${i === 0 ? '' : `-${i}`}`;
+  const url = downloadUrl(r, file);
+  const metadata = file.role === 'csvw';
+  g.link(d.iri, DCAT('distribution'), s).link(s, RDF_TYPE, DCAT('Distribution'))
+    .text(s, DCTERMS.title, `${d.title} (${metadata ? 'CSV on the Web metadata' : `CSV on the Web table ${basename(file.path)}`})`)
+    .link(s, DCAT('downloadURL'), url).link(s, DCAT('accessURL'), url)
+    .link(s, DCAT('mediaType'), `${META_NS.iana}${metadata ? 'application/csvm+json' : 'text/csv'}`)
+    .link(s, DCT('format'), `${META_NS['eu-file-type']}${metadata ? 'JSON' : 'CSV'}`)
+    .link(s, DCT('conformsTo'), CSVW_SPECS[file.role])
+    .link(s, DCT('license'), r.license)
+    .link(s, PROV('wasGeneratedBy'), `${d.iri}/conversion`);
+  checksum(g, s, file);
 }
 
 function describeVoid(g: QuadList, r: ReleaseInfo, d: DatasetRecord): void {

@@ -10,7 +10,7 @@ import { OPEN_LICENCES } from './five-star.js';
 
 const BASE = 'https://w3id.org/justice-lod/def/shapes/metadata';
 const list = (iris: readonly string[]): string => `( ${iris.map((i) => `<${i}>`).join(' ')} )`;
-const MEDIA = [...FORMATS.map((f) => f.mediaType), 'text/csv'].map((m) => `${META_NS.iana}${m}`);
+const MEDIA = [...FORMATS.map((f) => f.mediaType), 'text/csv', 'application/csvm+json'].map((m) => `${META_NS.iana}${m}`);
 const PUBLISHERS = [PUBLISHING.moj, PUBLISHING.hmcts];
 
 /** A property shape with its rule id. */

@@ -10,6 +10,11 @@ export interface DumpRecord extends FileRecord {
   readonly format: OutputFormat;
 }
 
+/** A file of a dataset's CSVW table group: the metadata document (`csvw`) or a table (`csv`). */
+export interface CsvwRecord extends FileRecord {
+  readonly role: 'csvw' | 'csv';
+}
+
 export type { Frequency };
 
 /** What the catalogue says about the whole release (from a release config or convert's options). */
@@ -52,6 +57,8 @@ export interface DatasetRecord {
   readonly vocabularies: readonly string[];
   readonly facts: DatasetFacts;
   readonly dumps: readonly DumpRecord[];
+  /** `--format csvw`: the CSVW table group, its metadata document first. */
+  readonly tables?: readonly CsvwRecord[];
   readonly source?: FileRecord & { readonly url?: string };
   readonly mapping?: FileRecord;
   readonly started: Date;

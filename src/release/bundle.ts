@@ -72,6 +72,7 @@ async function datasetRecord({ model, summary, versionNotes, acknowledged }: Con
     vocabularies: [NS.qb.slice(0, -1), NS['sdmx-dimension'].slice(0, -1), NS['sdmx-attribute'].slice(0, -1), JUSTICE.vocabulary],
     facts: summary.facts!,
     dumps: summary.outputs.map((o) => ({ path: o.path, bytes: o.bytes, sha256: o.sha256, format: formatByName(o.format)! })),
+    ...(summary.tables?.length ? { tables: summary.tables.map((o) => ({ path: o.path, bytes: o.bytes, sha256: o.sha256, role: o.format === 'csvw' ? 'csvw' as const : 'csv' as const })) } : {}),
     source: { ...source, ...(model.publication.sourceUrl ? { url: model.publication.sourceUrl } : {}) },
     mapping,
     started: summary.started,

@@ -32,6 +32,8 @@ export interface ReleaseConfig {
   /** Where the file says it (`out:`, else `id:`), for messages about that folder. */
   readonly outSpan: Span;
   readonly formats: readonly OutputFormat[];
+  /** `csvw` among the formats: each dataset also as a CSVW table group. */
+  readonly csvw: boolean;
   readonly previous?: { readonly dir: string; readonly span: Span };
   readonly datasets: readonly ReleaseDataset[];
   /** Disclosure findings the release may stand with (`acknowledge:`). */
@@ -103,7 +105,8 @@ export async function loadRelease(file: string): Promise<LoadedRelease> {
     ...(raw.downloadBase ? { downloadBase: raw.downloadBase } : {}),
     outDir,
     outSpan: raw.out !== undefined ? doc.spanOf(['out']) : doc.spanOf(['id']),
-    formats: (raw.formats ?? ['nt', 'ttl']).map((f) => formatByName(f)!),
+    formats: (raw.formats ?? ['nt', 'ttl']).filter((f) => f !== 'csvw').map((f) => formatByName(f)!),
+    csvw: (raw.formats ?? []).includes('csvw'),
     ...(previous ? { previous: { dir: previous, span: doc.spanOf(['previous']) } } : {}),
     datasets: raw.datasets.map((d, i) => ({
       mapping: at(d.mapping), ...(d.csv ? { csv: at(d.csv) } : {}), span: doc.spanOf(['datasets', i]),

@@ -122,7 +122,7 @@ async function writeRelease(config: ReleaseConfig, hooks: ReleaseRunHooks, diagn
         // The release file's disclosure rules, where it gives them, in place of the mapping's.
         const loaded = await mappingWithReleaseRules(d, config);
         result = await convert({
-          mapping: d.mapping, ...(loaded ? { loaded } : {}), ...(d.csv ? { input: d.csv } : {}), outDir: staging, formats: config.formats, failOn: 'error', progress, validate: true, ...(hooks.maxCodes ? { maxCodes: hooks.maxCodes } : {}),
+          mapping: d.mapping, ...(loaded ? { loaded } : {}), ...(d.csv ? { input: d.csv } : {}), outDir: staging, formats: config.formats, ...(config.csvw ? { csvw: true } : {}), failOn: 'error', progress, validate: true, ...(hooks.maxCodes ? { maxCodes: hooks.maxCodes } : {}),
           hook: async (model) => {
             const old = previousDumps?.get(model.id);
             if (!old) return undefined;

@@ -29,6 +29,8 @@ export interface ConvertOptions {
   readonly input?: string;
   readonly outDir?: string;
   readonly formats?: readonly OutputFormat[];
+  /** Also write the dataset as a CSVW table group (`--format csvw`) in outDir. */
+  readonly csvw?: boolean;
   /** Write to this one file instead of {outDir}/{id}{extension} (one format only). */
   readonly outFile?: string;
   /** Custom targets instead of files (preview, tests), made once the mapping is loaded. */
@@ -150,6 +152,8 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
   let targets: readonly TripleTarget[] = [];
   /** The dumps among the targets. */
   let files: readonly FileSink[] = [];
+  /** The CSVW table group among the targets (`--format csvw`). */
+  let tables: import('../sinks/csvw.js').CsvwSink | undefined;
   let facts = new FactsCollector(model.base);
   const stats: RowStats = { subjects: 0, triples: 0, markers: summary.markers, omitted: summary.omitted };
   let plan: ReturnType<typeof compilePlan>['plan'];
@@ -167,7 +171,7 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
   let parallel = false;
   // Workers find repeated keys through the checks' key tables, so without checks one process converts.
   // Disclosure control needs the whole table in one place: one process.
-  if ((opts.workers ?? 1) > 1 && !opts.hook && !opts.createTargets && opts.limitRows === undefined && opts.validate !== false && !model.disclosure && !model.csvw) {
+  if ((opts.workers ?? 1) > 1 && !opts.hook && !opts.createTargets && opts.limitRows === undefined && opts.validate !== false && !model.disclosure && !model.csvw && !opts.csvw) {
     try {
       // Loaded on use, as are the aggregator and the file sinks: `check` and `preview` start sooner.
       const { convertInParallel } = await import('./parallel.js');
@@ -226,7 +230,8 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
           for (const [at, names] of suppress.cells) hidden.set(at, new Set([...names].map((n) => ev.names.indexOf(n)).filter((i) => i >= 0)));
         }
         files = opts.createTargets ? [] : await openFiles(model, opts);
-        targets = opts.createTargets ? opts.createTargets(model) : [...files, ...(opts.facts === false ? [] : [facts])];
+        tables = opts.csvw && !opts.createTargets && !opts.outFile ? (await import('../sinks/csvw.js')).CsvwSink.forDataset(opts.outDir ?? 'out', basename(model.id), { ...(model.title ? { title: model.title } : {}), ...(model.description ? { description: model.description } : {}) }) : undefined;
+        targets = opts.createTargets ? opts.createTargets(model) : [...files, ...(tables ? [tables] : []), ...(opts.facts === false ? [] : [facts])];
         hook = await opts.hook?.(model);
         runner = new RowRunner(plan, csv, header, [...targets], { summary, stats }, report, validation, hook, keys && { keys, ...(repeats ? { repeats } : {}) });
         if (plan.combiner) aggregator = new (await import('./aggregate.js')).Aggregator(plan.combiner, model.aggregation!.sorted, opts.groupLimit);
@@ -333,6 +338,7 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
     summary.written = true;
     if (opts.facts !== false) summary.facts = facts.facts();
     summary.outputs = files.map((t) => ({ path: t.path, format: t.format.name, bytes: t.facts!.bytes, sha256: t.facts!.sha256 }));
+    if (tables) summary.tables = tables.files.map((f) => ({ path: f.path, format: f.role, bytes: f.bytes, sha256: f.sha256 }));
   }
   summary.ended = new Date();
   summary.durationMs = summary.ended.getTime() - started;

@@ -38,6 +38,8 @@ export interface ConvertSummary {
   readonly markers: Map<MarkerCode, number>;
   readonly omitted: Map<string, number>;
   outputs: OutputFile[];
+  /** `--format csvw`: the CSVW table group's files (format `csvw` for its metadata document, `csv` for a table). */
+  tables?: OutputFile[];
   /** Violations by rule when validation ran (IC-n, rule:…); undefined with --no-validate. */
   validation?: Map<string, number>;
   /** Whether validation covered the whole graph (small runs) or the observations and the structure. */

@@ -84,7 +84,7 @@ export async function readReleaseFolder(dir: string): Promise<ReleaseFolder> {
   const add = async (name: string, path: string): Promise<void> => {
     const format = formatByPath(name);
     const ext = name.split('.').pop()!;
-    const mediaType = MEDIA[ext] ?? (format ? (format.gzip ? 'application/gzip' : format.format.mediaType) : undefined);
+    const mediaType = (name.endsWith('.csv-metadata.json') ? 'application/csvm+json' : MEDIA[ext]) ?? (format ? (format.gzip ? 'application/gzip' : format.format.mediaType) : undefined);
     if (!mediaType) return;
     // The metadata's checksum where it gives one; the rest (reports, change logs) hashed here.
     const sha256 = described.get(name)?.sha256 ?? (await hashFile(path)).sha256;

@@ -7,7 +7,9 @@
  * compared as graphs with what the CSVW processor alone gives.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Parser, type Quad } from 'n3';
@@ -153,5 +155,52 @@ describe('convert <CSVW>', () => {
     const nt = readFileSync(join(dir, 'out', 'fines.nt'), 'utf8');
     expect(nt).toContain('<https://data.justice.gov.uk/data/fines/Cardiff> <https://w3id.org/justice-lod/def/justice#totalFineAmount> "1250.50"^^<http://www.w3.org/2001/XMLSchema#decimal>');
     expect(nt).toContain('"\u00a3 paid"');
+  });
+
+  it('writes --format csvw: a tidy table and its metadata that read back to the dump\'s graph, catalogued in DCAT', async () => {
+    const out = tempDir();
+    const r = run(['convert', 'mappings/court-outcomes-by-pfa.yaml', '--out', out, '--format', 'nt,csvw']);
+    expect(r.code, r.stderr).toBe(0);
+    const metadataFile = join(out, 'court-outcomes-by-pfa.csv-metadata.json');
+    expect(r.stdout).toContain('court-outcomes-by-pfa.csv-metadata.json');
+    const dump = parse(join(out, 'court-outcomes-by-pfa.nt'), 'N-Triples');
+    // Our CSVW processor (which passes the W3C suite) reads the table group back to the dump's graph.
+    const back = await runCsvw({ url: pathToFileURL(metadataFile).href, minimal: true, fetch: fileFetch });
+    expect(back.errors).toEqual([]);
+    expect(back.warnings).toEqual([]);
+    expect(isomorphic(back.quads as Quad[], dump)).toBe(true);
+    // The tidy table, read by csv-parse: one row per observation, one column per component.
+    const rows = parseCsv(readFileSync(join(out, 'court-outcomes-by-pfa.csv')), { columns: true }) as Record<string, string>[];
+    const observations = dump.filter((q) => q.object.value === 'http://purl.org/linked-data/cube#Observation').length;
+    expect(rows.length).toBe(observations);
+    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['observation', 'refArea', 'refPeriod', 'defendantsProceededAgainst']));
+    // And through the command line, as a user would read it back: the same graph.
+    const again = tempDir();
+    const c = run(['convert', metadataFile, '--csvw-minimal', '--out', again, '--format', 'nt', '--no-metadata']);
+    expect(c.code, c.stderr).toBe(0);
+    expect(canonical(readFileSync(join(again, 'court-outcomes-by-pfa.nt'), 'utf8'))).toEqual(canonical(readFileSync(join(out, 'court-outcomes-by-pfa.nt'), 'utf8')));
+    // Listed in DCAT: the metadata document as application/csvm+json, its checksum the file's.
+    const meta = readFileSync(join(out, 'metadata.ttl'), 'utf8');
+    expect(meta).toContain('<https://www.iana.org/assignments/media-types/application/csvm+json>');
+    expect(meta).toContain('<http://www.w3.org/TR/tabular-metadata/>');
+    expect(meta).toContain(createHash('sha256').update(readFileSync(metadataFile)).digest('hex'));
+    const stars = JSON.parse(readFileSync(join(out, 'five-star.json'), 'utf8')) as { datasets: { dataset: string; stars: number }[] };
+    expect(stars.datasets.find((d) => d.dataset.endsWith('/court-outcomes-by-pfa'))?.stars).toBe(5);
+  });
+
+  it('writes csvw in a release when its formats list it', () => {
+    const dir = tempDir();
+    const release = writeFile(dir, 'r.yaml', `id: r1\nbase: https://data.justice.gov.uk/\nout: ${join(dir, 'out')}\nformats: [nt, csvw]\ndatasets:\n  - mapping: ${join(root, 'mappings/court-outcomes-by-pfa.yaml')}\n`);
+    const r = run(['release', release, '--quiet']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(existsSync(join(dir, 'out', 'r1', 'court-outcomes-by-pfa.csv-metadata.json'))).toBe(true);
+    expect(existsSync(join(dir, 'out', 'r1', 'court-outcomes-by-pfa.csv'))).toBe(true);
+    expect(readFileSync(join(dir, 'out', 'r1', 'metadata.ttl'), 'utf8')).toContain('court-outcomes-by-pfa.csv-metadata.json');
+  });
+
+  it('refuses --format csvw with --out naming one file', () => {
+    const r = run(['convert', 'mappings/court-outcomes-by-pfa.yaml', '--out', join(tempDir(), 'x.nt'), '--format', 'nt,csvw']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('JL403');
   });
 });
