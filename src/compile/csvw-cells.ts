@@ -245,13 +245,3 @@ const encodeUnreserved = (s: string): string => encodeURIComponent(s).replace(/[
 /** RFC 6570 reserved expansion (`{+name}`), as url-template does it. */
 const RESERVED = parseTemplate('{+v}');
 const encodeReserved = (s: string): string => RESERVED.expand({ v: s });
-
-/** Whether an expression's template is one the processor can expand (url-template accepts it). */
-export function templateParses(source: string): boolean {
-  try {
-    parseTemplate(source);
-    return true;
-  } catch {
-    return false;
-  }
-}

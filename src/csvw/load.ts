@@ -37,12 +37,18 @@ export const shownAs = (url: string): string => (url.startsWith('file:') ? fileU
  * Reads local files (file: URLs) and, for metadata that names them, http(s) URLs. A UTF-8
  * byte order mark is dropped; a file that is not there is undefined (the spec's "not found").
  */
-export const fileFetch: Fetch = async (url) => {
+export const fileFetch: Fetch = async (url, encoding = 'utf-8') => {
   if (url.startsWith('file:')) {
     const path = fileURLToPath(url.split('#')[0]!.split('?')[0]!);
     const bytes = await readFile(path).catch(() => undefined);
     if (!bytes) return undefined;
-    const text = new TextDecoder('utf-8').decode(bytes);
+    let text: string;
+    try {
+      text = new TextDecoder(encoding).decode(bytes);
+    } catch {
+      // An encoding the platform does not know: read as UTF-8, as the specification's default.
+      text = new TextDecoder('utf-8').decode(bytes);
+    }
     return { text, contentType: /\.json$/i.test(path) ? 'application/json' : 'text/csv' };
   }
   if (!/^https?:/.test(url)) return undefined;
@@ -50,7 +56,14 @@ export const fileFetch: Fetch = async (url) => {
     const res = await fetch(url, { signal: AbortSignal.timeout(30_000), headers: { accept: 'application/csvm+json, application/ld+json, text/csv;q=0.9, */*;q=0.1' } });
     if (!res.ok) return undefined;
     const link = res.headers.get('link');
-    return { text: await res.text(), contentType: res.headers.get('content-type') ?? '', ...(link ? { link } : {}) };
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    let text: string;
+    try {
+      text = new TextDecoder(encoding).decode(bytes);
+    } catch {
+      text = new TextDecoder('utf-8').decode(bytes);
+    }
+    return { text, contentType: res.headers.get('content-type') ?? '', ...(link ? { link } : {}) };
   } catch {
     return undefined;
   }

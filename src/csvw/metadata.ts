@@ -17,7 +17,8 @@ import { readDialect } from './dialect-description.js';
 export type { Problems } from './problems.js';
 
 /** Reads a resource by absolute URL (the file system, the test suite's folder, HTTP). */
-export type Fetch = (url: string) => Promise<{ readonly text: string; readonly link?: string; readonly contentType?: string } | undefined>;
+/** Reads a URL; `encoding` (a table's dialect's) says how to decode its bytes (default UTF-8). */
+export type Fetch = (url: string, encoding?: string) => Promise<{ readonly text: string; readonly link?: string; readonly contentType?: string } | undefined>;
 
 
 export const DEFAULT_INHERITED: Inherited = {

@@ -70,7 +70,9 @@ export async function runCsvw(o: CsvwRun): Promise<CsvwResult> {
   if (!group || p.errors.length) return done();
   const parsed = new Map<string, ParsedTable>();
   for (const table of group.tables) {
-    const file = table.url === o.url && !isJson ? start : await o.fetch(table.url);
+    // The file the run started from was read before its dialect was known: read again unless UTF-8.
+    const utf8 = /^utf-?8$/i.test(table.dialect.encoding);
+    const file = table.url === o.url && !isJson && utf8 ? start : await o.fetch(table.url, utf8 ? undefined : table.dialect.encoding);
     if (!file) {
       p.errors.push({ code: 'JL906', message: `the table ${table.url} cannot be read`, url: table.url });
       continue;

@@ -155,6 +155,11 @@ describe('convert <CSVW>', () => {
     const nt = readFileSync(join(dir, 'out', 'fines.nt'), 'utf8');
     expect(nt).toContain('<https://data.justice.gov.uk/data/fines/Cardiff> <https://w3id.org/justice-lod/def/justice#totalFineAmount> "1250.50"^^<http://www.w3.org/2001/XMLSchema#decimal>');
     expect(nt).toContain('"\u00a3 paid"');
+    // Standard mode (the in-memory processor) decodes the table by its dialect's encoding too.
+    const standard = run(['convert', join(dir, 'fines.csv'), '--out', join(dir, 'standard'), '--format', 'nt', '--no-metadata']);
+    expect(standard.code, standard.stderr).toBe(0);
+    expect(standard.stderr).toContain('JL907');
+    expect(readFileSync(join(dir, 'standard', 'fines.nt'), 'utf8')).toContain('"\u00a3 paid"');
   });
 
   it('writes --format csvw: a tidy table and its metadata that read back to the dump\'s graph, catalogued in DCAT', async () => {
