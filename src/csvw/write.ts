@@ -5,7 +5,7 @@
  * csvcubed lays a cube out — and every other triple (the dataset, its structure, code lists)
  * goes into small two-column tables, one per predicate and kind of object.
  *
- * Built to stream: `ObservationTable` takes one observation at a time and gives a line to keep
+ * Built to stream: `SubjectTable` takes one observation at a time and gives a line to keep
  * (the sink keeps them in a temporary file), learns the columns as it goes, and turns each kept
  * line into its CSV row once the columns are known; `sideTables` writes the rest. `writeCsvw`
  * does the whole in memory. Pure.
@@ -60,26 +60,32 @@ function valueColumn(name: string, title: string, propertyUrl: string, kind: Kin
 /** Whether a subject's triples make an observation (it is typed qb:Observation). */
 export const isObservation = (triples: readonly (readonly [Term, Term])[]): boolean => triples.some(([p, o]) => p.value === TYPE && o.value === OBSERVATION);
 
-interface ObservationColumn {
+interface TableColumn {
   readonly predicate: string;
   readonly name: string;
   readonly kind: Kind;
+  /** The one IRI every row has: written as a virtual column, not in each row. */
+  readonly constant?: string;
 }
 
-/** A kept observation: its IRI and its predicate–object pairs, objects as [kind key, value]. */
+/** A kept subject: its IRI and its predicate–object pairs, objects as [kind key, value]. */
 type KeptLine = [string, [string, string, string][]];
 
 /**
- * The tidy table of observations, built one observation at a time. A predicate is a column
- * when every observation has it at most once, always of one kind and never the empty
- * string; the triples of any other predicate go to the side tables instead.
+ * A table of subjects, one row each (the observations; the concepts of a code list), built
+ * one subject at a time. A predicate is a column when every subject has it at most once,
+ * always of one kind and never the empty string; an IRI that every row has is a virtual
+ * column; the triples of any other predicate go to the side tables instead.
  */
-export class ObservationTable {
-  private readonly seen = new Map<string, { kind: Kind; fits: boolean }>();
+export class SubjectTable {
+  private readonly seen = new Map<string, { kind: Kind; fits: boolean; rows: number; value: string | undefined }>();
   private readonly kinds = new Map<string, Kind>();
   count = 0;
 
-  /** Records one observation; the line to keep until `row` can write it. */
+  /** `key`: the name of the column holding the subject's IRI. */
+  constructor(readonly key = 'observation') {}
+
+  /** Records one subject; the line to keep until `row` can write it. */
   add(subject: string, triples: readonly (readonly [Term, Term])[]): string {
     this.count++;
     const once = new Set<string>();
@@ -90,60 +96,69 @@ export class ObservationTable {
       this.kinds.set(key, kind);
       const s = this.seen.get(p.value);
       const fits = !once.has(p.value) && !(o.termType === 'Literal' && o.value === '');
-      if (!s) this.seen.set(p.value, { kind, fits });
-      else if (s.fits && (!fits || !sameKind(s.kind, kind))) s.fits = false;
+      if (!s) this.seen.set(p.value, { kind, fits, rows: 1, value: o.termType === 'NamedNode' ? o.value : undefined });
+      else {
+        if (s.fits && (!fits || !sameKind(s.kind, kind))) s.fits = false;
+        s.rows++;
+        if (s.value !== o.value) s.value = undefined;
+      }
       once.add(p.value);
       pairs.push([p.value, key, o.value]);
     }
     return JSON.stringify([subject, pairs] satisfies KeptLine);
   }
 
-  /** The columns, once every observation is in: named after their predicates, in predicate order. */
-  columns(): ObservationColumn[] {
-    const used = new Set(['observation']);
-    const out: ObservationColumn[] = [];
+  /** The columns, once every subject is in: named after their predicates, in predicate order. */
+  columns(): TableColumn[] {
+    const used = new Set([this.key]);
+    const out: TableColumn[] = [];
     for (const [predicate, s] of [...this.seen].sort(([a], [b]) => a.localeCompare(b))) {
       if (!s.fits) continue;
       let name = encodeName(/[^/#]*$/.exec(predicate)![0] || 'value').replace(/^_+/, '') || 'value';
       while (used.has(name)) name = `${name}_`;
       used.add(name);
-      out.push({ predicate, name, kind: s.kind });
+      // A template's braces are its syntax: an IRI with one cannot be a constant valueUrl.
+      const constant = s.value !== undefined && s.rows === this.count && !/[{}]/.test(s.value) ? s.value : undefined;
+      out.push({ predicate, name, kind: s.kind, ...(constant ? { constant } : {}) });
     }
     return out;
   }
 
   /** A kept line as its CSV record, and the triples that go to the side tables. */
-  row(line: string, columns: readonly ObservationColumn[]): { readonly record: string; readonly spill: readonly SideTriple[] } {
+  row(line: string, columns: readonly TableColumn[]): { readonly record: string; readonly spill: readonly SideTriple[] } {
     const [subject, pairs] = JSON.parse(line) as KeptLine;
-    const cells = columns.map(() => '');
+    const written = columns.filter((c) => !c.constant);
+    const cells = written.map(() => '');
     const spill: SideTriple[] = [];
     for (const [p, key, value] of pairs) {
-      const at = columns.findIndex((c) => c.predicate === p);
+      const at = written.findIndex((c) => c.predicate === p);
       if (at >= 0) cells[at] = value;
-      else spill.push({ subject, predicate: p, kind: this.kinds.get(key)!, value });
+      else if (!columns.some((c) => c.constant && c.predicate === p)) spill.push({ subject, predicate: p, kind: this.kinds.get(key)!, value });
     }
     return { record: csvRecord([subject, ...cells]), spill };
   }
 
-  /** The observation table's description, for the metadata document. */
-  static describe(url: string, title: string, columns: readonly ObservationColumn[]): Record<string, unknown> {
+  /** The table's description, for the metadata document. */
+  describe(url: string, title: string, columns: readonly TableColumn[]): Record<string, unknown> {
+    const about = `{+${this.key}}`;
     return {
       url,
       'dc:title': title,
       tableSchema: {
         columns: [
-          { name: 'observation', titles: 'observation', suppressOutput: true },
-          ...columns.map((c) => valueColumn(c.name, c.name, c.predicate, c.kind, '{+observation}')),
+          { name: this.key, titles: this.key, suppressOutput: true },
+          ...columns.filter((c) => !c.constant).map((c) => valueColumn(c.name, c.name, c.predicate, c.kind, about)),
+          ...columns.filter((c) => c.constant).map((c) => ({ name: c.name, virtual: true, aboutUrl: about, propertyUrl: c.predicate, valueUrl: c.constant })),
         ],
-        primaryKey: 'observation',
-        aboutUrl: '{+observation}',
+        primaryKey: this.key,
+        aboutUrl: about,
       },
     };
   }
 
-  /** The observation table's header record. */
-  static header(columns: readonly ObservationColumn[]): string {
-    return csvRecord(['observation', ...columns.map((c) => c.name)]);
+  /** The table's header record. */
+  header(columns: readonly TableColumn[]): string {
+    return csvRecord([this.key, ...columns.filter((c) => !c.constant).map((c) => c.name)]);
   }
 }
 
@@ -157,18 +172,63 @@ export interface SideTriple {
 
 export const sideTriple = (s: Term, p: Term, o: Term): SideTriple => ({ subject: s.value, predicate: p.value, kind: kindOf(o), value: o.value });
 
-/** The triples that are not observation columns, as two-column tables (subject, value) by predicate and kind. */
+/**
+ * The triples that are not observation columns: subjects of one type as a table of their own
+ * (the concepts of a code list: a row each, with their labels, notations and broader
+ * concepts, as csvcubed writes a code list), the rest as two-column tables (subject, value)
+ * by predicate and kind.
+ */
 export function sideTables(id: string, triples: readonly SideTriple[]): { readonly files: Map<string, string>; readonly tables: Record<string, unknown>[] } {
-  const groups = new Map<string, { predicate: string; kind: Kind; rows: [string, string][] }>();
+  const files = new Map<string, string>();
+  const tables: Record<string, unknown>[] = [];
+  const bySubject = new Map<string, SideTriple[]>();
   for (const t of triples) {
+    const list = bySubject.get(t.subject);
+    if (list) list.push(t);
+    else bySubject.set(t.subject, [t]);
+  }
+  // Subjects with one rdf:type, by that type.
+  const byType = new Map<string, string[]>();
+  for (const [subject, ts] of bySubject) {
+    const types = ts.filter((t) => t.predicate === TYPE && t.kind.iri);
+    if (types.length !== 1) continue;
+    const list = byType.get(types[0]!.value);
+    if (list) list.push(subject);
+    else byType.set(types[0]!.value, [subject]);
+  }
+  const rest: SideTriple[] = [];
+  const used = new Set<string>();
+  for (const [type, subjects] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
+    if (subjects.length < 2) continue;
+    let local = encodeName(/[^/#]*$/.exec(type)![0] || 'things').toLowerCase().replace(/%[0-9a-f]{2}/g, '') || 'things';
+    while (used.has(local)) local = `${local}_`;
+    used.add(local);
+    const table = new SubjectTable('subject');
+    const kept = subjects.sort().map((s) => {
+      const ts = bySubject.get(s)!;
+      bySubject.delete(s);
+      return table.add(s, ts.map((t) => [{ value: t.predicate } as Term, termOf(t)] as const));
+    });
+    const columns = table.columns();
+    const name = `${id}-${local}.csv`;
+    const records = [table.header(columns)];
+    for (const line of kept) {
+      const { record, spill } = table.row(line, columns);
+      records.push(record);
+      rest.push(...spill);
+    }
+    files.set(name, records.join(''));
+    tables.push(table.describe(name, `${id}: ${local}`, columns));
+  }
+  for (const ts of bySubject.values()) rest.push(...ts);
+  const groups = new Map<string, { predicate: string; kind: Kind; rows: [string, string][] }>();
+  for (const t of rest) {
     const empty = !t.kind.iri && t.value === '';
     const key = `${t.predicate} ${kindKey(t.kind)}${empty ? ' empty' : ''}`;
     const g = groups.get(key) ?? { predicate: t.predicate, kind: t.kind, rows: [] };
     g.rows.push([t.subject, t.value]);
     groups.set(key, g);
   }
-  const files = new Map<string, string>();
-  const tables: Record<string, unknown>[] = [];
   [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).forEach(([key, g], i) => {
     const name = `${id}-${String(i + 1).padStart(3, '0')}.csv`;
     const rows = g.rows.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
@@ -179,6 +239,12 @@ export function sideTables(id: string, triples: readonly SideTriple[]): { readon
     tables.push({ url: name, tableSchema: { columns: [{ name: 'subject', titles: 'subject', suppressOutput: true }, value], aboutUrl: '{+subject}' } });
   });
   return { files, tables };
+}
+
+/** A side triple's object as a term the tables can read (its kind and value). */
+function termOf(t: SideTriple): Term {
+  if (t.kind.iri) return { termType: 'NamedNode', value: t.value } as Term;
+  return { termType: 'Literal', value: t.value, datatype: { value: t.kind.datatype ?? XSD_STRING }, language: t.kind.lang ?? '' } as unknown as Term;
 }
 
 /** The metadata document of a table group. */
@@ -202,7 +268,7 @@ export function writeCsvw(quads: readonly Quad[], id: string): CsvwTableGroup {
     if (list) list.push([q.predicate, q.object]);
     else bySubject.set(q.subject.value, [[q.predicate, q.object]]);
   }
-  const observations = new ObservationTable();
+  const observations = new SubjectTable();
   const kept: string[] = [];
   const rest: SideTriple[] = [];
   for (const [s, triples] of bySubject) {
@@ -213,14 +279,14 @@ export function writeCsvw(quads: readonly Quad[], id: string): CsvwTableGroup {
   const tables: Record<string, unknown>[] = [];
   if (observations.count) {
     const columns = observations.columns();
-    const records = [ObservationTable.header(columns)];
+    const records = [observations.header(columns)];
     for (const line of kept) {
       const { record, spill } = observations.row(line, columns);
       records.push(record);
       rest.push(...spill);
     }
     files.set(`${id}.csv`, records.join(''));
-    tables.push(ObservationTable.describe(`${id}.csv`, `${id}: observations`, columns));
+    tables.push(observations.describe(`${id}.csv`, `${id}: observations`, columns));
   }
   const side = sideTables(id, rest);
   for (const [name, text] of side.files) files.set(name, text);

@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Term } from '@rdfjs/types';
-import { isObservation, metadataDocument, metadataName, ObservationTable, sideTables, sideTriple, type SideTriple } from '../csvw/write.js';
+import { isObservation, metadataDocument, metadataName, SubjectTable, sideTables, sideTriple, type SideTriple } from '../csvw/write.js';
 import { AtomicFile, writeFileAtomic, type FileFacts } from './atomic.js';
 
 const CHUNK = 2 << 20;
@@ -24,7 +24,7 @@ export interface CsvwFile extends FileFacts {
 export class CsvwSink {
   private subject: string | undefined;
   private triples: [Term, Term][] = [];
-  private readonly table = new ObservationTable();
+  private readonly table = new SubjectTable();
   private readonly rest: SideTriple[] = [];
   private readonly temp: string;
   private readonly kept: WriteStream;
@@ -84,7 +84,7 @@ export class CsvwSink {
       const columns = this.table.columns();
       const name = `${this.id}.csv`;
       const out = await AtomicFile.open(join(dir, name));
-      let chunk = ObservationTable.header(columns);
+      let chunk = this.table.header(columns);
       const lines = createInterface({ input: createReadStream(this.temp), crlfDelay: Infinity });
       for await (const line of lines) {
         const { record, spill } = this.table.row(line, columns);
@@ -97,7 +97,7 @@ export class CsvwSink {
       }
       await out.write(chunk);
       written.push({ role: 'csv', ...(await out.commit()) });
-      tables.push(ObservationTable.describe(name, `${this.common.title ?? this.id}: observations`, columns));
+      tables.push(this.table.describe(name, `${this.common.title ?? this.id}: observations`, columns));
     }
     const side = sideTables(this.id, this.rest);
     for (const [name, text] of side.files) written.push({ role: 'csv', ...(await writeFileAtomic(join(dir, name), text)) });
