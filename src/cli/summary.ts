@@ -31,7 +31,7 @@ export function summaryText(id: string, s: ConvertSummary): string {
     const broken = [...s.validation].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule}: ${n(count)}`);
     const scope = s.wholeGraph ? 'observation checks, all 21 integrity constraints and the SHACL shapes on the whole graph' : 'the observation shapes on every observation as it was written; all 21 integrity constraints on the structure and on each code used';
     lines.push(`  validation    ${broken.length ? `${broken.join('; ')}` : `no violations (${scope})`}`);
-  } else lines.push(s.csvw ? '  validation    none: a CSVW table has no Data Cube structure to check' : s.linkset ? '  validation    none: a lookup table written as links is not a Data Cube' : s.written || !r.unread ? '  validation    skipped (--no-validate)' : '  validation    not run: the run stopped early');
+  } else lines.push(s.csvw ? '  validation    cells read by their datatypes, primary key unique (when the metadata gives one); no Data Cube structure to check' : s.linkset ? '  validation    none: a lookup table written as links is not a Data Cube' : s.written || !r.unread ? '  validation    skipped (--no-validate)' : '  validation    not run: the run stopped early');
   if (s.disclosure) lines.push(`  disclosure    ${disclosureLine(s.disclosure)}`);
   if (s.outputs.length || s.tables?.length) lines.push(`  written       ${[...s.outputs, ...(s.tables ?? [])].map((o) => `${rel(o.path)} (${bytes(o.bytes)})`).join(', ')}`);
   else if (!s.written) lines.push('  written       nothing (the run failed; see the errors above)');

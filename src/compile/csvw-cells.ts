@@ -91,7 +91,8 @@ export class CsvwCellReader {
       return (cells) => cached(at < 0 ? '' : cells[at] ?? '', () => {
         const { cell, warnings } = read(cells);
         if (cell.values === null || !cell.values[0]) return omitted(cell);
-        return { term: lit(cell.values[0]), key: '', ...(warnings ? { warnings } : {}) };
+        // The key (for a primary key's repeats) is the value as CSVW reads it.
+        return { term: lit(cell.values[0]), key: cell.values[0].lexical, ...(warnings ? { warnings } : {}) };
       });
     }
     const template = this.template(valueUrl, col);
@@ -101,7 +102,7 @@ export class CsvwCellReader {
       if (cell.values === null && !col.virtual) return omitted(cell);
       const value = template(cells);
       if (value === undefined) return { omit: true, token: cell.text, why: 'no IRI from the valueUrl' };
-      return { term: iriOf(value), key: '', ...(warnings ? { warnings } : {}) };
+      return { term: iriOf(value), key: value, ...(warnings ? { warnings } : {}) };
     };
     const reads = variableNames(valueUrl.source).filter((n) => !COLUMN_VARIABLES.has(n));
     if (reads.every((n) => n === col.name) && at >= 0) return (cells) => cached(cells[at] ?? '', () => make(cells, iri));

@@ -116,6 +116,7 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   const scratch = { bound: new Array<Resolved>(varCount), keys: new Array<string>(varCount) };
   const links = model.linkset ? linkMemory() : undefined;
   let blankCount = 0;
+  const primaryKey = model.csvw?.table.primaryKey;
 
   /** Fills the scratch lists with the row's values; the row loop calls this once at a time. */
   const resolveCells = (cells: readonly string[]): { failures: CellFailure[] | undefined; warnings: CellFailure[] | undefined; parsed: (ParsedValue | CellFailure)[][]; only: number } => {
@@ -169,7 +170,7 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
     const { failures, warnings, parsed, only } = resolveCells(cells);
     if (failures) return { failures, warnings: warnings ?? NO_WARNINGS };
     const first = admit ? admit(rowKey(only)) : -1;
-    if (first >= 0) return { failures: [repeatedKey(first)], warnings: warnings ?? NO_WARNINGS };
+    if (first >= 0) return { failures: [primaryKey ? repeatedPrimaryKey(first, primaryKey) : repeatedKey(first)], warnings: warnings ?? NO_WARNINGS };
     const { bound, keys } = scratch;
 
     for (let si = 0; si < subjects.length; si++) {
@@ -240,6 +241,11 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
 }
 
 /** IC-12 as a row: the row repeats the dimension key of line `first` (0-based); no cell is to blame. */
+/** A CSVW table's primary key repeated (the metadata's `primaryKey` names the columns). */
+function repeatedPrimaryKey(first: number, columns: readonly string[]): CellFailure {
+  return { code: 'JL908', message: `row has the primary key (${columns.join(', ')}) of line ${first + 1}`, column: -1, value: '' };
+}
+
 function repeatedKey(first: number): CellFailure {
   return { code: 'JL503', message: `IC-12: row has the same dimension values as line ${first + 1}, so its observations would share their IRIs and carry two values`, column: -1, value: '' };
 }

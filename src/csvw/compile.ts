@@ -66,6 +66,12 @@ function compileTable(group: TableGroup, from: CsvwSource): CompiledCsvw {
   const span = { file: from.file, line: 0 };
   const variables: Variable[] = [];
   const bySubject = new Map<string, { triples: TripleRule[] }>();
+  const keyColumns = new Set(table.primaryKey ?? []);
+  /** A variable reading column `j`'s cell (a primary key column's make the row's key). */
+  const cellVariable = (j: number, valueUrl?: IriTemplate): Variable => ({
+    name: `csvw:${j}`, role: keyColumns.has(columns[j]!.name) ? 'dimension' : 'attribute',
+    rule: { kind: 'cell', columns: [], resolver: { kind: 'csvw', column: j, ...(valueUrl ? { valueUrl } : {}) }, missing: new Map(), aliases: new Map(), stripCode: false, keepCode: false }, span,
+  });
   columns.forEach((c, j) => {
     if (c.suppressOutput) return;
     const fixed = { _name: decodeURIComponent(c.name), _column: String(c.number), _sourceColumn: String(c.number + table.dialect.skipColumns) };
@@ -82,10 +88,13 @@ function compileTable(group: TableGroup, from: CsvwSource): CompiledCsvw {
       subject.triples.push({ predicate, object: { kind: 'constant', term: { termType: 'NamedNode', value: constant } } });
       return;
     }
-    const name = `csvw:${j}`;
-    const valueUrl: IriTemplate | undefined = c.valueUrl === undefined ? undefined : { source: c.valueUrl, parts: [], span, rfc6570: true };
-    variables.push({ name, role: 'attribute', rule: { kind: 'cell', columns: [], resolver: { kind: 'csvw', column: j, ...(valueUrl ? { valueUrl } : {}) }, missing: new Map(), aliases: new Map(), stripCode: false, keepCode: false }, span });
-    subject.triples.push({ predicate, object: { kind: 'variable', name } });
+    const variable = cellVariable(j, c.valueUrl === undefined ? undefined : { source: c.valueUrl, parts: [], span, rfc6570: true });
+    variables.push(variable);
+    subject.triples.push({ predicate, object: { kind: 'variable', name: variable.name } });
+  });
+  // A primary key column is read even when it writes nothing: the row's key is made of it.
+  columns.forEach((c, j) => {
+    if (keyColumns.has(c.name) && !variables.some((v) => v.name === `csvw:${j}`)) variables.push(cellVariable(j));
   });
 
   const subjects: SubjectRule[] = [...bySubject].map(([about, s], i) => ({

@@ -138,7 +138,7 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
   const keptBySeverity = { error: 0, other: 0 };
   const report = (d: Diagnostic): void => {
     summary.diagnosticsBySeverity[d.severity]++;
-    if (d.code === 'JL503') repeatsFound = true;
+    if (d.code === 'JL503' || d.code === 'JL908') repeatsFound = true;
     const kind = d.severity === 'error' ? 'error' : 'other';
     if (keptBySeverity[kind] < maxErrors + 100) {
       keptBySeverity[kind]++;
@@ -216,7 +216,8 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
         if (!compiled.plan) return { status: 'config-error', model, diagnostics: kept, sources };
         plan = compiled.plan;
         // A linkset has no cube, and rows that combine have one key on purpose.
-        if (!model.linkset && !plan.combiner && model.cube.dimensions.length > 0) keys = new RowKeys(opts.keyLimit, opts.keyHash);
+        // A CSVW table's primary key is its key: a repeat is rejected as a row too.
+        if (!model.linkset && !plan.combiner && (model.cube.dimensions.length > 0 || model.variables.some((v) => v.role === 'dimension'))) keys = new RowKeys(opts.keyLimit, opts.keyHash);
         // A linkset has no cube: the Data Cube checks have nothing to check.
         if (opts.validate !== false && !model.linkset && !model.csvw) {
           // Bytes read so far include read-ahead, so this under-estimates the rows: a safe bound.

@@ -48,6 +48,7 @@ describe('convert <CSVW>', () => {
     expect(r.stdout).toMatch(/data rows\s+24 read: 24 converted, 0 rejected/);
     expect(r.stdout).toMatch(/subjects\s+24, 156 triples/);
     expect(r.stdout).toMatch(/left out\s+null "": 11; null "\[c\]": 1/);
+    expect(r.stdout).toContain('primary key unique');
     // Streamed, not held in memory: no JL907.
     expect(r.stderr).not.toContain('JL907');
     const expected = await processor(metadata, true);
@@ -130,6 +131,18 @@ describe('convert <CSVW>', () => {
     const strict = run(['convert', join(dir, 'm.json'), '--csvw-minimal', '--out', join(dir, 'strict'), '--format', 'nt', '--fail-on', 'warning']);
     expect(strict.code).toBe(1);
     expect(existsSync(join(dir, 'strict', 'sentenced-by-region.nt'))).toBe(false);
+  });
+
+  it('rejects a row that repeats the primary key, at its line (JL908), and writes nothing', () => {
+    const dir = tempDir();
+    copyFileSync(metadata, join(dir, 'sentenced-by-region.csv-metadata.json'));
+    const text = readFileSync(csv, 'utf8');
+    writeFile(dir, 'sentenced-by-region.csv', text + text.split('\r\n')[2] + '\r\n');
+    const r = run(['convert', join(dir, 'sentenced-by-region.csv-metadata.json'), '--csvw-minimal', '--out', join(dir, 'out'), '--format', 'nt', '--no-metadata']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/sentenced-by-region\.csv:26: error JL908: row has the primary key \(quarter, region, offence_group\) of line 3/);
+    expect(r.stdout).toMatch(/24 converted, 1 rejected/);
+    expect(existsSync(join(dir, 'out', 'sentenced-by-region.nt'))).toBe(false);
   });
 
   it('reads the dialect: Windows-1252, semicolons, a comment line, rows to skip', () => {
