@@ -26,7 +26,7 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .option('--issued <date>', 'release date for dcterms:issued (YYYY-MM-DD; default today)', isoDate)
     .option('--download-base <url>', 'where the dumps will be published, for dcat:downloadURL (default {base}downloads/)', httpUrl)
     .option('--csvw-metadata <file>', 'CSVW: metadata describing the CSV file given (it overrides any found beside the file)')
-    .option('--csvw-minimal', 'CSVW: minimal mode, only what the cells say (no csvw:Table or csvw:Row); large tables stream only in this mode')
+    .option('--csvw-minimal', 'CSVW: minimal mode, only what the cells say (no csvw:TableGroup, Table or Row)')
     .option('-q, --quiet', 'no progress bar and no summary; problems are still printed')
     .addHelpText('after', `
 Examples:

@@ -15,10 +15,10 @@ import { isBound, isFailure, OMIT_KEY, type Bound, type CellFailure, type Resolv
 import { compileRule, constantBound, type Evaluate } from './resolvers.js';
 import { compileTemplate, render, type Piece } from './template.js';
 import { GeneratedCodes } from './generated.js';
-import { CsvwCellReader } from './csvw-cells.js';
+import { CsvwCellReader, StandardRows } from './csvw-cells.js';
 import { schemeQuads } from '../codelists/to-turtle.js';
 
-export type Emit = (s: NamedNode | BlankNode, p: NamedNode, o: NamedNode | Literal) => void;
+export type Emit = (s: NamedNode | BlankNode, p: NamedNode, o: NamedNode | BlankNode | Literal) => void;
 
 /** Counters the plan adds to while materialising; run/ owns and reports them. */
 export interface RowStats {
@@ -51,7 +51,7 @@ export interface RowPlan {
    * `admit` sees the row's dimension key first; a line number back (the earlier row with the
    * same key) rejects the row as a repeat (JL503), before anything is emitted.
    */
-  materialize(cells: readonly string[], emit: Emit, stats: RowStats, admit?: (key: string) => number): RowResult;
+  materialize(cells: readonly string[], emit: Emit, stats: RowStats, admit?: (key: string) => number, line?: number): RowResult;
   /** Whether the mapping's filters keep the row. */
   keep(cells: readonly string[]): boolean;
   /** Resolves a row and gives its dimension key, writing nothing (rows that combine). */
@@ -109,7 +109,10 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   const combiner = model.aggregation ? compileCombiner(model.aggregation, columns, model.markers, largest) : undefined;
   if (hasErrors(columns.diagnostics)) return { diagnostics: columns.diagnostics };
   // The dataset's own code lists (from files) travel in its dump, after the structure.
-  const headerQuads = [...model.header.map((h) => quad(iri(h.subject), iri(h.predicate), constantBound(h.object).term)), ...model.codeLists.flatMap(schemeQuads)];
+  // Standard mode: the table group and table are described first, then each row as it goes.
+  const standard = csvw && model.csvw?.standard ? new StandardRows(csvw, model.csvw) : undefined;
+  const standardHeader = standard?.headerQuads();
+  const headerQuads = [...model.header.map((h) => quad(iri(h.subject), iri(h.predicate), constantBound(h.object).term)), ...model.codeLists.flatMap(schemeQuads), ...(standardHeader ?? [])];
   const varCount = variables.length;
   const dimensionSlots = model.variables.flatMap((v, i) => (v.role === 'dimension' ? [i] : []));
   const markedSlots = model.variables.flatMap((v, i) => (readsPeriod(v.rule) ? [i] : []));
@@ -166,7 +169,8 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
     return { failures: failures ?? NO_WARNINGS, warnings: warnings ?? NO_WARNINGS, key: failures ? '' : rowKey(only) };
   };
 
-  const materialize = (cells: readonly string[], emit: Emit, stats: RowStats, admit?: (key: string) => number): RowResult => {
+  const materialize = (cells: readonly string[], emit: Emit, stats: RowStats, admit?: (key: string) => number, line = 0): RowResult => {
+    const described: (NamedNode | BlankNode)[] | undefined = standard ? [] : undefined;
     const { failures, warnings, parsed, only } = resolveCells(cells);
     if (failures) return { failures, warnings: warnings ?? NO_WARNINGS };
     const first = admit ? admit(rowKey(only)) : -1;
@@ -195,6 +199,7 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
         continue;
       }
       stats.subjects++;
+      described?.push(subject);
       for (const t of s.triples) {
         const o = t.object;
         if (o.kind === 'term') emit(subject, t.predicate, o.term);
@@ -234,6 +239,7 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
         stats.triples++;
       }
     }
+    if (standard) stats.triples += standard.describe(emit, line, cells, described!);
     return { failures: NO_WARNINGS, warnings: warnings ?? NO_WARNINGS };
   };
   const plan: RowPlan = { header, headerQuads, materialize, keep, resolve, generated, trailerQuads: () => generated.quads(), ...(combiner ? { combiner } : {}) };

@@ -3,8 +3,7 @@
  * reader, plan, checks, writers and metadata as a YAML mapping. Each output column becomes a
  * variable read as CSVW reads it (compile/csvw-cells.ts); columns that share an `aboutUrl` make
  * one subject; `propertyUrl` is fixed per column. Tables this model cannot express go to the
- * in-memory processor (src/csvw/process.ts) instead, with the reason: standard mode (its
- * csvw:Row structure describes every row and cell), several tables, lists (`separator`), templates that read `_row`, dialects the
+ * in-memory processor (src/csvw/process.ts) instead, with the reason: several tables, lists (`separator`), templates that read `_row`, dialects the
  * streaming reader does not have (escape characters, skipped columns, no header, encodings
  * other than UTF-8 and Windows-1252). Pure.
  */
@@ -39,7 +38,6 @@ const ROW_VARIABLES = /\{[^}]*\b(_row|_sourceRow)\b[^}]*\}/;
 const COLUMN_VARIABLES = new Set(['_name', '_column', '_sourceColumn']);
 
 function compileTable(group: TableGroup, from: CsvwSource): CompiledCsvw {
-  if (!from.minimal) return { reason: 'standard mode describes each row (csvw:Row) as a blank node' };
   const tables = group.tables.filter((t) => !t.suppressOutput);
   if (tables.length !== 1) return { reason: `the group has ${tables.length} tables to write` };
   const table = tables[0]!;
@@ -73,16 +71,17 @@ function compileTable(group: TableGroup, from: CsvwSource): CompiledCsvw {
     rule: { kind: 'cell', columns: [], resolver: { kind: 'csvw', column: j, ...(valueUrl ? { valueUrl } : {}) }, missing: new Map(), aliases: new Map(), stripCode: false, keepCode: false }, span,
   });
   columns.forEach((c, j) => {
+    // Columns without an aboutUrl describe one blank node per row; in standard mode each row
+    // says what it describes, suppressed columns' subjects too.
+    const about = c.aboutUrl ?? BLANK;
+    const subject = bySubject.get(about) ?? { triples: [] };
+    if (!c.suppressOutput || !from.minimal) bySubject.set(about, subject);
     if (c.suppressOutput) return;
     const fixed = { _name: decodeURIComponent(c.name), _column: String(c.number), _sourceColumn: String(c.number + table.dialect.skipColumns) };
     const predicate = c.propertyUrl === undefined ? `${table.url}#${c.name}` : constantOf(c.propertyUrl, fixed, table.url);
     // A propertyUrl that reads cells is not a constant predicate: the processor's path.
     if (predicate === null) throw new CsvwNotStreamable(`the propertyUrl ${c.propertyUrl} of column ${c.name} reads the row's cells`);
     if (predicate === undefined) return;
-    // Columns without an aboutUrl describe one blank node per row.
-    const about = c.aboutUrl ?? BLANK;
-    const subject = bySubject.get(about) ?? { triples: [] };
-    bySubject.set(about, subject);
     const constant = c.virtual && c.valueUrl !== undefined ? constantOf(c.valueUrl, fixed, table.url) : null;
     if (constant) {
       subject.triples.push({ predicate, object: { kind: 'constant', term: { termType: 'NamedNode', value: constant } } });
@@ -104,7 +103,7 @@ function compileTable(group: TableGroup, from: CsvwSource): CompiledCsvw {
     constants: new Map<string, ConstTerm>(),
     triples: s.triples,
   }));
-  const model: MappingModel = { ...shellModel(group, table, from, path), variables, subjects, csvw: { table, columns } };
+  const model: MappingModel = { ...shellModel(group, table, from, path), variables, subjects, csvw: { table, columns, ...(from.minimal ? {} : { standard: { group } }) } };
   return { model };
 }
 

@@ -132,14 +132,14 @@ function writeList(out: Quad[], s: Quad['subject'], p: ReturnType<typeof namedNo
 }
 
 /** A common property (`dc:title`: value) as triples about `s`. */
-function writeCommon(out: Quad[], s: Quad['subject'], key: string, value: unknown, base: string, lang?: string): void {
+export function writeCommon(out: Quad[], s: Quad['subject'], key: string, value: unknown, base: string, lang?: string): void {
   const p = expandName(key);
   if (!p) return;
   writeJsonLd(out, s, namedNode(p), value, base, lang);
 }
 
 /** A JSON-LD value (string, number, boolean, {@value}, {@id}, node object, array) as objects of `s p`. */
-function writeJsonLd(out: Quad[], s: Quad['subject'], p: ReturnType<typeof namedNode>, value: unknown, base: string, lang?: string): void {
+export function writeJsonLd(out: Quad[], s: Quad['subject'], p: ReturnType<typeof namedNode>, value: unknown, base: string, lang?: string): void {
   if (Array.isArray(value)) {
     for (const v of value) writeJsonLd(out, s, p, v, base, lang);
     return;

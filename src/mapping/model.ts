@@ -8,7 +8,7 @@
  * DSD and metadata stages.
  */
 import type { SchemeDef } from '../codelists/model.js';
-import type { Column as CsvwColumn, Table as CsvwTable } from '../csvw/model.js';
+import type { Column as CsvwColumn, Table as CsvwTable, TableGroup as CsvwTableGroup } from '../csvw/model.js';
 import type { Span } from '../diagnostics/diagnostic.js';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'auto';
@@ -298,6 +298,8 @@ export interface MappingModel {
 
 /** A CSVW table whose rows a mapping converts: the cells are read as CSVW says, by position. */
 export interface CsvwCells {
+  /** Standard mode: the group, the table and each row are described (csvw:TableGroup, Table, Row). */
+  readonly standard?: { readonly group: CsvwTableGroup };
   readonly table: CsvwTable;
   /** The table's columns; the non-virtual ones are the CSV's cells in order. */
   readonly columns: readonly CsvwColumn[];

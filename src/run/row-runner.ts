@@ -146,7 +146,7 @@ export class RowRunner {
   private materialize(cells: readonly string[], admit?: (key: string) => number): RowResult {
     const { hook, buffered } = this;
     // With a hook, a row's triples wait until the row is known to be whole.
-    const result = this.plan.materialize(cells, hook ? this.buffer : this.write, this.counts.stats, admit);
+    const result = this.plan.materialize(cells, hook ? this.buffer : this.write, this.counts.stats, admit, this.line);
     if (hook && buffered.length) {
       if (result.failures.length === 0) {
         // What the hook adds (the release diff's [r]) is in the dumps, so it is in the counts too.
