@@ -246,6 +246,19 @@ export class StandardRows {
     return out as unknown as Quad[];
   }
 
+  private readonly comments: string[] = [];
+
+  /** A comment line or skipped row of the file; empty ones say nothing. */
+  comment(text: string): void {
+    if (text !== '') this.comments.push(text);
+  }
+
+  /** The file's comments about the table (rdfs:comment), written after the rows. */
+  commentQuads(): Quad[] {
+    const comment = iri(`${NS.rdfs}comment`);
+    return this.comments.map((c) => N3Factory.quad(this.table as never, comment as never, literal(c) as never) as unknown as Quad);
+  }
+
   /** Describes one row (`line`: 0-based, where its record starts); returns the triples written. */
   describe(emit: (s: NamedNode | BlankNode, p: NamedNode, o: NamedNode | BlankNode | Literal) => void, line: number, cells: readonly string[], described: readonly (NamedNode | BlankNode)[]): number {
     const n = ++this.count;

@@ -42,8 +42,10 @@ export interface ResolvedRow extends RowResult {
 export interface RowPlan {
   readonly header: readonly string[];
   readonly headerQuads: readonly Quad[];
-  /** Triples known only after the last row: generated code lists. */
+  /** Triples known only after the last row: generated code lists; a CSVW table's comments. */
   trailerQuads(): Quad[];
+  /** A CSVW table's comment line or skipped row (standard mode writes it about the table). */
+  comment(text: string): void;
   /** The code lists minted from the data so far (merged across workers). */
   readonly generated: GeneratedCodes;
   /**
@@ -242,7 +244,7 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
     if (standard) stats.triples += standard.describe(emit, line, cells, described!);
     return { failures: NO_WARNINGS, warnings: warnings ?? NO_WARNINGS };
   };
-  const plan: RowPlan = { header, headerQuads, materialize, keep, resolve, generated, trailerQuads: () => generated.quads(), ...(combiner ? { combiner } : {}) };
+  const plan: RowPlan = { header, headerQuads, materialize, keep, resolve, generated, trailerQuads: () => [...generated.quads(), ...(standard?.commentQuads() ?? [])], comment: (text) => standard?.comment(text), ...(combiner ? { combiner } : {}) };
   return { plan, diagnostics: columns.diagnostics };
 }
 

@@ -12,7 +12,8 @@ import { FastTokenizer, type CsvRecord } from './tokenize.js';
 export type CsvEvent =
   | { readonly kind: 'header'; readonly names: readonly string[]; readonly line: number; readonly encoding: ResolvedEncoding }
   | { readonly kind: 'row'; readonly cells: readonly string[]; readonly line: number }
-  | { readonly kind: 'skipped'; readonly reason: 'title' | 'blank' | 'notes' | 'ragged'; readonly line: number }
+  /** `comment`: a CSVW table's skipped row or comment line, as text (standard mode writes it as rdfs:comment). */
+  | { readonly kind: 'skipped'; readonly reason: 'title' | 'blank' | 'notes' | 'ragged'; readonly line: number; readonly comment?: string }
   | { readonly kind: 'diagnostic'; readonly diagnostic: Diagnostic };
 
 export interface CsvProgress {
@@ -53,6 +54,13 @@ export async function regularFile(path: string): Promise<void> {
 
 export async function csvSize(path: string): Promise<number> {
   return (await stat(path)).size;
+}
+
+/** A CSVW comment line's (or skipped row's) text: the record joined again, without its prefix. */
+function commentText(record: readonly string[], source: SourceModel): string {
+  const text = record.join(source.delimiter);
+  const prefix = source.commentPrefix ?? '';
+  return (prefix && text.startsWith(prefix) ? text.slice(prefix.length) : text).trim();
 }
 
 /**
@@ -96,12 +104,12 @@ export async function* readCsvBatches(source: SourceModel, opts: ReadOptions): A
         line += lines;
         const i = index++;
         if (i < source.skipRows) {
-          events.push({ kind: 'skipped', reason: 'title', line: at });
+          events.push({ kind: 'skipped', reason: 'title', line: at, ...(source.commentPrefix !== undefined ? { comment: commentText(record, source) } : {}) });
           continue;
         }
         // Header rows are titles, whatever they start with (`##0` names a number pattern).
         if (header && source.commentPrefix !== undefined && (record[0] ?? '').startsWith(source.commentPrefix)) {
-          events.push({ kind: 'skipped', reason: 'notes', line: at });
+          events.push({ kind: 'skipped', reason: 'notes', line: at, comment: commentText(record, source) });
           continue;
         }
         if (!header) {

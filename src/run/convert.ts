@@ -165,6 +165,8 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
   let runner: RowRunner | undefined;
   let aggregator: Aggregator | undefined;
   let keys: RowKeys | undefined;
+  /** A CSVW table's comment lines read before its header (the plan takes them once compiled). */
+  const comments: string[] = [];
   /** --apply-suppression's second pass: CSV line → the indexes of the cells read as [c]. */
   let hidden: Map<number, Set<number>> | undefined;
 
@@ -203,6 +205,10 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
         continue;
       }
       if (ev.kind === 'skipped') {
+        if (ev.comment !== undefined) {
+          if (plan) plan.comment(ev.comment);
+          else comments.push(ev.comment);
+        }
         if (ev.reason === 'ragged') runner!.reject('JL201');
         else summary.records[ev.reason === 'title' ? 'title' : ev.reason]++;
         continue;
@@ -215,6 +221,7 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
         kept.push(...compiled.diagnostics);
         if (!compiled.plan) return { status: 'config-error', model, diagnostics: kept, sources };
         plan = compiled.plan;
+        for (const c of comments) plan.comment(c);
         // A linkset has no cube, and rows that combine have one key on purpose.
         // A CSVW table's primary key is its key: a repeat is rejected as a row too.
         if (!model.linkset && !plan.combiner && (model.cube.dimensions.length > 0 || model.variables.some((v) => v.role === 'dimension'))) keys = new RowKeys(opts.keyLimit, opts.keyHash);

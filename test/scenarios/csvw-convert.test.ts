@@ -166,7 +166,7 @@ describe('convert <CSVW>', () => {
     expect(existsSync(join(dir, 'out', 'sentenced-by-region.nt'))).toBe(false);
   });
 
-  it('reads the dialect: Windows-1252, semicolons, a comment line, rows to skip', () => {
+  it('reads the dialect: Windows-1252, semicolons, a comment line, rows to skip', async () => {
     const dir = tempDir();
     const text = 'Table 3: fines\r\nArea;Amount (£);Note\r\n# provisional figures below\r\nCardiff;"1.250,50";£ paid\r\n';
     writeFileSync(join(dir, 'fines.csv'), Buffer.from(text, 'latin1'));
@@ -192,7 +192,12 @@ describe('convert <CSVW>', () => {
     // Standard mode, found from the CSV file: the same dialect.
     const standard = run(['convert', join(dir, 'fines.csv'), '--out', join(dir, 'standard'), '--format', 'nt', '--no-metadata']);
     expect(standard.code, standard.stderr).toBe(0);
-    expect(readFileSync(join(dir, 'standard', 'fines.nt'), 'utf8')).toContain('"\u00a3 paid"');
+    const standardNt = readFileSync(join(dir, 'standard', 'fines.nt'), 'utf8');
+    expect(standardNt).toContain('"\u00a3 paid"');
+    // The skipped title row and the comment line are the table's comments, as csv2rdf writes them.
+    expect(standardNt).toMatch(/<http:\/\/www.w3.org\/2000\/01\/rdf-schema#comment> "Table 3: fines"/);
+    expect(standardNt).toMatch(/<http:\/\/www.w3.org\/2000\/01\/rdf-schema#comment> "provisional figures below"/);
+    expect(isomorphic(parse(join(dir, 'standard', 'fines.nt'), 'N-Triples'), await processor(join(dir, 'fines.csv'), false))).toBe(true);
   });
 
   it('writes --format csvw: a tidy table and its metadata that read back to the dump\'s graph, catalogued in DCAT', async () => {
