@@ -198,7 +198,7 @@ async function convertOne(mapping: string, flags: ConvertFlags, o: { outDir: str
   const loaded = await loadCsvw(mapping, { ...(flags.csvwMetadata ? { metadata: flags.csvwMetadata } : {}), minimal: flags.csvwMinimal ?? false });
   if (loaded.inMemory && !loaded.diagnostics.some((d) => d.severity === 'error')) {
     const { convertCsvwInMemory } = await import('../run/convert-csvw.js');
-    return convertCsvwInMemory({ mapping, loaded: { ...loaded, inMemory: loaded.inMemory }, outDir: o.outDir, ...(o.outFile ? { outFile: o.outFile } : {}), formats: o.formats, failOn: flags.failOn, facts: common.facts });
+    return convertCsvwInMemory({ mapping, loaded: { ...loaded, inMemory: loaded.inMemory }, outDir: o.outDir, ...(o.outFile ? { outFile: o.outFile } : {}), formats: o.formats, failOn: flags.failOn, facts: common.facts, ...(o.csvw ? { csvw: true } : {}) });
   }
   return convert({ mapping, loaded, ...common });
 }

@@ -32,6 +32,8 @@ export interface InMemoryOptions {
   readonly formats: readonly OutputFormat[];
   readonly failOn?: Severity | 'none';
   readonly facts?: boolean;
+  /** `--format csvw` was asked for: not written from here (the graph has blank nodes), and said so. */
+  readonly csvw?: boolean;
 }
 
 /** Problems that concern the metadata or files as a whole: the command line's (exit 2), not the data's. */
@@ -47,6 +49,7 @@ export async function convertCsvwInMemory(opts: InMemoryOptions): Promise<Conver
   summary.csvw = true;
   const result = await runCsvw(run);
   const kept: Diagnostic[] = [diagnostic('JL907', `converted in memory by the CSVW processor: ${reason}`, { severity: 'info' }), ...toDiagnostics(result, result.places, shownAs)];
+  if (opts.csvw) kept.push(diagnostic('JL907', '--format csvw is not written for a table group converted in memory; the other formats are', { severity: 'info' }));
   for (const d of kept) summary.diagnosticsBySeverity[d.severity]++;
   if (result.errors.some((e) => CONFIGURATION.has(e.code))) return { status: 'config-error', model, diagnostics: kept, sources };
   summary.records.header = tables.reduce((n, t) => n + (t.dialect.header ? t.dialect.headerRowCount : 0), 0);

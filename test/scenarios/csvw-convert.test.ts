@@ -101,10 +101,11 @@ describe('convert <CSVW>', () => {
         { name: 'areas', titles: 'Areas', separator: ' ', propertyUrl: 'http://purl.org/linked-data/sdmx/2009/dimension#refArea', valueUrl: 'http://statistics.data.gov.uk/id/statistical-geography/{areas}' },
       ] },
     }));
-    const r = run(['convert', meta, '--csvw-minimal', '--out', join(dir, 'out'), '--format', 'nt']);
+    const r = run(['convert', meta, '--csvw-minimal', '--out', join(dir, 'out'), '--format', 'nt,csvw']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('info JL907');
     expect(r.stderr).toContain('holds lists');
+    expect(r.stderr).toContain('--format csvw is not written for a table group converted in memory');
     const got = parse(join(dir, 'out', 'courts.nt'), 'N-Triples');
     expect(isomorphic(got, await processor(meta, true))).toBe(true);
     expect(got.filter((q) => q.predicate.value.endsWith('#refArea')).length).toBe(2);
