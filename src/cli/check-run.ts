@@ -1,15 +1,16 @@
 import { compilePlan } from '../compile/plan.js';
 import { readHeader } from '../csv/read.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadMapping } from '../mapping/load.js';
+import { loadAny, type CsvwFlags } from './load-any.js';
 import { convert } from '../run/convert.js';
 import { dataRows } from '../run/summary.js';
 import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
 import { plural, rel } from './format.js';
 import { EXIT, expandMappings } from './options.js';
 import { withStdin } from './stdio.js';
+import type { LoadedCsvw } from '../csvw/load.js';
 
-export interface CheckFlags {
+export interface CheckFlags extends CsvwFlags {
   input?: string;
   rows?: number;
   diagnostics: 'text' | 'json';
@@ -53,9 +54,10 @@ async function checkAll(args: readonly string[], flags: CheckFlags): Promise<num
 
 /** The mapping, then its header, then its rows: each step only when the one before is clean. */
 async function checkOne(file: string, flags: CheckFlags): Promise<CheckOutcome> {
-  const loaded = await loadMapping(file);
+  const loaded = await loadAny(file, flags);
   const diagnostics = [...loaded.diagnostics];
   const sources = loaded.sources;
+  if (loaded.inMemory && !hasErrors(diagnostics)) return checkInMemory(loaded.inMemory, sources);
   if (!loaded.model || hasErrors(diagnostics)) return { diagnostics, sources, exit: EXIT.usage };
   const csv = flags.input ?? loaded.model.source.path;
   const header = await readHeader(loaded.model.source, csv).catch((err: Error) => ({
@@ -79,6 +81,17 @@ async function checkOne(file: string, flags: CheckFlags): Promise<CheckOutcome> 
   const s = run.summary;
   const exit = hasErrors(fromRows) ? EXIT.dataErrors : EXIT.ok;
   return { diagnostics: [...diagnostics, ...fromRows], sources, exit, columns, csv, ...(s ? { rows: dataRows(s.records), rejected: s.records.rejected } : {}) };
+}
+
+/** A CSVW table group the model cannot express: the processor's run, its problems reported, nothing written. */
+async function checkInMemory(inMemory: NonNullable<LoadedCsvw['inMemory']>, sources: ReadonlyMap<string, string>): Promise<CheckOutcome> {
+  const { runCsvw } = await import('../csvw/process.js');
+  const { toDiagnostics } = await import('../csvw/problems.js');
+  const { shownAs } = await import('../csvw/load.js');
+  const result = await runCsvw(inMemory.run);
+  const diagnostics = [diagnostic('JL907', `checked in memory by the CSVW processor: ${inMemory.reason}`, { severity: 'info' }), ...toDiagnostics(result, result.places, shownAs)];
+  const metadata = result.errors.some((e) => ['JL901', 'JL905', 'JL906'].includes(e.code));
+  return { diagnostics, sources, exit: metadata ? EXIT.usage : hasErrors(diagnostics) ? EXIT.dataErrors : EXIT.ok, rows: result.rows, rejected: 0 };
 }
 
 const key = (d: Diagnostic): string => `${d.code}@${d.span?.file}:${d.span?.line}:${d.span?.column}:${d.message}`;

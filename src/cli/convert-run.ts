@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatByName, formatByPath, OUTPUT_NAMES, type OutputFormat } from '../sinks/registry.js';
 import { convert, type ConvertResult } from '../run/convert.js';
-import { isCsvwArgument, loadCsvw } from '../csvw/load.js';
+import { isCsvw, loadAny } from './load-any.js';
 import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
 import { finishBundle } from './bundle.js';
 import { EXIT, exitCode, expandMappings } from './options.js';
@@ -194,8 +194,8 @@ async function convertAll(mappings: readonly string[], flags: ConvertFlags, form
 /** One mapping's run; CSVW (a metadata document or a CSV file) is loaded by its own front end. */
 async function convertOne(mapping: string, flags: ConvertFlags, o: { outDir: string; outFile: string | undefined; formats: readonly OutputFormat[]; progress: { bytesRead: number; totalBytes: number; rows: number }; csvw: boolean }): Promise<ConvertResult> {
   const common = { ...(flags.input ? { input: flags.input } : {}), outDir: o.outDir, ...(o.csvw ? { csvw: true } : {}), ...(o.outFile ? { outFile: o.outFile } : {}), formats: o.formats, failOn: flags.failOn, maxErrors: flags.maxErrors, progress: o.progress, validate: flags.validate, workers: flags.workers, maxCodes: flags.maxCodes, facts: flags.metadata && !o.outFile, ...suppressionOf(flags) };
-  if (!isCsvwArgument(mapping) && !flags.csvwMetadata) return convert({ mapping, ...common });
-  const loaded = await loadCsvw(mapping, { ...(flags.csvwMetadata ? { metadata: flags.csvwMetadata } : {}), minimal: flags.csvwMinimal ?? false });
+  if (!isCsvw(mapping, flags)) return convert({ mapping, ...common });
+  const loaded = await loadAny(mapping, flags);
   if (loaded.inMemory && !loaded.diagnostics.some((d) => d.severity === 'error')) {
     const { convertCsvwInMemory } = await import('../run/convert-csvw.js');
     return convertCsvwInMemory({ mapping, loaded: { ...loaded, inMemory: loaded.inMemory }, outDir: o.outDir, ...(o.outFile ? { outFile: o.outFile } : {}), formats: o.formats, failOn: flags.failOn, facts: common.facts, ...(o.csvw ? { csvw: true } : {}) });

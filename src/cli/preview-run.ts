@@ -4,8 +4,10 @@ import { turtleSerializer } from '../sinks/turtle.js';
 import { printDiagnostics } from './diagnostics-out.js';
 import { EXIT, exitCode } from './options.js';
 import { withStdin } from './stdio.js';
+import { isCsvw, loadAny, type CsvwFlags } from './load-any.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
 
-export interface PreviewFlags {
+export interface PreviewFlags extends CsvwFlags {
   rows: number;
   input?: string;
 }
@@ -17,8 +19,14 @@ export async function runPreview(mapping: string, flags: PreviewFlags): Promise<
 
 async function previewOne(mapping: string, flags: PreviewFlags): Promise<number> {
   let sink: StringSink | undefined;
+  const loaded = isCsvw(mapping, flags) ? await loadAny(mapping, flags) : undefined;
+  if (loaded?.inMemory) {
+    printDiagnostics([...loaded.diagnostics, diagnostic('JL907', `preview reads a CSVW table that streams; this one is converted in memory (${loaded.inMemory.reason}): use convert`, { severity: 'info' })], loaded.sources);
+    return EXIT.ok;
+  }
   const result = await convert({
     mapping,
+    ...(loaded ? { loaded } : {}),
     ...(flags.input ? { input: flags.input } : {}),
     limitRows: flags.rows,
     failOn: 'none',

@@ -14,6 +14,8 @@ import type { ConstTerm, IriTemplate, MappingModel, SourceModel, SubjectRule, Tr
 import { datasetGraph } from '../rdf/graphs.js';
 import { slugify } from '../rdf/iri.js';
 import { expand } from './cells.js';
+import { expandName } from './context.js';
+import { NS } from '../rdf/ns.js';
 import type { Column, Table, TableGroup } from './model.js';
 
 export type CompiledCsvw = { readonly model: MappingModel } | { readonly reason: string };
@@ -123,11 +125,20 @@ export function shellModel(group: TableGroup, table: Table | undefined, from: Cs
   const title = textOf(first?.common ?? [], group.common, TITLE);
   const description = textOf(first?.common ?? [], group.common, DESCRIPTION);
   return {
-    version: 1, file: from.file, id, base, prefixes: new Map(), source: first ? sourceOf(first, path, span) : { path, encoding: 'utf-8', delimiter: ',', quote: '"', skipRows: 0, headerRows: 1, headerJoin: ' ', span },
+    version: 1, file: from.file, id, base, prefixes: prefixesFor(first, group), source: first ? sourceOf(first, path, span) : { path, encoding: 'utf-8', delimiter: ',', quote: '"', skipRows: 0, headerRows: 1, headerJoin: ' ', span },
     dataset, graph: datasetGraph(base, id), ...(title ? { title } : {}), ...(description ? { description } : {}),
     publication: { keywords: [] }, markers: new Map(), filters: [], codeLists: [], variables: [], subjects: [], header: [],
     cube: { dimensions: [], measures: [], attributes: [] }, linkset: false,
   };
+}
+
+/**
+ * The project's prefixes whose namespaces the metadata's templates use (Turtle and JSON-LD
+ * dumps read as they do for a mapping); `rdf` for `a`, `xsd` for datatypes.
+ */
+function prefixesFor(table: Table | undefined, group: TableGroup): Map<string, string> {
+  const texts = (table ? [table] : group.tables).flatMap((t) => t.columns.flatMap((c) => [c.aboutUrl, c.propertyUrl, c.valueUrl].filter((x): x is string => x !== undefined).map((x) => expandName(x.replace(/\{.*$/, '')) ?? x)));
+  return new Map(Object.entries(NS).filter(([name, ns]) => name === 'rdf' || name === 'xsd' || texts.some((t) => t.startsWith(ns))));
 }
 
 const TITLE = ['http://purl.org/dc/terms/title', 'dc:title', 'dcterms:title'];

@@ -5,7 +5,7 @@
  * the reason, and the run for the in-memory processor.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedMapping } from '../mapping/load.js';
@@ -26,9 +26,6 @@ export interface LoadedCsvw extends LoadedMapping {
   /** The run for the in-memory processor, when the model cannot express the table (and why). */
   readonly inMemory?: { readonly run: CsvwRun; readonly reason: string; readonly group: TableGroup };
 }
-
-/** Whether a command-line argument is CSVW (a metadata document or a CSV file), not a mapping. */
-export const isCsvwArgument = (arg: string): boolean => ['.json', '.csv', '.tsv'].includes(extname(arg).toLowerCase());
 
 /** A file: URL as a path; others as given. */
 export const shownAs = (url: string): string => (url.startsWith('file:') ? fileURLToPath(url) : url);

@@ -247,4 +247,22 @@ describe('convert <CSVW>', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('JL403');
   });
+
+  it('check and preview take CSVW as convert does', () => {
+    const ok = run(['check', metadata]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('ok (6 columns matched in samples/csvw/sentenced-by-region.csv; 24 data rows read)');
+    const dir = tempDir();
+    copyFileSync(metadata, join(dir, 'sentenced-by-region.csv-metadata.json'));
+    const text = readFileSync(csv, 'utf8');
+    writeFile(dir, 'sentenced-by-region.csv', text + text.split('\r\n')[2] + '\r\n');
+    const repeated = run(['check', join(dir, 'sentenced-by-region.csv-metadata.json')]);
+    expect(repeated.code).toBe(1);
+    expect(repeated.stderr).toContain('JL908');
+    const preview = run(['preview', metadata, '--csvw-minimal', '--rows', '1']);
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout).toContain('justice:defendantsSentenced 1326');
+    expect(preview.stdout).toContain('a qb:Observation');
+    expect(preview.stdout).not.toContain('E12000002');
+  });
 });
