@@ -6,18 +6,14 @@
  * Results are cached by cell text, and templates of plain `{name}` / `{+name}` expressions are
  * split once into pieces, so the row loop parses no template and builds few URLs.
  */
-import type { BlankNode, Literal, NamedNode, Quad } from '@rdfjs/types';
-import { DataFactory as N3Factory, type Quad as N3Quad } from 'n3';
-import { CSVW } from '../csvw/context.js';
-import { writeCommon, writeJsonLd } from '../csvw/to-rdf.js';
-import { NS } from '../rdf/ns.js';
+import type { Literal, NamedNode } from '@rdfjs/types';
 import { parseTemplate } from 'url-template';
 import { expand, lit, parseCell, type Cell } from '../csvw/cells.js';
 import type { Column } from '../csvw/model.js';
 import { newProblems } from '../csvw/problems.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CsvwCells, IriTemplate } from '../mapping/model.js';
-import { blankNode, iri, literal } from '../rdf/term.js';
+import { iri } from '../rdf/term.js';
 import type { CellFailure, Resolved } from './outcome.js';
 
 const CACHE_LIMIT = 50_000;
@@ -210,72 +206,6 @@ export class CsvwCellReader {
 
 const PLAIN = /^[A-Za-z0-9_~-][A-Za-z0-9._~%-]*$/;
 const COLUMN_VARIABLES = new Set(['_name', '_column', '_sourceColumn']);
-
-const C = (local: string): NamedNode => iri(`${CSVW}${local}`);
-const TYPE = iri(`${NS.rdf}type`);
-const INTEGER = iri(`${NS.xsd}integer`);
-const [ROW, ROW_CLASS, ROWNUM, URL_, TITLE, DESCRIBES] = [C('row'), C('Row'), C('rownum'), C('url'), C('title'), C('describes')];
-
-/**
- * Standard mode (csv2rdf §4.2): the table group and the table, described before the rows, and
- * each row as a csvw:Row that says its number, its place in the file and what it describes.
- * Blank nodes are labelled by their order, so a rerun writes the same bytes.
- */
-export class StandardRows {
-  private readonly table: NamedNode | BlankNode;
-  private count = 0;
-
-  constructor(private readonly cells: CsvwCellReader, private readonly csvw: CsvwCells) {
-    this.table = csvw.table.id ? iri(csvw.table.id) : blankNode('table');
-  }
-
-  headerQuads(): Quad[] {
-    const { group } = this.csvw.standard!;
-    const { table } = this.csvw;
-    const out: N3Quad[] = [];
-    const q = N3Factory.quad;
-    const g = group.id ? N3Factory.namedNode(group.id) : N3Factory.blankNode('group');
-    const t = this.table.termType === 'NamedNode' ? N3Factory.namedNode(this.table.value) : N3Factory.blankNode(this.table.value);
-    const c = (local: string) => N3Factory.namedNode(`${CSVW}${local}`);
-    out.push(q(g, N3Factory.namedNode(TYPE.value), c('TableGroup')));
-    for (const n of group.notes) writeJsonLd(out, g, c('note'), n, group.base, group.contextLang);
-    for (const [k, v] of group.common) writeCommon(out, g, k, v, group.base, group.contextLang);
-    out.push(q(g, c('table'), t), q(t, N3Factory.namedNode(TYPE.value), c('Table')), q(t, c('url'), N3Factory.namedNode(table.url)));
-    for (const n of table.notes) writeJsonLd(out, t, c('note'), n, group.base, table.contextLang);
-    for (const [k, v] of table.common) writeCommon(out, t, k, v, group.base, table.contextLang);
-    return out as unknown as Quad[];
-  }
-
-  private readonly comments: string[] = [];
-
-  /** A comment line or skipped row of the file; empty ones say nothing. */
-  comment(text: string): void {
-    if (text !== '') this.comments.push(text);
-  }
-
-  /** The file's comments about the table (rdfs:comment), written after the rows. */
-  commentQuads(): Quad[] {
-    const comment = iri(`${NS.rdfs}comment`);
-    return this.comments.map((c) => N3Factory.quad(this.table as never, comment as never, literal(c) as never) as unknown as Quad);
-  }
-
-  /** Describes one row (`line`: 0-based, where its record starts); returns the triples written. */
-  describe(emit: (s: NamedNode | BlankNode, p: NamedNode, o: NamedNode | BlankNode | Literal) => void, line: number, cells: readonly string[], described: readonly (NamedNode | BlankNode)[]): number {
-    const n = ++this.count;
-    const row = blankNode(`row${n}`);
-    emit(this.table, ROW, row);
-    emit(row, TYPE, ROW_CLASS);
-    emit(row, ROWNUM, literal(String(n), INTEGER));
-    emit(row, URL_, iri(`${this.csvw.table.url}#row=${line + 1}`));
-    let written = 4;
-    for (const title of this.cells.titles(cells)) {
-      emit(row, TITLE, title);
-      written++;
-    }
-    for (const d of described) emit(row, DESCRIBES, d);
-    return written + described.length;
-  }
-}
 
 type Piece = string | { readonly name: string; readonly reserved: boolean };
 

@@ -15,7 +15,8 @@ import { isBound, isFailure, OMIT_KEY, type Bound, type CellFailure, type Resolv
 import { compileRule, constantBound, type Evaluate } from './resolvers.js';
 import { compileTemplate, render, type Piece } from './template.js';
 import { GeneratedCodes } from './generated.js';
-import { CsvwCellReader, StandardRows } from './csvw-cells.js';
+import { CsvwCellReader } from './csvw-cells.js';
+import { StandardRows } from './csvw-rows.js';
 import { schemeQuads } from '../codelists/to-turtle.js';
 
 export type Emit = (s: NamedNode | BlankNode, p: NamedNode, o: NamedNode | BlankNode | Literal) => void;
