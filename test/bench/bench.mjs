@@ -139,6 +139,7 @@ for (const c of cases) {
     triplesPerSecond: Math.round(samples[0].triples / seconds),
     peakRssMB: Math.round(median(samples.map((s) => s.maxRssBytes)) / 2 ** 20),
     cpuSeconds: Number(median(samples.map((s) => s.cpuSeconds)).toFixed(1)),
+    cpuSecondsPerMillionRows: Number((median(samples.map((s) => s.cpuSeconds)) / (samples[0].rows / 1e6)).toFixed(1)),
     runs: samples.map((s) => Number(s.seconds.toFixed(3))),
     ...(samples[0].disclosure ? { disclosure: samples[0].disclosure } : {}),
   };
@@ -150,7 +151,10 @@ const targets = throughput ? [
   { id: 'csvw-parity', what: 'CSVW table rows/s vs its equivalent YAML mapping', value: ratio('csvw-stream', 'csvw-yaml', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 0.90', ok: (v) => v >= 0.9 },
   { id: 'csvw-vs-zazuko', what: 'CSVW table rows/s vs @zazuko/rdf-parser-csvw, same metadata', value: ratio('csvw-stream', 'csvw', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 10', ok: (v) => v >= 10 },
   { id: 'vs-handwritten', what: 'rows/s vs hand-written baseline', value: ratio('nt', 'handwritten', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 2', ok: (v) => v >= 2 },
-  { id: 'workers', what: '--workers 2 rows/s vs one process', value: ratio('nt-workers-2', 'nt', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 1.6', ok: (v) => v >= 1.6 },
+  // Speed-up with workers cannot be shown on two cores (issue 23 withdrew it): the CPU they
+  // cost, which predicts scaling on machines with more cores, is the target instead.
+  { id: 'workers', what: '--workers 2 rows/s vs one process (informational on 2 cores)', value: ratio('nt-workers-2', 'nt', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '—', ok: () => true },
+  { id: 'workers-cpu', what: '--workers 2 CPU-seconds vs one process', value: ratio('nt-workers-2', 'nt', (a, b) => a.cpuSeconds / b.cpuSeconds), need: '≤ 1.2', ok: (v) => v <= 1.2 },
   { id: 'workers-identical', what: '--workers 2 dump identical (SHA-256)', value: hashes['nt-workers-2'] ? hashes['nt-workers-2'] === hashes.nt : undefined, need: 'yes', ok: (v) => v === true },
   { id: 'rss', what: 'peak RSS at 1M rows (MB)', value: results.nt?.peakRssMB, need: '< 250', ok: (v) => v < 250 },
   { id: 'rss-big', what: `peak RSS at ${bigRows.toLocaleString('en-GB')} rows vs 1M`, value: ratio('nt-big', 'nt', (a, b) => a.peakRssMB / b.peakRssMB), need: '≤ 1.10', ok: (v) => v <= 1.1 },
@@ -217,9 +221,9 @@ writeFileSync(join(here, 'results', resultsFile), JSON.stringify(summary, null, 
 const n = (x) => x.toLocaleString('en-GB');
 if (throughput) {
   console.log(`\n${n(rows)} sentencing rows × 12 columns, ${(summary.input.bytes / 2 ** 20).toFixed(0)} MB; median of ${runs} runs; ${summary.cpus} cores, Node ${process.version}\n`);
-  console.log('| case | time (s) | rows/s | triples/s | peak RSS (MB) | CPU (s) |');
-  console.log('|---|---:|---:|---:|---:|---:|');
-  for (const r of Object.values(results)) console.log(`| ${r.label} | ${r.seconds.toFixed(1)} | ${n(r.rowsPerSecond)} | ${n(r.triplesPerSecond)} | ${r.peakRssMB} | ${r.cpuSeconds} |`);
+  console.log('| case | time (s) | rows/s | triples/s | peak RSS (MB) | CPU (s) | CPU-s per 1M rows |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of Object.values(results)) console.log(`| ${r.label} | ${r.seconds.toFixed(1)} | ${n(r.rowsPerSecond)} | ${n(r.triplesPerSecond)} | ${r.peakRssMB} | ${r.cpuSeconds} | ${r.cpuSecondsPerMillionRows} |`);
 }
 if (results.disclosure?.disclosure) {
   const d = results.disclosure.disclosure;
