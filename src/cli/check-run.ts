@@ -8,7 +8,7 @@ import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
 import { plural, rel } from './format.js';
 import { EXIT, expandMappings } from './options.js';
 import { withStdin } from './stdio.js';
-import type { LoadedCsvw } from '../csvw/load.js';
+import type { InMemory } from '../csvw/load.js';
 
 export interface CheckFlags extends CsvwFlags {
   input?: string;
@@ -84,14 +84,10 @@ async function checkOne(file: string, flags: CheckFlags): Promise<CheckOutcome> 
 }
 
 /** A CSVW table group the model cannot express: the processor's run, its problems reported, nothing written. */
-async function checkInMemory(inMemory: NonNullable<LoadedCsvw['inMemory']>, sources: ReadonlyMap<string, string>): Promise<CheckOutcome> {
-  const { runCsvw } = await import('../csvw/process.js');
-  const { toDiagnostics } = await import('../csvw/problems.js');
-  const { shownAs } = await import('../csvw/load.js');
-  const result = await runCsvw(inMemory.run);
-  const diagnostics = [diagnostic('JL907', `checked in memory by the CSVW processor: ${inMemory.reason}`, { severity: 'info' }), ...toDiagnostics(result, result.places, shownAs)];
-  const metadata = result.errors.some((e) => ['JL901', 'JL905', 'JL906'].includes(e.code));
-  return { diagnostics, sources, exit: metadata ? EXIT.usage : hasErrors(diagnostics) ? EXIT.dataErrors : EXIT.ok, rows: result.rows, rejected: 0 };
+async function checkInMemory(inMemory: InMemory, sources: ReadonlyMap<string, string>): Promise<CheckOutcome> {
+  const { runInMemory } = await import('../csvw/load.js');
+  const { diagnostics, rows, configuration } = await runInMemory(inMemory, 'checked');
+  return { diagnostics, sources, exit: configuration ? EXIT.usage : hasErrors(diagnostics) ? EXIT.dataErrors : EXIT.ok, rows, rejected: 0 };
 }
 
 const key = (d: Diagnostic): string => `${d.code}@${d.span?.file}:${d.span?.line}:${d.span?.column}:${d.message}`;

@@ -8,11 +8,12 @@
  */
 import type { Literal, NamedNode } from '@rdfjs/types';
 import { parseTemplate } from 'url-template';
-import { expand, lit, parseCell, type Cell } from '../csvw/cells.js';
+import { COLUMN_VARIABLES, columnVariables, expand, lit, parseCell, variableNames, type Cell } from '../csvw/cells.js';
 import type { Column } from '../csvw/model.js';
 import { newProblems } from '../csvw/problems.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CsvwCells, IriTemplate } from '../mapping/model.js';
+import { encodeSegment } from '../rdf/iri.js';
 import { iri } from '../rdf/term.js';
 import type { CellFailure, Resolved } from './outcome.js';
 
@@ -53,18 +54,15 @@ export class CsvwCellReader {
   private reader(col: Column, at: number): (cells: readonly string[]) => ReadCell {
     const { table } = this.csvw;
     const trim = table.dialect.trim;
-    const cache = new Map<string, ReadCell>();
+    const cached = memo<ReadCell>();
     return (cells) => {
       const raw = at < 0 ? '' : cells[at] ?? '';
-      let hit = cache.get(raw);
-      if (hit) return hit;
-      const text = trim === true ? raw.trim() : trim === 'start' ? raw.trimStart() : trim === 'end' ? raw.trimEnd() : raw;
-      const p = newProblems();
-      const cell = parseCell(text, col, table, 0, p);
-      hit = p.warnings.length ? { cell, warnings: p.warnings.map((w) => ({ code: w.code, message: w.message, column: at, value: raw })) } : { cell };
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(raw, hit);
-      return hit;
+      return cached(raw, () => {
+        const text = trim === true ? raw.trim() : trim === 'start' ? raw.trimStart() : trim === 'end' ? raw.trimEnd() : raw;
+        const p = newProblems();
+        const cell = parseCell(text, col, table, 0, p);
+        return p.warnings.length ? { cell, warnings: p.warnings.map((w) => ({ code: w.code, message: w.message, column: at, value: raw })) } : { cell };
+      });
     };
   }
 
@@ -89,15 +87,7 @@ export class CsvwCellReader {
     const col = this.csvw.columns[column]!;
     const at = this.positions[column]!;
     const omitted = (cell: Cell): Resolved => ({ omit: true, token: cell.text, why: 'null' });
-    const cache = new Map<string, Resolved>();
-    const cached = (raw: string, make: () => Resolved): Resolved => {
-      let hit = cache.get(raw);
-      if (hit) return hit;
-      hit = make();
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(raw, hit);
-      return hit;
-    };
+    const cached = memo<Resolved>();
     if (!valueUrl) {
       return (cells) => cached(at < 0 ? '' : cells[at] ?? '', () => {
         const { cell, warnings } = read(cells);
@@ -118,16 +108,8 @@ export class CsvwCellReader {
     const reads = variableNames(valueUrl.source).filter((n) => !COLUMN_VARIABLES.has(n));
     if (reads.every((n) => n === col.name) && at >= 0) return (cells) => cached(cells[at] ?? '', () => make(cells, iri));
     // The template reads other cells: one term object per IRI all the same.
-    const terms = new Map<string, NamedNode>();
-    const termOf = (value: string): NamedNode => {
-      let t = terms.get(value);
-      if (!t) {
-        if (terms.size >= CACHE_LIMIT) terms.clear();
-        terms.set(value, (t = iri(value)));
-      }
-      return t;
-    };
-    return (cells) => make(cells, termOf);
+    const terms = memo<NamedNode>();
+    return (cells) => make(cells, (value) => terms(value, () => iri(value)));
   }
 
   /** Column `name`'s value encoded for a template expression, cached by cell text; `plain`: a segment URL leaves alone. */
@@ -137,19 +119,13 @@ export class CsvwCellReader {
     if (j === undefined) return () => none;
     const read = this.readers[j]!;
     const at = this.positions[j]!;
-    const cache = new Map<string, { text: string; plain: boolean }>();
+    const cached = memo<{ readonly text: string; readonly plain: boolean }>();
     const encode = reserved ? encodeReserved : encodeUnreserved;
-    return (cells) => {
-      const raw = at < 0 ? '' : cells[at] ?? '';
-      let hit = cache.get(raw);
-      if (hit) return hit;
+    return (cells) => cached(at < 0 ? '' : cells[at] ?? '', () => {
       const { cell } = read(cells);
       const text = cell.values === null ? '' : cell.values.map((v) => encode(v.lexical)).join(',');
-      hit = { text, plain: PLAIN.test(text) };
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(raw, hit);
-      return hit;
-    };
+      return { text, plain: PLAIN.test(text) };
+    });
   }
 
   /**
@@ -158,7 +134,7 @@ export class CsvwCellReader {
    */
   template(t: IriTemplate, col?: Column): CsvwTemplate {
     const { table } = this.csvw;
-    const fixed: Record<string, string> = col ? { _name: decodeURIComponent(col.name), _column: String(col.number), _sourceColumn: String(col.number + table.dialect.skipColumns) } : {};
+    const fixed: Record<string, string> = col ? columnVariables(col, table.dialect.skipColumns) : {};
     const base = table.url;
     const pieces = simplePieces(t.source);
     if (!pieces || !stable(pieces) || pieces.some((p) => typeof p !== 'string' && p.name in fixed)) {
@@ -204,8 +180,21 @@ export class CsvwCellReader {
   }
 }
 
+/** A bounded cache by cell text (or IRI): the value made once per distinct key. */
+function memo<T>(): (key: string, make: () => T) => T {
+  const cache = new Map<string, T>();
+  return (key, make) => {
+    let hit = cache.get(key);
+    if (hit === undefined) {
+      hit = make();
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+}
+
 const PLAIN = /^[A-Za-z0-9_~-][A-Za-z0-9._~%-]*$/;
-const COLUMN_VARIABLES = new Set(['_name', '_column', '_sourceColumn']);
 
 type Piece = string | { readonly name: string; readonly reserved: boolean };
 
@@ -242,17 +231,8 @@ function stable(pieces: readonly Piece[]): boolean {
   }
 }
 
-/** The variable names a template's expressions read (modifiers and operators dropped). */
-function variableNames(source: string): string[] {
-  const names = new Set<string>();
-  for (const m of source.matchAll(/\{([^}]*)\}/g)) {
-    for (const spec of m[1]!.replace(/^[+#./;?&=,!@|]/, '').split(',')) names.add(spec.replace(/(\*|:\d+)$/, ''));
-  }
-  return [...names];
-}
-
-/** RFC 6570 simple expansion: everything but the unreserved characters percent-encoded. */
-const encodeUnreserved = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** RFC 6570 simple expansion (`{name}`): everything but the unreserved characters percent-encoded, as a mapping's segments are. */
+const encodeUnreserved = encodeSegment;
 
 /** RFC 6570 reserved expansion (`{+name}`), as url-template does it. */
 const RESERVED = parseTemplate('{+v}');

@@ -7,7 +7,7 @@
 import type { BlankNode, Literal, NamedNode, Quad } from '@rdfjs/types';
 import { DataFactory as N3Factory, type Quad as N3Quad } from 'n3';
 import { CSVW } from '../csvw/context.js';
-import { writeCommon, writeJsonLd } from '../csvw/to-rdf.js';
+import { describeGroup, describeTable } from '../csvw/to-rdf.js';
 import type { CsvwCells } from '../mapping/model.js';
 import { NS } from '../rdf/ns.js';
 import { blankNode, iri, literal } from '../rdf/term.js';
@@ -30,16 +30,10 @@ export class StandardRows {
     const { group } = this.csvw.standard!;
     const { table } = this.csvw;
     const out: N3Quad[] = [];
-    const q = N3Factory.quad;
     const g = group.id ? N3Factory.namedNode(group.id) : N3Factory.blankNode('group');
     const t = this.table.termType === 'NamedNode' ? N3Factory.namedNode(this.table.value) : N3Factory.blankNode(this.table.value);
-    const c = (local: string) => N3Factory.namedNode(`${CSVW}${local}`);
-    out.push(q(g, N3Factory.namedNode(TYPE.value), c('TableGroup')));
-    for (const n of group.notes) writeJsonLd(out, g, c('note'), n, group.base, group.contextLang);
-    for (const [k, v] of group.common) writeCommon(out, g, k, v, group.base, group.contextLang);
-    out.push(q(g, c('table'), t), q(t, N3Factory.namedNode(TYPE.value), c('Table')), q(t, c('url'), N3Factory.namedNode(table.url)));
-    for (const n of table.notes) writeJsonLd(out, t, c('note'), n, group.base, table.contextLang);
-    for (const [k, v] of table.common) writeCommon(out, t, k, v, group.base, table.contextLang);
+    describeGroup(out, g, group);
+    describeTable(out, g, t, table, group);
     return out as unknown as Quad[];
   }
 

@@ -74,6 +74,21 @@ export function lit(v: { lexical: string; datatype: string; lang?: string }) {
   return literal(v.lexical, namedNode(v.datatype));
 }
 
+/** Template variables fixed for a column (§4.2 of csv2rdf): its name and its place. */
+export const COLUMN_VARIABLES = new Set(['_name', '_column', '_sourceColumn']);
+
+/** The values of a column's fixed variables. */
+export const columnVariables = (col: Column, skipColumns: number): Record<string, string> => ({ _name: decodeURIComponent(col.name), _column: String(col.number), _sourceColumn: String(col.number + skipColumns) });
+
+/** The variable names a template's expressions read (operators and modifiers dropped). */
+export function variableNames(source: string): string[] {
+  const names = new Set<string>();
+  for (const m of source.matchAll(/\{([^}]*)\}/g)) {
+    for (const spec of m[1]!.replace(/^[+#./;?&=,!@|]/, '').split(',')) names.add(spec.replace(/(\*|:\d+)$/, ''));
+  }
+  return [...names];
+}
+
 /** An RFC 6570 template expanded with the row's values and resolved against the table's URL. */
 export function expand(template: string, vars: Record<string, unknown>, base: string): string | undefined {
   let expanded: string;

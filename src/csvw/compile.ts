@@ -13,7 +13,7 @@ import { parseTemplate } from 'url-template';
 import type { ConstTerm, IriTemplate, MappingModel, SourceModel, SubjectRule, TripleRule, Variable } from '../mapping/model.js';
 import { datasetGraph } from '../rdf/graphs.js';
 import { slugify } from '../rdf/iri.js';
-import { expand } from './cells.js';
+import { COLUMN_VARIABLES, columnVariables, expand, variableNames } from './cells.js';
 import { expandName } from './context.js';
 import { NS } from '../rdf/ns.js';
 import type { Column, Table, TableGroup } from './model.js';
@@ -35,9 +35,7 @@ const DEFAULT_BASE = 'https://data.justice.gov.uk/';
 /** The subject of columns without an aboutUrl (an empty aboutUrl is the table's URL, not this). */
 const BLANK = '\u0000blank';
 /** Template variables that change from row to row without a cell: the streaming plan has none. */
-const ROW_VARIABLES = /\{[^}]*\b(_row|_sourceRow)\b[^}]*\}/;
-/** Variables fixed for a column. */
-const COLUMN_VARIABLES = new Set(['_name', '_column', '_sourceColumn']);
+const ROW_VARIABLES = new Set(['_row', '_sourceRow']);
 
 function compileTable(group: TableGroup, from: CsvwSource): CompiledCsvw {
   const tables = group.tables.filter((t) => !t.suppressOutput);
@@ -54,7 +52,7 @@ function compileTable(group: TableGroup, from: CsvwSource): CompiledCsvw {
     if (c.separator !== null) return { reason: `column ${c.name} holds lists (separator)` };
     for (const t of [c.aboutUrl, c.propertyUrl, c.valueUrl]) {
       if (t === undefined) continue;
-      if (ROW_VARIABLES.test(t)) return { reason: `the template ${t} reads the row number` };
+      if (variableNames(t).some((n) => ROW_VARIABLES.has(n))) return { reason: `the template ${t} reads the row number` };
       try {
         parseTemplate(t);
       } catch {
@@ -79,7 +77,7 @@ function compileTable(group: TableGroup, from: CsvwSource): CompiledCsvw {
     const subject = bySubject.get(about) ?? { triples: [] };
     if (!c.suppressOutput || !from.minimal) bySubject.set(about, subject);
     if (c.suppressOutput) return;
-    const fixed = { _name: decodeURIComponent(c.name), _column: String(c.number), _sourceColumn: String(c.number + table.dialect.skipColumns) };
+    const fixed = columnVariables(c, table.dialect.skipColumns);
     const predicate = c.propertyUrl === undefined ? `${table.url}#${c.name}` : constantOf(c.propertyUrl, fixed, table.url);
     // A propertyUrl that reads cells is not a constant predicate: the processor's path.
     if (predicate === null) throw new CsvwNotStreamable(`the propertyUrl ${c.propertyUrl} of column ${c.name} reads the row's cells`);
@@ -181,11 +179,7 @@ function sourceOf(table: Table, path: string, span: { file: string; line: number
  * reads cells; undefined when it expands to nothing (the processor writes no triple then).
  */
 function constantOf(template: string, fixed: Readonly<Record<string, string>>, base: string): string | null | undefined {
-  for (const m of template.matchAll(/\{([^}]*)\}/g)) {
-    for (const spec of m[1]!.replace(/^[+#./;?&=,!@|]/, '').split(',')) {
-      if (!COLUMN_VARIABLES.has(spec.replace(/(\*|:\d+)$/, ''))) return null;
-    }
-  }
+  if (variableNames(template).some((n) => !COLUMN_VARIABLES.has(n))) return null;
   return expand(template, fixed, base);
 }
 

@@ -7,12 +7,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Quad } from 'n3';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedMapping } from '../mapping/load.js';
 import { compileCsvw } from './compile.js';
 import type { Fetch } from './metadata.js';
 import type { TableGroup } from './model.js';
-import { findTableGroup, type CsvwRun } from './process.js';
+import { findTableGroup, runCsvw, type CsvwRun } from './process.js';
 import { JsonPlaces, newProblems, toDiagnostics } from './problems.js';
 
 export interface CsvwOptions {
@@ -24,7 +25,40 @@ export interface CsvwOptions {
 
 export interface LoadedCsvw extends LoadedMapping {
   /** The run for the in-memory processor, when the model cannot express the table (and why). */
-  readonly inMemory?: { readonly run: CsvwRun; readonly reason: string; readonly group: TableGroup };
+  readonly inMemory?: InMemory;
+}
+
+export interface InMemory {
+  readonly run: CsvwRun;
+  readonly reason: string;
+  readonly group: TableGroup;
+  /** The metadata document's path, as diagnostics and the catalogue name it. */
+  readonly file: string;
+}
+
+/** Problems about the metadata or files as a whole: the command line's (exit 2), not the data's. */
+const CONFIGURATION = new Set(['JL901', 'JL905', 'JL906']);
+
+/**
+ * The in-memory processor's run of a table group (`convert` writes it, `check` reports it):
+ * its triples and rows, its problems located, JL907 first saying why it was held in memory.
+ */
+export async function runInMemory(m: InMemory, done: 'converted' | 'checked'): Promise<{ readonly quads: readonly Quad[]; readonly rows: number; readonly diagnostics: Diagnostic[]; readonly configuration: boolean }> {
+  const result = await runCsvw(m.run);
+  return {
+    quads: result.quads, rows: result.rows,
+    diagnostics: [diagnostic('JL907', `${done} in memory by the CSVW processor: ${m.reason}`, { severity: 'info' }), ...toDiagnostics(result, result.places, shownAs)],
+    configuration: result.errors.some((e) => CONFIGURATION.has(e.code)),
+  };
+}
+
+/** Bytes as text in `encoding`; one the platform does not know is read as UTF-8, the specification's default. */
+function decode(bytes: Uint8Array, encoding: string): string {
+  try {
+    return new TextDecoder(encoding).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }
 
 /** A file: URL as a path; others as given. */
@@ -39,28 +73,14 @@ export const fileFetch: Fetch = async (url, encoding = 'utf-8') => {
     const path = fileURLToPath(url.split('#')[0]!.split('?')[0]!);
     const bytes = await readFile(path).catch(() => undefined);
     if (!bytes) return undefined;
-    let text: string;
-    try {
-      text = new TextDecoder(encoding).decode(bytes);
-    } catch {
-      // An encoding the platform does not know: read as UTF-8, as the specification's default.
-      text = new TextDecoder('utf-8').decode(bytes);
-    }
-    return { text, contentType: /\.json$/i.test(path) ? 'application/json' : 'text/csv' };
+    return { text: decode(bytes, encoding), contentType: /\.json$/i.test(path) ? 'application/json' : 'text/csv' };
   }
   if (!/^https?:/.test(url)) return undefined;
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(30_000), headers: { accept: 'application/csvm+json, application/ld+json, text/csv;q=0.9, */*;q=0.1' } });
     if (!res.ok) return undefined;
     const link = res.headers.get('link');
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    let text: string;
-    try {
-      text = new TextDecoder(encoding).decode(bytes);
-    } catch {
-      text = new TextDecoder('utf-8').decode(bytes);
-    }
-    return { text, contentType: res.headers.get('content-type') ?? '', ...(link ? { link } : {}) };
+    return { text: decode(new Uint8Array(await res.arrayBuffer()), encoding), contentType: res.headers.get('content-type') ?? '', ...(link ? { link } : {}) };
   } catch {
     return undefined;
   }
@@ -79,5 +99,5 @@ export async function loadCsvw(arg: string, opts: CsvwOptions, fetch: Fetch = fi
   const file = shownAs(run.userMetadata ?? (found.isJson ? url : found.group.base));
   const compiled = compileCsvw(found.group, { file, minimal: opts.minimal });
   if ('model' in compiled) return { model: compiled.model, diagnostics, sources };
-  return { diagnostics, sources, inMemory: { run, reason: compiled.reason, group: found.group } };
+  return { diagnostics, sources, inMemory: { run, reason: compiled.reason, group: found.group, file } };
 }

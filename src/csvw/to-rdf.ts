@@ -21,23 +21,33 @@ const XSD = NS.xsd;
 const TYPE = namedNode(`${RDF}type`);
 const c = (local: string) => namedNode(`${CSVW}${local}`);
 
+type Node = ReturnType<typeof namedNode> | ReturnType<typeof blankNode>;
+
+/** Standard mode: the table group, its notes and common properties. */
+export function describeGroup(out: Quad[], g: Node, group: TableGroup): void {
+  out.push(quad(g, TYPE, c('TableGroup')));
+  for (const n of group.notes) writeJsonLd(out, g, c('note'), n, group.base, group.contextLang);
+  for (const [k, v] of group.common) writeCommon(out, g, k, v, group.base, group.contextLang);
+}
+
+/** Standard mode: a table of the group, its URL, notes and common properties. */
+export function describeTable(out: Quad[], g: Node, t: Node, table: Table, group: TableGroup): void {
+  out.push(quad(g, c('table'), t), quad(t, TYPE, c('Table')), quad(t, c('url'), namedNode(table.url)));
+  for (const n of table.notes) writeJsonLd(out, t, c('note'), n, group.base, table.contextLang);
+  for (const [k, v] of table.common) writeCommon(out, t, k, v, group.base, table.contextLang);
+}
+
 export function tableGroupToRdf(group: TableGroup, parsed: ReadonlyMap<string, ParsedTable>, minimal: boolean, p: Problems): Quad[] {
   const out: Quad[] = [];
   const g = group.id ? namedNode(group.id) : blankNode();
-  if (!minimal) {
-    out.push(quad(g, TYPE, c('TableGroup')));
-    for (const n of group.notes) writeJsonLd(out, g, c('note'), n, group.base, group.contextLang);
-    for (const [k, v] of group.common) writeCommon(out, g, k, v, group.base, group.contextLang);
-  }
+  if (!minimal) describeGroup(out, g, group);
   for (const table of group.tables) {
     if (table.suppressOutput) continue;
     const data = parsed.get(table.url);
     if (!data) continue;
     const t = table.id ? namedNode(table.id) : blankNode();
     if (!minimal) {
-      out.push(quad(g, c('table'), t), quad(t, TYPE, c('Table')), quad(t, c('url'), namedNode(table.url)));
-      for (const n of table.notes) writeJsonLd(out, t, c('note'), n, group.base, table.contextLang);
-      for (const [k, v] of table.common) writeCommon(out, t, k, v, group.base, table.contextLang);
+      describeTable(out, g, t, table, group);
       for (const comment of data.comments) out.push(quad(t, namedNode(`${NS.rdfs}comment`), literal(comment)));
     }
     const columns = columnsFor(table, data);
@@ -132,14 +142,14 @@ function writeList(out: Quad[], s: Quad['subject'], p: ReturnType<typeof namedNo
 }
 
 /** A common property (`dc:title`: value) as triples about `s`. */
-export function writeCommon(out: Quad[], s: Quad['subject'], key: string, value: unknown, base: string, lang?: string): void {
+function writeCommon(out: Quad[], s: Quad['subject'], key: string, value: unknown, base: string, lang?: string): void {
   const p = expandName(key);
   if (!p) return;
   writeJsonLd(out, s, namedNode(p), value, base, lang);
 }
 
 /** A JSON-LD value (string, number, boolean, {@value}, {@id}, node object, array) as objects of `s p`. */
-export function writeJsonLd(out: Quad[], s: Quad['subject'], p: ReturnType<typeof namedNode>, value: unknown, base: string, lang?: string): void {
+function writeJsonLd(out: Quad[], s: Quad['subject'], p: ReturnType<typeof namedNode>, value: unknown, base: string, lang?: string): void {
   if (Array.isArray(value)) {
     for (const v of value) writeJsonLd(out, s, p, v, base, lang);
     return;

@@ -127,15 +127,27 @@ export class SubjectTable {
   /** A kept line as its CSV record, and the triples that go to the side tables. */
   row(line: string, columns: readonly TableColumn[]): { readonly record: string; readonly spill: readonly SideTriple[] } {
     const [subject, pairs] = JSON.parse(line) as KeptLine;
-    const written = columns.filter((c) => !c.constant);
-    const cells = written.map(() => '');
+    const { width, at } = this.layoutOf(columns);
+    const cells = new Array<string>(width).fill('');
     const spill: SideTriple[] = [];
     for (const [p, key, value] of pairs) {
-      const at = written.findIndex((c) => c.predicate === p);
-      if (at >= 0) cells[at] = value;
-      else if (!columns.some((c) => c.constant && c.predicate === p)) spill.push({ subject, predicate: p, kind: this.kinds.get(key)!, value });
+      const i = at.get(p);
+      if (i === undefined) spill.push({ subject, predicate: p, kind: this.kinds.get(key)!, value });
+      else if (i >= 0) cells[i] = value;
     }
     return { record: csvRecord([subject, ...cells]), spill };
+  }
+
+  /** Where each column's value goes in a record (-1: a virtual column's), worked out once per set of columns: `row` runs per subject. */
+  private layout: { readonly columns: readonly TableColumn[]; readonly width: number; readonly at: ReadonlyMap<string, number> } | undefined;
+  private layoutOf(columns: readonly TableColumn[]): { readonly width: number; readonly at: ReadonlyMap<string, number> } {
+    if (this.layout?.columns !== columns) {
+      const at = new Map<string, number>();
+      let width = 0;
+      for (const c of columns) at.set(c.predicate, c.constant ? -1 : width++);
+      this.layout = { columns, width, at };
+    }
+    return this.layout;
   }
 
   /** The table's description, for the metadata document. */

@@ -8,20 +8,18 @@
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataFactory, type BlankNode, type Quad } from 'n3';
-
-const { blankNode } = DataFactory;
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Severity } from '../diagnostics/codes.js';
 import { shellModel } from '../csvw/compile.js';
-import { shownAs, type LoadedCsvw } from '../csvw/load.js';
-import { runCsvw } from '../csvw/process.js';
-import { toDiagnostics } from '../csvw/problems.js';
+import { runInMemory, type LoadedCsvw } from '../csvw/load.js';
 import { FactsCollector } from '../metadata/facts.js';
 import { FileSink } from '../sinks/sink.js';
 import type { OutputFormat } from '../sinks/registry.js';
 import { OutputError, outOfSpace } from '../sinks/io-error.js';
 import type { ConvertResult } from './convert.js';
 import { emptySummary } from './summary.js';
+
+const { blankNode } = DataFactory;
 
 export interface InMemoryOptions {
   /** The argument as given (the metadata document or CSV file). */
@@ -36,22 +34,19 @@ export interface InMemoryOptions {
   readonly csvw?: boolean;
 }
 
-/** Problems that concern the metadata or files as a whole: the command line's (exit 2), not the data's. */
-const CONFIGURATION = new Set(['JL901', 'JL905', 'JL906']);
-
 export async function convertCsvwInMemory(opts: InMemoryOptions): Promise<ConvertResult> {
   const started = Date.now();
-  const { run, reason, group } = opts.loaded.inMemory;
+  const { run, group, file } = opts.loaded.inMemory;
   const sources = opts.loaded.sources;
-  const model = shellModel(group, undefined, { file: opts.loaded.inMemory.run.userMetadata ? shownAs(run.userMetadata!) : shownAs(group.base), minimal: run.minimal ?? false });
+  const model = shellModel(group, undefined, { file, minimal: run.minimal ?? false });
   const tables = group.tables.filter((t) => !t.suppressOutput && t.url.startsWith('file:'));
   const summary = emptySummary(opts.mapping, tables.map((t) => fileURLToPath(t.url)).join(', ') || opts.mapping);
   summary.csvw = true;
-  const result = await runCsvw(run);
-  const kept: Diagnostic[] = [diagnostic('JL907', `converted in memory by the CSVW processor: ${reason}`, { severity: 'info' }), ...toDiagnostics(result, result.places, shownAs)];
+  const result = await runInMemory(opts.loaded.inMemory, 'converted');
+  const kept: Diagnostic[] = [...result.diagnostics];
   if (opts.csvw) kept.push(diagnostic('JL907', '--format csvw is not written for a table group converted in memory; the other formats are', { severity: 'info' }));
   for (const d of kept) summary.diagnosticsBySeverity[d.severity]++;
-  if (result.errors.some((e) => CONFIGURATION.has(e.code))) return { status: 'config-error', model, diagnostics: kept, sources };
+  if (result.configuration) return { status: 'config-error', model, diagnostics: kept, sources };
   summary.records.header = tables.reduce((n, t) => n + (t.dialect.header ? t.dialect.headerRowCount : 0), 0);
   summary.records.converted = result.rows;
   const quads = bySubject(result.quads);
