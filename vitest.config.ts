@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
  * The long scenarios: kills at every rename, full disks, servers that fail mid-upload, the
  * worker threads on files large enough to split, the npm pack install, the spec's own IC
  * queries run by Comunica on every dump, publishing into a real Virtuoso, and serve's pages in
- * a real browser (Chromium). `npm run test:long` runs them (CI runs both suites);
+ * a real browser (Chromium), the bench's anchors held to justice-lod's triples. `npm run test:long` runs them (CI runs both suites);
  * `npm test` runs everything else in about 6 minutes on 2 cores (345–410 s measured).
  */
 export const LONG = [
@@ -16,6 +16,7 @@ export const LONG = [
   'test/integration/independent-ics.test.ts',
   'test/integration/virtuoso.test.ts',
   'test/browser/serve-pages.test.ts',
+  'test/integration/bench-anchors.test.ts',
 ];
 
 export default defineConfig({

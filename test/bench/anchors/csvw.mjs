@@ -5,7 +5,7 @@
 // CSVW cannot strip `NN: ` codes, look up GSS codes or read `1,234`, so codes come out as the
 // encoded labels and counts as written; [c] is its null value. The triple count per row is
 // the same as justice-lod's plus CSVW's row description (csvw:Row, rownum, url, describes).
-// Usage: node csvw.mjs <sentencing.csv> <out.nt>
+// Usage: node csvw.mjs <file.csv> <out.nt> [sentencing|matrix-generated]
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import CsvwParser from '@zazuko/rdf-parser-csvw';
@@ -14,8 +14,8 @@ import N3 from 'n3';
 import { recordRun } from './measured.mjs';
 import { csvwTurtle, DATASET } from '../csvw-table.mjs';
 
-const [csv, outFile] = process.argv.slice(2);
-const metadata = csvwTurtle(csv);
+const [csv, outFile, table = 'sentencing'] = process.argv.slice(2);
+const metadata = csvwTurtle(csv, table);
 const dataset = rdf.dataset(new N3.Parser().parse(metadata));
 const quads = new CsvwParser({ metadata: dataset, baseIRI: `${DATASET}/` }).import(createReadStream(csv));
 const out = createWriteStream(outFile);
