@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedMapping } from '../mapping/load.js';
+import type { MappingModel } from '../mapping/model.js';
 import type { ReportInput } from '../validate/report.js';
 import type { GraphInput } from '../validate/validate-graph.js';
 import { printDiagnostics } from './diagnostics-out.js';
@@ -24,22 +25,28 @@ export interface ValidateFlags {
   quiet?: boolean;
 }
 
-export async function runValidate(files: readonly string[], flags: ValidateFlags): Promise<number> {
+/**
+ * Dumps at least this large are read once as a stream and checked observation by observation
+ * (validate-stream.ts), where their data sets' mappings are known; smaller ones are validated
+ * as a whole graph, the reference the streaming checks are held to.
+ */
+export const STREAM_BYTES = 32 * 2 ** 20;
+
+export async function runValidate(files: readonly string[], flags: ValidateFlags, streamBytes = STREAM_BYTES): Promise<number> {
   for (const f of files) recoverBeforeReading(f);
-  const { readGraphInput } = await import('../validate/read-input.js');
-  const inputs: GraphInput[] = [];
+  const { formatByPath } = await import('../sinks/registry.js');
+  const { regularFile } = await import('../csv/read.js');
+  let bytes = 0;
   for (const file of files) {
     try {
-      const input = await readGraphInput(file);
-      if (!input) {
+      if (!formatByPath(file)) {
         printDiagnostics([diagnostic('JL403', `${file}: validate reads what convert writes: .ttl, .nt, .nq, .trig, .jsonld (or .json), each optionally .gz`)], new Map());
         return EXIT.usage;
       }
-      inputs.push(input);
+      await regularFile(file);
+      bytes += statSync(file).size;
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      printDiagnostics([diagnostic('JL402', `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`)], new Map());
-      return EXIT.usage;
+      return cannotRead(file, err);
     }
   }
   for (const m of flags.mapping ?? []) {
@@ -60,19 +67,44 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
   };
   const shapePaths = flags.shapes ?? readdirSync(SHAPES_DIR).filter((f) => f.endsWith('.ttl')).map((f) => join(SHAPES_DIR, f));
   let result;
+  const stop = showActivity(!flags.quiet);
   try {
     // Loaded on use: the SHACL engine and its SPARQL engine take a while to load.
     const { validateGraph } = await import('../validate/validate-graph.js');
     const shapes = await Promise.all(shapePaths.map(async (p) => ({ name: flags.shapes ? p : `shapes/${basename(p)}`, text: await readFile(p, 'utf8') })));
     // A data set with no shapes given (any user's own mapping): its shapes, generated from its mapping.
     const shapesFor = flags.shapes ? undefined : (dataset: string) => shapesFromMappings(dataset, mappings, load);
-    const stop = showActivity(!flags.quiet);
-    // Disclosure control where a data set's mapping has rules for it: on the dumps as written.
-    const alsoCheck = async (select: (sparql: string) => Record<string, string>[]) => (await import('../validate/disclosure-in-dumps.js')).disclosureViolations(select, mappings, provenance, load);
-    result = await validateGraph(inputs, shapes, { ...(shapesFor ? { shapesFor } : {}), alsoCheck }).finally(stop);
+    // Large dumps with the shapes their mappings generate: one streaming pass, bounded memory.
+    if (!flags.shapes && bytes >= streamBytes) {
+      const models = new Map<string, MappingModel>();
+      for (const m of mappings) {
+        const { model } = await load(m);
+        if (model) models.set(model.dataset, model);
+      }
+      const { validateStreaming } = await import('../validate/validate-stream.js');
+      result = await validateStreaming(files, models, shapes, { ...(shapesFor ? { shapesFor } : {}) });
+    }
+    if (!result) {
+      const { readGraphInput } = await import('../validate/read-input.js');
+      const inputs: GraphInput[] = [];
+      for (const file of files) {
+        try {
+          inputs.push((await readGraphInput(file))!);
+        } catch (err) {
+          // A whole graph is held as one string: past 512 MB there is none that long.
+          const why = bytes >= 2 ** 29 ? new Error(`${(err as Error).message}; a dump this large is validated as a stream when the mapping of each of its data sets is given (--mapping) and it has no disclosure rules`) : err;
+          return cannotRead(file, why);
+        }
+      }
+      // Disclosure control where a data set's mapping has rules for it: on the dumps as written.
+      const alsoCheck = async (select: (sparql: string) => Record<string, string>[]) => (await import('../validate/disclosure-in-dumps.js')).disclosureViolations(select, mappings, provenance, load);
+      result = await validateGraph(inputs, shapes, { ...(shapesFor ? { shapesFor } : {}), alsoCheck });
+    }
   } catch (err) {
     process.stderr.write(`error: cannot validate: ${(err as Error).message}\n`);
     return EXIT.usage;
+  } finally {
+    stop();
   }
   const { traceViolations } = await import('../run/locate.js');
   const violations = await traceViolations(result.violations, mappings, provenance);
@@ -84,6 +116,12 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
   if (flags.report && flags.format !== 'text') process.stdout.write(reportText(input));
   const failing = flags.failOn === 'none' ? [] : violations.filter((v) => flags.failOn === 'warning' || v.severity === 'error');
   return failing.length ? EXIT.dataErrors : EXIT.ok;
+}
+
+function cannotRead(file: string, err: unknown): number {
+  const code = (err as NodeJS.ErrnoException).code;
+  printDiagnostics([diagnostic('JL402', `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`)], new Map());
+  return EXIT.usage;
 }
 
 /** The shapes of the mapping (of those given or found) whose data set this is, generated as `npm run shapes` would. */

@@ -11,7 +11,7 @@ let parser: typeof N3Parser | undefined;
  * that most commands never use; and most runs read the vocabulary from the build's cache.
  * n3 has no "exports" map, so its compiled modules can be required one by one.
  */
-export function parseRdf(text: string, format: 'Turtle' | 'N-Triples' = 'Turtle'): Quad[] {
+export function parseRdf(text: string, format: 'Turtle' | 'N-Triples' = 'Turtle', blankNodePrefix?: string): Quad[] {
   parser ??= (require('n3/lib/N3Parser.js') as { default: typeof N3Parser }).default;
-  return new parser({ format }).parse(text);
+  return new parser({ format, ...(blankNodePrefix !== undefined ? { blankNodePrefix } : {}) }).parse(text);
 }

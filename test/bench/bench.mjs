@@ -67,6 +67,7 @@ const timeliness = wanted('timeliness', 'core') ? await input('timeliness', 100_
 // The disclosure checks' table: areas × offences × sex with totals every way, about `rows` rows.
 const disclosure = wanted('disclosure', 'core') || wanted('disclosure-off', 'core') ? await input('disclosure-1m', rows, generateDisclosure) : undefined;
 
+const n = (x) => x.toLocaleString('en-GB');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sha256 = (file) => new Promise((resolve, reject) => {
   const h = createHash('sha256');
@@ -161,6 +162,54 @@ if (throughput && bigRows > 0 && !skip.has('big')) {
 }
 let bigCase = 'nt';
 
+// `validate` of the headline case's dump (issue 23, point 3), beside Apache Jena's SHACL engine
+// (Debian's libapache-jena-java: `shacl validate`) on the same dump and the shapes its mapping
+// generates, and serdi's parse of the dump as the floor; each when installed.
+const validateDir = join(data, 'validate');
+const validateDump = join(validateDir, 'sentencing-bench.nt');
+const validateShapes = join(validateDir, 'shapes.ttl');
+async function dumpToValidate() {
+  const stamp = join(validateDir, 'rows');
+  if (existsSync(validateDump) && existsSync(stamp) && readFileSync(stamp, 'utf8') === String(rows)) return;
+  process.stderr.write(`writing the dump to validate: ${n(rows)} rows …\n`);
+  rmSync(validateDir, { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'justice-lod.js'), 'convert', bench, '--input', sentencing, '--out', validateDir, '--format', 'nt', '--no-metadata', '--quiet'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`convert for validate failed:\n${r.stderr}`);
+  const { loadMapping } = await import('../../dist/mapping/load.js');
+  const { shapesTurtle } = await import('../../dist/validate/shapes.js');
+  writeFileSync(validateShapes, shapesTurtle((await loadMapping(bench)).model));
+  writeFileSync(stamp, String(rows));
+}
+const installed = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+/** A command's wall time and peak RSS (GNU time), its output discarded. */
+function timed(argv, env = {}) {
+  const started = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', ...argv], { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const [rss, user, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  if (r.status !== 0 && !Number.isFinite(rss)) throw new Error(`${argv.join(' ')} failed:\n${r.stderr.slice(0, 2000)}`);
+  return { seconds, maxRssBytes: rss * 1024, cpuSeconds: user + sys, rows, triples: 0 };
+}
+if (wanted('validate', 'validate')) {
+  cases.push({ id: 'validate', group: 'validate', label: 'justice-lod validate, the headline dump with its mapping\'s shapes', rows, run: async () => {
+    await dumpToValidate();
+    const { m, stdout } = once([join(here, 'measure.mjs'), 'node', 'justice-lod', 'validate', validateDump, '--mapping', bench, '--quiet', '--format', 'json', '--fail-on', 'none']);
+    return { seconds: m.seconds, maxRssBytes: m.maxRssBytes, cpuSeconds: m.cpuSeconds, rows, triples: JSON.parse(stdout).triples };
+  } });
+}
+if (wanted('validate-jena', 'validate') && installed('shacl')) {
+  cases.push({ id: 'validate-jena', group: 'validate', anchor: true, label: 'Apache Jena `shacl validate`, the same dump and shapes (anchor)', rows, run: async () => {
+    await dumpToValidate();
+    return timed(['shacl', 'validate', '--shapes', validateShapes, '--data', validateDump], { JVM_ARGS: '-Xmx20g' });
+  } });
+}
+if (wanted('validate-serdi', 'validate') && installed('serdi')) {
+  cases.push({ id: 'validate-serdi', group: 'validate', anchor: true, label: 'serdi, parsing the dump (the floor)', rows, run: async () => {
+    await dumpToValidate();
+    return timed(['serdi', '-i', 'ntriples', '-o', 'ntriples', validateDump]);
+  } });
+}
+
 const results = {};
 const hashes = {};
 for (const c of cases) {
@@ -189,7 +238,6 @@ for (const c of cases) {
   };
 }
 
-const n = (x) => x.toLocaleString('en-GB');
 const ratio = (a, b, f) => (results[a] && results[b] ? Number(f(results[a], results[b]).toFixed(2)) : undefined);
 const targets = throughput ? [
   { id: 'vs-csvw', what: 'rows/s vs @zazuko/rdf-parser-csvw', value: ratio('nt', 'csvw', (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 10', ok: (v) => v >= 10 },
@@ -211,6 +259,10 @@ const targets = throughput ? [
     ...(id.endsWith('-100k') ? [] : [{ id: `${id}-rss`, what: `${id}: peak RSS at ${n(results[on]?.rows ?? rows)} rows (MB)`, value: results[on]?.peakRssMB, need: '< 250', ok: (v) => v < 250 }]),
   ]),
   ...MATRIX.filter((c) => c.csvw).map((c) => ({ id: `${c.id}-vs-zazuko`, what: `${c.id}, 100k rows: rows/s vs @zazuko/rdf-parser-csvw on its CSVW metadata`, value: ratio(`${c.id}-100k`, `${c.id}-100k-zazuko`, (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 10', ok: (v) => v >= 10 })),
+  { id: 'validate-time', what: 'validate of the headline dump (s)', value: results.validate?.seconds, need: '≤ 10', ok: (v) => v <= 10 },
+  { id: 'validate-rss', what: 'validate of the headline dump: peak RSS (MB)', value: results.validate?.peakRssMB, need: '≤ 500', ok: (v) => v <= 500 },
+  { id: 'validate-vs-jena', what: 'validate time vs Apache Jena shacl validate', value: ratio('validate', 'validate-jena', (a, b) => a.seconds / b.seconds), need: '—', ok: () => true },
+  { id: 'validate-vs-serdi', what: 'validate time vs serdi parsing the dump (the floor)', value: ratio('validate', 'validate-serdi', (a, b) => a.seconds / b.seconds), need: '—', ok: () => true },
   ...MATRIX.filter((c) => c.csvw).flatMap((c) => [
     { id: `${c.id}-ttl`, what: `${c.id}: Turtle time vs N-Triples`, value: ratio(`${c.id}-ttl`, c.id, (a, b) => a.seconds / b.seconds), need: '≤ 2', ok: (v) => v <= 2 },
     { id: `${c.id}-jsonld`, what: `${c.id}: JSON-LD time vs N-Triples`, value: ratio(`${c.id}-jsonld`, c.id, (a, b) => a.seconds / b.seconds), need: '≤ 2', ok: (v) => v <= 2 },

@@ -57,6 +57,13 @@ describe('README', () => {
     expect(count).toBeGreaterThan(5);
   });
 
+  it('shows every case of the bench matrix in its performance table', async () => {
+    const { MATRIX } = await import('../bench/matrix/cases.mjs');
+    const front = readFileSync(join(root, 'README.md'), 'utf8');
+    const table = front.slice(front.indexOf('## Performance'));
+    for (const c of MATRIX) expect(table, c.id).toMatch(new RegExp(`^\\| ${c.id} \\|`, 'm'));
+  });
+
   it('documents every command and every code', () => {
     for (const cmd of ['release', 'diff', 'init', 'convert', 'check', 'preview', 'validate', 'query', 'publish', 'explain']) expect(readme).toContain(`### \`justice-lod ${cmd}`);
     for (const code of Object.keys(CODES)) expect(readme).toContain(`| ${code} |`);
