@@ -27,6 +27,11 @@ export class DumpCollector {
   private readonly measures = new Set<string>();
   private readonly concepts = new Map<string, string>();
   private readonly cells = new Map<string, CellState>();
+  /**
+   * One object per distinct cell (a value and its markers): counts repeat across a release, so
+   * a million observations share a few thousand cells and the table holds little more than keys.
+   */
+  private readonly distinctCells = new Map<string, CellState>();
   private keys: KeyMaker | undefined;
   private used: Set<number>[] = [];
   /** Observations read before the structure that names their dimensions (other writers' dumps). */
@@ -111,7 +116,14 @@ export class DumpCollector {
     this.count++;
     if (this.sink) this.sink(s, obs, keys);
     else {
-      this.cells.set(obs.key, cellOf(obs));
+      const id = `${obs.value ?? ''}\u0001${obs.markers}`;
+      let cell = this.distinctCells.get(id);
+      if (!cell) {
+        // Past this many, cells are not shared (every value its own): the map would only grow.
+        if (this.distinctCells.size >= 100_000) this.distinctCells.clear();
+        this.distinctCells.set(id, (cell = cellOf(obs)));
+      }
+      this.cells.set(obs.key, cell);
       noteUses(this.used, obs.key);
     }
     return true;

@@ -190,6 +190,33 @@ function timed(argv, env = {}) {
   if (r.status !== 0 && !Number.isFinite(rss)) throw new Error(`${argv.join(' ')} failed:\n${r.stderr.slice(0, 2000)}`);
   return { seconds, maxRssBytes: rss * 1024, cpuSeconds: user + sys, rows, triples: 0 };
 }
+// A release of the headline case with a previous release (issue 23, point 4): the same table
+// with one count in a hundred revised, compared against a first release made once beforehand.
+const releaseDir = join(data, 'release');
+async function previousRelease() {
+  const stamp = join(releaseDir, 'rows');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === String(rows)) return;
+  process.stderr.write(`making the previous release and a revised CSV: ${n(rows)} rows …\n`);
+  rmSync(releaseDir, { recursive: true, force: true });
+  mkdirSync(releaseDir, { recursive: true });
+  const lines = readFileSync(sentencing, 'utf8').split('\n');
+  // Every hundredth row's count goes up by one (a [c] stays suppressed): revisions to report.
+  const revised = lines.map((l, i) => (i > 0 && i % 100 === 0 ? l.replace(/,(\d+),([^,]*)$/, (_, c, rest) => `,${Number(c) + 1},${rest}`) : l));
+  writeFileSync(join(releaseDir, 'revised.csv'), revised.join('\n'));
+  const release = (id, csv, previous) => `id: ${id}\nversion: ${id}\ntitle: Bench release ${id}\nissued: 2026-01-01\nbase: https://data.justice.gov.uk/\nout: ${previous ? out : join(releaseDir, 'out')}\nformats: [nt]\n${previous ? `previous: ${join(releaseDir, 'out', 'first')}\n` : ''}datasets:\n  - mapping: ${bench}\n    csv: ${csv}\n`;
+  writeFileSync(join(releaseDir, 'first.yaml'), release('first', sentencing));
+  writeFileSync(join(releaseDir, 'next.yaml'), release('next', join(releaseDir, 'revised.csv'), true));
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'justice-lod.js'), 'release', join(releaseDir, 'first.yaml'), '--quiet'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`the first release failed:\n${r.stdout.slice(-2000)}${r.stderr.slice(-2000)}`);
+  writeFileSync(stamp, String(rows));
+}
+if (wanted('release', 'release')) {
+  cases.push({ id: 'release', group: 'release', label: 'justice-lod release with a previous release (convert, checks, metadata, five stars, changes)', rows, run: async () => {
+    await previousRelease();
+    const { m } = once([join(here, 'measure.mjs'), 'node', 'justice-lod', 'release', join(releaseDir, 'next.yaml'), '--quiet']);
+    return { seconds: m.seconds, maxRssBytes: m.maxRssBytes, cpuSeconds: m.cpuSeconds, rows, triples: 0 };
+  } });
+}
 if (wanted('validate', 'validate')) {
   cases.push({ id: 'validate', group: 'validate', label: 'justice-lod validate, the headline dump with its mapping\'s shapes', rows, run: async () => {
     await dumpToValidate();
@@ -259,6 +286,8 @@ const targets = throughput ? [
     ...(id.endsWith('-100k') ? [] : [{ id: `${id}-rss`, what: `${id}: peak RSS at ${n(results[on]?.rows ?? rows)} rows (MB)`, value: results[on]?.peakRssMB, need: '< 250', ok: (v) => v < 250 }]),
   ]),
   ...MATRIX.filter((c) => c.csvw).map((c) => ({ id: `${c.id}-vs-zazuko`, what: `${c.id}, 100k rows: rows/s vs @zazuko/rdf-parser-csvw on its CSVW metadata`, value: ratio(`${c.id}-100k`, `${c.id}-100k-zazuko`, (a, b) => a.rowsPerSecond / b.rowsPerSecond), need: '≥ 10', ok: (v) => v >= 10 })),
+  { id: 'release-time', what: 'release with a previous release vs convert alone (time)', value: ratio('release', 'nt', (a, b) => a.seconds / b.seconds), need: '≤ 1.5', ok: (v) => v <= 1.5 },
+  { id: 'release-rss', what: 'release with a previous release: peak RSS (MB)', value: results.release?.peakRssMB, need: '< 400', ok: (v) => v < 400 },
   { id: 'validate-time', what: 'validate of the headline dump (s)', value: results.validate?.seconds, need: '≤ 10', ok: (v) => v <= 10 },
   { id: 'validate-rss', what: 'validate of the headline dump: peak RSS (MB)', value: results.validate?.peakRssMB, need: '≤ 500', ok: (v) => v <= 500 },
   { id: 'validate-vs-jena', what: 'validate time vs Apache Jena shacl validate', value: ratio('validate', 'validate-jena', (a, b) => a.seconds / b.seconds), need: '—', ok: () => true },

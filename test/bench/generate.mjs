@@ -5,15 +5,36 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
+/** Text appended to `file` in 1 MB writes with backpressure: the generators' output. */
+export function bufferedFile(file) {
+  const out = createWriteStream(file);
+  let buf = '';
+  return {
+    async write(text) {
+      await out.write(text);
+      if (buf.length > 1 << 20) {
+        if (!out.write(buf)) await once(out, 'drain');
+        buf = '';
+      }
+    },
+    async end() {
+      out.end(buf);
+      await once(out, 'finish');
+    },
+  };
+}
+
+/** The police force areas by the names MoJ's files use, and `Not known`. */
+export const PFA = ['Avon and Somerset', 'Bedfordshire', 'Cambridgeshire', 'Cheshire', 'City of London', 'Cleveland', 'Cumbria', 'Derbyshire',
+  'Devon and Cornwall', 'Dorset', 'Durham', 'Dyfed-Powys', 'Essex', 'Gloucestershire', 'Greater Manchester', 'Gwent', 'Hampshire',
+  'Hertfordshire', 'Humberside', 'Kent', 'Lancashire', 'Leicestershire', 'Lincolnshire', 'Merseyside', 'Metropolitan Police', 'Norfolk',
+  'North Wales', 'North Yorkshire', 'Northamptonshire', 'Northumbria', 'Nottinghamshire', 'South Wales', 'South Yorkshire',
+  'Staffordshire', 'Suffolk', 'Surrey', 'Sussex', 'Thames Valley', 'Warwickshire', 'West Mercia', 'West Midlands', 'West Yorkshire', 'Wiltshire', 'Not known'];
+
 export async function generate(rows, file, seed = 42) {
   let s = seed >>> 0;
   const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
   const pick = (xs) => xs[Math.floor(r() * xs.length)];
-  const PFA = ['Avon and Somerset', 'Bedfordshire', 'Cambridgeshire', 'Cheshire', 'City of London', 'Cleveland', 'Cumbria', 'Derbyshire',
-    'Devon and Cornwall', 'Dorset', 'Durham', 'Dyfed-Powys', 'Essex', 'Gloucestershire', 'Greater Manchester', 'Gwent', 'Hampshire',
-    'Hertfordshire', 'Humberside', 'Kent', 'Lancashire', 'Leicestershire', 'Lincolnshire', 'Merseyside', 'Metropolitan Police', 'Norfolk',
-    'North Wales', 'North Yorkshire', 'Northamptonshire', 'Northumbria', 'Nottinghamshire', 'South Wales', 'South Yorkshire',
-    'Staffordshire', 'Suffolk', 'Surrey', 'Sussex', 'Thames Valley', 'Warwickshire', 'West Mercia', 'West Midlands', 'West Yorkshire', 'Wiltshire', 'Not known'];
   const TYPE = ['01: Indictable only', '02: Triable either way', '03: Summary non-motoring', '04: Summary motoring'];
   const GROUP = ['01: Violence against the person', '02: Sexual offences', '03: Robbery', '04: Theft offences', '05: Criminal damage and arson',
     '06: Drug offences', '07: Possession of weapons', '08: Public order offences', '09: Miscellaneous crimes against society',
@@ -26,9 +47,9 @@ export async function generate(rows, file, seed = 42) {
   const CSL = ['01: Up to and including 1 month', '02: Over 1 month and up to and including 2 months', '04: Over 3 months to less than 6 months',
     '06: Over 6 months and up to and including 9 months', '08: 12 months', '10: Over 18 months and up to and including 2 years',
     '11: Over 2 years and up to and including 3 years', '14: Over 4 years and up to and including 5 years', '20: Over 10 years and up to and including 15 years', '23: Life'];
-  const out = createWriteStream(file);
+  const out = bufferedFile(file);
   const header = 'Year,Police Force Area,Sex,Age Group,Ethnicity,Court Type,Offence Type,Offence Group,Sentence Outcome,Custodial Sentence Length,Sentenced,Average Custodial Sentence Length\n';
-  let buf = header;
+  await out.write(header);
   // Every row has its own key, as in a real release: the key is a mixed-radix decomposition of
   // a scrambled row number (a bijection below 27.9M rows), the values are random.
   const radices = [15, PFA.length, SEX.length, AGE.length, ETH.length, COURT.length, TYPE.length, GROUP.length, OUTCOME.length];
@@ -45,14 +66,9 @@ export async function generate(rows, file, seed = 42) {
     const n = 1 + Math.floor(r() ** 4 * 5000);
     const count = r() < 0.05 ? '[c]' : n >= 1000 ? `"${n.toLocaleString('en-GB')}"` : String(n);
     const acsl = custody ? (r() < 0.05 ? '[c]' : (1 + r() * 60).toFixed(1)) : '';
-    buf += `${year},${pfa},${sex},${age},${eth},${court},${type},${group},${outcome},${custody ? pick(CSL) : ''},${count},${acsl}\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
-    }
+    await out.write(`${year},${pfa},${sex},${age},${eth},${court},${type},${group},${outcome},${custody ? pick(CSL) : ''},${count},${acsl}\n`);
   }
-  out.end(buf);
-  await once(out, 'finish');
+  await out.end();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -64,9 +80,9 @@ export async function generateReoffending(rows, file, seed = 11) {
   let s = seed >>> 0;
   const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const out = createWriteStream(file);
-  let buf = 'Proven reoffending statistics: local authority data tool\n"Adult and juvenile offenders, 12-month follow-up; figures for fewer than 30 offenders are suppressed"\n'
-    + 'Cohort,Adult / Juvenile,LA code,Local authority,Number of offenders in cohort,Number of reoffenders,Number of reoffences,Proportion of offenders who reoffend (%),Average number of reoffences per reoffender\n';
+  const out = bufferedFile(file);
+  await out.write('Proven reoffending statistics: local authority data tool\n"Adult and juvenile offenders, 12-month follow-up; figures for fewer than 30 offenders are suppressed"\n'
+    + 'Cohort,Adult / Juvenile,LA code,Local authority,Number of offenders in cohort,Number of reoffenders,Number of reoffences,Proportion of offenders who reoffend (%),Average number of reoffences per reoffender\n');
   // Every row its own key: 12-month cohorts starting in April, both cohort types, LA codes.
   const kinds = ['E06', 'E07', 'E08', 'E09', 'W06'];
   for (let i = 0; i < rows; i++) {
@@ -79,14 +95,9 @@ export async function generateReoffending(rows, file, seed = 11) {
     const reoffences = reoffenders * (2 + Math.floor(r() * 3));
     const fmt = (n) => (n >= 1000 ? `"${n.toLocaleString('en-GB')}"` : String(n));
     const small = r() < 0.05;
-    buf += `${MONTHS[3]} ${year}-${MONTHS[2]} ${year + 1},${type},${code},Area ${la},${fmt(offenders)},${small ? '[c]' : fmt(reoffenders)},${small ? '[c]' : fmt(reoffences)},${small ? '[c]' : ((100 * reoffenders) / offenders).toFixed(1)},${small ? '[c]' : (reoffences / reoffenders).toFixed(2)}\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
-    }
+    await out.write(`${MONTHS[3]} ${year}-${MONTHS[2]} ${year + 1},${type},${code},Area ${la},${fmt(offenders)},${small ? '[c]' : fmt(reoffenders)},${small ? '[c]' : fmt(reoffences)},${small ? '[c]' : ((100 * reoffenders) / offenders).toFixed(1)},${small ? '[c]' : (reoffences / reoffenders).toFixed(2)}\n`);
   }
-  out.end(buf);
-  await once(out, 'finish');
+  await out.end();
 }
 
 /** Criminal court timeliness, transparency layout: 16 columns, area by the most specific column. */
@@ -95,20 +106,15 @@ export async function generateTimeliness(rows, file, seed = 13) {
   const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
   const Q = ['Q1 (Jan-Mar)', 'Q2 (Apr-Jun)', 'Q3 (Jul-Sep)', 'Q4 (Oct-Dec)'];
   const COURTS = ['All courts', "Magistrates' courts", 'Crown Court'];
-  const out = createWriteStream(file);
-  let buf = 'Year,Period,Court type,National,Region,LCJB area,LJA or Court name,Defendants,Mean offence to charge,Mean charge to first list,Mean first list to completion,Mean offence to completion,Median offence to charge,Median charge to first list,Median first list to completion,Median offence to completion\n';
+  const out = bufferedFile(file);
+  await out.write('Year,Period,Court type,National,Region,LCJB area,LJA or Court name,Defendants,Mean offence to charge,Mean charge to first list,Mean first list to completion,Mean offence to completion,Median offence to charge,Median charge to first list,Median first list to completion,Median offence to completion\n');
   const d = () => String(Math.floor(r() * 300));
   for (let i = 0; i < rows; i++) {
     const q = i % 200;
     const year = 1980 + Math.floor(q / 4);
     const court = COURTS[Math.floor(i / 200) % COURTS.length];
     const name = `Court ${Math.floor(i / 600)}`;
-    buf += `${year},${year} ${Q[q % 4]},${court},-,Region ${Math.floor(i / 60000)},LCJB ${Math.floor(i / 6000)},${name},${Math.floor(r() * 5000)},${d()},${d()},${d()},${d()},${d()},${d()},${d()},${d()}\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
-    }
+    await out.write(`${year},${year} ${Q[q % 4]},${court},-,Region ${Math.floor(i / 60000)},LCJB ${Math.floor(i / 6000)},${name},${Math.floor(r() * 5000)},${d()},${d()},${d()},${d()},${d()},${d()},${d()},${d()}\n`);
   }
-  out.end(buf);
-  await once(out, 'finish');
+  await out.end();
 }

@@ -7,14 +7,10 @@
 //   wide:      one period column (`2017 Q4 (Oct-Dec)`) + 9 label columns + three measures
 //   long:      the wide table's dimensions + Measure, Value (three rows a key: `rows` rows in all)
 //   records:   the wide table with repeated keys and a Count column
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { bufferedFile, PFA as FORCES } from '../generate.mjs';
 
-export const PFA = ['Avon and Somerset', 'Bedfordshire', 'Cambridgeshire', 'Cheshire', 'City of London', 'Cleveland', 'Cumbria', 'Derbyshire',
-  'Devon and Cornwall', 'Dorset', 'Durham', 'Dyfed-Powys', 'Essex', 'Gloucestershire', 'Greater Manchester', 'Gwent', 'Hampshire',
-  'Hertfordshire', 'Humberside', 'Kent', 'Lancashire', 'Leicestershire', 'Lincolnshire', 'Merseyside', 'Metropolitan Police', 'Norfolk',
-  'North Wales', 'North Yorkshire', 'Northamptonshire', 'Northumbria', 'Nottinghamshire', 'South Wales', 'South Yorkshire',
-  'Staffordshire', 'Suffolk', 'Surrey', 'Sussex', 'Thames Valley', 'Warwickshire', 'West Mercia', 'West Midlands', 'West Yorkshire', 'Wiltshire'];
+/** The 43 police force areas (no `Not known`: every row has its area). */
+export const PFA = FORCES.filter((f) => f !== 'Not known');
 export const SEX = ['01: Female', '02: Male', '03: Not known'];
 export const AGE = ['01: 10-11', '02: 12-14', '03: 15-17', '04: 18-20', '05: 21-24', '06: 25-29', '07: 30-39', '08: 40-49', '09: 50+', '10: Not known'];
 export const ETH = ['01: White', '02: Black', '03: Asian', '04: Mixed', '05: Chinese and other', '06: Not stated'];
@@ -60,8 +56,8 @@ export async function generateMatrix(layout, rows, file, seed = 23) {
   // Rows with the same key: three a key in the record-level layout, one a measure in the long one.
   const keys = layout === 'records' || layout === 'long' ? Math.ceil(rows / 3) : rows;
   if (keys > total) throw new Error(`at most ${total} distinct keys`);
-  const out = createWriteStream(file);
-  let buf = `${HEADER[layout]}\n`;
+  const out = bufferedFile(file);
+  await out.write(`${HEADER[layout]}\n`);
   for (let i = 0; i < keys || (layout === 'records' && i < rows); i++) {
     // Record-level: rows of one key come back a third of the file apart, as in an extract sorted by some other column.
     let k = Number((BigInt(layout === 'records' ? i % keys : i) * SCRAMBLE + 12345n) % BigInt(total));
@@ -69,20 +65,15 @@ export async function generateMatrix(layout, rows, file, seed = 23) {
     const year = 2010 + digit(years);
     const q = layout === 'records' ? 0 : digit(4);
     const labels = LABELS.map((l) => csvCell(l[digit(l.length)])).join(',');
-    if (layout === 'generated') buf += `${year},${QUARTER[q]},${labels},${count()}\n`;
-    else if (layout === 'wide') buf += `${year} ${QUARTER[q]} ${MONTHS[q]},${labels},${count()},${count()},${mean()}\n`;
-    else if (layout === 'records') buf += `${year},${labels},${1 + Math.floor(r() * 9)},${r() < 0.5 ? String(1 + Math.floor(r() * 5)) : ''},${(1 + r() * 60).toFixed(1)}\n`;
+    if (layout === 'generated') await out.write(`${year},${QUARTER[q]},${labels},${count()}\n`);
+    else if (layout === 'wide') await out.write(`${year} ${QUARTER[q]} ${MONTHS[q]},${labels},${count()},${count()},${mean()}\n`);
+    else if (layout === 'records') await out.write(`${year},${labels},${1 + Math.floor(r() * 9)},${r() < 0.5 ? String(1 + Math.floor(r() * 5)) : ''},${(1 + r() * 60).toFixed(1)}\n`);
     else {
       const values = [count(), count(), mean()];
-      for (let m = 0; m < MEASURES.length; m++) buf += `${year} ${QUARTER[q]} ${MONTHS[q]},${labels},${csvCell(`0${m + 1}: ${MEASURES[m][0]}`)},${values[m]}\n`;
-    }
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
+      for (let m = 0; m < MEASURES.length; m++) await out.write(`${year} ${QUARTER[q]} ${MONTHS[q]},${labels},${csvCell(`0${m + 1}: ${MEASURES[m][0]}`)},${values[m]}\n`);
     }
   }
-  out.end(buf);
-  await once(out, 'finish');
+  await out.end();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
