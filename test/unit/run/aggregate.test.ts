@@ -122,3 +122,23 @@ describe('Aggregator', () => {
     for (const g of out) expect(Number(g.cells[1])).toBe(totals.get(g.cells[0]!));
   });
 });
+
+describe('rows spilled to disk', () => {
+  it('keep every cell as it was, separators, line breaks and backslashes included, and combine as in memory', async () => {
+    const odd = ['a\u0001b', 'line\nbreak\r\n', 'back\\slash \\1 \\n', 'plain'];
+    const rows = odd.flatMap((k, i) => [[k, String(i + 1), '2', '1'], [k, '10', '4', '3']]);
+    const run = async (limit: number): Promise<MergedRow[]> => {
+      const a = new Aggregator(combiner('sum'), false, limit);
+      for (const [i, r] of rows.entries()) await a.add(r[0]!, r, i + 2);
+      const out: MergedRow[] = [];
+      for await (const g of a.finish()) out.push(g);
+      expect(a.merged).toBe(odd.length);
+      return out.sort((x, y) => x.line - y.line);
+    };
+    const inMemory = await run(1_000);
+    const spilled = await run(1);
+    expect(spilled).toEqual(inMemory);
+    expect(spilled.map((g) => g.cells[0])).toEqual(odd);
+    expect(spilled.map((g) => g.cells[1])).toEqual(['11', '12', '13', '14']);
+  });
+});
