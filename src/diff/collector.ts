@@ -124,7 +124,7 @@ export class DumpCollector {
         this.distinctCells.set(id, (cell = cellOf(obs)));
       }
       this.cells.set(obs.key, cell);
-      noteUses(this.used, obs.key);
+      noteUses(this.used, obs);
     }
     return true;
   }

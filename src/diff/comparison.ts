@@ -34,7 +34,7 @@ export class DatasetComparison {
   /** Files one observation of the new release; returns how it changed. */
   see(subject: string, obs: KeyedObservation, keys: KeyMaker): ChangeKind | 'unchanged' {
     if (this.keys !== keys) this.start(keys);
-    noteUses(this.used, obs.key);
+    noteUses(this.used, obs);
     if (!this.old) {
       this.counts.added++;
       return 'added';

@@ -30,9 +30,10 @@ export interface CellState {
 /** Only the cell of an observation (its value and markers), as a table keeps it. */
 export const cellOf = (o: CellState): CellState => ({ markers: o.markers, ...(o.value !== undefined ? { value: o.value } : {}) });
 
-/** Adds the value numbers of a key to the per-dimension sets of codes used. */
-export function noteUses(used: readonly Set<number>[], key: string): void {
-  key.split(',').forEach((id, i) => used[i]!.add(Number(id)));
+/** Adds the value numbers of an observation's key to the per-dimension sets of codes used. */
+export function noteUses(used: readonly Set<number>[], obs: KeyedObservation): void {
+  // The numbers as the key was made (splitting the key again cost more than making it).
+  for (let i = 0; i < obs.ids.length; i++) used[i]!.add(obs.ids[i]!);
 }
 
 /** Markers as printed: `[p][r]`; markers other than the GSS ones by their local name. */
@@ -59,6 +60,8 @@ export type Pairs = readonly (readonly [string, string])[];
 /** The parts of an observation the comparison needs; undefined if its key is incomplete. */
 export interface KeyedObservation extends CellState {
   readonly key: string;
+  /** The key's value numbers, per dimension. */
+  readonly ids: readonly number[];
   readonly revisedMarked: boolean;
 }
 
@@ -93,7 +96,7 @@ export class KeyMaker {
     const value = values.length === 1 ? values[0]![1] : values.length ? values.map(([p, o]) => `${localName(p)}=${o}`).sort().join(' ') : undefined;
     const revisedMarked = statuses.includes(REVISED);
     const markers = statuses.filter((s) => s !== REVISED).sort().join(' ');
-    return { key: key.join(','), markers, revisedMarked, ...(value !== undefined ? { value } : {}) };
+    return { key: key.join(','), ids: key as number[], markers, revisedMarked, ...(value !== undefined ? { value } : {}) };
   }
 
   /** The dimension values of a key, as (dimension local name, value) for reports. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --rows N --runs K --big-rows M --skip a,b --only latency|matrix|core|ids --check]`
+// `npm run bench [-- --rows N --runs K --big-rows M --skip a,b --only matrix|core|validate|release|latency|ids --check]`
 // Generates the benchmark CSVs (seeded), then runs, each K times (median reported):
 //   justice-lod convert to N-Triples with the streaming checks (the headline), without them,
 //   to Turtle and JSON-LD, with --workers 2; the two anchors on the same rows (a hand-written
