@@ -12,7 +12,8 @@
 //   every way and its small counts suppressed, with and without the disclosure checks (the
 //   secondary check's cost at scale); the same table as CSVW metadata (test/bench/csvw-table.mjs)
 //   beside its equivalent YAML mapping and @zazuko/rdf-parser-csvw on that metadata; optionally
-//   M rows of the slowest matrix case for the memory check.
+//   M rows of the slowest matrix case for the memory check; `validate` of the headline dump
+//   (beside Jena's `shacl` and serdi when installed) and a release with a previous release.
 // Then the everyday loop's latency: wall time of `node bin/justice-lod.js` convert (checks and
 // metadata on, the defaults), check and preview on 200, 5,000, 20,000 and 30,000 rows, each
 // started as a user starts it (process start included); `--only latency` runs only this.
