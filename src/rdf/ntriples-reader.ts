@@ -99,38 +99,36 @@ export async function readNTriples(path: string, gzip: boolean, onTriple: (s: Na
     if (text.charCodeAt(end - 1) !== 46 /* . */ || text.charCodeAt(end - 2) !== 32) return slow(text);
     const oText = text.slice(p1 + 2, end - 2);
     let object = objectText[position] === oText ? objectTerm[position] : undefined;
-    if (object) {
-      lastSubjectText = subjectText;
-      lastSubject = subject;
-      return onTriple(subject, predicate, object);
+    if (!object) {
+      object = objectTerm[position] = parseObject(oText);
+      if (!object) return slow(text);
+      // A slice: pins its chunk only while the entry lasts (the ring is at most 64 lines of recent text).
+      objectText[position] = oText;
     }
-    const first = oText.charCodeAt(0);
-    if (first === 60 /* < */) {
-      const term = oText.charCodeAt(oText.length - 1) === 62 ? iri(oText.slice(1, -1)) : undefined;
-      if (!term) return slow(text);
-      object = term;
-    } else if (first === 34 /* " */) {
-      let t = literals.get(oText);
-      if (!t) {
-        const key = detached(oText);
-        const close = key.indexOf('"', 1);
-        const lexical = key.slice(1, close);
-        const rest = key.slice(close + 1);
-        if (rest === '') t = DataFactory.literal(lexical);
-        else if (rest.startsWith('^^<') && rest.endsWith('>') && iri(rest.slice(3, -1))) t = DataFactory.literal(lexical, iri(rest.slice(3, -1)));
-        else if (rest.startsWith('@') && LANG.test(rest.slice(1))) t = DataFactory.literal(lexical, rest.slice(1).toLowerCase()); // as N3.js: tags are case-insensitive
-        else return slow(text);
-        if (literals.size >= INTERN_LIMIT) literals.clear();
-        literals.set(key, t);
-      }
-      object = t;
-    } else return slow(text);
-    // A slice: pins its chunk only while the entry lasts (the ring is at most 64 lines of recent text).
-    objectText[position] = oText;
-    objectTerm[position] = object;
     lastSubjectText = subjectText;
     lastSubject = subject;
     onTriple(subject, predicate, object);
+  };
+
+  /** An IRI or a literal without escapes (interned), or undefined for the slow path. */
+  const parseObject = (oText: string): Term | undefined => {
+    const first = oText.charCodeAt(0);
+    if (first === 60 /* < */) return oText.charCodeAt(oText.length - 1) === 62 ? iri(oText.slice(1, -1)) : undefined;
+    if (first !== 34 /* " */) return undefined;
+    let t = literals.get(oText);
+    if (t) return t;
+    const key = detached(oText);
+    const close = key.indexOf('"', 1);
+    const lexical = key.slice(1, close);
+    const rest = key.slice(close + 1);
+    const datatype = rest.startsWith('^^<') && rest.endsWith('>') ? iri(rest.slice(3, -1)) : undefined;
+    if (rest === '') t = DataFactory.literal(lexical);
+    else if (datatype) t = DataFactory.literal(lexical, datatype);
+    else if (rest.startsWith('@') && LANG.test(rest.slice(1))) t = DataFactory.literal(lexical, rest.slice(1).toLowerCase()); // as N3.js: tags are case-insensitive
+    else return undefined;
+    if (literals.size >= INTERN_LIMIT) literals.clear();
+    literals.set(key, t);
+    return t;
   };
 
   const input = createReadStream(path, { highWaterMark: 1 << 20 });

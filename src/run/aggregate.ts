@@ -159,9 +159,10 @@ const ROW = 'R';
 const SEP = '\u0001';
 /** SEP, line breaks and the escape itself, escaped, so that any cell survives a spill line. */
 const SPECIAL = /[\\\u0001\n\r]/;
+const EVERY_SPECIAL = new RegExp(SPECIAL.source, 'g');
 const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\u0001': '\\1', '\n': '\\n', '\r': '\\r' };
 const UNESCAPES: Readonly<Record<string, string>> = { '\\': '\\', '1': '\u0001', n: '\n', r: '\r' };
-const escapeField = (s: string): string => (SPECIAL.test(s) ? s.replace(/[\\\u0001\n\r]/g, (c) => ESCAPES[c]!) : s);
+const escapeField = (s: string): string => (SPECIAL.test(s) ? s.replace(EVERY_SPECIAL, (c) => ESCAPES[c]!) : s);
 const unescapeField = (s: string): string => (s.includes('\\') ? s.replace(/\\([\\1nr])/g, (_, c: string) => UNESCAPES[c]!) : s);
 
 /** FNV-1a over the key's UTF-16 units: spreads keys evenly over the parts. */

@@ -45,9 +45,9 @@ export const WHOLE_GRAPH_LIMIT = 20_000;
 const ESTIMATE_AFTER = 500;
 
 /** Rules the streaming checks already report with their CSV location. */
-const STREAMED = /^(IC-1|IC-11|IC-12|IC-13|IC-15|IC-16|IC-17|rule:.*)$/;
+export const STREAMED = /^(IC-1|IC-11|IC-12|IC-13|IC-15|IC-16|IC-17|rule:.*)$/;
 /** Rules about a dimension's value alone, checked on the first observation of each value. */
-const CODE_RULES = /^IC-(19|20|21)$/;
+export const CODE_RULES = /^IC-(19|20|21)$/;
 
 /** What a worker's checks hand to the main thread. */
 export interface ValidationState {
@@ -271,18 +271,8 @@ export class RunValidation {
     });
   }
 
-  /** Each distinct dimension value on a stand-in of its first observation. */
   private codeUses(): Quad[] {
-    const out: Quad[] = [];
-    const dataSet = DataFactory.namedNode(QB.dataSet);
-    const dataset = DataFactory.namedNode(this.model.dataset);
-    for (const [dimension, uses] of this.firstUses) {
-      for (const first of uses.values()) {
-        const s = DataFactory.namedNode(first.subject);
-        out.push(DataFactory.quad(s, dataSet, dataset), DataFactory.quad(s, DataFactory.namedNode(dimension), first.value as never));
-      }
-    }
-    return out;
+    return standInQuads(this.model.dataset, this.firstUses);
   }
 
   private firstUseBySubject(): Map<string, FirstUse> {
@@ -334,6 +324,23 @@ export class RunValidation {
   dispose(): void {
     this.checker.dispose();
   }
+}
+
+/**
+ * Each distinct dimension value on a stand-in of its first observation (its data set and the
+ * value): what the code rules (IC-19/20/21) need, for a few quads per code, not per row.
+ */
+export function standInQuads(dataset: string, firstUses: ReadonlyMap<string, ReadonlyMap<string, { readonly subject: string; readonly value: Term }>>): Quad[] {
+  const out: Quad[] = [];
+  const dataSet = DataFactory.namedNode(QB.dataSet);
+  const ds = DataFactory.namedNode(dataset);
+  for (const [dimension, uses] of firstUses) {
+    for (const first of uses.values()) {
+      const s = DataFactory.namedNode(first.subject);
+      out.push(DataFactory.quad(s, dataSet, ds), DataFactory.quad(s, DataFactory.namedNode(dimension), first.value as never));
+    }
+  }
+  return out;
 }
 
 /** N-Triples lines of a flat (s, p, o, …) list. */

@@ -7,7 +7,7 @@ import { detached, readNTriples } from '../rdf/ntriples-reader.js';
 import { DataFactory } from '../rdf/factory.js';
 import { QB, RDF_TYPE } from '../rdf/ns.js';
 import { quadToNTriples } from '../rdf/term.js';
-import { cubeSpecOf } from '../run/validation.js';
+import { CODE_RULES, cubeSpecOf, standInQuads } from '../run/validation.js';
 import { during } from '../run/activity.js';
 import { formatByPath } from '../sinks/registry.js';
 import { ObservationChecker } from './stream-checks.js';
@@ -15,10 +15,6 @@ import { validateGraph, type GraphOptions, type GraphValidation, type ShapeSourc
 import { once, type Violation } from './violation.js';
 import { grouped } from '../diagnostics/numbers.js';
 
-/** Rules the streaming checks report on each observation (the rest run on the structure). */
-const STREAMED = /^(IC-1|IC-11|IC-12|IC-13|IC-15|IC-16|IC-17|rule:.*)$/;
-/** Rules about a dimension's value alone, checked on a stand-in of its first observation. */
-const CODE_RULES = /^IC-(19|20|21)$/;
 /** Beyond this many triples that are not observations, a file is not a cube dump: hold it whole. */
 const OTHERS_LIMIT = 2_000_000;
 
@@ -63,7 +59,6 @@ export async function validateStreaming(files: readonly string[], models: Readon
   const others: Quad[] = [];
   const violations: Violation[] = [];
   let triples = 0;
-  let observations = 0;
   const cubeOf = (dataset: string): Cube => {
     let cube = cubes.get(dataset);
     if (cube) return cube;
@@ -95,7 +90,6 @@ export async function validateStreaming(files: readonly string[], models: Readon
     } else {
       const cube = cubeOf(dataset);
       cube.observations++;
-      observations++;
       // `at` is the run's first triple (0-based): in N-Triples its line, which IC-12 names.
       for (const v of cube.checker.checkTriples(rowS, rowP, rowO, n, runStart)) violations.push(inDump(v, lineBased));
       for (let i = 0; i < n; i++) {
@@ -120,21 +114,21 @@ export async function validateStreaming(files: readonly string[], models: Readon
     triples++;
   };
   let lineBased = true;
-  const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  const sizes = files.map((f) => statSync(f).size);
   try {
     await during('reading the dumps and checking each observation', async (a) => {
       let before = 0;
-      for (const file of files) {
+      for (const [i, file] of files.entries()) {
         const format = formatByPath(file)!;
         lineBased = format.format.name === 'nt' || format.format.name === 'nq';
         const progress = (bytes: number): void => void (a.done = before + bytes);
-        // N-Triples, as convert writes it, by the line reader; other forms by N3.js or jsonld.js.
+        // N-Triples straight from the line reader (readDump would make a quad of each triple).
         if (format.format.name === 'nt') await readNTriples(file, format.gzip, onTriple, progress);
         else await readDump(file, format.format, format.gzip, (q) => onTriple(q.subject, q.predicate, q.object), progress);
         endRun();
-        before += statSync(file).size;
+        before += sizes[i]!;
       }
-    }, { total, unit: 'bytes' });
+    }, { total: sizes.reduce((a, b) => a + b, 0), unit: 'bytes' });
   } catch (err) {
     for (const cube of cubes.values()) cube.checker.dispose();
     if (err instanceof WholeGraph) return undefined;
@@ -151,17 +145,16 @@ export async function validateStreaming(files: readonly string[], models: Readon
     for (const k of incomplete) violations.push({ rule: 'IC-17', title: 'All measures present', severity: 'error', focus: dataset, message: `the observations of the key first seen at ${where(k.at)} have ${k.present} of the cube's ${k.expected} measures` });
   }
   // The structure with a stand-in per code used: its data set and the dimension value.
-  const standIns = new Map<string, { uses: number }>();
   const structure = [...others];
+  const standIns = new Set<string>();
+  /** Observations per (stand-in, dimension, value). */
+  const uses = new Map<string, number>();
   for (const [dataset, cube] of cubes) {
-    const ds = DataFactory.namedNode(dataset);
-    const dataSet = DataFactory.namedNode(QB.dataSet);
-    for (const [dimension, uses] of cube.firstUses) {
-      for (const first of uses.values()) {
-        const s = DataFactory.namedNode(first.subject);
-        structure.push(DataFactory.quad(s, dataSet, ds), DataFactory.quad(s, DataFactory.namedNode(dimension), first.value as never));
-        standIns.set(`${first.subject}\u0001${dimension}\u0001${first.value.value}`, { uses: first.uses });
-        standIns.set(first.subject, { uses: 0 });
+    for (const q of standInQuads(dataset, cube.firstUses)) structure.push(q);
+    for (const [dimension, values] of cube.firstUses) {
+      for (const first of values.values()) {
+        standIns.add(first.subject);
+        uses.set(`${first.subject}\u0001${dimension}\u0001${first.value.value}`, first.uses);
       }
     }
   }
@@ -176,9 +169,9 @@ export async function validateStreaming(files: readonly string[], models: Readon
       continue;
     }
     // A stand-in has its data set and one dimension value: only the code rules speak of it.
-    if (!CODE_RULES.test(v.rule) || STREAMED.test(v.rule)) continue;
-    const uses = standIns.get(`${v.focus}\u0001${v.path ?? ''}\u0001${v.value ?? ''}`)?.uses ?? 1;
-    violations.push(uses > 1 ? { ...v, message: `${v.message} (first of ${grouped(uses)} observations with this value)` } : v);
+    if (!CODE_RULES.test(v.rule)) continue;
+    const n = uses.get(`${v.focus}\u0001${v.path ?? ''}\u0001${v.value ?? ''}`) ?? 1;
+    violations.push(n > 1 ? { ...v, message: `${v.message} (first of ${grouped(n)} observations with this value)` } : v);
   }
   return { violations: once(violations), triples, ran: whole.ran };
 }

@@ -110,7 +110,8 @@ writeFileSync(noDisclosure, readFileSync(join(here, 'disclosure-bench.yaml'), 'u
 const csvwMetadata = join(data, 'sentencing.csv-metadata.json');
 writeFileSync(csvwMetadata, JSON.stringify(csvwJson('sentencing.csv'), null, 2));
 /** The matrix's CSV of a case at `n` of the bench's rows, generated once per row count. */
-const matrixInput = (c, n) => (c.layout === 'sentencing' && n === rows ? sentencing : input(`matrix-${c.layout}-${c.rows(n)}`, c.rows(n), (count, file) => (c.layout === 'sentencing' ? generate(count, file) : generateMatrix(c.layout, count, file))));
+const makeTable = (c) => (count, file) => (c.layout === 'sentencing' ? generate(count, file) : generateMatrix(c.layout, count, file));
+const matrixInput = (c, n) => (c.layout === 'sentencing' && n === rows ? sentencing : input(`matrix-${c.layout}-${c.rows(n)}`, c.rows(n), makeTable(c)));
 const mapping = (c) => join(root, c.mapping);
 const cases = [
   { id: 'nt', group: 'matrix', label: 'justice-lod → N-Triples, checks on', rows, run: () => justiceLod(bench, sentencing, ['--format', 'nt']) },
@@ -157,7 +158,7 @@ if (throughput && bigRows > 0 && !skip.has('big')) {
     const slowest = MATRIX_RUNS.filter(([, on]) => results[on] && !on.endsWith('-100k')).sort((a, b) => results[a[1]].rowsPerSecond - results[b[1]].rowsPerSecond)[0]?.[0] ?? 'shipped';
     const c = MATRIX.find((m) => m.id === slowest);
     bigCase = slowest === 'shipped' ? 'nt' : slowest;
-    const csv = await input(`matrix-${c.layout}-big`, c.rows(bigRows), (count, file) => (c.layout === 'sentencing' ? generate(count, file) : generateMatrix(c.layout, count, file)));
+    const csv = await input(`matrix-${c.layout}-big`, c.rows(bigRows), makeTable(c));
     return justiceLod(mapping(c), csv, ['--format', 'nt']);
   } });
 }
@@ -188,7 +189,7 @@ function timed(argv, env = {}) {
   const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', ...argv], { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const [rss, user, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-  if (r.status !== 0 && !Number.isFinite(rss)) throw new Error(`${argv.join(' ')} failed:\n${r.stderr.slice(0, 2000)}`);
+  if (r.status !== 0 || !Number.isFinite(rss)) throw new Error(`${argv.join(' ')} failed:\n${r.stderr.slice(0, 2000)}`);
   return { seconds, maxRssBytes: rss * 1024, cpuSeconds: user + sys, rows, triples: 0 };
 }
 // A release of the headline case with a previous release (issue 23, point 4): the same table
