@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { MappingModel } from '../mapping/model.js';
 import { readDump } from '../metadata/read-dump.js';
-import { detached, readNTriples } from '../rdf/ntriples-reader.js';
+import { detached, readNTriplesThreaded } from '../rdf/ntriples-reader.js';
 import { DataFactory } from '../rdf/factory.js';
 import { QB, RDF_TYPE } from '../rdf/ns.js';
 import { quadToNTriples } from '../rdf/term.js';
@@ -123,7 +123,7 @@ export async function validateStreaming(files: readonly string[], models: Readon
         lineBased = format.format.name === 'nt' || format.format.name === 'nq';
         const progress = (bytes: number): void => void (a.done = before + bytes);
         // N-Triples straight from the line reader (readDump would make a quad of each triple).
-        if (format.format.name === 'nt') await readNTriples(file, format.gzip, onTriple, progress);
+        if (format.format.name === 'nt') await readNTriplesThreaded(file, format.gzip, onTriple, progress);
         else await readDump(file, format.format, format.gzip, (q) => onTriple(q.subject, q.predicate, q.object), progress);
         endRun();
         before += sizes[i]!;

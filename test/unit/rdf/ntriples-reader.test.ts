@@ -75,3 +75,68 @@ describe('blank nodes in the N-Triples line reader', () => {
     expect(terms[0]!.equals(terms[4]!)).toBe(false);
   });
 });
+
+/**
+ * The threaded reader (validate's, for large dumps) from the build (`npm test` builds dist/
+ * first; run from the sources it reads on the calling thread). Parts are made small here so
+ * that a 2 MB file has many, and lines cross their edges: the triples arrive in the file's
+ * order, the same as the one-thread reader gives, and a syntax error names the same line.
+ */
+describe('the threaded N-Triples reader', () => {
+  const dist = new URL('../../../dist/rdf/ntriples-reader.js', import.meta.url).href;
+  type Reader = typeof import('../../../src/rdf/ntriples-reader.js');
+  const lines = (count: number): string[] => Array.from({ length: count }, (_, i) => {
+    const obs = `<https://ex.org/obs/${Math.floor(i / 7)}>`;
+    switch (i % 7) {
+      case 0: return `${obs} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://purl.org/linked-data/cube#Observation> .`;
+      case 1: return `${obs} <https://ex.org/area> <https://ex.org/area/E${i % 43}> .`;
+      case 2: return `${obs} <https://ex.org/label> "Bøker – n°${i} ✓"@en-GB .\r`;
+      case 3: return i % 700 === 3 ? `${obs} <https://ex.org/note> "${'long '.repeat(20_000)}" .` : `${obs} <https://ex.org/count> "${i % 500}"^^<http://www.w3.org/2001/XMLSchema#integer> .`;
+      case 4: return `${obs} <https://ex.org/note> "a \\"quoted\\" \\u00e9 note" .`;
+      case 5: return i % 11 === 0 ? '# a comment' : `_:b${i % 5} <https://ex.org/p> ${obs} .`;
+      default: return `${obs}\t<https://ex.org/q>  "x" .`;
+    }
+  });
+  async function both(file: string, gzip: boolean): Promise<[string[], string[]]> {
+    const { readNTriples, readNTriplesThreaded } = (await import(dist)) as Reader;
+    const writer = new Writer({ format: 'N-Triples' });
+    const one: string[] = [];
+    const two: string[] = [];
+    await readNTriples(file, gzip, (s, p, o) => one.push(writer.quadToString(s, p, o as never)));
+    await readNTriplesThreaded(file, gzip, (s, p, o) => two.push(writer.quadToString(s, p, o as never)), undefined, { minBytes: 0, partBytes: 64 << 10 });
+    return [one, two];
+  }
+
+  it('gives the triples of a file read in many parts by two threads in order, as one thread does', async () => {
+    const file = join(tempDir(), 'parts.nt');
+    writeFileSync(file, lines(20_000).join('\n'));
+    const [one, two] = await both(file, false);
+    expect(one.length).toBeGreaterThan(18_000);
+    // Blank nodes are labelled by each parser: compared by position.
+    const bnodes = (l: string): string => l.replace(/_:\S+/g, '_:x');
+    expect(two.map(bnodes)).toEqual(one.map(bnodes));
+  });
+
+  it('reads a gzipped file on one thread, as one thread does', async () => {
+    const file = join(tempDir(), 'parts.nt.gz');
+    writeFileSync(file, gzipSync(lines(5_000).join('\n') + '\n'));
+    const [one, two] = await both(file, true);
+    expect(two.map((l) => l.replace(/_:\S+/g, '_:x'))).toEqual(one.map((l) => l.replace(/_:\S+/g, '_:x')));
+  });
+
+  it('names the line of a syntax error in a later part, and stops when the consumer throws', async () => {
+    const { readNTriples, readNTriplesThreaded } = (await import(dist)) as Reader;
+    const file = join(tempDir(), 'bad.nt');
+    const text = lines(20_000);
+    text[15_001] = '<https://ex.org/s> <https://ex.org/p> "unclosed .';
+    writeFileSync(file, text.join('\n'));
+    const opts = { minBytes: 0, partBytes: 64 << 10 };
+    const one = await readNTriples(file, false, () => undefined).then(() => '', (e: Error) => e.message);
+    expect(one).toMatch(/^line 15,?002 of /);
+    await expect(readNTriplesThreaded(file, false, () => undefined, undefined, opts)).rejects.toThrow(one);
+    let seen = 0;
+    await expect(readNTriplesThreaded(file, false, () => {
+      if (++seen === 5_000) throw new Error('enough');
+    }, undefined, opts)).rejects.toThrow('enough');
+  });
+});

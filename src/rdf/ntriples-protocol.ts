@@ -1,0 +1,85 @@
+import type { Term } from '@rdfjs/types';
+import { DataFactory } from './factory.js';
+
+/** Triples per message. */
+export const BATCH = 16_384;
+/** Messages sent and not yet checked before the reader waits. */
+export const IN_FLIGHT = 8;
+/** Terms in the table before it starts again (a dump's subjects are new on every observation). */
+export const TABLE_LIMIT = 65_536;
+
+/** The parts a plain file is read in, in turn by each thread (about 35,000 lines of a dump). */
+export const PART_BYTES = 8 << 20;
+
+export interface ReaderSetup {
+  readonly path: string;
+  readonly gzip: boolean;
+  /** One Int32: batches the main thread has handled. */
+  readonly acks: SharedArrayBuffer;
+  /** This thread reads parts index, index + of, index + 2·of, … of a plain file (gzip: all of it, `of` is 1). */
+  readonly index: number;
+  readonly of: number;
+  /** `PART_BYTES`, or smaller in tests. */
+  readonly partBytes: number;
+}
+
+/**
+ * `count` triples as numbers into the thread's term table, with the terms new in this batch
+ * (numbered on), two strings each (`encodeTerm`). A part's last batch says how many lines
+ * the part had (-1 on the others).
+ */
+export interface ReaderBatch {
+  readonly kind: 'batch';
+  readonly ids: Int32Array;
+  readonly count: number;
+  readonly terms: readonly string[];
+  /** The table starts again before this batch's terms. */
+  readonly fresh: boolean;
+  readonly lines: number;
+  /** Bytes of the file read so far (gzip: of the compressed file). */
+  readonly bytes: number;
+}
+
+/** What a reader thread sends, in order: batches, then `done`, or a syntax error at a line of its part. */
+export type ReaderMessage = ReaderBatch | { readonly kind: 'done' } | { readonly kind: 'error'; readonly line: number; readonly reason: string };
+
+/**
+ * A term as two strings: its kind (`I`, `S` for an IRI first met as a subject, `B`, or `L` with
+ * its language and datatype) and its
+ * value. (The value travels alone: a slice of a longer string would be slower to compare.)
+ */
+export function encodeTerm(t: Term, out: string[], subject: boolean): void {
+  out.push(t.termType === 'Literal' ? `L${t.language}\u0001${t.datatype.value}` : t.termType === 'BlankNode' ? 'B' : subject ? 'S' : 'I', t.value);
+}
+
+/** Terms by kind and value, made once each (within a bound), so that equal terms are one object. */
+export class TermDecoder {
+  private readonly kinds = new Map<string, Map<string, Term>>();
+  private size = 0;
+
+  decode(kind: string, value: string): Term {
+    // A subject IRI first met as a subject (an observation's: used on its lines, and gone).
+    if (kind === 'S') return DataFactory.namedNode(value);
+    let byValue = this.kinds.get(kind);
+    if (!byValue) this.kinds.set(kind, (byValue = new Map()));
+    let t = byValue.get(value);
+    if (!t) {
+      if (this.size >= 50_000) {
+        for (const m of this.kinds.values()) m.clear();
+        this.size = 0;
+      }
+      byValue.set(value, (t = make(kind, value)));
+      this.size++;
+    }
+    return t;
+  }
+}
+
+function make(kind: string, value: string): Term {
+  if (kind === 'I') return DataFactory.namedNode(value);
+  if (kind === 'B') return DataFactory.blankNode(value);
+  // Language tags and IRIs hold no U+0001.
+  const a = kind.indexOf('\u0001');
+  const language = kind.slice(1, a);
+  return language ? DataFactory.literal(value, language) : DataFactory.literal(value, DataFactory.namedNode(kind.slice(a + 1)));
+}

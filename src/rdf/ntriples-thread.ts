@@ -1,0 +1,108 @@
+// A reader thread of `readNTriplesThreaded`: it reads and parses its parts of an N-Triples file
+// (or all of a gzipped one) and sends the triples as numbers into a table of the terms it has
+// sent, a part's batches in order, each part's last one with its line count.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Term } from '@rdfjs/types';
+import { LineError, lineParser, viewOf } from './ntriples-lines.js';
+import { parseFile } from './ntriples-reader.js';
+import { BATCH, encodeTerm, IN_FLIGHT, TABLE_LIMIT, type ReaderBatch, type ReaderMessage, type ReaderSetup } from './ntriples-protocol.js';
+
+const { path, gzip, acks, index, of, partBytes } = workerData as ReaderSetup;
+const acked = new Int32Array(acks);
+/** A term as this thread numbers it: `tid` in the table of generation `gen`. */
+type Numbered = Term & { gen?: number; tid?: number };
+let gen = 0;
+let size = 0;
+let ids = new Int32Array(BATCH * 3);
+let count = 0;
+let terms: string[] = [];
+let fresh = false;
+let sent = 0;
+let bytes = 0;
+
+const post = (m: ReaderMessage, transfer: ArrayBuffer[] = []): void => parentPort!.postMessage(m, transfer);
+
+/** Sends the batch; `lines` ≥ 0 ends a part. */
+function flush(lines: number): void {
+  const batch: ReaderBatch = { kind: 'batch', ids, count, terms, fresh, lines, bytes };
+  post(batch, [ids.buffer as ArrayBuffer]);
+  sent++;
+  ids = new Int32Array(BATCH * 3);
+  count = 0;
+  terms = [];
+  fresh = false;
+  // The main thread checks what it is sent: a few batches ahead, no more (bounded memory).
+  for (let a = Atomics.load(acked, 0); sent - a >= IN_FLIGHT; a = Atomics.load(acked, 0)) Atomics.wait(acked, 0, a, 1_000);
+}
+
+// The parser hands out the same object for the same term: its number is kept on it, for the
+// table it was sent in (a lookup per term would cost this thread a sixth of its time).
+const id = (t: Numbered, subject = false): number => {
+  if (t.gen === gen) return t.tid!;
+  t.gen = gen;
+  encodeTerm(t, terms, subject);
+  return (t.tid = size++);
+};
+
+const parser = lineParser((s, p, o) => {
+  // A new table between batches, so that a batch's numbers are of one table.
+  if (size >= TABLE_LIMIT && count === 0) {
+    gen++;
+    size = 0;
+    fresh = true;
+  }
+  const at = count * 3;
+  ids[at] = id(s, true);
+  ids[at + 1] = id(p);
+  ids[at + 2] = id(o);
+  if (++count === BATCH) flush(-1);
+});
+
+/** The lines that start in bytes [from, to) of the file, and the rest of the last of them. */
+function readPart(fd: number, fileSize: number, from: number, to: number): void {
+  const base = Math.max(0, from - 1);
+  let buf = Buffer.allocUnsafe(to - base + (1 << 16));
+  let length = readSync(fd, buf, 0, to - base, base);
+  // More until the line that holds byte to - 1 ends (or the file does).
+  const ended = (): boolean => buf.subarray(0, length).indexOf(10, Math.max(0, to - 1 - base)) >= 0;
+  while (base + length < fileSize && !ended()) {
+    if (length === buf.length) buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]);
+    const got = readSync(fd, buf, length, buf.length - length, base + length);
+    if (got === 0) break;
+    length += got;
+  }
+  buf = buf.subarray(0, length);
+  const view = viewOf(buf);
+  // A line starts here if it is the file's first or follows a \n.
+  let at = from === 0 ? 0 : buf.indexOf(10) + 1;
+  if (from > 0 && at === 0) return;
+  while (at < to - base && at < length) {
+    let nl = buf.indexOf(10, at);
+    if (nl < 0) nl = length;
+    parser.line(buf, view, at, nl);
+    at = nl + 1;
+  }
+}
+
+try {
+  if (gzip) {
+    await parseFile(path, gzip, parser, (b) => void (bytes = b));
+    flush(parser.lineNumber);
+  } else {
+    const fd = openSync(path, 'r');
+    const fileSize = fstatSync(fd).size;
+    for (let k = index; k * partBytes < fileSize; k += of) {
+      parser.lineNumber = 0;
+      readPart(fd, fileSize, k * partBytes, Math.min(fileSize, (k + 1) * partBytes));
+      flush(parser.lineNumber);
+    }
+    closeSync(fd);
+  }
+  post({ kind: 'done' });
+  // Kept alive until the main thread ends it: an exit before then is a failure.
+  parentPort!.on('message', () => undefined);
+} catch (err) {
+  if (err instanceof LineError) post({ kind: 'error', line: err.line, reason: err.reason });
+  else throw err;
+}
