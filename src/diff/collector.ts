@@ -1,5 +1,6 @@
 import { NS, QB, RDF_TYPE } from '../rdf/ns.js';
-import { cellOf, KeyMaker, noteUses, ValueDictionary, type CellState, type KeyedObservation, type Pairs } from './observation.js';
+import { CellTable } from './cell-table.js';
+import { KeyMaker, noteUses, ValueDictionary, type KeyedObservation, type Pairs } from './observation.js';
 
 const SKOS_PREF_LABEL = `${NS.skos}prefLabel`;
 const SKOS_IN_SCHEME = `${NS.skos}inScheme`;
@@ -8,7 +9,7 @@ const SKOS_CONCEPT = `${NS.skos}Concept`;
 /** The observations of one dataset in one release, by dimension key, and the codes it used. */
 export interface ObservationTable {
   readonly keys: KeyMaker;
-  readonly cells: Map<string, CellState>;
+  readonly cells: CellTable;
   /** Per dimension (the key's order): the value numbers used. */
   readonly used: readonly Set<number>[];
   /** Concepts of the code lists in the dump: IRI → preferred label. */
@@ -19,19 +20,14 @@ export interface ObservationTable {
 /**
  * Reads a dump's triples in order (subject by subject, as justice-lod writes them) and keeps
  * what a comparison needs: each observation's key, value and markers; the DSD's dimensions
- * and measures; the code-list concepts. Observations are kept as a key string of small
- * numbers, not as triples, so a million of them fit in well under a gigabyte.
+ * and measures; the code-list concepts. Observations are kept as the small numbers of their
+ * key and cell in typed arrays (`CellTable`), not as triples: a million take some 60 MB.
  */
 export class DumpCollector {
   private readonly dimensions = new Set<string>();
   private readonly measures = new Set<string>();
   private readonly concepts = new Map<string, string>();
-  private readonly cells = new Map<string, CellState>();
-  /**
-   * One object per distinct cell (a value and its markers): counts repeat across a release, so
-   * a million observations share a few thousand cells and the table holds little more than keys.
-   */
-  private readonly distinctCells = new Map<string, CellState>();
+  private cells: CellTable | undefined;
   private keys: KeyMaker | undefined;
   private used: Set<number>[] = [];
   /** Observations read before the structure that names their dimensions (other writers' dumps). */
@@ -62,7 +58,8 @@ export class DumpCollector {
     this.endSubject();
     for (const [s, pairs] of this.early) this.observation(s, pairs);
     for (const [s, pairs] of this.partial) this.record(s, pairs);
-    return { keys: this.keyMaker(), cells: this.cells, used: this.used, concepts: this.concepts, observations: this.count };
+    const keys = this.keyMaker();
+    return { keys, cells: this.cells ?? new CellTable(keys.dimensions.length), used: this.used, concepts: this.concepts, observations: this.count };
   }
 
   /** Made once the structure has named the dimensions (an empty one for dumps without a cube). */
@@ -70,6 +67,7 @@ export class DumpCollector {
     if (!this.keys && this.dimensions.size) {
       this.keys = new KeyMaker(this.dimensions, this.dict, this.measures);
       this.used = this.keys.dimensions.map(() => new Set<number>());
+      this.cells = new CellTable(this.keys.dimensions.length);
     }
     return this.keys ?? new KeyMaker([], this.dict, this.measures);
   }
@@ -116,14 +114,7 @@ export class DumpCollector {
     this.count++;
     if (this.sink) this.sink(s, obs, keys);
     else {
-      const id = `${obs.value ?? ''}\u0001${obs.markers}`;
-      let cell = this.distinctCells.get(id);
-      if (!cell) {
-        // Past this many, cells are not shared (every value its own): the map would only grow.
-        if (this.distinctCells.size >= 100_000) this.distinctCells.clear();
-        this.distinctCells.set(id, (cell = cellOf(obs)));
-      }
-      this.cells.set(obs.key, cell);
+      this.cells!.set(obs.ids, obs);
       noteUses(this.used, obs);
     }
     return true;

@@ -39,17 +39,17 @@ export class DatasetComparison {
       this.counts.added++;
       return 'added';
     }
-    const before = this.comparable ? this.old.cells.get(obs.key) : undefined;
+    const before = this.comparable ? this.old.cells.get(obs.ids) : undefined;
     let kind: ChangeKind | 'unchanged';
     if (!before) kind = 'added';
     else {
-      this.old.cells.delete(obs.key);
+      this.old.cells.delete(obs.ids);
       if (before.value !== undefined && obs.value !== undefined && !sameValue(before.value, obs.value)) kind = 'revised';
       else if (before.markers !== obs.markers || (before.value === undefined) !== (obs.value === undefined)) kind = 'marker';
       else kind = 'unchanged';
     }
     if (kind === 'unchanged') this.counts.unchanged++;
-    else this.note({ kind, key: keys.describe(obs.key), observation: subject, ...(before ? { before } : {}), after: cellOf(obs) });
+    else this.note({ kind, key: keys.describe(obs.ids), observation: subject, ...(before ? { before } : {}), after: cellOf(obs) });
     return kind;
   }
 
@@ -57,8 +57,7 @@ export class DatasetComparison {
     if (!this.keys && keys) this.start(keys);
     const old = this.old;
     if (!old) return this.result('new', [], EMPTY_CONCEPTS);
-    for (const [key, before] of old.cells) this.note({ kind: 'removed', key: old.keys.describe(key), before });
-    old.cells.clear();
+    for (const [key, before] of old.cells.entries()) this.note({ kind: 'removed', key: old.keys.describe(key), before });
     const status: DatasetStatus = this.comparable ? 'compared' : 'structure-changed';
     return {
       ...this.result(status, this.codeChanges(old), conceptChanges(old.concepts, newConcepts)),

@@ -59,8 +59,7 @@ export type Pairs = readonly (readonly [string, string])[];
 
 /** The parts of an observation the comparison needs; undefined if its key is incomplete. */
 export interface KeyedObservation extends CellState {
-  readonly key: string;
-  /** The key's value numbers, per dimension. */
+  /** The key: its value numbers, per dimension. */
   readonly ids: readonly number[];
   readonly revisedMarked: boolean;
 }
@@ -79,29 +78,30 @@ export class KeyMaker {
   }
 
   observation(pairs: Pairs): KeyedObservation | undefined {
-    const key: (number | undefined)[] = new Array(this.dimensions.length);
-    const statuses: string[] = [];
+    const key: number[] = new Array<number>(this.dimensions.length).fill(-1);
+    let statuses: string[] | undefined;
     let measureType: string | undefined;
     const measured: [string, string][] = [];
-    for (const [p, o] of pairs) {
+    for (let n = 0; n < pairs.length; n++) {
+      const [p, o] = pairs[n]!;
       const i = this.position.get(p);
       if (i !== undefined) key[i] = this.dict.id(o);
       if (p === QB.measureType) measureType = o;
-      else if (p === OBS_STATUS) statuses.push(markerCode(o));
+      else if (p === OBS_STATUS) (statuses ??= []).push(markerCode(o));
       else if (this.measures.has(p)) measured.push([p, o]);
     }
-    for (let i = 0; i < key.length; i++) if (key[i] === undefined) return undefined;
+    for (let i = 0; i < key.length; i++) if (key[i] === -1) return undefined;
     // With qb:measureType, the value is the object of the measure it names (declared or not).
-    const values = measureType ? pairs.filter(([p]) => p === measureType) : measured;
+    const values = measureType === undefined ? measured : this.measures.has(measureType) ? measured.filter(([p]) => p === measureType) : pairs.filter(([p]) => p === measureType);
     const value = values.length === 1 ? values[0]![1] : values.length ? values.map(([p, o]) => `${localName(p)}=${o}`).sort().join(' ') : undefined;
-    const revisedMarked = statuses.includes(REVISED);
-    const markers = statuses.filter((s) => s !== REVISED).sort().join(' ');
-    return { key: key.join(','), ids: key as number[], markers, revisedMarked, ...(value !== undefined ? { value } : {}) };
+    const revisedMarked = statuses?.includes(REVISED) ?? false;
+    const markers = statuses ? statuses.filter((s) => s !== REVISED).sort().join(' ') : '';
+    return { ids: key, markers, revisedMarked, ...(value !== undefined ? { value } : {}) };
   }
 
   /** The dimension values of a key, as (dimension local name, value) for reports. */
-  describe(key: string): [string, string][] {
-    return key.split(',').map((id, i) => [localName(this.dimensions[i]!), this.dict.values[Number(id)]!]);
+  describe(ids: readonly number[]): [string, string][] {
+    return ids.map((id, i) => [localName(this.dimensions[i]!), this.dict.values[id]!]);
   }
 }
 
