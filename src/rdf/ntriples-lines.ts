@@ -12,6 +12,7 @@ const NOT_IRI_BYTE = ((): Uint8Array => {
   for (const c of '<>"{}|^`\\') t[c.charCodeAt(0)] = 1;
   return t;
 })();
+/** A DataView of a buffer's bytes (its reads are what `sameBytes` and `guess` use). */
 export const viewOf = (b: Buffer): DataView => new DataView(b.buffer, b.byteOffset, b.length);
 /** A language tag. */
 const LANG = /^[a-zA-Z]+(-[a-zA-Z0-9]+)*$/;
@@ -22,7 +23,6 @@ const INTERN_LIMIT = 50_000;
 const LT = 60;
 const GT = 62;
 const SPACE = 32;
-
 
 /**
  * Whether a[as, ae) and b[bs, bs + (ae - as)) hold the same bytes: four at a time (a DataView's

@@ -73,6 +73,13 @@ export async function validateStreaming(files: readonly string[], models: Readon
   const rowP: Term[] = [];
   const rowO: Term[] = [];
   let runStart = 0;
+  // Per line of an observation: the predicate, object and first use of the one before.
+  const RECENT = 64;
+  const recentP: (Term | undefined)[] = new Array<Term | undefined>(RECENT);
+  const recentCube: (Cube | undefined)[] = new Array<Cube | undefined>(RECENT);
+  const recentUses: (Map<string, FirstUse> | undefined)[] = new Array<Map<string, FirstUse> | undefined>(RECENT);
+  const recentO: (Term | undefined)[] = new Array<Term | undefined>(RECENT);
+  const recentFirst: (FirstUse | undefined)[] = new Array<FirstUse | undefined>(RECENT);
   const endRun = (): void => {
     const n = rowS.length;
     if (n === 0) return;
@@ -93,12 +100,30 @@ export async function validateStreaming(files: readonly string[], models: Readon
       // `at` is the run's first triple (0-based): in N-Triples its line, which IC-12 names.
       for (const v of cube.checker.checkTriples(rowS, rowP, rowO, n, runStart)) violations.push(inDump(v, lineBased));
       for (let i = 0; i < n; i++) {
-        const uses = cube.firstUses.get(rowP[i]!.value);
+        // The i-th line of an observation mostly has the predicate, and often the object, it
+        // had in the one before (the reader gives equal terms as one object): no lookup then.
+        const at = i < RECENT ? i : RECENT - 1;
+        const p = rowP[i]!;
+        const o = rowO[i]!;
+        let uses = recentUses[at];
+        if (recentP[at] !== p || recentCube[at] !== cube) {
+          uses = cube.firstUses.get(p.value);
+          recentP[at] = p;
+          recentCube[at] = cube;
+          recentUses[at] = uses;
+          recentO[at] = undefined;
+        }
         if (!uses) continue;
-        const first = uses.get(rowO[i]!.value);
+        if (recentO[at] === o) {
+          recentFirst[at]!.uses++;
+          continue;
+        }
+        let first = uses.get(o.value);
         if (first) first.uses++;
         // Kept to the end: a copy, not a slice of the file's text (ntriples-reader.ts).
-        else uses.set(detached(rowO[i]!.value), { subject: detached(rowS[0]!.value), value: rowO[i]!, uses: 1 });
+        else uses.set(detached(o.value), (first = { subject: detached(rowS[0]!.value), value: o, uses: 1 }));
+        recentO[at] = o;
+        recentFirst[at] = first;
       }
     }
     rowS.length = rowP.length = rowO.length = 0;
