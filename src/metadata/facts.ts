@@ -1,5 +1,6 @@
 import type { Term } from '@rdfjs/types';
 import { hash53 } from '../rdf/hash.js';
+import { HashSet53, type HashLookup } from '../rdf/hash-set.js';
 import { NS, RDF_TYPE } from '../rdf/ns.js';
 import { periodBounds } from './periods.js';
 import { LINK_TARGETS, linkTargetOf } from './targets.js';
@@ -32,7 +33,7 @@ export interface ContentFacts {
   /** Triples with a blank node as subject or object. */
   readonly blankTriples: number;
   /** Hashes of every subject (hash53). */
-  readonly subjects: ReadonlySet<number>;
+  readonly subjects: HashLookup;
   /** Subjects outside the data set's URI space → their triples (few: the structure's own terms, if any). */
   readonly subjectsOutside: ReadonlyMap<string, number>;
   /** Distinct IRIs used as objects. */
@@ -89,7 +90,7 @@ export class FactsCollector {
   private end: string | undefined;
   private readonly areas = new Set<string>();
   private blankTriples = 0;
-  private readonly subjectHashes = new Set<number>();
+  private readonly subjectHashes = new HashSet53();
   private readonly subjectsOutside = new Map<string, number>();
   /** Distinct object IRIs, or undefined once past OBJECT_LIMIT. */
   private objects: Set<string> | undefined = new Set();
@@ -142,7 +143,7 @@ export class FactsCollector {
     return {
       triples: this.triples, subjects: this.subjects, entities: this.entities, predicates: [...this.folded.values()].map((c) => [c.iri, c.triples, [...c.links]]),
       types: [...this.types], start: this.start, end: this.end, areas: [...this.areas],
-      content: this.objects && { blankTriples: this.blankTriples, subjects: [...this.subjectHashes], subjectsOutside: [...this.subjectsOutside], objects: [...this.objects] },
+      content: this.objects && { blankTriples: this.blankTriples, subjects: this.subjectHashes.values(), subjectsOutside: [...this.subjectsOutside], objects: [...this.objects] },
     };
   }
 

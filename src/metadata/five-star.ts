@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { Quad, Term } from '@rdfjs/types';
 import type { TripleIndex } from '../rdf/triple-index.js';
 import { hash53 } from '../rdf/hash.js';
+import { HashSet53, type HashLookup } from '../rdf/hash-set.js';
 import { META_NS, NS, PUBLISHING, RDF_TYPE } from '../rdf/ns.js';
 import { FORMATS, type FormatInfo } from '../sinks/registry.js';
 import { hashFile } from './hash.js';
@@ -79,7 +80,9 @@ export async function assessBundle(dir: string, known: KnownFiles = new Map(), c
   const described = new Set(meta.allSubjects().map((t) => hash53(t.value)));
   const parsed = new Map<string, Parsed>();
   for (const d of datasets) parsed.set(d, await parseOne(dir, meta, d, own, spaces, known, counted.get(d)));
-  for (const p of parsed.values()) for (const s of p.subjects) described.add(s);
+  /** Whether an IRI's hash is a subject of the metadata or of any dump (sets looked into, not merged: a dump's are millions). */
+  const dumpSubjects = [...parsed.values()].map((p) => p.subjects);
+  const isDescribed = (h: number): boolean => described.has(h) || dumpSubjects.some((s) => s.has(h));
 
   const report: DatasetStars[] = datasets.map((d) => {
     const p = parsed.get(d)!;
@@ -88,7 +91,7 @@ export async function assessBundle(dir: string, known: KnownFiles = new Map(), c
       check(1, 'on the web under an open licence', [...licenceProblems(d, dists, one), ...p.fileProblems]),
       check(2, 'machine-readable structured data', p.file ? p.parseProblems : ['no structured distribution']),
       check(3, 'non-proprietary format', p.file && OPEN_MEDIA.has(p.mediaType ?? '') ? p.parseProblems : ['no distribution in an open format that parses']),
-      check(4, 'URIs denote things', [...p.uriProblems, ...[...p.ownObjects].filter((o) => !described.has(hash53(o))).slice(0, 5).map((o) => `<${o}> is used but not described in the bundle`)]),
+      check(4, 'URIs denote things', [...p.uriProblems, ...[...p.ownObjects].filter((o) => !isDescribed(hash53(o))).slice(0, 5).map((o) => `<${o}> is used but not described in the bundle`)]),
       check(5, 'linked to other data', p.linkProblems),
     ];
     let stars = 0;
@@ -118,7 +121,7 @@ interface Parsed {
   mediaType?: string;
   triples: number;
   /** Hashes of the subjects: a million observation IRIs would not fit as strings. */
-  subjects: ReadonlySet<number>;
+  subjects: HashLookup;
   ownObjects: Set<string>;
   fileProblems: string[];
   parseProblems: string[];
@@ -128,7 +131,7 @@ interface Parsed {
 
 /** Verifies every distribution's file, then parses the first RDF one in full. */
 async function parseOne(dir: string, meta: TripleIndex, d: string, own: readonly string[], spaces: readonly string[], known: KnownFiles, counted: DatasetFacts | undefined): Promise<Parsed> {
-  const out: Parsed = { counted: false, triples: 0, subjects: new Set(), ownObjects: new Set(), fileProblems: [], parseProblems: [], uriProblems: [], linkProblems: [] };
+  const out: Parsed = { counted: false, triples: 0, subjects: new HashSet53(), ownObjects: new Set(), fileProblems: [], parseProblems: [], uriProblems: [], linkProblems: [] };
   const one = (s: string, p: string): Term | undefined => first(meta, s, p);
   let chosen: { file: string; format: FormatInfo; gzip: boolean } | undefined;
   for (const dist of meta.objects(d, `${NS.dcat}distribution`).map((t) => t.value).sort()) {
@@ -176,7 +179,7 @@ async function parseOne(dir: string, meta: TripleIndex, d: string, own: readonly
     for (const o of content.objects) if (own.some((s) => o.startsWith(s))) out.ownObjects.add(o);
     for (const [key, byPredicate] of counted.links) linkCounts.set(key, [...byPredicate.values()].reduce((a, b) => a + b, 0));
   } else try {
-    const subjects = new Set<number>();
+    const subjects = new HashSet53();
     out.subjects = subjects;
     reading = begin(`five stars: re-reading ${basename(chosen.file)}`, { ...(Number.isFinite(declared) ? { total: declared } : {}), unit: 'triples' });
     const counter = reading;

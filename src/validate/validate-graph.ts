@@ -2,6 +2,7 @@ import type { Quad, Term } from '@rdfjs/types';
 import { Parser, Store } from 'n3';
 import { NS, RDF_TYPE } from '../rdf/ns.js';
 import { hash53 } from '../rdf/hash.js';
+import { HashSet53 } from '../rdf/hash-set.js';
 import { checkIntegrity } from './check-integrity.js';
 import { compileShapesGraph, type CompiledShape } from './compiled-shapes.js';
 import type { EngineReport } from './engine.js';
@@ -202,8 +203,8 @@ const CHUNK = 10_000;
 async function splitQuads(inputs: readonly GraphInput[], keep: boolean, compiled: readonly CompiledShape[], out: Violation[]): Promise<{ observations: Quad[][]; others: Quad[] }> {
   let split = false;
   if (compiled.length > 0) {
-    const seen = new Set<number>();
-    const otherSubjects = new Set<number>();
+    const seen = new HashSet53();
+    const otherSubjects = new HashSet53();
     const others: Quad[] = [];
     const found: Violation[] = [];
     await readRuns(inputs, (run, isObservation) => {
