@@ -105,7 +105,8 @@ export async function readNTriplesThreaded(path: string, gzip: boolean, onTriple
           if (m.kind === 'done') return false;
           if (m.kind === 'error') throw new Error(`line ${linesBefore + m.line} of ${path}: ${m.reason}`);
           if (m.fresh) w.table.length = 0;
-          const { terms, ids, count, table } = { ...m, table: w.table };
+          const { terms, ids, count } = m;
+          const table = w.table;
           for (let i = 0; i < terms.length; i += 2) table.push(decoder.decode(terms[i]!, terms[i + 1]!));
           for (let i = 0; i < count * 3; i += 3) onTriple(table[ids[i]!] as NamedNode | BlankNode, table[ids[i + 1]!] as NamedNode, table[ids[i + 2]!]!);
           Atomics.add(w.acked, 0, 1);
