@@ -1,3 +1,5 @@
+import { bucketOf } from './hash.js';
+
 /** A set of hashes, as `hash53` gives them, read by membership only. */
 export interface HashLookup {
   has(h: number): boolean;
@@ -57,6 +59,3 @@ export class HashSet53 implements HashLookup {
     for (const x of old) if (x !== 0) this.add(x - 1);
   }
 }
-
-/** The bucket of a hash: its low 32 bits, mixed (hash53's low bits are already well spread). */
-const bucketOf = (h: number): number => Math.imul((h >>> 0) ^ Math.floor(h / 4294967296), 0x9e3779b1) >>> 0;

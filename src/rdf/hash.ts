@@ -11,3 +11,8 @@ export function hash53(text: string): number {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
+
+/** The bucket of a `hash53` in an open-addressing table: its two halves mixed into 32 bits. */
+export function bucketOf(h: number): number {
+  return Math.imul((h >>> 0) ^ Math.floor(h / 4294967296), 0x9e3779b1) >>> 0;
+}

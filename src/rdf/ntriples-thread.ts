@@ -100,9 +100,10 @@ try {
     closeSync(fd);
   }
   post({ kind: 'done' });
-  // Kept alive until the main thread ends it: an exit before then is a failure.
-  parentPort!.on('message', () => undefined);
 } catch (err) {
   if (err instanceof LineError) post({ kind: 'error', line: err.line, reason: err.reason });
   else throw err;
 }
+// Kept alive until the main thread ends it: it may still be handing on another thread's
+// parts, and an exit before then (its 'exit' event) would pass this thread's last message.
+parentPort!.on('message', () => undefined);

@@ -1,3 +1,4 @@
+import { bucketOf } from '../rdf/hash.js';
 /**
  * A set of 53-bit key hashes, each with the line it was first seen at and a bitmask of the
  * measures seen, in typed arrays: an open-addressing table of hashes pointing at entries kept
@@ -76,11 +77,6 @@ export class KeyTable {
     this.mask = size - 1;
     for (let b = 0; b < buckets.length; b++) if (buckets[b] !== 0) this.place(buckets[b]!, entryOf[b]!);
   }
-}
-
-/** Low 32 bits mixed (Fibonacci hashing), so sequential hashes spread over the buckets. */
-function bucketOf(h: number): number {
-  return Math.imul((h >>> 0) ^ Math.floor(h / 4294967296), 0x9e3779b1) >>> 0;
 }
 
 function grown<T extends Float64Array | Int32Array>(a: T, size: number): T {

@@ -138,5 +138,16 @@ describe('the threaded N-Triples reader', () => {
     await expect(readNTriplesThreaded(file, false, () => {
       if (++seen === 5_000) throw new Error('enough');
     }, undefined, opts)).rejects.toThrow('enough');
+    // The error on the first line of the second part: its thread is done long before the
+    // first thread has parsed the first part, and waits for its turn to be told.
+    const early = lines(20_000);
+    let at = 0;
+    const first = early.findIndex((l) => (at += Buffer.byteLength(l) + 1) >= 1 << 20) + 1;
+    early[first] = '<https://ex.org/s> <https://ex.org/p> "unclosed .';
+    const earlyFile = join(tempDir(), 'early.nt');
+    writeFileSync(earlyFile, early.join('\n'));
+    const expected = await readNTriples(earlyFile, false, () => undefined).then(() => '', (e: Error) => e.message);
+    expect(expected).toMatch(new RegExp(`^line ${first + 1} of `));
+    await expect(readNTriplesThreaded(earlyFile, false, () => undefined, undefined, { minBytes: 0, partBytes: 1 << 20 })).rejects.toThrow(expected);
   });
 });
