@@ -68,11 +68,6 @@ export class CellTable {
     return true;
   }
 
-  /** The cells left, in the order they were first filed. */
-  values(): CellState[] {
-    return [...this.entries()].map(([, c]) => c);
-  }
-
   /** The keys and cells left, in the order they were first filed. */
   *entries(): Generator<readonly [number[], CellState]> {
     for (let row = 0; row < this.rows; row++) {

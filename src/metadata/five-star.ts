@@ -80,8 +80,8 @@ export async function assessBundle(dir: string, known: KnownFiles = new Map(), c
   const described = new Set(meta.allSubjects().map((t) => hash53(t.value)));
   const parsed = new Map<string, Parsed>();
   for (const d of datasets) parsed.set(d, await parseOne(dir, meta, d, own, spaces, known, counted.get(d)));
-  /** Whether an IRI's hash is a subject of the metadata or of any dump (sets looked into, not merged: a dump's are millions). */
   const dumpSubjects = [...parsed.values()].map((p) => p.subjects);
+  /** Whether an IRI's hash is a subject of the metadata or of any dump (sets looked into, not merged: a dump's are millions). */
   const isDescribed = (h: number): boolean => described.has(h) || dumpSubjects.some((s) => s.has(h));
 
   const report: DatasetStars[] = datasets.map((d) => {

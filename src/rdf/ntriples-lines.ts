@@ -19,7 +19,7 @@ const LANG = /^[a-zA-Z]+(-[a-zA-Z0-9]+)*$/;
 /** A blank or comment line. */
 const NOTHING = /^\s*(#.*)?\r?$/;
 /** Terms kept by their text: predicates, codes and units repeat on every observation. */
-const INTERN_LIMIT = 50_000;
+export const INTERN_LIMIT = 50_000;
 const LT = 60;
 const GT = 62;
 const SPACE = 32;

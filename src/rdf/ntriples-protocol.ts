@@ -1,5 +1,6 @@
 import type { Term } from '@rdfjs/types';
 import { DataFactory } from './factory.js';
+import { INTERN_LIMIT } from './ntriples-lines.js';
 
 /** Triples per message. */
 export const BATCH = 16_384;
@@ -45,8 +46,8 @@ export type ReaderMessage = ReaderBatch | { readonly kind: 'done' } | { readonly
 
 /**
  * A term as two strings: its kind (`I`, `S` for an IRI first met as a subject, `B`, or `L` with
- * its language and datatype) and its
- * value. (The value travels alone: a slice of a longer string would be slower to compare.)
+ * its language and datatype) and its value. (The value travels alone: a slice of a longer
+ * string would be slower to compare.)
  */
 export function encodeTerm(t: Term, out: string[], subject: boolean): void {
   out.push(t.termType === 'Literal' ? `L${t.language}\u0001${t.datatype.value}` : t.termType === 'BlankNode' ? 'B' : subject ? 'S' : 'I', t.value);
@@ -64,7 +65,7 @@ export class TermDecoder {
     if (!byValue) this.kinds.set(kind, (byValue = new Map()));
     let t = byValue.get(value);
     if (!t) {
-      if (this.size >= 50_000) {
+      if (this.size >= INTERN_LIMIT) {
         for (const m of this.kinds.values()) m.clear();
         this.size = 0;
       }

@@ -5,12 +5,6 @@ import type { BlankNode, NamedNode, Term } from '@rdfjs/types';
 import { LineError, lineParser, viewOf, type LineParser } from './ntriples-lines.js';
 import { PART_BYTES, TermDecoder, type ReaderMessage, type ReaderSetup } from './ntriples-protocol.js';
 
-/**
- * A copy of `s` that does not share the line it was cut from. A slice of a long string keeps
- * all of it alive (V8's sliced strings): a kept term would pin a whole 1 MiB chunk of the file.
- */
-export const detached = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
-
 type OnTriple = (s: NamedNode | BlankNode, p: NamedNode, o: Term) => void;
 
 /**

@@ -45,7 +45,7 @@ export const WHOLE_GRAPH_LIMIT = 20_000;
 const ESTIMATE_AFTER = 500;
 
 /** Rules the streaming checks already report with their CSV location. */
-export const STREAMED = /^(IC-1|IC-11|IC-12|IC-13|IC-15|IC-16|IC-17|rule:.*)$/;
+const STREAMED = /^(IC-1|IC-11|IC-12|IC-13|IC-15|IC-16|IC-17|rule:.*)$/;
 /** Rules about a dimension's value alone, checked on the first observation of each value. */
 export const CODE_RULES = /^IC-(19|20|21)$/;
 

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { MappingModel } from '../mapping/model.js';
 import { readDump } from '../metadata/read-dump.js';
-import { detached, readNTriplesThreaded } from '../rdf/ntriples-reader.js';
+import { readNTriplesThreaded } from '../rdf/ntriples-reader.js';
 import { DataFactory } from '../rdf/factory.js';
 import { QB, RDF_TYPE } from '../rdf/ns.js';
 import { quadToNTriples } from '../rdf/term.js';
@@ -14,6 +14,12 @@ import { ObservationChecker } from './stream-checks.js';
 import { validateGraph, type GraphOptions, type GraphValidation, type ShapeSource } from './validate-graph.js';
 import { once, type Violation } from './violation.js';
 import { grouped } from '../diagnostics/numbers.js';
+
+/**
+ * A copy of `s` that does not share the text it was cut from. A slice of a long string keeps
+ * all of it alive (V8's sliced strings), and N3.js slices its terms from the chunk it parses.
+ */
+const detached = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
 
 /** Beyond this many triples that are not observations, a file is not a cube dump: hold it whole. */
 const OTHERS_LIMIT = 2_000_000;
@@ -120,7 +126,7 @@ export async function validateStreaming(files: readonly string[], models: Readon
         }
         let first = uses.get(o.value);
         if (first) first.uses++;
-        // Kept to the end: a copy, not a slice of the file's text (ntriples-reader.ts).
+        // Kept to the end: a copy (`detached`), not a slice of a parser's text.
         else uses.set(detached(o.value), (first = { subject: detached(rowS[0]!.value), value: o, uses: 1 }));
         recentO[at] = o;
         recentFirst[at] = first;

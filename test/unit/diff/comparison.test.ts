@@ -83,7 +83,7 @@ describe('comparing a dataset between releases', () => {
     for (const [p, o] of rest.slice(1)) c.add('split', p, o);
     const t = c.finish();
     expect(t.observations).toBe(2);
-    expect(t.cells.values().map((x) => x.value).sort()).toEqual([int('10'), int('2')]);
+    expect([...t.cells.entries()].map(([, x]) => x.value).sort()).toEqual([int('10'), int('2')]);
   });
 
   it('keeps the code-list concepts with their labels', () => {
