@@ -1,6 +1,8 @@
 import { cellOf, type CellState } from './observation.js';
 
 const DELETED = 0xffffffff;
+/** Rows (taken or not) before taken ones are dropped: below this the arrays are small anyway. */
+const COMPACT_ROWS = 1 << 16;
 
 /**
  * The previous release's cells by dimension key, in typed arrays: each observation is its
@@ -8,12 +10,14 @@ const DELETED = 0xffffffff;
  * distinct cells, found through an open-addressing table. About 4·D + 20 bytes an
  * observation (68 for a 12-dimension cube), where a `Map` of key strings took some 150:
  * MoJ's largest releases (8M rows) are compared in a few hundred megabytes. Rows keep their
- * insertion order, which is the order the removed ones are reported in.
+ * insertion order, which is the order the removed ones are reported in. Rows taken out are
+ * dropped from the arrays once they are half of them, so a table that is read only a little
+ * ahead of what is taken out of it (`PulledTable`) stays small.
  */
 export class CellTable {
   private ids: Uint32Array<ArrayBuffer>;
   private cellIndex = new Uint32Array(1 << 10);
-  private readonly cellStates: CellState[] = [];
+  private cellStates: CellState[] = [];
   /** One object per distinct cell (counts repeat across a release), by markers then value; past a bound, not shared. */
   private readonly distinct = new Map<string, Map<string, number>>();
   private distinctCount = 0;
@@ -33,15 +37,18 @@ export class CellTable {
     return this.rows - this.deleted;
   }
 
-  /** Files a cell (the value and markers of `cell`) under a key; a key filed again keeps its place and takes the later cell (as `Map.set`). */
+  /**
+   * Files a cell (the value and markers of `cell`) under a key; a key filed again keeps its
+   * place and takes the later cell (as `Map.set`). A key taken out is not filed again while its
+   * row is kept: it was compared with its first cell (a dump that repeats a key breaks IC-12).
+   */
   set(key: readonly number[], cell: CellState): void {
-    const c = this.cellNumber(cell);
     const at = this.find(key);
     if (at >= 0) {
-      if (this.cellIndex[at] === DELETED) this.deleted--;
-      this.cellIndex[at] = c;
+      if (this.cellIndex[at] !== DELETED) this.cellIndex[at] = this.cellNumber(cell);
       return;
     }
+    const c = this.cellNumber(cell);
     if (this.rows === this.cellIndex.length) {
       this.cellIndex = grown(this.cellIndex, this.rows * 2);
       this.ids = grown(this.ids, this.rows * 2 * this.width);
@@ -59,13 +66,16 @@ export class CellTable {
     return c === DELETED ? undefined : this.cellStates[c];
   }
 
-  /** Takes a key out (its row stays, marked, so that probing passes it). */
-  delete(key: readonly number[]): boolean {
+  /** Takes a key's cell out: its row stays, marked, so that probing passes it, until the rows taken are half of them. */
+  take(key: readonly number[]): CellState | undefined {
     const at = this.find(key);
-    if (at < 0 || this.cellIndex[at] === DELETED) return false;
+    const c = at < 0 ? DELETED : this.cellIndex[at]!;
+    if (c === DELETED) return undefined;
+    const cell = this.cellStates[c];
     this.cellIndex[at] = DELETED;
     this.deleted++;
-    return true;
+    if (this.deleted * 2 > this.rows && this.rows >= COMPACT_ROWS) this.compact();
+    return cell;
   }
 
   /** The keys and cells left, in the order they were first filed. */
@@ -122,6 +132,40 @@ export class CellTable {
     while (this.buckets[b] !== 0) b = (b + 1) & this.mask;
     this.buckets[b] = row + 1;
     this.bucketHash[b] = h;
+  }
+
+  /** Drops the rows taken out, keeping the order of the rest, and the cells only they had; the arrays shrink to fit. */
+  private compact(): void {
+    const { width } = this;
+    const live = this.rows - this.deleted;
+    const capacity = Math.max(1 << 10, live * 2);
+    const ids = new Uint32Array(capacity * Math.max(1, width));
+    const cellIndex = new Uint32Array(capacity);
+    // Cells numbered again, in the order the rows left have them.
+    const renumbered = new Int32Array(this.cellStates.length).fill(-1);
+    const cellStates: CellState[] = [];
+    let kept = 0;
+    for (let row = 0; row < this.rows; row++) {
+      const c = this.cellIndex[row]!;
+      if (c === DELETED) continue;
+      ids.set(this.ids.subarray(row * width, (row + 1) * width), kept * width);
+      if (renumbered[c] === -1) {
+        renumbered[c] = cellStates.length;
+        cellStates.push(this.cellStates[c]!);
+      }
+      cellIndex[kept++] = renumbered[c]!;
+    }
+    this.ids = ids;
+    this.cellIndex = cellIndex;
+    this.cellStates = cellStates;
+    this.rows = kept;
+    this.deleted = 0;
+    // The shared cells' numbers changed: they are found again as they come.
+    this.distinct.clear();
+    this.distinctCount = 0;
+    let buckets = 1 << 11;
+    while (buckets < kept * 2) buckets *= 2;
+    this.rehash(buckets);
   }
 
   private rehash(size: number): void {

@@ -1,6 +1,6 @@
 import { NS, QB, RDF_TYPE } from '../rdf/ns.js';
 import { CellTable } from './cell-table.js';
-import { KeyMaker, noteUses, ValueDictionary, type KeyedObservation, type Pairs } from './observation.js';
+import { CodesUsed, KeyMaker, ValueDictionary, type KeyedObservation } from './observation.js';
 
 const SKOS_PREF_LABEL = `${NS.skos}prefLabel`;
 const SKOS_IN_SCHEME = `${NS.skos}inScheme`;
@@ -29,13 +29,14 @@ export class DumpCollector {
   private readonly concepts = new Map<string, string>();
   private cells: CellTable | undefined;
   private keys: KeyMaker | undefined;
-  private used: Set<number>[] = [];
+  private used: CodesUsed | undefined;
   /** Observations read before the structure that names their dimensions (other writers' dumps). */
-  private readonly early: (readonly [string, Pairs])[] = [];
+  private readonly early: (readonly [string, string[]])[] = [];
   /** Observations whose triples did not all come together: merged at the end. */
-  private readonly partial = new Map<string, (readonly [string, string])[]>();
+  private readonly partial = new Map<string, string[]>();
   private subject: string | undefined;
-  private pairs: [string, string][] = [];
+  /** The subject's (predicate, object key) pairs, flat: p, o, p, o, … (no array a triple). */
+  private pairs: string[] = [];
   private count = 0;
 
   /**
@@ -44,12 +45,22 @@ export class DumpCollector {
    */
   constructor(private readonly dict: ValueDictionary, private readonly sink?: (subject: string, obs: KeyedObservation, keys: KeyMaker) => void) {}
 
+  /** The key maker, once an observation has been filed. */
+  get keysSoFar(): KeyMaker | undefined {
+    return this.keys;
+  }
+
+  /** The observations filed so far (undefined before the first). */
+  get cellsSoFar(): CellTable | undefined {
+    return this.cells;
+  }
+
   add(s: string, p: string, o: string): void {
     if (s !== this.subject) {
       this.endSubject();
       this.subject = s;
     }
-    this.pairs.push([p, o]);
+    this.pairs.push(p, o);
     if (p === QB.dimension) this.dimensions.add(o);
     else if (p === QB.measure) this.measures.add(o);
   }
@@ -59,14 +70,14 @@ export class DumpCollector {
     for (const [s, pairs] of this.early) this.observation(s, pairs);
     for (const [s, pairs] of this.partial) this.record(s, pairs);
     const keys = this.keyMaker();
-    return { keys, cells: this.cells ?? new CellTable(keys.dimensions.length), used: this.used, concepts: this.concepts, observations: this.count };
+    return { keys, cells: this.cells ?? new CellTable(keys.dimensions.length), used: this.used?.sets ?? [], concepts: this.concepts, observations: this.count };
   }
 
   /** Made once the structure has named the dimensions (an empty one for dumps without a cube). */
   private keyMaker(): KeyMaker {
     if (!this.keys && this.dimensions.size) {
       this.keys = new KeyMaker(this.dimensions, this.dict, this.measures);
-      this.used = this.keys.dimensions.map(() => new Set<number>());
+      this.used = new CodesUsed(this.keys.dimensions.length);
       this.cells = new CellTable(this.keys.dimensions.length);
     }
     return this.keys ?? new KeyMaker([], this.dict, this.measures);
@@ -77,10 +88,12 @@ export class DumpCollector {
     if (s === undefined) return;
     const pairs = this.pairs;
     this.pairs = [];
-    let isObservation = this.partial.has(s);
+    let isObservation = this.partial.size > 0 && this.partial.has(s);
     let isConcept = false;
     let label: string | undefined;
-    for (const [p, o] of pairs) {
+    for (let i = 0; i < pairs.length; i += 2) {
+      const p = pairs[i]!;
+      const o = pairs[i + 1]!;
       if (p === QB.dataSet || (p === RDF_TYPE && o === QB.Observation)) isObservation = true;
       else if (p === SKOS_IN_SCHEME || (p === RDF_TYPE && o === SKOS_CONCEPT)) isConcept = true;
       else if (p === SKOS_PREF_LABEL && (label === undefined || o.endsWith('@en'))) label = o;
@@ -89,7 +102,7 @@ export class DumpCollector {
     if (isObservation) this.observation(s, pairs);
   }
 
-  private observation(s: string, pairs: Pairs): void {
+  private observation(s: string, pairs: string[]): void {
     const merged = this.partial.get(s);
     if (merged) {
       merged.push(...pairs);
@@ -99,23 +112,23 @@ export class DumpCollector {
       this.early.push([s, pairs]);
       return;
     }
-    if (!this.record(s, pairs, true)) this.partial.set(s, [...pairs]);
+    if (!this.record(s, pairs, true)) this.partial.set(s, pairs);
   }
 
   /**
    * Files one observation; false when its key or cell is incomplete and more triples may
    * follow (`mayWait`). At the end, an observation still without a complete key is left out.
    */
-  private record(s: string, pairs: Pairs, mayWait = false): boolean {
+  private record(s: string, pairs: readonly string[], mayWait = false): boolean {
     const keys = this.keyMaker();
-    const obs = keys.observation(pairs);
+    const obs = keys.observationFlat(pairs);
     if (!obs) return !mayWait;
     if (mayWait && obs.value === undefined && obs.markers === '' && !obs.revisedMarked) return false;
     this.count++;
     if (this.sink) this.sink(s, obs, keys);
     else {
       this.cells!.set(obs.ids, obs);
-      noteUses(this.used, obs);
+      this.used!.note(obs.ids);
     }
     return true;
   }

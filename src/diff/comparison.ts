@@ -1,6 +1,7 @@
 import type { ObservationTable } from './collector.js';
+import type { PreviousObservations } from './previous.js';
 import { emptyCounts, EMPTY_CONCEPTS, type ChangeKind, type CodeUsageChange, type ConceptChanges, type DatasetChanges, type DatasetStatus, type ObservationChange } from './changes.js';
-import { cellOf, displayValue, localName, noteUses, sameValue, type KeyMaker, type KeyedObservation } from './observation.js';
+import { cellOf, CodesUsed, displayValue, localName, sameValue, type KeyMaker, type KeyedObservation } from './observation.js';
 
 /** Examples kept per kind of change for the report; the change log lists them all. */
 export const EXAMPLES_PER_KIND = 10;
@@ -14,40 +15,37 @@ export class DatasetComparison {
   readonly counts = emptyCounts();
   private readonly examples: ObservationChange[] = [];
   private readonly perKind = new Map<ChangeKind, number>();
-  private used: Set<number>[] = [];
+  private used: CodesUsed | undefined;
   private comparable = true;
   private keys: KeyMaker | undefined;
 
   constructor(
     readonly id: string,
-    private readonly old: ObservationTable | undefined,
+    private readonly old: PreviousObservations | undefined,
     private readonly onChange?: (c: ObservationChange) => void,
   ) {}
 
   /** The new release's key maker (its dimensions), fixed by the first observation. */
   private start(keys: KeyMaker): void {
     this.keys = keys;
-    this.used = keys.dimensions.map(() => new Set<number>());
+    this.used = new CodesUsed(keys.dimensions.length);
     this.comparable = !this.old || sameList(this.old.keys.dimensions, keys.dimensions);
   }
 
   /** Files one observation of the new release; returns how it changed. */
   see(subject: string, obs: KeyedObservation, keys: KeyMaker): ChangeKind | 'unchanged' {
     if (this.keys !== keys) this.start(keys);
-    noteUses(this.used, obs);
+    this.used!.note(obs.ids);
     if (!this.old) {
       this.counts.added++;
       return 'added';
     }
-    const before = this.comparable ? this.old.cells.get(obs.ids) : undefined;
+    const before = this.comparable ? this.old.take(obs.ids) : undefined;
     let kind: ChangeKind | 'unchanged';
     if (!before) kind = 'added';
-    else {
-      this.old.cells.delete(obs.ids);
-      if (before.value !== undefined && obs.value !== undefined && !sameValue(before.value, obs.value)) kind = 'revised';
-      else if (before.markers !== obs.markers || (before.value === undefined) !== (obs.value === undefined)) kind = 'marker';
-      else kind = 'unchanged';
-    }
+    else if (before.value !== undefined && obs.value !== undefined && !sameValue(before.value, obs.value)) kind = 'revised';
+    else if (before.markers !== obs.markers || (before.value === undefined) !== (obs.value === undefined)) kind = 'marker';
+    else kind = 'unchanged';
     if (kind === 'unchanged') this.counts.unchanged++;
     else this.note({ kind, key: keys.describe(obs.ids), observation: subject, ...(before ? { before } : {}), after: cellOf(obs) });
     return kind;
@@ -55,8 +53,8 @@ export class DatasetComparison {
 
   finish(newConcepts: ReadonlyMap<string, string>, keys?: KeyMaker): DatasetChanges {
     if (!this.keys && keys) this.start(keys);
-    const old = this.old;
-    if (!old) return this.result('new', [], EMPTY_CONCEPTS);
+    if (!this.old) return this.result('new', [], EMPTY_CONCEPTS);
+    const old = this.old.rest();
     for (const [key, before] of old.cells.entries()) this.note({ kind: 'removed', key: old.keys.describe(key), before });
     const status: DatasetStatus = this.comparable ? 'compared' : 'structure-changed';
     return {
@@ -92,7 +90,7 @@ export class DatasetComparison {
       const j = old.keys.dimensions.indexOf(dim);
       if (j < 0) return;
       const before = old.used[j]!;
-      const now = this.used[i] ?? new Set<number>();
+      const now = this.used?.sets[i] ?? new Set<number>();
       const added = [...now].filter((v) => !before.has(v)).map((v) => displayValue(values[v]!)).sort();
       const removed = [...before].filter((v) => !now.has(v)).map((v) => displayValue(values[v]!)).sort();
       if (added.length || removed.length) out.push({ dimension: localName(dim), added, removed });

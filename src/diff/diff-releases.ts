@@ -4,6 +4,7 @@ import { readRelease, releaseIdentity, type ReleaseDump } from '../release/read-
 import { wholeDataset, type DatasetChanges, type ObservationChange, type ReleaseChanges } from './changes.js';
 import { DatasetComparison } from './comparison.js';
 import { ValueDictionary } from './observation.js';
+import { previousObservations } from './previous.js';
 import { readTable, streamObservations } from './read-table.js';
 
 export type ChangeListener = (dataset: string, dimensions: readonly string[], change: ObservationChange) => void;
@@ -42,15 +43,20 @@ export async function diffReleases(oldDir: string, newDir: string, onChange?: Ch
   const datasets: DatasetChanges[] = [];
   for (const id of ids) {
     const dict = new ValueDictionary();
-    const old = before.has(id) ? await readTable(before.get(id)!, dict) : undefined;
     const now = after.get(id);
     if (!now) {
-      datasets.push(wholeDataset(id, 'dropped', old!.observations));
+      datasets.push(wholeDataset(id, 'dropped', (await readTable(before.get(id)!, dict)).observations));
       continue;
     }
-    const comparison = new DatasetComparison(id, old, onChange && ((c) => onChange(id, comparison.dimensions, c)));
-    const table = await streamObservations(now, dict, (s, obs, keys) => comparison.see(s, obs, keys));
-    datasets.push(comparison.finish(table.concepts, table.keys));
+    // The older dump is read as the newer one's observations ask for it (see PulledTable).
+    const old = before.has(id) ? await previousObservations(before.get(id)!, dict) : undefined;
+    try {
+      const comparison = new DatasetComparison(id, old, onChange && ((c) => onChange(id, comparison.dimensions, c)));
+      const table = await streamObservations(now, dict, (s, obs, keys) => comparison.see(s, obs, keys));
+      datasets.push(comparison.finish(table.concepts, table.keys));
+    } finally {
+      await old?.close();
+    }
   }
   return { previous: releaseIdentity(oldDir), current: releaseIdentity(newDir), datasets };
 }

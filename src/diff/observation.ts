@@ -1,6 +1,9 @@
 import { NS, QB, SDMX_ATTRIBUTE } from '../rdf/ns.js';
 
-export { termKey } from '../rdf/term.js';
+import type { Term } from '@rdfjs/types';
+import { termKey } from '../rdf/term.js';
+
+export { termKey };
 
 /** The lexical form of a termKey literal, for reports; an IRI's local name otherwise. */
 export function displayValue(key: string): string {
@@ -30,10 +33,22 @@ export interface CellState {
 /** Only the cell of an observation (its value and markers), as a table keeps it. */
 export const cellOf = (o: CellState): CellState => ({ markers: o.markers, ...(o.value !== undefined ? { value: o.value } : {}) });
 
-/** Adds the value numbers of an observation's key to the per-dimension sets of codes used. */
-export function noteUses(used: readonly Set<number>[], obs: KeyedObservation): void {
-  // The numbers as the key was made (splitting the key again cost more than making it).
-  for (let i = 0; i < obs.ids.length; i++) used[i]!.add(obs.ids[i]!);
+/** The value numbers used, per dimension of a key; a number repeated from the key before is not looked up again. */
+export class CodesUsed {
+  readonly sets: Set<number>[];
+  private readonly last: Int32Array;
+  constructor(width: number) {
+    this.sets = Array.from({ length: width }, () => new Set<number>());
+    this.last = new Int32Array(width).fill(-1);
+  }
+  note(ids: readonly number[]): void {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id === this.last[i]) continue;
+      this.last[i] = id;
+      this.sets[i]!.add(id);
+    }
+  }
 }
 
 /** Markers as printed: `[p][r]`; markers other than the GSS ones by their local name. */
@@ -64,35 +79,92 @@ export interface KeyedObservation extends CellState {
   readonly revisedMarked: boolean;
 }
 
+/** Roles of predicates in `KeyMaker` other than a dimension's (whose role is its position, ≥ 0). */
+const STATUS = -1;
+const MEASURE = -2;
+/** qb:measureType where the structure does not list it as a dimension. */
+const MEASURE_TYPE = -3;
+
 /**
  * Builds the dimension key of observations of one cube: the values of its dimensions
  * (qb:measureType included) in a fixed order, each as a dictionary number.
  */
 export class KeyMaker {
   readonly dimensions: readonly string[];
-  private readonly position: ReadonlyMap<string, number>;
+  /** Per predicate that matters: a dimension's position, or STATUS, or MEASURE (one lookup a triple). */
+  private readonly roles = new Map<string, number>();
+  private readonly measureTypeAt: number;
+  // The observation being read: one at a time, from begin() to end().
+  private key: number[] = [];
+  private statuses: string[] | undefined;
+  private measureType: string | undefined;
+  private measured: [string, string][] | undefined;
+  /** Per dimension, the value and number of the observation before (neighbours share most). */
+  private readonly lastValue: (string | undefined)[];
+  private readonly lastId: number[];
+
   constructor(dimensions: Iterable<string>, readonly dict: ValueDictionary, readonly measures: ReadonlySet<string> = new Set()) {
     // A fixed order whatever order the structure lists them in; the measure last, as people read it.
     this.dimensions = [...new Set(dimensions)].sort((a, b) => Number(a === QB.measureType) - Number(b === QB.measureType) || (a < b ? -1 : a > b ? 1 : 0));
-    this.position = new Map(this.dimensions.map((d, i) => [d, i]));
+    this.dimensions.forEach((d, i) => this.roles.set(d, i));
+    for (const m of measures) if (!this.roles.has(m)) this.roles.set(m, MEASURE);
+    if (!this.roles.has(OBS_STATUS)) this.roles.set(OBS_STATUS, STATUS);
+    if (!this.roles.has(QB.measureType)) this.roles.set(QB.measureType, MEASURE_TYPE);
+    this.measureTypeAt = this.dimensions.indexOf(QB.measureType);
+    this.lastValue = this.dimensions.map(() => undefined);
+    this.lastId = this.dimensions.map(() => -1);
   }
 
+  /** An observation from its (predicate, object key) pairs; undefined if its key is incomplete. */
   observation(pairs: Pairs): KeyedObservation | undefined {
-    const key: number[] = new Array<number>(this.dimensions.length).fill(-1);
-    let statuses: string[] | undefined;
-    let measureType: string | undefined;
-    const measured: [string, string][] = [];
-    for (let n = 0; n < pairs.length; n++) {
-      const [p, o] = pairs[n]!;
-      const i = this.position.get(p);
-      if (i !== undefined) key[i] = this.dict.id(o);
-      if (p === QB.measureType) measureType = o;
-      else if (p === OBS_STATUS) (statuses ??= []).push(markerCode(o));
-      else if (this.measures.has(p)) measured.push([p, o]);
-    }
+    this.begin();
+    for (let n = 0; n < pairs.length; n++) this.add(pairs[n]![0], pairs[n]![1]);
+    return this.end(() => pairs);
+  }
+
+  /** The same from pairs laid flat: predicate, object key, predicate, … (as `DumpCollector` keeps them). */
+  observationFlat(flat: readonly string[]): KeyedObservation | undefined {
+    this.begin();
+    for (let n = 0; n < flat.length; n += 2) this.add(flat[n]!, flat[n + 1]!);
+    return this.end(() => Array.from({ length: flat.length / 2 }, (_, n) => [flat[2 * n]!, flat[2 * n + 1]!] as const));
+  }
+
+  /** The same from a subject's triples as `convert` makes them (object keys made only where needed). */
+  observationOf(triples: readonly (readonly [Term, Term, Term])[]): KeyedObservation | undefined {
+    this.begin();
+    for (let n = 0; n < triples.length; n++) this.add(triples[n]![1].value, triples[n]![2]);
+    return this.end(() => triples.map(([, p, o]) => [p.value, termKey(o)] as const));
+  }
+
+  private begin(): void {
+    this.key = new Array<number>(this.dimensions.length).fill(-1);
+    this.statuses = undefined;
+    this.measureType = undefined;
+    this.measured = undefined;
+  }
+
+  private add(p: string, o: string | Term): void {
+    const role = this.roles.get(p);
+    if (role === undefined) return;
+    const value = typeof o === 'string' ? o : termKey(o);
+    if (role >= 0) {
+      if (value !== this.lastValue[role]) {
+        this.lastValue[role] = value;
+        this.lastId[role] = this.dict.id(value);
+      }
+      this.key[role] = this.lastId[role]!;
+      if (role === this.measureTypeAt) this.measureType = value;
+    } else if (role === STATUS) (this.statuses ??= []).push(markerCode(value));
+    else if (role === MEASURE) (this.measured ??= []).push([p, value]);
+    else this.measureType = value;
+  }
+
+  private end(all: () => Pairs): KeyedObservation | undefined {
+    const { key, statuses, measureType } = this;
     for (let i = 0; i < key.length; i++) if (key[i] === -1) return undefined;
+    const measured = this.measured ?? [];
     // With qb:measureType, the value is the object of the measure it names (declared or not).
-    const values = measureType === undefined ? measured : this.measures.has(measureType) ? measured.filter(([p]) => p === measureType) : pairs.filter(([p]) => p === measureType);
+    const values = measureType === undefined ? measured : this.measures.has(measureType) ? measured.filter(([p]) => p === measureType) : all().filter(([p]) => p === measureType);
     const value = values.length === 1 ? values[0]![1] : values.length ? values.map(([p, o]) => `${localName(p)}=${o}`).sort().join(' ') : undefined;
     const revisedMarked = statuses?.includes(REVISED) ?? false;
     const markers = statuses ? statuses.filter((s) => s !== REVISED).sort().join(' ') : '';

@@ -1,6 +1,7 @@
 import type { ReleaseDump } from '../release/read-release.js';
-import type { Quad } from '@rdfjs/types';
 import { readDump } from '../metadata/read-dump.js';
+import { readNTriplesThreaded } from '../rdf/ntriples-reader.js';
+import { TermKeys } from '../rdf/term.js';
 import { during } from '../run/activity.js';
 import { DumpCollector, type ObservationTable } from './collector.js';
 import { termKey, type KeyedObservation, type KeyMaker, type ValueDictionary } from './observation.js';
@@ -8,21 +9,33 @@ import { termKey, type KeyedObservation, type KeyMaker, type ValueDictionary } f
 /** Reads a dump into a table of its observations by dimension key (the older side of a comparison). */
 export async function readTable(dump: ReleaseDump, dict: ValueDictionary): Promise<ObservationTable> {
   const collector = new DumpCollector(dict);
-  await readCounted(`reading ${dump.id} of the earlier release`, dump, (q) => collector.add(q.subject.value, q.predicate.value, termKey(q.object)));
+  await readInto(collector, `reading ${dump.id} of the earlier release`, dump);
   return collector.finish();
-}
-
-/** Reads a dump as a phase of the progress line, counting its triples against the VoID count. */
-async function readCounted(name: string, dump: ReleaseDump, onQuad: (q: Quad) => void): Promise<void> {
-  await during(name, (a) => readDump(dump.path, dump.format.format, dump.format.gzip, (q) => {
-    a.done++;
-    onQuad(q);
-  }), { ...(dump.triples !== undefined ? { total: dump.triples } : {}), unit: 'triples' });
 }
 
 /** Streams a dump's observations to `sink` (the newer side), returning its structure and concepts. */
 export async function streamObservations(dump: ReleaseDump, dict: ValueDictionary, sink: (subject: string, obs: KeyedObservation, keys: KeyMaker) => void): Promise<ObservationTable> {
   const collector = new DumpCollector(dict, sink);
-  await readCounted(`reading ${dump.id}`, dump, (q) => collector.add(q.subject.value, q.predicate.value, termKey(q.object)));
+  await readInto(collector, `reading ${dump.id}`, dump);
   return collector.finish();
+}
+
+/** Reads a dump's triples into a collector, as a phase of the progress line counted against the VoID count. */
+async function readInto(collector: DumpCollector, name: string, dump: ReleaseDump): Promise<void> {
+  const total = dump.triples !== undefined ? { total: dump.triples } : {};
+  // N-Triples straight from the line reader, without a quad a triple; its equal terms are one
+  // object, so each literal's key is made once.
+  const keys = new TermKeys();
+  await during(name, (a) => {
+    if (dump.format.format.name === 'nt') {
+      return readNTriplesThreaded(dump.path, dump.format.gzip, (s, p, o) => {
+        a.done++;
+        collector.add(s.value, p.value, keys.of(o));
+      });
+    }
+    return readDump(dump.path, dump.format.format, dump.format.gzip, (q) => {
+      a.done++;
+      collector.add(q.subject.value, q.predicate.value, termKey(q.object));
+    });
+  }, { ...total, unit: 'triples' });
 }

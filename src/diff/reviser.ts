@@ -3,11 +3,12 @@ import type { MappingModel } from '../mapping/model.js';
 import { markerIri, QB, SDMX_ATTRIBUTE } from '../rdf/ns.js';
 import { namedNode } from '../rdf/term.js';
 import type { ObservationHook, Triple } from '../run/convert.js';
-import { DumpCollector, type ObservationTable } from './collector.js';
+import { DumpCollector } from './collector.js';
 import type { DatasetChanges } from './changes.js';
 import { DatasetComparison } from './comparison.js';
 import { KeyMaker, REVISED, termKey, ValueDictionary } from './observation.js';
 import type { ChangeListener } from './diff-releases.js';
+import type { PreviousObservations } from './previous.js';
 
 const OBS_STATUS = namedNode(SDMX_ATTRIBUTE.obsStatus);
 const REVISED_MARKER = namedNode(markerIri(REVISED));
@@ -25,13 +26,13 @@ export class Reviser implements ObservationHook {
   /** Observations given the [r] marker here. */
   marked = 0;
 
-  constructor(model: MappingModel, old: ObservationTable, onChange?: ChangeListener) {
+  constructor(model: MappingModel, private readonly old: PreviousObservations, onChange?: ChangeListener) {
     this.keys = new KeyMaker([...model.cube.dimensions.map((d) => d.property), QB.measureType], old.keys.dict, new Set(model.cube.measures.map((m) => m.property)));
     this.comparison = new DatasetComparison(model.id, old, onChange && ((c) => onChange(model.id, this.keys.dimensions, c)));
   }
 
   observation(subject: Term, triples: Triple[]): void {
-    const obs = this.keys.observation(triples.map(([, p, o]) => [p.value, termKey(o)] as const));
+    const obs = this.keys.observationOf(triples);
     if (!obs) return;
     if (this.comparison.see(subject.value, obs, this.keys) === 'revised' && !obs.revisedMarked) {
       triples.push([subject, OBS_STATUS, REVISED_MARKER]);
@@ -43,7 +44,15 @@ export class Reviser implements ObservationHook {
     this.rest.add(s.value, p.value, termKey(o));
   }
 
+  /** Reads the rest of the previous release: what was not seen again was removed. */
   finish(): DatasetChanges {
-    return this.comparison.finish(this.rest.finish().concepts, this.keys);
+    const changes = this.comparison.finish(this.rest.finish().concepts, this.keys);
+    void this.old.close();
+    return changes;
+  }
+
+  /** Stops reading the previous release (the conversion failed). */
+  close(): Promise<void> {
+    return this.old.close();
   }
 }

@@ -80,6 +80,8 @@ export interface LineParser {
   line(buf: Buffer, view: DataView, start: number, nl: number): void;
   /** Lines had so far; set to start counting again (a part of a file). */
   lineNumber: number;
+  /** Lets go of the buffers given so far, so that their memory can be used again (the next line starts afresh). */
+  release(): void;
 }
 
 /**
@@ -217,6 +219,12 @@ export function lineParser(onTriple: (s: NamedNode | BlankNode, p: NamedNode, o:
     onTriple(sTerm, pTerm, oTerm);
   };
 
-  const parser: LineParser = { line, lineNumber: 0 };
+  const release = (): void => {
+    // Only the subject's bytes are a view (the others are copies).
+    subject = undefined;
+    subjectView = undefined;
+  };
+
+  const parser: LineParser = { line, lineNumber: 0, release };
   return parser;
 }

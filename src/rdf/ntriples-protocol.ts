@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { Term } from '@rdfjs/types';
 import { DataFactory } from './factory.js';
 import { INTERN_LIMIT } from './ntriples-lines.js';
@@ -15,8 +16,10 @@ export const PART_BYTES = 8 << 20;
 export interface ReaderSetup {
   readonly path: string;
   readonly gzip: boolean;
-  /** One Int32: batches the main thread has handled. */
+  /** Two Int32s: batches the main thread has handled; messages this thread has posted. */
   readonly acks: SharedArrayBuffer;
+  /** Post here instead of to the parent (read synchronously, with `receiveMessageOnPort`). */
+  readonly port?: MessagePort;
   /** This thread reads parts index, index + of, index + 2·of, … of a plain file (gzip: all of it, `of` is 1). */
   readonly index: number;
   readonly of: number;
@@ -42,7 +45,12 @@ export interface ReaderBatch {
 }
 
 /** What a reader thread sends, in order: batches, then `done`, or a syntax error at a line of its part. */
-export type ReaderMessage = ReaderBatch | { readonly kind: 'done' } | { readonly kind: 'error'; readonly line: number; readonly reason: string };
+export type ReaderMessage =
+  | ReaderBatch
+  | { readonly kind: 'done' }
+  | { readonly kind: 'error'; readonly line: number; readonly reason: string }
+  /** Any other error (the file could not be read): its message and errno code. */
+  | { readonly kind: 'failed'; readonly message: string; readonly code?: string };
 
 /**
  * A term as two strings: its kind (`I`, `S` for an IRI first met as a subject, `B`, or `L` with

@@ -1,11 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { createReadStream, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import type { BlankNode, NamedNode, Term } from '@rdfjs/types';
 import { LineError, lineParser, viewOf, type LineParser } from './ntriples-lines.js';
-import { PART_BYTES, TermDecoder, type ReaderMessage, type ReaderSetup } from './ntriples-protocol.js';
-
-type OnTriple = (s: NamedNode | BlankNode, p: NamedNode, o: Term) => void;
+import { PART_BYTES, type ReaderMessage } from './ntriples-protocol.js';
+import { ReaderThreads, threadsAvailable, type OnTriple } from './ntriples-threads.js';
 
 /**
  * Reads an N-Triples file (or its gzip) line by line and hands each triple to `onTriple` as
@@ -52,7 +49,7 @@ export async function parseFile(path: string, gzip: boolean, parser: LineParser,
 }
 
 /** Below this size a file is read on this thread: starting threads costs more than it saves. */
-const THREADED_BYTES = 64 << 20;
+export const THREADED_BYTES = 64 << 20;
 
 export interface ThreadedOptions {
   /** Reader threads for a plain file (a gzipped one has one). */
@@ -72,20 +69,10 @@ export interface ThreadedOptions {
  */
 export async function readNTriplesThreaded(path: string, gzip: boolean, onTriple: OnTriple, onBytes?: (bytesRead: number) => void, opts: ThreadedOptions = {}): Promise<void> {
   const { threads = 2, minBytes = THREADED_BYTES, partBytes = PART_BYTES } = opts;
-  const url = new URL('./ntriples-thread.js', import.meta.url);
   const size = statSync(path).size;
-  if (!existsSync(url) || size < minBytes) return readNTriples(path, gzip, onTriple, onBytes);
-  const n = gzip ? 1 : threads;
-  const workers = Array.from({ length: n }, (_, index) => {
-    const acks = new SharedArrayBuffer(4);
-    const setup: ReaderSetup = { path, gzip, acks, index, of: n, partBytes };
-    return { worker: new Worker(url, { workerData: setup }), acked: new Int32Array(acks), table: [] as Term[], queue: [] as ReaderMessage[] };
-  });
-  const decoder = new TermDecoder();
-  // Parts come in turn from each thread: part k from thread k mod n.
-  let turn = 0;
-  let part = 0;
-  let linesBefore = 0;
+  if (!threadsAvailable() || size < minBytes) return readNTriples(path, gzip, onTriple, onBytes);
+  const set = new ReaderThreads(path, gzip, gzip ? 1 : threads, size, partBytes, false);
+  const queues = set.workers.map(() => [] as ReaderMessage[]);
   try {
     await new Promise<void>((resolve, rejectWith) => {
       let stopped = false;
@@ -95,42 +82,24 @@ export async function readNTriplesThreaded(path: string, gzip: boolean, onTriple
       };
       /** Hands on what the thread whose turn it is has sent, in order; false when the file is done. */
       const drain = (): boolean => {
-        for (let w = workers[turn]!, m = w.queue.shift(); m; w = workers[turn]!, m = w.queue.shift()) {
-          if (m.kind === 'done') return false;
-          if (m.kind === 'error') throw new Error(`line ${linesBefore + m.line} of ${path}: ${m.reason}`);
-          if (m.fresh) w.table.length = 0;
-          const { terms, ids, count } = m;
-          const table = w.table;
-          for (let i = 0; i < terms.length; i += 2) table.push(decoder.decode(terms[i]!, terms[i + 1]!));
-          for (let i = 0; i < count * 3; i += 3) onTriple(table[ids[i]!] as NamedNode | BlankNode, table[ids[i + 1]!] as NamedNode, table[ids[i + 2]!]!);
-          Atomics.add(w.acked, 0, 1);
-          Atomics.notify(w.acked, 0);
-          if (n === 1) onBytes?.(m.bytes);
-          if (m.lines >= 0) {
-            // The end of a part: the next is the next thread's.
-            linesBefore += m.lines;
-            part++;
-            if (n > 1) onBytes?.(Math.min(size, part * partBytes));
-            turn = (turn + 1) % n;
-          }
-        }
+        for (let m = queues[set.current]!.shift(); m; m = queues[set.current]!.shift()) if (!set.handle(m, onTriple, onBytes)) return false;
         return true;
       };
-      for (const w of workers) {
-        w.worker.on('error', reject);
-        w.worker.on('exit', (code) => reject(new Error(`the N-Triples reader stopped (exit code ${code})`)));
-        w.worker.on('message', (m: ReaderMessage) => {
+      set.workers.forEach((worker, i) => {
+        worker.on('error', reject);
+        worker.on('exit', (code) => reject(new Error(`the N-Triples reader stopped (exit code ${code})`)));
+        worker.on('message', (m: ReaderMessage) => {
           if (stopped) return;
-          w.queue.push(m);
+          queues[i]!.push(m);
           try {
             if (!drain()) resolve();
           } catch (err) {
             reject(err as Error);
           }
         });
-      }
+      });
     });
   } finally {
-    await Promise.all(workers.map((w) => w.worker.terminate()));
+    await set.terminate();
   }
 }

@@ -8,8 +8,10 @@ import { LineError, lineParser, viewOf } from './ntriples-lines.js';
 import { parseFile } from './ntriples-reader.js';
 import { BATCH, encodeTerm, IN_FLIGHT, TABLE_LIMIT, type ReaderBatch, type ReaderMessage, type ReaderSetup } from './ntriples-protocol.js';
 
-const { path, gzip, acks, index, of, partBytes } = workerData as ReaderSetup;
+const { path, gzip, acks, index, of, partBytes, port } = workerData as ReaderSetup;
+/** [0]: batches the main thread has handled; [1]: messages posted (for a main thread that waits on it). */
 const acked = new Int32Array(acks);
+const out = port ?? parentPort!;
 /** A term as this thread numbers it: `tid` in the table of generation `gen`. */
 type Numbered = Term & { gen?: number; tid?: number };
 let gen = 0;
@@ -21,7 +23,11 @@ let fresh = false;
 let sent = 0;
 let bytes = 0;
 
-const post = (m: ReaderMessage, transfer: ArrayBuffer[] = []): void => parentPort!.postMessage(m, transfer);
+const post = (m: ReaderMessage, transfer: ArrayBuffer[] = []): void => {
+  out.postMessage(m, transfer);
+  Atomics.add(acked, 1, 1);
+  Atomics.notify(acked, 1);
+};
 
 /** Sends the batch; `lines` ≥ 0 ends a part. */
 function flush(lines: number): void {
@@ -59,15 +65,22 @@ const parser = lineParser((s, p, o) => {
   if (++count === BATCH) flush(-1);
 });
 
+/** The buffer parts are read into. */
+let part: Buffer | undefined;
+
 /** The lines that start in bytes [from, to) of the file, and the rest of the last of them. */
 function readPart(fd: number, fileSize: number, from: number, to: number): void {
   const base = Math.max(0, from - 1);
-  let buf = Buffer.allocUnsafe(to - base + (1 << 16));
+  // One buffer for all the parts (a new one each time made garbage the collector was slow to
+  // return: some 100 MB of a reading's peak); the parser lets go of the last part's first.
+  parser.release();
+  if (!part || part.length < to - base + (1 << 16)) part = Buffer.allocUnsafe(to - base + (1 << 16));
+  let buf = part;
   let length = readSync(fd, buf, 0, to - base, base);
   // More until the line that holds byte to - 1 ends (or the file does).
   const ended = (): boolean => buf.subarray(0, length).indexOf(10, Math.max(0, to - 1 - base)) >= 0;
   while (base + length < fileSize && !ended()) {
-    if (length === buf.length) buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]);
+    if (length === buf.length) buf = part = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]);
     const got = readSync(fd, buf, length, buf.length - length, base + length);
     if (got === 0) break;
     length += got;
@@ -102,7 +115,7 @@ try {
   post({ kind: 'done' });
 } catch (err) {
   if (err instanceof LineError) post({ kind: 'error', line: err.line, reason: err.reason });
-  else throw err;
+  else post({ kind: 'failed', message: (err as Error).message, ...((err as NodeJS.ErrnoException).code ? { code: (err as NodeJS.ErrnoException).code! } : {}) });
 }
 // Kept alive until the main thread ends it: it may still be handing on another thread's
 // parts, and an exit before then (its 'exit' event) would pass this thread's last message.

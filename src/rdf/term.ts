@@ -37,6 +37,25 @@ export function termKey(t: Term): string {
   return t.value;
 }
 
+/**
+ * `termKey` made once per term object: where equal terms are one object (as the N-Triples
+ * reader gives them, within a bound), a literal's key string, and its hash in the maps it is
+ * looked up in, are made once instead of on every triple.
+ */
+export class TermKeys {
+  private readonly keys = new Map<Term, string>();
+  of(t: Term): string {
+    if (t.termType === 'NamedNode') return t.value;
+    let key = this.keys.get(t);
+    if (key === undefined) {
+      if (this.keys.size >= TERM_KEYS_LIMIT) this.keys.clear();
+      this.keys.set(t, (key = termKey(t)));
+    }
+    return key;
+  }
+}
+const TERM_KEYS_LIMIT = 100_000;
+
 export function termToNTriples(term: Term): string {
   switch (term.termType) {
     case 'NamedNode':

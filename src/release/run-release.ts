@@ -16,6 +16,7 @@ import { DumpCollector } from '../diff/collector.js';
 import { conceptChanges } from '../diff/comparison.js';
 import { comparableDumps } from '../diff/diff-releases.js';
 import { termKey, ValueDictionary } from '../diff/observation.js';
+import { previousObservations } from '../diff/previous.js';
 import { readTable } from '../diff/read-table.js';
 import { changesJson, changesMarkdown } from '../diff/report.js';
 import { Reviser } from '../diff/reviser.js';
@@ -126,13 +127,16 @@ async function writeRelease(config: ReleaseConfig, hooks: ReleaseRunHooks, diagn
           hook: async (model) => {
             const old = previousDumps?.get(model.id);
             if (!old) return undefined;
-            reviser = new Reviser(model, await readTable(old, new ValueDictionary()), log && ((id, dims, c) => log.add(id, dims, c)));
+            // A second pass (rows rejected late, suppression applied) starts the comparison again.
+            await reviser?.close();
+            reviser = new Reviser(model, await previousObservations(old, new ValueDictionary()), log && ((id, dims, c) => log.add(id, dims, c)));
             return reviser;
           },
         });
       } finally {
         stop?.();
       }
+      if (result.status !== 'ok') await reviser?.close();
       const model = result.model;
       if (model) {
         done.add(model.id);

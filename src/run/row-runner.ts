@@ -150,7 +150,7 @@ export class RowRunner {
     if (hook && buffered.length) {
       if (result.failures.length === 0) {
         // What the hook adds (the release diff's [r]) is in the dumps, so it is in the counts too.
-        for (const [s, p, o] of withHook(buffered, hook, this.tally)) this.write(s, p, o);
+        throughHook(buffered, hook, this.tally, this.write);
       }
       buffered.length = 0;
     }
@@ -171,17 +171,18 @@ export class RowRunner {
   }
 }
 
-/** A row's triples, subject by subject, through the hook (which may add to each group; `added` sees what it adds). */
-function withHook(row: readonly Triple[], hook: ObservationHook, added: (t: Triple) => void): Triple[] {
-  const out: Triple[] = [];
+/** A row's triples, subject by subject, through the hook (which may add to each group; `added` sees what it adds), to `write`. */
+function throughHook(row: Triple[], hook: ObservationHook, added: (t: Triple) => void, write: (s: Term, p: Term, o: Term) => void): void {
+  // Fixed before the hook adds to the row (a row of one subject, the usual, is passed whole).
+  const n = row.length;
   let start = 0;
-  for (let i = 1; i <= row.length; i++) {
-    if (i < row.length && row[i]![0].equals(row[start]![0])) continue;
-    const group = row.slice(start, i);
+  for (let i = 1; i <= n; i++) {
+    if (i < n && (row[i]![0] === row[start]![0] || row[i]![0].equals(row[start]![0]))) continue;
+    const group = start === 0 && i === n ? row : row.slice(start, i);
+    const size = group.length;
     hook.observation(group[0]![0], group);
-    for (let k = i - start; k < group.length; k++) added(group[k]!);
-    out.push(...group);
+    for (let k = size; k < group.length; k++) added(group[k]!);
+    for (const [s, p, o] of group) write(s, p, o);
     start = i;
   }
-  return out;
 }

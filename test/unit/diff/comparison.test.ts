@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DumpCollector } from '../../../src/diff/collector.js';
 import { DatasetComparison } from '../../../src/diff/comparison.js';
+import { WholeTable } from '../../../src/diff/previous.js';
 import { KeyMaker, ValueDictionary, type Pairs } from '../../../src/diff/observation.js';
 import { markerIri, NS, QB, RDF_TYPE, SDMX_ATTRIBUTE } from '../../../src/rdf/ns.js';
 
@@ -39,7 +40,7 @@ describe('comparing a dataset between releases', () => {
     ['o6', obs('W06000001', '2020', int('3'))],
   ]);
   const keys = new KeyMaker([AREA, PERIOD, QB.measureType], dict, new Set([COUNT]));
-  const cmp = new DatasetComparison('ds', old);
+  const cmp = new DatasetComparison('ds', new WholeTable(old));
   const see = (s: string, pairs: Pairs) => cmp.see(s, keys.observation(pairs)!, keys);
 
   it('classifies each observation by its dimension key', () => {
@@ -62,7 +63,7 @@ describe('comparing a dataset between releases', () => {
     const d2 = new ValueDictionary();
     const before = table(d2, [['o1', obs('E06000001', '2020', int('10'))]]);
     const wider = new KeyMaker([AREA, PERIOD, QB.measureType, `${J}sex`], d2, new Set([COUNT]));
-    const c = new DatasetComparison('ds', before);
+    const c = new DatasetComparison('ds', new WholeTable(before));
     expect(c.see('n1', wider.observation([...obs('E06000001', '2020', int('10')), [`${J}sex`, 'urn:male']])!, wider)).toBe('added');
     const done = c.finish(new Map());
     expect(done.status).toBe('structure-changed');

@@ -151,3 +151,59 @@ describe('the threaded N-Triples reader', () => {
     await expect(readNTriplesThreaded(earlyFile, false, () => undefined, undefined, { minBytes: 0, partBytes: 1 << 20 })).rejects.toThrow(expected);
   });
 });
+
+/**
+ * The reader pulled a batch at a time (the previous release, read as far as a comparison asks):
+ * on threads from the build, and on this thread from the sources; the same triples in order,
+ * a syntax error at its line, and a reading given up half-way ends its threads.
+ */
+describe('the N-Triples reader pulled as needed', () => {
+  type Pull = typeof import('../../../src/rdf/ntriples-pull.js');
+  const pulls: [string, string][] = [
+    ['threads (the build)', new URL('../../../dist/rdf/ntriples-pull.js', import.meta.url).href],
+    ['this thread (the sources)', new URL('../../../src/rdf/ntriples-pull.js', import.meta.url).href],
+  ];
+  const text = Array.from({ length: 30_000 }, (_, i) =>
+    i % 3 === 0 ? `<https://ex.org/obs/${i}> <https://ex.org/count> "${i % 97}"^^<http://www.w3.org/2001/XMLSchema#integer> .` : i % 3 === 1 ? `<https://ex.org/obs/${i}> <https://ex.org/label> "Bøker n°${i} ✓"@en .` : `<https://ex.org/obs/${i}> <https://ex.org/note> "a \\"quoted\\" note" .`);
+  const writer = new Writer({ format: 'N-Triples' });
+
+  for (const [how, url] of pulls) {
+    it(`gives the triples in order, plain and gzipped, a batch a pull: ${how}`, async () => {
+      const { pullNTriples } = (await import(url)) as Pull;
+      const file = join(tempDir(), 'pull.nt');
+      writeFileSync(file, text.join('\n'));
+      writeFileSync(`${file}.gz`, gzipSync(text.join('\n') + '\n'));
+      const expected: string[] = [];
+      await readNTriples(file, false, (s, p, o) => expected.push(writer.quadToString(s, p, o as never)));
+      for (const [path, gzip] of [[file, false], [`${file}.gz`, true]] as const) {
+        const got: string[] = [];
+        const reader = pullNTriples(path, gzip, (s, p, o) => got.push(writer.quadToString(s, p, o as never)), { minBytes: 0, partBytes: 64 << 10 });
+        let pulls = 0;
+        while (reader.pull()) pulls++;
+        expect(reader.pull()).toBe(false);
+        await reader.close();
+        expect(got).toEqual(expected);
+        expect(pulls).toBeGreaterThan(1);
+      }
+    });
+
+    it(`throws a syntax error with its line, and ends when given up half-way: ${how}`, async () => {
+      const { pullNTriples } = (await import(url)) as Pull;
+      const bad = [...text];
+      bad[25_000] = '<https://ex.org/s> <https://ex.org/p> "unclosed .';
+      const file = join(tempDir(), 'pull-bad.nt');
+      writeFileSync(file, bad.join('\n'));
+      const reader = pullNTriples(file, false, () => undefined, { minBytes: 0, partBytes: 64 << 10 });
+      expect(() => {
+        while (reader.pull());
+      }).toThrow(/^line 25,?001 of .*pull-bad\.nt/);
+      expect(reader.pull()).toBe(false);
+      let seen = 0;
+      const early = pullNTriples(file, false, () => void seen++, { minBytes: 0, partBytes: 64 << 10 });
+      early.pull();
+      await early.close();
+      expect(seen).toBeGreaterThan(0);
+      expect(seen).toBeLessThan(25_000);
+    });
+  }
+});

@@ -1,0 +1,142 @@
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { LineError, lineParser, viewOf, type LineParser } from './ntriples-lines.js';
+import { PART_BYTES } from './ntriples-protocol.js';
+import { THREADED_BYTES, type ThreadedOptions } from './ntriples-reader.js';
+import { ReaderThreads, threadsAvailable, type OnTriple } from './ntriples-threads.js';
+
+/**
+ * An N-Triples file read as far as its consumer asks, synchronously: for a consumer that
+ * needs only the triples up to some point, and works inside code that cannot wait for a
+ * stream (the previous release, read as the new release's observations are compared with it).
+ */
+export interface TriplePuller {
+  /** Hands the next triples (a batch, or a chunk's lines) to `onTriple`; false once the file is done. */
+  pull(): boolean;
+  /** Stops reading; the reader threads end. Also before the end, and more than once. */
+  close(): Promise<void>;
+}
+
+/** No word from a reader thread for this long: it has died (a thread cannot say so while this one waits). */
+const SILENCE_MS = 120_000;
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Opens an N-Triples file (or its gzip) to be read by `pull`: a large or gzipped file by
+ * reader threads, which parse ahead (a few batches, no more) while the consumer works; a small
+ * one, or any when the threads' module is not there (the sources, in the tests), on this
+ * thread a chunk at a time. Triples come in the file's order; a syntax error throws from
+ * `pull` with its line.
+ */
+export function pullNTriples(path: string, gzip: boolean, onTriple: OnTriple, opts: ThreadedOptions = {}): TriplePuller {
+  const { threads = 2, minBytes = THREADED_BYTES, partBytes = PART_BYTES } = opts;
+  const size = statSync(path).size;
+  if (threadsAvailable() && (gzip || size >= minBytes)) return new ThreadPuller(new ReaderThreads(path, gzip, gzip ? 1 : threads, size, partBytes, true), onTriple);
+  return new LocalPuller(path, gzip, onTriple);
+}
+
+class ThreadPuller implements TriplePuller {
+  private done = false;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly set: ReaderThreads,
+    private readonly onTriple: OnTriple,
+  ) {
+    // A consumer that never finishes (its run failed) does not keep the process alive.
+    for (const w of set.workers) w.unref();
+  }
+
+  pull(): boolean {
+    if (this.done) return false;
+    try {
+      if (this.set.handle(this.set.next(SILENCE_MS), this.onTriple)) return true;
+    } catch (err) {
+      this.stop();
+      throw err;
+    }
+    this.stop();
+    return false;
+  }
+
+  close(): Promise<void> {
+    this.done = true;
+    return (this.closing ??= this.set.terminate());
+  }
+
+  private stop(): void {
+    void this.close();
+  }
+}
+
+class LocalPuller implements TriplePuller {
+  private readonly parser: LineParser;
+  /** The whole of a gzipped file (read this way only where there are no threads: the tests). */
+  private readonly inflated: Buffer | undefined;
+  private fd: number | undefined;
+  private position = 0;
+  private carry: Buffer | undefined;
+  private done = false;
+
+  constructor(
+    private readonly path: string,
+    gzip: boolean,
+    onTriple: OnTriple,
+  ) {
+    this.parser = lineParser(onTriple);
+    if (gzip) this.inflated = gunzipSync(readFileSync(path));
+    else this.fd = openSync(path, 'r');
+  }
+
+  pull(): boolean {
+    if (this.done) return false;
+    try {
+      const chunk = this.read();
+      if (!chunk) {
+        this.done = true;
+        this.close();
+        if (this.carry) this.lines(this.carry, this.carry.length);
+        return false;
+      }
+      const text = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+      const last = text.lastIndexOf(10);
+      this.carry = last + 1 < text.length ? Buffer.from(text.subarray(last + 1)) : undefined;
+      if (last >= 0) this.lines(text, last);
+      return true;
+    } catch (err) {
+      this.done = true;
+      void this.close();
+      throw err instanceof LineError ? new Error(`line ${err.line} of ${this.path}: ${err.reason}`) : err;
+    }
+  }
+
+  close(): Promise<void> {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    return Promise.resolve();
+  }
+
+  /** The next chunk of the file, or undefined at its end. */
+  private read(): Buffer | undefined {
+    if (this.inflated) {
+      const chunk = this.inflated.subarray(this.position, this.position + CHUNK_BYTES);
+      this.position += chunk.length;
+      return chunk.length ? chunk : undefined;
+    }
+    const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    const got = this.fd === undefined ? 0 : readSync(this.fd, buf, 0, CHUNK_BYTES, this.position);
+    this.position += got;
+    return got ? buf.subarray(0, got) : undefined;
+  }
+
+  /** The lines of buf[0, end), the last ending at `end` (a \n, or the end of the file). */
+  private lines(buf: Buffer, end: number): void {
+    const view = viewOf(buf);
+    let from = 0;
+    for (let nl = buf.indexOf(10, from); nl >= 0 && nl <= end; nl = buf.indexOf(10, from)) {
+      this.parser.line(buf, view, from, nl);
+      from = nl + 1;
+    }
+    if (from < end) this.parser.line(buf, view, from, end);
+  }
+}
