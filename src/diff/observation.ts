@@ -1,6 +1,5 @@
-import { NS, QB, SDMX_ATTRIBUTE } from '../rdf/ns.js';
-
 import type { Term } from '@rdfjs/types';
+import { NS, QB, SDMX_ATTRIBUTE } from '../rdf/ns.js';
 import { termKey } from '../rdf/term.js';
 
 export { termKey };
@@ -91,7 +90,7 @@ const MEASURE_TYPE = -3;
  */
 export class KeyMaker {
   readonly dimensions: readonly string[];
-  /** Per predicate that matters: a dimension's position, or STATUS, or MEASURE (one lookup a triple). */
+  /** Per predicate that matters: a dimension's position, or STATUS, MEASURE, MEASURE_TYPE (one lookup a triple). */
   private readonly roles = new Map<string, number>();
   private readonly measureTypeAt: number;
   // The observation being read: one at a time, from begin() to end().

@@ -72,7 +72,7 @@ let part: Buffer | undefined;
 function readPart(fd: number, fileSize: number, from: number, to: number): void {
   const base = Math.max(0, from - 1);
   // One buffer for all the parts (a new one each time made garbage the collector was slow to
-  // return: some 100 MB of a reading's peak); the parser lets go of the last part's first.
+  // return: some 20 MB of a reading's peak); the parser lets go of the last part's first.
   parser.release();
   if (!part || part.length < to - base + (1 << 16)) part = Buffer.allocUnsafe(to - base + (1 << 16));
   let buf = part;
