@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Parser, Store } from 'n3';
@@ -226,6 +226,23 @@ describe('justice-lod release and diff', () => {
     expect(r.stderr).toMatch(/JL706/);
     expect(r.stdout).toMatch(/failed: nothing was written/);
     expect(sha(join(out, '2025-04', 'proven-reoffending-by-la.nt'))).toBe(before);
+    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+  }, 60_000);
+
+  it('stops at a damaged line of the previous release, naming it, and writes nothing', () => {
+    // The previous dump is read while the new release converts: a bad line half-way is met then.
+    const damaged = join(work, 'damaged');
+    cpSync(join(out, '2025-01'), join(damaged, '2025-01'), { recursive: true });
+    const dump = join(damaged, '2025-01', 'proven-reoffending-by-la.nt');
+    const lines = readFileSync(dump, 'utf8').split('\n');
+    const at = Math.floor(lines.length / 2);
+    lines[at] = '<https://data.justice.gov.uk/broken> <https://example.org/p> "unclosed .';
+    writeFileSync(dump, lines.join('\n'));
+    const r = run(['release', releaseFile('q3-damaged.yaml', '2025-07', 'July 2025', { previous: join(damaged, '2025-01'), reoffending: NEW_CSV }), '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`JL402: conversion stopped: line ${at + 1} of ${dump}`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(out, '2025-07'))).toBe(false);
     expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
   }, 60_000);
 
