@@ -204,6 +204,8 @@ async function convertParts(
   let line = firstLine;
   let carry = Buffer.alloc(0);
   let queue: Promise<void> = Promise.resolve();
+  /** Parts sent and not yet written, at most: two a worker, and two done waiting for their turn to be written. */
+  const ahead = 2 * pool.length + 2;
 
   const writeReady = async (): Promise<void> => {
     for (let done = waiting.get(written); done; done = waiting.get(written)) {
@@ -216,7 +218,14 @@ async function convertParts(
       for (let i = 0; i < sinks.length; i++) await sinks[i]!.append(done.outputs[i]!.map((o) => Buffer.from(o.buffer, 0, o.length)));
     }
   };
+  /** Parts sent and not yet converted, by index. */
+  const converting = new Map<number, Promise<void>>();
   const dispatch = async (bytes: Buffer, at: number): Promise<void> => {
+    // A part converted but not yet written holds its output (N-Triples: some 30 MB): the
+    // workers run ahead of the writes by a few parts, no more, however slow the disk (they
+    // ran on unbounded, and a run on a busy disk peaked above 1 GB). The oldest part not
+    // written is waited for: converted, or written.
+    while (next - written >= ahead) await (converting.get(written) ?? queue);
     // The least busy worker; wait for one of its parts when all have two.
     let worker = pool[0]!;
     for (const w of pool) if (busy.get(w)!.length < busy.get(worker)!.length) worker = w;
@@ -227,10 +236,12 @@ async function convertParts(
     const message: BatchMessage = { kind: 'batch', index, line: at, bytes: ab };
     const p: Promise<void> = worker.send<BatchDone>(message, [ab]).then((done) => {
       mine.splice(mine.indexOf(p), 1);
+      converting.delete(done.index);
       waiting.set(done.index, done);
       queue = queue.then(writeReady);
     });
     mine.push(p);
+    converting.set(index, p);
   };
 
   while (offset < size || carry.length > 0) {
