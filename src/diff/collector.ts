@@ -121,7 +121,7 @@ export class DumpCollector {
    */
   private record(s: string, pairs: readonly string[], mayWait = false): boolean {
     const keys = this.keyMaker();
-    const obs = keys.observationFlat(pairs);
+    const obs = keys.observation(pairs);
     if (!obs) return !mayWait;
     if (mayWait && obs.value === undefined && obs.markers === '' && !obs.revisedMarked) return false;
     this.count++;

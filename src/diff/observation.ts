@@ -114,15 +114,11 @@ export class KeyMaker {
     this.lastId = this.dimensions.map(() => -1);
   }
 
-  /** An observation from its (predicate, object key) pairs; undefined if its key is incomplete. */
-  observation(pairs: Pairs): KeyedObservation | undefined {
-    this.begin();
-    for (let n = 0; n < pairs.length; n++) this.add(pairs[n]![0], pairs[n]![1]);
-    return this.end(() => pairs);
-  }
-
-  /** The same from pairs laid flat: predicate, object key, predicate, … (as `DumpCollector` keeps them). */
-  observationFlat(flat: readonly string[]): KeyedObservation | undefined {
+  /**
+   * An observation from its (predicate, object key) pairs laid flat: predicate, object key,
+   * predicate, … (as `DumpCollector` keeps them); undefined if its key is incomplete.
+   */
+  observation(flat: readonly string[]): KeyedObservation | undefined {
     this.begin();
     for (let n = 0; n < flat.length; n += 2) this.add(flat[n]!, flat[n + 1]!);
     return this.end(() => Array.from({ length: flat.length / 2 }, (_, n) => [flat[2 * n]!, flat[2 * n + 1]!] as const));

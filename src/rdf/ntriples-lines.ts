@@ -84,6 +84,16 @@ export interface LineParser {
   release(): void;
 }
 
+/** Parses the lines of `buf` from `from` that end in a \n; returns where the rest (a line not ended yet) starts. */
+export function parseLines(parser: LineParser, buf: Buffer, from = 0): number {
+  const view = viewOf(buf);
+  for (let nl = buf.indexOf(10, from); nl >= 0; nl = buf.indexOf(10, from)) {
+    parser.line(buf, view, from, nl);
+    from = nl + 1;
+  }
+  return from;
+}
+
 /**
  * The N-Triples line parser: a line made of IRIs and literals without escapes is taken apart
  * where it lies, and a term whose bytes are those of the same line of the subject before (a

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { LineError, lineParser, viewOf, type LineParser } from './ntriples-lines.js';
+import { LineError, lineParser, parseLines, viewOf, type LineParser } from './ntriples-lines.js';
 import { PART_BYTES } from './ntriples-protocol.js';
 import { THREADED_BYTES, type ThreadedOptions } from './ntriples-reader.js';
 import { ReaderThreads, threadsAvailable, type OnTriple } from './ntriples-threads.js';
@@ -52,20 +52,16 @@ class ThreadPuller implements TriplePuller {
     try {
       if (this.set.handle(this.set.next(SILENCE_MS), this.onTriple)) return true;
     } catch (err) {
-      this.stop();
+      void this.close();
       throw err;
     }
-    this.stop();
+    void this.close();
     return false;
   }
 
   close(): Promise<void> {
     this.done = true;
     return (this.closing ??= this.set.terminate());
-  }
-
-  private stop(): void {
-    void this.close();
   }
 }
 
@@ -95,13 +91,13 @@ class LocalPuller implements TriplePuller {
       if (!chunk) {
         this.done = true;
         this.close();
-        if (this.carry) this.lines(this.carry, this.carry.length);
+        // The last line, if the file does not end with a \n.
+        if (this.carry) this.parser.line(this.carry, viewOf(this.carry), 0, this.carry.length);
         return false;
       }
       const text = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-      const last = text.lastIndexOf(10);
-      this.carry = last + 1 < text.length ? Buffer.from(text.subarray(last + 1)) : undefined;
-      if (last >= 0) this.lines(text, last);
+      const rest = parseLines(this.parser, text);
+      this.carry = rest < text.length ? text.subarray(rest) : undefined;
       return true;
     } catch (err) {
       this.done = true;
@@ -127,16 +123,5 @@ class LocalPuller implements TriplePuller {
     const got = this.fd === undefined ? 0 : readSync(this.fd, buf, 0, CHUNK_BYTES, this.position);
     this.position += got;
     return got ? buf.subarray(0, got) : undefined;
-  }
-
-  /** The lines of buf[0, end), the last ending at `end` (a \n, or the end of the file). */
-  private lines(buf: Buffer, end: number): void {
-    const view = viewOf(buf);
-    let from = 0;
-    for (let nl = buf.indexOf(10, from); nl >= 0 && nl <= end; nl = buf.indexOf(10, from)) {
-      this.parser.line(buf, view, from, nl);
-      from = nl + 1;
-    }
-    if (from < end) this.parser.line(buf, view, from, end);
   }
 }

@@ -1,6 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { LineError, lineParser, viewOf, type LineParser } from './ntriples-lines.js';
+import { LineError, lineParser, parseLines, viewOf, type LineParser } from './ntriples-lines.js';
 import { PART_BYTES, type ReaderMessage } from './ntriples-protocol.js';
 import { ReaderThreads, threadsAvailable, type OnTriple } from './ntriples-threads.js';
 
@@ -38,11 +38,7 @@ export async function parseFile(path: string, gzip: boolean, parser: LineParser,
       parser.line(joined, viewOf(joined), 0, joined.length);
       from = nl + 1;
     }
-    const view = viewOf(chunk);
-    for (let nl = chunk.indexOf(10, from); nl >= 0; nl = chunk.indexOf(10, from)) {
-      parser.line(chunk, view, from, nl);
-      from = nl + 1;
-    }
+    from = parseLines(parser, chunk, from);
     if (from < chunk.length) carry = chunk.subarray(from);
   }
   if (carry) parser.line(carry, viewOf(carry), 0, carry.length);

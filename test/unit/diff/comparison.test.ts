@@ -41,7 +41,7 @@ describe('comparing a dataset between releases', () => {
   ]);
   const keys = new KeyMaker([AREA, PERIOD, QB.measureType], dict, new Set([COUNT]));
   const cmp = new DatasetComparison('ds', new WholeTable(old));
-  const see = (s: string, pairs: Pairs) => cmp.see(s, keys.observation(pairs)!, keys);
+  const see = (s: string, pairs: Pairs) => cmp.see(s, keys.observation(pairs.flat())!, keys);
 
   it('classifies each observation by its dimension key', () => {
     expect(see('n1', obs('E06000001', '2020', int('12')))).toBe('revised');
@@ -64,7 +64,7 @@ describe('comparing a dataset between releases', () => {
     const before = table(d2, [['o1', obs('E06000001', '2020', int('10'))]]);
     const wider = new KeyMaker([AREA, PERIOD, QB.measureType, `${J}sex`], d2, new Set([COUNT]));
     const c = new DatasetComparison('ds', new WholeTable(before));
-    expect(c.see('n1', wider.observation([...obs('E06000001', '2020', int('10')), [`${J}sex`, 'urn:male']])!, wider)).toBe('added');
+    expect(c.see('n1', wider.observation([...obs('E06000001', '2020', int('10')), [`${J}sex`, 'urn:male']].flat())!, wider)).toBe('added');
     const done = c.finish(new Map());
     expect(done.status).toBe('structure-changed');
     expect(done.structure).toEqual({ added: ['sex'], removed: [] });

@@ -42,7 +42,7 @@ function compare(old: PreviousObservations, dict: ValueDictionary, order: readon
   const kinds: string[] = [];
   for (const i of order) {
     const value = `"${i % 97 === 0 ? 1_000 + i : i % 50}"^^${XSD_INT}`;
-    const obs = keys.observation([[AREA, area(i)], [PERIOD, period(i)], [QB.measureType, COUNT], [COUNT, value]])!;
+    const obs = keys.observation([AREA, area(i), PERIOD, period(i), QB.measureType, COUNT, COUNT, value])!;
     kinds.push(cmp.see(`urn:new/${i}`, obs, keys));
   }
   return { kinds, changes: cmp.finish(new Map(), keys) };
