@@ -7,7 +7,7 @@ import { add, compare, divide, formatDecimal, multiply, parseDecimal, ZERO, type
 
 /** One measure's values over the rows of a group, kept so that two partial groups merge exactly. */
 interface Part {
-  markers: MarkerCode[];
+  markers: readonly MarkerCode[];
   suppressed: boolean;
   /** Rows that gave a number. */
   values: number;
@@ -61,7 +61,21 @@ interface Slot {
   readonly key: string;
   /** How many of the largest values to keep (a dominance rule's n). */
   readonly keep: number;
+  /** Whether the least and greatest values are kept (`min`, `max`). */
+  readonly range: boolean;
 }
+
+/** A measure cell as read: its number, if any, and its markers. */
+interface Read {
+  readonly value?: Decimal;
+  readonly markers: readonly MarkerCode[];
+}
+
+const NONE: readonly MarkerCode[] = Object.freeze([]);
+/** The shared empty list of largest values (a part gets its own on its first value). */
+const NO_VALUES: number[] = Object.freeze([]) as unknown as number[];
+/** Distinct measure cells whose reading is kept. */
+const READ_CACHE = 10_000;
 
 /** Keeps the `keep` largest of `list` (largest first) with `v` added. */
 function withLargest(list: number[], v: number, keep: number): void {
@@ -76,43 +90,61 @@ function withLargest(list: number[], v: number, keep: number): void {
 export function compileCombiner(aggregation: Aggregation, columns: ColumnResolver, markers: MarkerTable, keep: ReadonlyMap<string, number> = new Map()): Combiner {
   const slots: Slot[] = aggregation.measures.map((m) => ({
     index: columns.index(m.column), marker: m.markerColumn ? columns.index(m.markerColumn) : -1, combine: m.combine, weight: m.weight ? columns.index(m.weight) : -1,
-    key: m.key, keep: keep.get(m.key) ?? 0,
+    key: m.key, keep: keep.get(m.key) ?? 0, range: m.combine === 'min' || m.combine === 'max',
   }));
   const dominated = slots.some((s) => s.keep > 0);
   // The number as the measure's cell gives it (thousands separators, `1e+06`), before any
   // percentage is divided: the combined cell is read again with the measure's own format.
-  const read = (cell: string): { value?: Decimal; markers: readonly MarkerCode[] } => {
+  // Cells repeat (counts of 1 to 9, a few hundred means), so each is read once; the results
+  // are immutable and shared.
+  const readCache = new Map<string, Read>();
+  const read = (cell: string): Read => {
+    let r = readCache.get(cell);
+    if (r !== undefined) return r;
     const split = splitMarkers(cell, markers);
-    if ('error' in split || split.value === undefined) return { markers: 'error' in split ? [] : split.markers };
-    const n = parseNumber(split.value.replace(/%$/, ''), { datatype: 'decimal', percent: false });
-    const value = 'error' in n ? undefined : parseDecimal(n.lexical);
-    return value ? { value, markers: split.markers } : { markers: split.markers };
+    if ('error' in split || split.value === undefined) r = { markers: 'error' in split ? NONE : split.markers };
+    else {
+      const n = parseNumber(split.value.replace(/%$/, ''), { datatype: 'decimal', percent: false });
+      const value = 'error' in n ? undefined : parseDecimal(n.lexical);
+      r = value ? { value, markers: split.markers } : { markers: split.markers };
+    }
+    if (readCache.size >= READ_CACHE) readCache.clear();
+    readCache.set(cell, r);
+    return r;
   };
   const cellOf = (slot: Slot, cells: readonly string[]): string =>
     slot.marker < 0 ? cells[slot.index] ?? '' : withMarker(cells[slot.index] ?? '', cells[slot.marker] ?? '');
-  const emptyPart = (): Part => ({ markers: [], suppressed: false, values: 0, sum: ZERO, weight: ZERO, weighted: ZERO, min: undefined, max: undefined, scale: 0, largest: [] });
+  // Nothing is allocated for what a part may never hold: the marker and largest lists are
+  // the shared empty one until a part has some (a group table holds hundreds of thousands).
+  const emptyPart = (): Part => ({ markers: NONE, suppressed: false, values: 0, sum: ZERO, weight: ZERO, weighted: ZERO, min: undefined, max: undefined, scale: 0, largest: NO_VALUES });
   const addCells = (parts: Part[], cells: readonly string[]): void => {
-    slots.forEach((slot, i) => {
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
       const part = parts[i]!;
       const { value, markers: marks } = read(cellOf(slot, cells));
       for (const m of marks) {
-        if (!part.markers.includes(m)) part.markers.push(m);
+        if (!part.markers.includes(m)) part.markers = [...part.markers, m];
         if (SUPPRESSING.has(m)) part.suppressed = true;
       }
-      if (!value) return;
+      if (!value) continue;
       part.values++;
       part.sum = add(part.sum, value);
       part.scale = Math.max(part.scale, value.s);
-      if (!part.min || compare(value, part.min) < 0) part.min = value;
-      if (!part.max || compare(value, part.max) > 0) part.max = value;
-      if (slot.keep > 0) withLargest(part.largest, Number(formatDecimal(value)), slot.keep);
+      if (slot.range) {
+        if (!part.min || compare(value, part.min) < 0) part.min = value;
+        if (!part.max || compare(value, part.max) > 0) part.max = value;
+      }
+      if (slot.keep > 0) {
+        if (part.largest === NO_VALUES) part.largest = [];
+        withLargest(part.largest, Number(formatDecimal(value)), slot.keep);
+      }
       // A row whose weight has no number weighs nothing.
       const w = slot.weight >= 0 ? read(cells[slot.weight] ?? '').value : undefined;
       if (w) {
         part.weight = add(part.weight, w);
         part.weighted = add(part.weighted, multiply(value, w));
       }
-    });
+    }
   };
   const mergeParts = (a: Part, b: Part, keep: number): Part => ({
     largest: b.largest.reduce((list, v) => (withLargest(list, v, keep), list), [...a.largest]),
@@ -144,9 +176,10 @@ export function compileCombiner(aggregation: Aggregation, columns: ColumnResolve
   const dec = (d: Decimal | undefined): [string, number] | null => (d ? [d.n.toString(), d.s] : null);
   const undec = (j: [string, number] | null): Decimal | undefined => (j ? { n: BigInt(j[0]), s: j[1] } : undefined);
 
+  const interners: Interner[] = [];
   return {
     start(cells, line) {
-      const group: Group = { line, cells, rows: 1, parts: slots.map(emptyPart) };
+      const group: Group = { line, cells: cells.map((c, i) => (interners[i] ??= new Interner()).of(c)), rows: 1, parts: slots.map(emptyPart) };
       addCells(group.parts, cells);
       return group;
     },
@@ -183,4 +216,26 @@ export function compileCombiner(aggregation: Aggregation, columns: ColumnResolve
       };
     },
   };
+}
+
+/** Distinct cells a column's interner keeps; beyond it, cells are copied, not shared. */
+const INTERN_LIMIT = 4_096;
+
+/**
+ * A group keeps its first row's cells for as long as the table holds it. A cell as the CSV
+ * reader gives it is a slice of a megabyte of decoded text, which it keeps alive: a table of
+ * groups first seen all over the file would hold the whole file. Each cell is kept as a copy
+ * of its own instead, one copy per distinct value of a column (labels repeat).
+ */
+class Interner {
+  private readonly seen = new Map<string, string>();
+
+  of(cell: string): string {
+    const known = this.seen.get(cell);
+    if (known !== undefined) return known;
+    // A concatenation sliced again: V8 flattens it into a string of its own, not of the chunk.
+    const copy = (' ' + cell).slice(1);
+    if (this.seen.size < INTERN_LIMIT) this.seen.set(copy, copy);
+    return copy;
+  }
 }

@@ -27,7 +27,7 @@ export function parseDecimal(text: string): Decimal | undefined {
   return { n: m[1] === '-' ? -n : n, s };
 }
 
-const scaleTo = (a: Decimal, s: number): bigint => a.n * 10n ** BigInt(s - a.s);
+const scaleTo = (a: Decimal, s: number): bigint => (s === a.s ? a.n : a.n * 10n ** BigInt(s - a.s));
 
 export function add(a: Decimal, b: Decimal): Decimal {
   const s = Math.max(a.s, b.s);

@@ -1,8 +1,7 @@
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
-import { appendFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Combiner, Group } from '../compile/combine.js';
 
 /** Groups held in memory before the table spills to disk (tests lower it). */
@@ -29,7 +28,7 @@ export interface MergedRow {
 export class Aggregator {
   private readonly table = new Map<string, Group>();
   private current: { key: string; group: Group } | undefined;
-  private spill: { dir: string; pending: string[][]; cleanUp: () => void } | undefined;
+  private spill: Spill | undefined;
   /** Rows folded into an earlier row of the same key. */
   merged = 0;
 
@@ -63,8 +62,11 @@ export class Aggregator {
     await this.flushSpill();
     for (let part = 0; part < PARTS; part++) {
       const groups = new Map<string, Group>();
-      const lines = createInterface({ input: createReadStream(this.partFile(part)), crlfDelay: Infinity });
-      for await (const text of lines) {
+      // A part is a 64th of the spilled rows: read whole and split, several times quicker than
+      // a line reader (its lines never hold a line break: escaped).
+      const lines = (await readFile(this.partFile(part), 'utf8')).split('\n');
+      lines.pop();
+      for (const text of lines) {
         if (text.startsWith(ROW)) {
           // A row that came after the table spilled: later than any group of its key so far.
           const [key, line, ...cells] = text.slice(1).split(SEP).map(unescapeField);
@@ -110,7 +112,7 @@ export class Aggregator {
   private async startSpill(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'justice-lod-groups-'));
     const cleanUp = (): void => rmSync(dir, { recursive: true, force: true });
-    this.spill = { dir, pending: Array.from({ length: PARTS }, () => []), cleanUp };
+    this.spill = { dir, pending: Array.from({ length: PARTS }, () => []), cleanUp, chains: Array.from({ length: PARTS }, () => Promise.resolve()), queue: [], queued: 0 };
     process.once('exit', cleanUp);
     for (const [key, g] of this.table) await this.toSpill(key, g);
     this.table.clear();
@@ -141,18 +143,53 @@ export class Aggregator {
 
   private async flushSpill(): Promise<void> {
     for (let i = 0; i < PARTS; i++) await this.writePart(i);
+    await Promise.all(this.spill!.chains);
   }
 
+  /**
+   * Appends a part's waiting lines to its file in the background (one chain a part keeps its
+   * lines in order): the conversion waited on every append before, idle a seventh of the run.
+   * At most SPILL_QUEUE bytes are on their way; a failed write fails the next wait.
+   */
   private async writePart(i: number): Promise<void> {
-    const part = this.spill!.pending[i]!;
-    await appendFile(this.partFile(i), part.length ? `${part.join('\n')}\n` : '');
+    const spill = this.spill!;
+    const part = spill.pending[i]!;
+    const text = part.length ? `${part.join('\n')}\n` : '';
     part.length = 0;
+    const file = this.partFile(i);
+    const done = spill.chains[i]!.then(() => appendFile(file, text));
+    spill.chains[i] = done;
+    // Seen by the waits below or by flushSpill; this handler only keeps Node from calling it unhandled.
+    done.catch(() => undefined);
+    spill.queue.push({ done, bytes: text.length });
+    spill.queued += text.length;
+    while (spill.queued > SPILL_QUEUE) {
+      const oldest = spill.queue.shift()!;
+      await oldest.done;
+      spill.queued -= oldest.bytes;
+    }
   }
 
   private partFile(i: number): string {
     return join(this.spill!.dir, `${i}.jsonl`);
   }
 }
+
+/** The temporary files of a spilled table, and the appends on their way. */
+interface Spill {
+  readonly dir: string;
+  /** Lines waiting to be appended, by part. */
+  readonly pending: string[][];
+  readonly cleanUp: () => void;
+  /** Each part's last append. */
+  readonly chains: Promise<void>[];
+  /** Appends not yet waited for, oldest first, and their bytes. */
+  readonly queue: { readonly done: Promise<void>; readonly bytes: number }[];
+  queued: number;
+}
+
+/** Spilled text on its way to disk before the conversion waits. */
+const SPILL_QUEUE = 16 << 20;
 
 /** A spill line that holds one row: `R`, then key, line and cells split by SEP. (Group lines are JSON: `[`.) */
 const ROW = 'R';

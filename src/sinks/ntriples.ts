@@ -18,13 +18,19 @@ export function ntriplesSerializer(graph?: string): Serializer {
   const objects = new TermBytes((t) => termToNTriples(t) + end);
   const pairs = new Map<Term, { readonly p: Term; readonly bytes: Buffer }>();
   let lastSubject: Term | undefined;
-  let subjectBytes = Buffer.alloc(0);
+  // The subject's bytes go into one reused buffer: a Buffer of its own per observation was a
+  // tenth of the time and, as slices of Node's pool freed only by the collector, tens of MB
+  // of the process's memory.
+  let subjectBuffer = Buffer.allocUnsafeSlow(1024);
+  let subjectBytes = subjectBuffer.subarray(0, 0);
   return {
     begin: () => '',
     triple(s, p, o, out) {
       if (s !== lastSubject) {
         lastSubject = s;
-        subjectBytes = Buffer.from(termToNTriples(s));
+        const text = termToNTriples(s);
+        if (text.length * 3 > subjectBuffer.length) subjectBuffer = Buffer.allocUnsafeSlow(text.length * 3);
+        subjectBytes = subjectBuffer.subarray(0, subjectBuffer.write(text, 0));
       }
       out.bytes(subjectBytes);
       // An object term nearly always comes with one predicate (a dimension's codes, a rule's

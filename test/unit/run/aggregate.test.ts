@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ColumnResolver } from '../../../src/compile/columns.js';
 import { compileCombiner } from '../../../src/compile/combine.js';
@@ -140,5 +141,35 @@ describe('rows spilled to disk', () => {
     expect(spilled).toEqual(inMemory);
     expect(spilled.map((g) => g.cells[0])).toEqual(odd);
     expect(spilled.map((g) => g.cells[1])).toEqual(['11', '12', '13', '14']);
+  });
+});
+
+describe('spill files written in the background', () => {
+  it('keep each key\'s rows in order (first stays first) across many appends', async () => {
+    // 40 keys, each 60 times: well past the 512-line appends of a part, so its file is
+    // written by several appends that must land in order.
+    const rows = Array.from({ length: 2400 }, (_, i) => [`k${i % 40}`, String(i), '1', '1']);
+    const a = new Aggregator(combiner('first'), false, 1);
+    for (const [i, r] of rows.entries()) await a.add(r[0]!, r, i + 2);
+    const out: MergedRow[] = [];
+    for await (const g of a.finish()) out.push(g);
+    expect(out).toHaveLength(40);
+    for (const g of out) expect(g.cells[1]).toBe(String(Number(g.cells[0]!.slice(1))));
+    expect(a.merged).toBe(2400 - 40);
+  });
+
+  it('fail the run with the write\'s error when the disk refuses, not as an unhandled rejection', async () => {
+    const a = new Aggregator(combiner('sum'), false, 1);
+    await a.add('k0', ['k0', '1', '1', '1'], 2);
+    await a.add('k1', ['k1', '1', '1', '1'], 3);
+    // The table has spilled; its folder goes away under it (a full or unmounted disk).
+    const dir = (a as unknown as { spill: { dir: string } }).spill.dir;
+    rmSync(dir, { recursive: true, force: true });
+    const finish = async (): Promise<void> => {
+      for (let i = 0; i < 3000; i++) await a.add(`k${i}`, [`k${i}`, '1', '1', '1'], 4 + i);
+      for await (const g of a.finish()) void g;
+    };
+    await expect(finish()).rejects.toMatchObject({ code: 'ENOENT' });
+    a.close();
   });
 });
