@@ -1,4 +1,5 @@
 import { splitMarkers, withMarker } from '../csv/markers.js';
+import { detached } from '../csv/tokenize.js';
 import { parseNumber } from './number.js';
 import { SUPPRESSING } from '../mapping/markers.js';
 import type { Aggregation, Combine, MarkerCode, MarkerTable } from '../mapping/model.js';
@@ -222,10 +223,8 @@ export function compileCombiner(aggregation: Aggregation, columns: ColumnResolve
 const INTERN_LIMIT = 4_096;
 
 /**
- * A group keeps its first row's cells for as long as the table holds it. A cell as the CSV
- * reader gives it is a slice of a megabyte of decoded text, which it keeps alive: a table of
- * groups first seen all over the file would hold the whole file. Each cell is kept as a copy
- * of its own instead, one copy per distinct value of a column (labels repeat).
+ * A group keeps its first row's cells for as long as the table holds it: one shared copy per
+ * distinct value of a column (labels repeat), rather than a slice of its row each.
  */
 class Interner {
   private readonly seen = new Map<string, string>();
@@ -233,8 +232,7 @@ class Interner {
   of(cell: string): string {
     const known = this.seen.get(cell);
     if (known !== undefined) return known;
-    // A concatenation sliced again: V8 flattens it into a string of its own, not of the chunk.
-    const copy = (' ' + cell).slice(1);
+    const copy = detached(cell);
     if (this.seen.size < INTERN_LIMIT) this.seen.set(copy, copy);
     return copy;
   }

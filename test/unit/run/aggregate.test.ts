@@ -158,6 +158,20 @@ describe('spill files written in the background', () => {
     expect(a.merged).toBe(2400 - 40);
   });
 
+  it('read back a spilled row longer than a read (a cell of 6 MB)', async () => {
+    const big = 'x'.repeat(6 << 20);
+    const a = new Aggregator(combiner('sum'), false, 1);
+    await a.add('k0', ['k0', '1', '1', '1'], 2);
+    await a.add('k1', [big, '2', '1', '1'], 3);
+    await a.add('k1', [big, '3', '1', '1'], 4);
+    const out: MergedRow[] = [];
+    for await (const g of a.finish()) out.push(g);
+    const k1 = out.find((g) => g.line === 3)!;
+    expect(k1.cells[0]).toBe(big);
+    expect(k1.cells[1]).toBe('5');
+    expect(out).toHaveLength(2);
+  });
+
   it('fail the run with the write\'s error when the disk refuses, not as an unhandled rejection', async () => {
     const a = new Aggregator(combiner('sum'), false, 1);
     await a.add('k0', ['k0', '1', '1', '1'], 2);
