@@ -3,6 +3,7 @@ import { appendFile, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Combiner, Group } from '../compile/combine.js';
+import { InFlight } from '../sinks/in-flight.js';
 
 /** Groups held in memory before the table spills to disk (tests lower it). */
 export const GROUP_LIMIT = 50_000;
@@ -108,7 +109,7 @@ export class Aggregator {
   private async startSpill(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'justice-lod-groups-'));
     const cleanUp = (): void => rmSync(dir, { recursive: true, force: true });
-    this.spill = { dir, pending: Array.from({ length: PARTS }, () => []), cleanUp, chains: Array.from({ length: PARTS }, () => Promise.resolve()), queue: [], queued: 0 };
+    this.spill = { dir, pending: Array.from({ length: PARTS }, () => []), cleanUp, chains: Array.from({ length: PARTS }, () => Promise.resolve()), inFlight: new InFlight(SPILL_QUEUE) };
     process.once('exit', cleanUp);
     for (const [key, g] of this.table) await this.toSpill(key, g);
     this.table.clear();
@@ -155,15 +156,9 @@ export class Aggregator {
     const file = this.partFile(i);
     const done = spill.chains[i]!.then(() => appendFile(file, text));
     spill.chains[i] = done;
-    // Seen by the waits below or by flushSpill; this handler only keeps Node from calling it unhandled.
+    // Seen by the waits of `inFlight` or by flushSpill; this handler only keeps Node from calling it unhandled.
     done.catch(() => undefined);
-    spill.queue.push({ done, bytes: text.length });
-    spill.queued += text.length;
-    while (spill.queued > SPILL_QUEUE) {
-      const oldest = spill.queue.shift()!;
-      await oldest.done;
-      spill.queued -= oldest.bytes;
-    }
+    await spill.inFlight.add(done, text.length);
   }
 
   private partFile(i: number): string {
@@ -179,9 +174,8 @@ interface Spill {
   readonly cleanUp: () => void;
   /** Each part's last append. */
   readonly chains: Promise<void>[];
-  /** Appends not yet waited for, oldest first, and their bytes. */
-  readonly queue: { readonly done: Promise<void>; readonly bytes: number }[];
-  queued: number;
+  /** Appends on their way (at most SPILL_QUEUE bytes). */
+  readonly inFlight: InFlight;
 }
 
 /** Spilled text on its way to disk before the conversion waits. */

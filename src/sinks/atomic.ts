@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { releaseChunk } from './text-out.js';
 import { ThreadHash } from './hash-thread.js';
+import { InFlight } from './in-flight.js';
 
 /** What a committed file holds, measured on the bytes written (after compression). */
 export interface FileFacts {
@@ -52,8 +53,7 @@ export class AtomicFile {
   /** Plain files: the open handle, the chain of writes and the bytes waiting in it. */
   private handle: FileHandle | undefined;
   private chain: Promise<void> = Promise.resolve();
-  private readonly inFlight: { done: Promise<void>; bytes: number }[] = [];
-  private queued = 0;
+  private readonly inFlight = new InFlight(QUEUE_LIMIT);
   /** gzip files: the compressor's stream and the pipeline's end. */
   private head: Writable | undefined;
   private done: Promise<void> | undefined;
@@ -136,21 +136,13 @@ export class AtomicFile {
     const done = Promise.all([this.chain, hashed]).then(() => undefined, (err: Error) => {
       this.failure ??= new OutputError(this.path, err);
     });
-    this.inFlight.push({ done, bytes: buf.length });
-    this.queued += buf.length;
-    while (this.queued > QUEUE_LIMIT) {
-      const oldest = this.inFlight.shift()!;
-      await oldest.done;
-      this.queued -= oldest.bytes;
-    }
+    await this.inFlight.add(done, buf.length);
     if (this.failure) throw this.failure;
   }
 
   /** Waits until every chunk written so far is on disk (and hashed). */
   async idle(): Promise<void> {
-    await Promise.all(this.inFlight.map((f) => f.done));
-    this.inFlight.length = 0;
-    this.queued = 0;
+    await this.inFlight.all();
     if (this.failure) throw this.failure;
   }
 
@@ -186,7 +178,7 @@ export class AtomicFile {
       this.head.destroy();
       await this.done!.catch(() => undefined);
     } else {
-      await Promise.all(this.inFlight.map((f) => f.done));
+      await this.inFlight.all();
       if (!this.early) await this.threadHash.digest().catch(() => undefined);
       await this.handle!.close().catch(() => undefined);
     }
