@@ -216,9 +216,11 @@ async function* linesOf(path: string): AsyncGenerator<string> {
       if (have === buf.length) buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]);
       const { bytesRead } = await file.read(buf, have, buf.length - have, null);
       have += bytesRead;
+      // Searched within what was read: the bytes past it are left from the read before.
+      const read = buf.subarray(0, have);
       let start = 0;
-      for (let end = buf.indexOf(10, start); end !== -1 && end < have; end = buf.indexOf(10, start)) {
-        yield buf.toString('utf8', start, end);
+      for (let end = read.indexOf(10, start); end !== -1; end = read.indexOf(10, start)) {
+        yield read.toString('utf8', start, end);
         start = end + 1;
       }
       if (bytesRead === 0) {
