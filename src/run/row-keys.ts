@@ -1,11 +1,11 @@
-import { hash53 } from '../rdf/hash.js';
+import { bucketOf, hash53 } from '../rdf/hash.js';
 import { PartFiles } from '../validate/part-files.js';
 
 /** Row keys held in memory before the index spills to disk: a few MB of strings. */
 export const ROW_KEY_LIMIT = 1 << 14;
 const PARTS = 64;
 /** Bytes buffered per part before a write. */
-const BUFFERED = 1 << 15;
+const BUFFERED = 1 << 16;
 
 /** A row whose key an earlier row already had: the later line and the first line (0-based). */
 export interface RepeatedKey {
@@ -56,15 +56,7 @@ export class RowKeys {
   /** Once every row is in: the repeats not yet reported (spilled runs), by line; temporary files go. */
   settle(): RepeatedKey[] {
     if (!this.spill) return [];
-    const out: RepeatedKey[] = [];
-    for (const records of this.spill.parts()) {
-      const firsts = new Map<string, number>();
-      for (const [key, at] of records) {
-        const first = firsts.get(key);
-        if (first === undefined) firsts.set(key, at);
-        else out.push({ at, first });
-      }
-    }
+    const out = [...this.spill.repeats()];
     this.spill = undefined;
     return out.sort((a, b) => a.at - b.at);
   }
@@ -76,44 +68,76 @@ export class RowKeys {
   }
 }
 
-/** 64 files of (line, key) records, split by the key's hash; within a file in line order. */
+/** 64 files of binary (hash, line, key) records, split by the key's hash; within a file in line order. */
 class KeySpill {
   private readonly files = new PartFiles('justice-lod-rowkeys-', PARTS);
-  private readonly pending: string[][] = [];
-  private readonly sizes = new Int32Array(PARTS);
+  private readonly buffers: Buffer[] = [];
+  private readonly fill = new Int32Array(PARTS);
+  /** Records in each part, for the size of its table at the end. */
+  private readonly counts = new Int32Array(PARTS);
 
   constructor() {
-    for (let p = 0; p < PARTS; p++) this.pending.push([]);
+    for (let p = 0; p < PARTS; p++) this.buffers.push(Buffer.allocUnsafe(BUFFERED));
   }
 
+  /**
+   * A record is the hash (float64), the line and the key's byte length (uint32 each), then the
+   * key in UTF-8, written straight into the part's buffer: a million spilled keys used to be a
+   * million strings (and their join), and a part read back was split into strings again, the
+   * largest heap of a run at its end.
+   */
   add(h: number, key: string, line: number): void {
     const p = Math.floor(h / 2 ** 47) & (PARTS - 1);
-    // A key with a newline (from a quoted cell) is written as JSON, to stay on one line of the file.
-    const record = key.includes('\n') ? `${line}\tj${JSON.stringify(key)}\n` : `${line}\tr${key}\n`;
-    this.pending[p]!.push(record);
-    this.sizes[p] = this.sizes[p]! + record.length;
-    if (this.sizes[p]! >= BUFFERED) this.flush(p);
+    // At most 3 bytes a UTF-16 unit; a key longer than a buffer gets one of its own.
+    const most = HEAD + key.length * 3;
+    if (this.fill[p]! + most > this.buffers[p]!.length) {
+      this.flush(p);
+      if (most > BUFFERED) {
+        const own = Buffer.allocUnsafe(most);
+        this.files.write(p, own.subarray(0, record(own, 0, h, key, line)));
+        this.counts[p]!++;
+        return;
+      }
+    }
+    this.fill[p] = record(this.buffers[p]!, this.fill[p]!, h, key, line);
+    this.counts[p]!++;
   }
 
   private flush(p: number): void {
-    this.files.write(p, Buffer.from(this.pending[p]!.join(''), 'utf8'));
-    this.pending[p] = [];
-    this.sizes[p] = 0;
+    if (this.fill[p]! > 0) this.files.write(p, this.buffers[p]!.subarray(0, this.fill[p]!));
+    this.fill[p] = 0;
   }
 
-  /** Each part's records in the order they were added, then the files are gone. */
-  *parts(): Generator<[string, number][]> {
+  /**
+   * Each part's repeats, found with a table of record offsets by hash (no string per key); a
+   * repeat is confirmed byte for byte on the whole key. The files are gone afterwards.
+   */
+  *repeats(): Generator<RepeatedKey> {
     try {
       for (let p = 0; p < PARTS; p++) {
         this.flush(p);
-        const records: [string, number][] = [];
-        for (const record of this.files.take(p).toString('utf8').split('\n')) {
-          if (!record) continue;
-          const tab = record.indexOf('\t');
-          const key = record[tab + 1] === 'j' ? (JSON.parse(record.slice(tab + 2)) as string) : record.slice(tab + 2);
-          records.push([key, Number(record.slice(0, tab))]);
+        const bytes = this.files.take(p);
+        let size = 16;
+        while (size < this.counts[p]! * 2) size *= 2;
+        // Offset + 1 of the first record of each distinct key; 0: empty.
+        const slots = new Int32Array(size);
+        for (let at = 0; at < bytes.length; ) {
+          const h = bytes.readDoubleLE(at);
+          const end = at + HEAD + bytes.readUInt32LE(at + 12);
+          for (let s = bucketOf(h) & (size - 1); ; s = (s + 1) & (size - 1)) {
+            const other = slots[s]! - 1;
+            if (other < 0) {
+              slots[s] = at + 1;
+              break;
+            }
+            const otherEnd = other + HEAD + bytes.readUInt32LE(other + 12);
+            if (bytes.readDoubleLE(other) === h && bytes.compare(bytes, other + HEAD, otherEnd, at + HEAD, end) === 0) {
+              yield { at: bytes.readUInt32LE(at + 8), first: bytes.readUInt32LE(other + 8) };
+              break;
+            }
+          }
+          at = end;
         }
-        yield records;
       }
     } finally {
       this.remove();
@@ -123,4 +147,16 @@ class KeySpill {
   remove(): void {
     this.files.remove();
   }
+}
+
+/** Bytes before a record's key: hash (8), line (4), key length (4). */
+const HEAD = 16;
+
+/** Writes one record at `at`; the offset after it. */
+function record(buf: Buffer, at: number, h: number, key: string, line: number): number {
+  const n = buf.write(key, at + HEAD, 'utf8');
+  buf.writeDoubleLE(h, at);
+  buf.writeUInt32LE(line, at + 8);
+  buf.writeUInt32LE(n, at + 12);
+  return at + HEAD + n;
 }

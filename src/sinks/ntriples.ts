@@ -30,7 +30,7 @@ export function ntriplesSerializer(graph?: string): Serializer {
         lastSubject = s;
         const text = termToNTriples(s);
         if (text.length * 3 > subjectBuffer.length) subjectBuffer = Buffer.allocUnsafeSlow(text.length * 3);
-        subjectBytes = subjectBuffer.subarray(0, subjectBuffer.write(text, 0));
+        subjectBytes = subjectBuffer.subarray(0, (subjectBuffer as Buffer & { utf8Write(t: string, at: number): number }).utf8Write(text, 0));
       }
       out.bytes(subjectBytes);
       // An object term nearly always comes with one predicate (a dimension's codes, a rule's

@@ -146,16 +146,35 @@ describe('rows spilled to disk', () => {
 
 describe('spill files written in the background', () => {
   it('keep each key\'s rows in order (first stays first) across many appends', async () => {
-    // 40 keys, each 60 times: well past the 512-line appends of a part, so its file is
-    // written by several appends that must land in order.
-    const rows = Array.from({ length: 2400 }, (_, i) => [`k${i % 40}`, String(i), '1', '1']);
+    // 40 keys, each 60 times, 3 KB a row: well past the 64 KB appends of a part, so its file
+    // is written by several appends that must land in order.
+    const pad = 'x'.repeat(3000);
+    const rows = Array.from({ length: 2400 }, (_, i) => [`k${i % 40}|${pad}`, String(i), '1', '1']);
     const a = new Aggregator(combiner('first'), false, 1);
     for (const [i, r] of rows.entries()) await a.add(r[0]!, r, i + 2);
     const out: MergedRow[] = [];
     for await (const g of a.finish()) out.push(g);
     expect(out).toHaveLength(40);
-    for (const g of out) expect(g.cells[1]).toBe(String(Number(g.cells[0]!.slice(1))));
+    for (const g of out) expect(g.cells[1]).toBe(g.cells[0]!.slice(1, g.cells[0]!.indexOf('|')));
     expect(a.merged).toBe(2400 - 40);
+  });
+
+  it('read back records that straddle the reads of a part (5 MB of one key\'s rows)', async () => {
+    const a = new Aggregator(combiner('sum'), false, 1);
+    await a.add('k0', ['k0', '1', '1', '1'], 2);
+    // Each row 1,001 bytes of cell: records fall across the 4 MB reads at an odd offset.
+    const cell = 'é'.repeat(500) + 'y';
+    let sum = 0;
+    for (let i = 0; i < 5000; i++) {
+      sum += i;
+      await a.add('k1', ['k1', String(i), '1', '1', cell], 3 + i);
+    }
+    const out: MergedRow[] = [];
+    for await (const g of a.finish()) out.push(g);
+    const k1 = out.find((g) => g.line === 3)!;
+    expect(k1.cells[1]).toBe(String(sum));
+    expect(k1.rows).toBe(5000);
+    expect(out).toHaveLength(2);
   });
 
   it('read back a spilled row longer than a read (a cell of 6 MB)', async () => {
