@@ -87,6 +87,17 @@ describe('rows that repeat a dimension key', () => {
     expect(keys.admit('a\u0000b', 3)).toBe(-1);
     expect(keys.admit('a\nb', 4)).toBe(-1);
     expect(keys.settle()).toEqual([{ at: 3, first: 1 }]);
+    // Spilled keys are bytes: a key longer than a part's buffer, non-ASCII keys that differ in
+    // one byte, line numbers past 16 bits.
+    const big = 'é'.repeat(40_000);
+    const spilled = new RowKeys(0, () => 7);
+    spilled.admit(`${big}a`, 70_000);
+    spilled.admit(`${big}b`, 70_001);
+    spilled.admit('Ynys Môn\u0000Q1', 70_002);
+    spilled.admit('Ynys Mon\u0000Q1', 70_003);
+    spilled.admit(`${big}b`, 70_004);
+    spilled.admit('Ynys Môn\u0000Q1', 70_005);
+    expect(spilled.settle()).toEqual([{ at: 70_004, first: 70_001 }, { at: 70_005, first: 70_002 }]);
     const memory = new RowKeys(10, () => 7);
     expect(memory.admit('x', 1)).toBe(-1);
     expect(memory.admit('y', 2)).toBe(-1);

@@ -14,7 +14,6 @@ function removeAll(): void {
 // inside a running test or hook is silently dropped by vitest, which left the folders that
 // tests made for themselves in /tmp (7 a run of the bench anchors' file, 141 MB each).
 afterAll(removeAll);
-process.on('exit', removeAll);
 
 /** A fresh temporary folder, removed after the test file finishes (wherever it was made). */
 export function tempDir(prefix = 'jlod-'): string {
