@@ -9,6 +9,7 @@ import { Parser, Store } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NS, QB, SDMX_ATTRIBUTE, SKOS } from '../../src/rdf/ns.js';
 import { convertInMemory, type InMemoryRun } from '../support/run.js';
+import { tempDir, writeFile } from '../support/tmp.js';
 import { vocabDir, vocabFileNames, vocabStore } from '../support/vocab.js';
 import { EmbeddedStore } from '../../src/store/embedded.js';
 import { checkIntegrity } from '../../src/validate/check-integrity.js';
@@ -120,7 +121,6 @@ describe('links out through the code lists', () => {
 
 describe('release codes', () => {
   it('give the same concept IRIs when another release numbers the same labels differently', async () => {
-    const { tempDir, writeFile } = await import('../support/tmp.js');
     const dir = tempDir();
     const mapping = writeFile(dir, 'mapping.yaml', `version: 1
 id: codes

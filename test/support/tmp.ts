@@ -12,7 +12,8 @@ function removeAll(): void {
 
 // One hook for the whole test file, registered while the file is collected: a hook registered
 // inside a running test or hook is silently dropped by vitest, which left the folders that
-// tests made for themselves in /tmp (7 a run of the bench anchors' file, 141 MB each).
+// tests made for themselves in /tmp (7 a run of the bench anchors' file, 141 MB each). Import
+// this module statically: imported inside a test, its hook is dropped the same way.
 afterAll(removeAll);
 
 /** A fresh temporary folder, removed after the test file finishes (wherever it was made). */
