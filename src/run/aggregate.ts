@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Combiner, Group } from '../compile/combine.js';
 import { InFlight } from '../sinks/in-flight.js';
+import { utf8Slice, utf8Write } from '../sinks/utf8-buffer.js';
 
 /** Groups held in memory before the table spills to disk (tests lower it): 25,000 groups of a 14-column extract are about 30 MB of heap. */
 export const GROUP_LIMIT = 25_000;
@@ -224,18 +225,12 @@ function encodeRecord(buf: Buffer, at: number, type: number, line: number, key: 
     buf.writeUInt32LE(fields[f]!.length, at + RECORD_HEAD + 4 + 4 * f);
   }
   const start = at + RECORD_HEAD + 4 + 4 * fields.length;
-  const end = start + (buf as Utf8Buffer).utf8Write(text, start);
+  const end = start + utf8Write(buf, text, start);
   buf.writeUInt32LE(end - at, at);
   buf[at + 4] = type;
   buf.writeUInt32LE(line, at + 5);
   buf.writeUInt32LE(fields.length, at + 9);
   return end;
-}
-
-/** Node's own UTF-8 methods of a Buffer, without `write`'s and `toString`'s argument checks. */
-interface Utf8Buffer extends Buffer {
-  utf8Write(text: string, offset: number): number;
-  utf8Slice(start: number, end: number): string;
 }
 
 interface SpillRecord {
@@ -248,7 +243,7 @@ interface SpillRecord {
 function decodeRecord(buf: Buffer, at: number): SpillRecord {
   const count = buf.readUInt32LE(at + 9);
   const start = at + RECORD_HEAD + 4 + 4 * count;
-  const text = (buf as Utf8Buffer).utf8Slice(start, at + buf.readUInt32LE(at));
+  const text = utf8Slice(buf, start, at + buf.readUInt32LE(at));
   let o = buf.readUInt32LE(at + RECORD_HEAD);
   const key = text.slice(0, o);
   const fields = new Array<string>(count);

@@ -1,5 +1,6 @@
 import { bucketOf, hash53 } from '../rdf/hash.js';
 import { PartFiles } from '../validate/part-files.js';
+import { utf8Write } from '../sinks/utf8-buffer.js';
 
 /** Row keys held in memory before the index spills to disk: a few MB of strings. */
 export const ROW_KEY_LIMIT = 1 << 14;
@@ -154,7 +155,7 @@ const HEAD = 16;
 
 /** Writes one record at `at`; the offset after it. */
 function record(buf: Buffer, at: number, h: number, key: string, line: number): number {
-  const n = buf.write(key, at + HEAD, 'utf8');
+  const n = utf8Write(buf, key, at + HEAD);
   buf.writeDoubleLE(h, at);
   buf.writeUInt32LE(line, at + 8);
   buf.writeUInt32LE(n, at + 12);

@@ -3,6 +3,7 @@ import { escapeIri } from '../rdf/iri.js';
 import { termToNTriples } from '../rdf/term.js';
 import type { Serializer } from './serializer.js';
 import { TermBytes } from './text-out.js';
+import { utf8Write } from './utf8-buffer.js';
 
 /** Predicate–object pairs whose bytes are kept whole. */
 const PAIR_LIMIT = 20_000;
@@ -30,7 +31,7 @@ export function ntriplesSerializer(graph?: string): Serializer {
         lastSubject = s;
         const text = termToNTriples(s);
         if (text.length * 3 > subjectBuffer.length) subjectBuffer = Buffer.allocUnsafeSlow(text.length * 3);
-        subjectBytes = subjectBuffer.subarray(0, (subjectBuffer as Buffer & { utf8Write(t: string, at: number): number }).utf8Write(text, 0));
+        subjectBytes = subjectBuffer.subarray(0, utf8Write(subjectBuffer, text, 0));
       }
       out.bytes(subjectBytes);
       // An object term nearly always comes with one predicate (a dimension's codes, a rule's
