@@ -5,6 +5,8 @@ import type { Serializer } from './serializer.js';
 import type { TextOut } from './text-out.js';
 
 const GEN_DELIM = /[:/?#[\]@]$/;
+/** RFC 3986 gen-delims: `:` `/` `?` `#` `[` `]` `@`. */
+const isGenDelim = (c: number): boolean => c === 58 || c === 47 || c === 63 || c === 35 || c === 91 || c === 93 || c === 64;
 const CACHE_LIMIT = 20_000;
 
 /**
@@ -16,17 +18,21 @@ const CACHE_LIMIT = 20_000;
  */
 export function jsonldSerializer(prefixes: ReadonlyMap<string, string>): Serializer {
   const context = contextFor(prefixes);
-  const { compactIri, compactSubject, propertyKey } = compactor(context);
-  let node: Map<string, unknown[]> | undefined;
+  const { compactSubject, member } = compactor(context);
+  /** The node being gathered: each member's key and values as JSON text, in order of first use. */
+  let node: Map<string, string[]> | undefined;
   let nodeId: string | undefined;
   let first = true;
 
   const flush = (): string => {
     if (!node || nodeId === undefined) return '';
     // Subjects are new at each node: compacted without the cache, which they would only churn.
-    const obj: Record<string, unknown> = { '@id': compactSubject(nodeId) };
-    for (const [key, values] of node) obj[key] = values.length === 1 ? values[0] : values;
-    const text = `${first ? '' : ',\n'}    ${JSON.stringify(obj)}`;
+    // The node object's text is built member by member from JSON texts: the same text as
+    // JSON.stringify of the object (no key is an array index, so members keep their order),
+    // without an object per node whose keys V8 would keep as a slow dictionary.
+    let text = `${first ? '' : ',\n'}    {"@id":${JSON.stringify(compactSubject(nodeId))}`;
+    for (const [key, values] of node) text += `,${key}:${values.length === 1 ? values[0] : `[${values.join(',')}]`}`;
+    text += '}';
     first = false;
     node = undefined;
     return text;
@@ -43,10 +49,11 @@ export function jsonldSerializer(prefixes: ReadonlyMap<string, string>): Seriali
         node = new Map();
         nodeId = id;
       }
-      const [key, value] = p.value === RDF_TYPE && o.termType === 'NamedNode' ? ['@type', compactIri(o.value)] : propertyKey(p.value, o);
+      const [key, value] = member(p.value, o);
       const values = node!.get(key);
+      // Equal JSON texts are equal values: a repeated triple is written once.
       if (!values) node!.set(key, [value]);
-      else if (!values.some((v) => sameValue(v, value))) values.push(value);
+      else if (!values.includes(value)) values.push(value);
     },
     cut: () => {
       const text = flush();
@@ -58,9 +65,6 @@ export function jsonldSerializer(prefixes: ReadonlyMap<string, string>): Seriali
   };
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
-}
 
 /** IRI and value compaction against one context; results of IRI compaction are cached. */
 function compactor(context: JsonLdContext) {
@@ -77,18 +81,39 @@ function compactor(context: JsonLdContext) {
     } else coercion.set(expand(key), { key, type: def['@type'] === '@id' ? '@id' : expand(def['@type']) });
   }
   const cache = new Map<string, string>();
+  // A compact IRI longer than every term cannot be one (observation IRIs never are).
+  const longestTerm = Math.max(0, ...Object.keys(context).map((k) => k.length));
+  /**
+   * The prefixes that can compact IRIs starting with a given head (the IRI up to its last
+   * gen-delim), best first. Every namespace here ends with a gen-delim, so the ones an IRI
+   * starts with are exactly those its head starts with; and two candidates' compact IRIs
+   * differ in length by the same amount for any tail, and compare by their distinct prefix
+   * names, so the order holds for every IRI of that head.
+   */
+  const byHead = new Map<string, readonly (readonly [string, string])[]>();
+  const candidates = (head: string): readonly (readonly [string, string])[] => {
+    let list = byHead.get(head);
+    if (list === undefined) {
+      list = prefixes.filter(([, ns]) => head.startsWith(ns)).sort(([p1, ns1], [p2, ns2]) => p1.length - ns1.length - (p2.length - ns2.length) || (`${p1}:` < `${p2}:` ? -1 : 1));
+      if (byHead.size >= CACHE_LIMIT) byHead.clear();
+      byHead.set(head, list);
+    }
+    return list;
+  };
 
   /** The shortest, then least, compact IRI that is not a term of another meaning. */
   const curie = (iri: string, forValue: boolean): string | undefined => {
-    let best: string | undefined;
-    for (const [prefix, ns] of prefixes) {
-      if (iri.length <= ns.length || !iri.startsWith(ns)) continue;
+    let end = iri.length - 1;
+    while (end >= 0 && !isGenDelim(iri.charCodeAt(end))) end--;
+    if (end < 0) return undefined;
+    for (const [prefix, ns] of candidates(iri.slice(0, end + 1))) {
+      if (iri.length <= ns.length) continue;
       const c = `${prefix}:${iri.slice(ns.length)}`;
-      const term = context[c];
+      const term = c.length <= longestTerm ? context[c] : undefined;
       if (term !== undefined && (forValue || expand(c) !== iri)) continue;
-      if (best === undefined || c.length < best.length || (c.length === best.length && c < best)) best = c;
+      return c;
     }
-    return best;
+    return undefined;
   };
   /**
    * The compact form of an IRI. Vocabulary-relative and plain compaction agree here: the
@@ -103,6 +128,17 @@ function compactor(context: JsonLdContext) {
     }
     return c;
   };
+  /** A compacted IRI as a JSON string, cached with the compaction. */
+  const iriTexts = new Map<string, string>();
+  const iriText = (iri: string): string => {
+    let t = iriTexts.get(iri);
+    if (t === undefined) {
+      t = JSON.stringify(compactIri(iri));
+      if (iriTexts.size >= CACHE_LIMIT) iriTexts.clear();
+      iriTexts.set(iri, t);
+    }
+    return t;
+  };
   const expandedValue = (o: Term): unknown => {
     if (o.termType === 'NamedNode') return { '@id': compactIri(o.value) };
     if (o.termType === 'BlankNode') return { '@id': `_:${o.value}` };
@@ -111,13 +147,26 @@ function compactor(context: JsonLdContext) {
     const dt = o.datatype.value;
     return dt === XSD.string || dt === RDF_LANG_STRING ? o.value : { '@value': o.value, '@type': compactIri(dt) };
   };
-  const propertyKey = (p: string, o: Term): [string, unknown] => {
+  // A property's key (as JSON text) when its value is not coerced: it depends on the property alone.
+  const plainKeys = new Map<string, string>();
+  const coercedKeys = new Map<string, string>();
+  /** A triple's member of its node object: the key and the value, each as JSON text. */
+  const member = (p: string, o: Term): [string, string] => {
+    if (p === RDF_TYPE && o.termType === 'NamedNode') return ['"@type"', iriText(o.value)];
     const coerced = coercion.get(p);
     if (coerced) {
-      if (coerced.type === '@id' && o.termType === 'NamedNode') return [coerced.key, compactIri(o.value)];
-      if (o.termType === 'Literal' && !o.language && o.datatype.value === coerced.type) return [coerced.key, o.value];
+      let key = coercedKeys.get(p);
+      if (key === undefined) coercedKeys.set(p, (key = JSON.stringify(coerced.key)));
+      if (coerced.type === '@id' && o.termType === 'NamedNode') return [key, iriText(o.value)];
+      if (o.termType === 'Literal' && !o.language && o.datatype.value === coerced.type) return [key, JSON.stringify(o.value)];
     }
-    return [curie(p, coerced !== undefined) ?? p, expandedValue(o)];
+    let key = plainKeys.get(p);
+    if (key === undefined) {
+      key = JSON.stringify(curie(p, coerced !== undefined) ?? p);
+      if (plainKeys.size >= CACHE_LIMIT) plainKeys.clear();
+      plainKeys.set(p, key);
+    }
+    return [key, JSON.stringify(expandedValue(o))];
   };
-  return { compactIri, compactSubject: (iri: string): string => curie(iri, false) ?? iri, propertyKey };
+  return { compactSubject: (iri: string): string => curie(iri, false) ?? iri, member };
 }
