@@ -63,6 +63,17 @@ interface Origin {
   readonly index: number;
 }
 
+/** What one place of an observation's triples held last time (see `recordCode`). */
+interface Place {
+  predicate: Term | undefined;
+  uses: Map<string, FirstUse> | null;
+  object: Term | undefined;
+  first: FirstUse | undefined;
+}
+
+/** Places of an observation's triples remembered from one observation to the next. */
+const PLACES = 64;
+
 /** The first observation that used a dimension value, and how many did. */
 interface FirstUse extends Origin {
   readonly subject: string;
@@ -98,6 +109,8 @@ export class RunValidation {
    */
   private readonly firstUses = new Map<string, Map<string, FirstUse>>();
   private readonly firstUseOfTerm = new Map<Term, FirstUse>();
+  /** Per place in an observation: the predicate last there, its dimension's first uses, the object and its first use. */
+  private readonly places: Place[] = Array.from({ length: PLACES }, () => ({ predicate: undefined, uses: null, object: undefined, first: undefined }));
   /** Predicate term → its dimension's first uses, or null for other predicates. */
   private readonly dimensionOf = new Map<Term, Map<string, FirstUse> | null>();
   /** The cube's figures, kept for disclosure control when the mapping asks for it. */
@@ -183,29 +196,50 @@ export class RunValidation {
     // Not forEachObservation: this runs on every row, and a closure per row is garbage.
     for (let start = 0, end = 0, index = 0; start < rowS.length; start = end, index++) {
       end = observationEnd(rowS, start, rowS.length);
-      for (let i = start; i < end; i++) this.recordCode(rowS[i]!, rowP[i]!, rowO[i]!, line, cells, index);
+      for (let i = start; i < end; i++) this.recordCode(rowS[i]!, rowP[i]!, rowO[i]!, line, cells, index, i - start);
     }
   }
 
-  /** One triple's: the plan hands on one object per code, so most uses are found by identity. */
-  private recordCode(s: Term, p: Term, o: Term, line: number, cells: readonly string[], index: number): void {
-    let uses = this.dimensionOf.get(p);
-    if (uses === undefined) {
-      uses = this.firstUses.get(p.value) ?? null;
-      if (this.dimensionOf.size >= 10_000) this.dimensionOf.clear();
-      this.dimensionOf.set(p, uses);
+  /**
+   * One triple's, at place `j` of its observation. The plan writes an observation's triples in
+   * the same order with one object per predicate and per code, so what the same place held in
+   * the observation before is usually the answer; otherwise found by identity, then by value.
+   */
+  private recordCode(s: Term, p: Term, o: Term, line: number, cells: readonly string[], index: number, j: number): void {
+    const place = j < PLACES ? this.places[j]! : undefined;
+    let uses: Map<string, FirstUse> | null | undefined;
+    if (place?.predicate === p) uses = place.uses;
+    else {
+      uses = this.dimensionOf.get(p);
+      if (uses === undefined) {
+        uses = this.firstUses.get(p.value) ?? null;
+        if (this.dimensionOf.size >= 10_000) this.dimensionOf.clear();
+        this.dimensionOf.set(p, uses);
+      }
+      if (place) {
+        place.predicate = p;
+        place.uses = uses;
+        place.object = undefined;
+      }
     }
     if (uses === null) return;
-    let first = this.firstUseOfTerm.get(o);
-    if (first && first.dimension === p.value) {
-      first.uses++;
+    if (place?.object === o) {
+      place.first!.uses++;
       return;
     }
-    first = uses.get(o.value);
-    if (first) first.uses++;
-    else uses.set(o.value, (first = { line, cells, index, subject: s.value, value: o, dimension: p.value, uses: 1 }));
-    if (this.firstUseOfTerm.size >= 20_000) this.firstUseOfTerm.clear();
-    this.firstUseOfTerm.set(o, first);
+    let first = this.firstUseOfTerm.get(o);
+    if (first && first.dimension === p.value) first.uses++;
+    else {
+      first = uses.get(o.value);
+      if (first) first.uses++;
+      else uses.set(o.value, (first = { line, cells, index, subject: s.value, value: o, dimension: p.value, uses: 1 }));
+      if (this.firstUseOfTerm.size >= 20_000) this.firstUseOfTerm.clear();
+      this.firstUseOfTerm.set(o, first);
+    }
+    if (place) {
+      place.object = o;
+      place.first = first;
+    }
   }
 
   private toDiagnostic(v: Violation, line: number, cells: readonly string[], index: number, note = ''): Diagnostic {

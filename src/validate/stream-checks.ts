@@ -25,6 +25,8 @@ export interface ObservationTriples {
 }
 
 const SUPPRESSING = new Set(SUPPRESSING_IRIS);
+/** Places of an observation's triples whose predicate's slot is remembered (more are looked up). */
+const PLACES = 64;
 
 /** A checker's key table: hash, first line and measures seen, by slot. */
 export interface CheckerKeys {
@@ -76,6 +78,16 @@ export class ObservationChecker {
   private readonly measureTypeSlot: number;
   private readonly statusSlot: number;
   private readonly unitSlot: number;
+  /**
+   * The slot of the predicate at each place of the previous observation: the plan writes an
+   * observation's triples in the same order with the same predicate objects every time, so
+   * nearly every slot is found by one comparison.
+   */
+  private readonly predicateAt: (Term | undefined)[] = new Array(PLACES).fill(undefined);
+  private readonly slotAt = new Int32Array(PLACES);
+  /** Per dimension: the value term last hashed and its hash (the observations of a wide row, sorted releases). */
+  private readonly lastValue: (Term | undefined)[];
+  private readonly lastValueHash: Float64Array;
   /** Hashes of dimension values, so an observation's key is hashed from a few numbers. */
   private readonly valueHash = new Map<string, number>();
   /** The row rules whose measures this cube has, and the row's value and focus per measure. */
@@ -108,6 +120,8 @@ export class ObservationChecker {
     this.rules = ROW_RULES.filter((r) => r.uses.every((p) => spec.measures.has(p)));
     this.rowValue = new Float64Array(this.measureSlots.length).fill(NaN);
     this.rowFocus = new Array(this.measureSlots.length).fill(undefined);
+    this.lastValue = new Array(spec.dimensions.length).fill(undefined);
+    this.lastValueHash = new Float64Array(spec.dimensions.length);
   }
 
   /** Checks the observations of one row (or one key) given as groups (whole graphs, tests); `at` identifies the row for IC-12 messages. */
@@ -161,6 +175,16 @@ export class ObservationChecker {
     return k;
   }
 
+  private valueHashOf(text: string): number {
+    let vh = this.valueHash.get(text);
+    if (vh === undefined) {
+      vh = hash53(text);
+      if (this.valueHash.size >= 20_000) this.valueHash.clear();
+      this.valueHash.set(text, vh);
+    }
+    return vh;
+  }
+
   /** All objects of a slot, in order. */
   private all(slot: number): Term[] {
     const first = this.firsts[slot];
@@ -173,8 +197,19 @@ export class ObservationChecker {
     if (this.extra.size) this.extra.clear();
     let isObservation = false;
     let suppressed = false;
+    const { predicateAt, slotAt } = this;
     for (let i = start; i < end; i++) {
-      const k = this.slot(ps[i]!);
+      const pt = ps[i]!;
+      const j = i - start;
+      let k: number;
+      if (j < PLACES && predicateAt[j] === pt) k = slotAt[j]!;
+      else {
+        k = this.slot(pt);
+        if (j < PLACES) {
+          predicateAt[j] = pt;
+          slotAt[j] = k;
+        }
+      }
       if (k < 0) continue;
       const o = os[i]!;
       const seen = counts[k]!;
@@ -197,12 +232,14 @@ export class ObservationChecker {
     for (let d = 0; d < spec.dimensions.length; d++) {
       const n = counts[d]!;
       if (n === 0) out = added(out, violation(focus, 'IC-11', 'All dimensions required', `has no value for dimension <${spec.dimensions[d]}>`, { path: spec.dimensions[d] }));
-      const text = n === 0 ? '' : n === 1 ? firsts[d]!.value : this.all(d).map((t) => t.value).join('\u0002');
-      let vh = this.valueHash.get(text);
-      if (vh === undefined) {
-        vh = hash53(text);
-        if (this.valueHash.size >= 20_000) this.valueHash.clear();
-        this.valueHash.set(text, vh);
+      let vh: number;
+      if (n === 1 && firsts[d] === this.lastValue[d]) vh = this.lastValueHash[d]!;
+      else {
+        vh = this.valueHashOf(n === 0 ? '' : n === 1 ? firsts[d]!.value : this.all(d).map((t) => t.value).join('\u0002'));
+        if (n === 1) {
+          this.lastValue[d] = firsts[d];
+          this.lastValueHash[d] = vh;
+        }
       }
       h1 = Math.imul(h1 ^ (vh >>> 0), 2654435761) ^ d;
       h2 = Math.imul(h2 ^ Math.floor(vh / 4294967296), 1597334677) ^ (h1 >>> 15);
