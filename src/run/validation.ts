@@ -196,7 +196,19 @@ export class RunValidation {
     // Not forEachObservation: this runs on every row, and a closure per row is garbage.
     for (let start = 0, end = 0, index = 0; start < rowS.length; start = end, index++) {
       end = observationEnd(rowS, start, rowS.length);
-      for (let i = start; i < end; i++) this.recordCode(rowS[i]!, rowP[i]!, rowO[i]!, line, cells, index, i - start);
+      for (let i = start; i < end; i++) {
+        // The usual cases inline: a predicate that is no dimension, or the code its place held before.
+        const j = i - start;
+        const place = j < PLACES ? this.places[j]! : undefined;
+        if (place !== undefined && place.predicate === rowP[i]) {
+          if (place.uses === null) continue;
+          if (place.object === rowO[i]) {
+            place.first!.uses++;
+            continue;
+          }
+        }
+        this.recordCode(rowS[i]!, rowP[i]!, rowO[i]!, line, cells, index, j);
+      }
     }
   }
 
