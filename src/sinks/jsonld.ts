@@ -65,7 +65,6 @@ export function jsonldSerializer(prefixes: ReadonlyMap<string, string>): Seriali
   };
 }
 
-
 /** IRI and value compaction against one context; results of IRI compaction are cached. */
 function compactor(context: JsonLdContext) {
   const prefixes: [string, string][] = [];
