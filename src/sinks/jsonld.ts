@@ -4,7 +4,6 @@ import { contextFor, type JsonLdContext } from './jsonld-context.js';
 import type { Serializer } from './serializer.js';
 import type { TextOut } from './text-out.js';
 
-const GEN_DELIM = /[:/?#[\]@]$/;
 /** RFC 3986 gen-delims: `:` `/` `?` `#` `[` `]` `@`. */
 const isGenDelim = (c: number): boolean => c === 58 || c === 47 || c === 63 || c === 35 || c === 91 || c === 93 || c === 64;
 const CACHE_LIMIT = 20_000;
@@ -68,7 +67,8 @@ export function jsonldSerializer(prefixes: ReadonlyMap<string, string>): Seriali
 /** IRI and value compaction against one context; results of IRI compaction are cached. */
 function compactor(context: JsonLdContext) {
   const prefixes: [string, string][] = [];
-  const coercion = new Map<string, { key: string; type: string }>();
+  /** Coerced properties: the key (as JSON text) and the type of their values. */
+  const coercion = new Map<string, { keyText: string; type: string }>();
   const expand = (value: string): string => {
     const i = value.indexOf(':');
     const ns = i > 0 ? context[value.slice(0, i)] : undefined;
@@ -76,10 +76,11 @@ function compactor(context: JsonLdContext) {
   };
   for (const [key, def] of Object.entries(context)) {
     if (typeof def === 'string') {
-      if (GEN_DELIM.test(def) && !key.includes(':')) prefixes.push([key, def]);
-    } else coercion.set(expand(key), { key, type: def['@type'] === '@id' ? '@id' : expand(def['@type']) });
+      if (isGenDelim(def.charCodeAt(def.length - 1)) && !key.includes(':')) prefixes.push([key, def]);
+    } else coercion.set(expand(key), { keyText: JSON.stringify(key), type: def['@type'] === '@id' ? '@id' : expand(def['@type']) });
   }
-  const cache = new Map<string, string>();
+  /** IRI → its compact form, and that as JSON text. */
+  const cache = new Map<string, { readonly compact: string; readonly text: string }>();
   // A compact IRI longer than every term cannot be one (observation IRIs never are).
   const longestTerm = Math.max(0, ...Object.keys(context).map((k) => k.length));
   /**
@@ -118,26 +119,18 @@ function compactor(context: JsonLdContext) {
    * The compact form of an IRI. Vocabulary-relative and plain compaction agree here: the
    * context has no @vocab and no term for a class or datatype, so one cache serves both.
    */
-  const compactIri = (iri: string): string => {
+  const compacted = (iri: string): { readonly compact: string; readonly text: string } => {
     let c = cache.get(iri);
     if (c === undefined) {
-      c = curie(iri, false) ?? iri;
+      const compact = curie(iri, false) ?? iri;
+      c = { compact, text: JSON.stringify(compact) };
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(iri, c);
     }
     return c;
   };
-  /** A compacted IRI as a JSON string, cached with the compaction. */
-  const iriTexts = new Map<string, string>();
-  const iriText = (iri: string): string => {
-    let t = iriTexts.get(iri);
-    if (t === undefined) {
-      t = JSON.stringify(compactIri(iri));
-      if (iriTexts.size >= CACHE_LIMIT) iriTexts.clear();
-      iriTexts.set(iri, t);
-    }
-    return t;
-  };
+  const compactIri = (iri: string): string => compacted(iri).compact;
+  const iriText = (iri: string): string => compacted(iri).text;
   const expandedValue = (o: Term): unknown => {
     if (o.termType === 'NamedNode') return { '@id': compactIri(o.value) };
     if (o.termType === 'BlankNode') return { '@id': `_:${o.value}` };
@@ -148,16 +141,13 @@ function compactor(context: JsonLdContext) {
   };
   // A property's key (as JSON text) when its value is not coerced: it depends on the property alone.
   const plainKeys = new Map<string, string>();
-  const coercedKeys = new Map<string, string>();
   /** A triple's member of its node object: the key and the value, each as JSON text. */
   const member = (p: string, o: Term): [string, string] => {
     if (p === RDF_TYPE && o.termType === 'NamedNode') return ['"@type"', iriText(o.value)];
     const coerced = coercion.get(p);
     if (coerced) {
-      let key = coercedKeys.get(p);
-      if (key === undefined) coercedKeys.set(p, (key = JSON.stringify(coerced.key)));
-      if (coerced.type === '@id' && o.termType === 'NamedNode') return [key, iriText(o.value)];
-      if (o.termType === 'Literal' && !o.language && o.datatype.value === coerced.type) return [key, JSON.stringify(o.value)];
+      if (coerced.type === '@id' && o.termType === 'NamedNode') return [coerced.keyText, iriText(o.value)];
+      if (o.termType === 'Literal' && !o.language && o.datatype.value === coerced.type) return [coerced.keyText, JSON.stringify(o.value)];
     }
     let key = plainKeys.get(p);
     if (key === undefined) {
