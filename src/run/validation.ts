@@ -213,9 +213,9 @@ export class RunValidation {
   }
 
   /**
-   * One triple's, at place `j` of its observation. The plan writes an observation's triples in
-   * the same order with one object per predicate and per code, so what the same place held in
-   * the observation before is usually the answer; otherwise found by identity, then by value.
+   * One triple's, at place `j` of its observation, when `recordCodes` did not find it at that
+   * place (a new predicate or another code there): found by identity, then by value, and
+   * remembered at its place.
    */
   private recordCode(s: Term, p: Term, o: Term, line: number, cells: readonly string[], index: number, j: number): void {
     const place = j < PLACES ? this.places[j]! : undefined;
@@ -235,10 +235,6 @@ export class RunValidation {
       }
     }
     if (uses === null) return;
-    if (place?.object === o) {
-      place.first!.uses++;
-      return;
-    }
     let first = this.firstUseOfTerm.get(o);
     if (first && first.dimension === p.value) first.uses++;
     else {
