@@ -13,6 +13,7 @@ import { createGzip } from 'node:zlib';
 import { releaseChunk } from './text-out.js';
 import { ThreadHash } from './hash-thread.js';
 import { InFlight } from './in-flight.js';
+import { DirectFile } from './direct-file.js';
 
 /** What a committed file holds, measured on the bytes written (after compression). */
 export interface FileFacts {
@@ -50,8 +51,9 @@ export class AtomicFile {
   private early: Buffer[] | undefined = [];
   private size = 0;
   private failure: Error | undefined;
-  /** Plain files: the open handle, the chain of writes and the bytes waiting in it. */
+  /** Plain files: the open handle (or the direct writer), the chain of writes and the bytes waiting in it. */
   private handle: FileHandle | undefined;
+  private direct: DirectFile | undefined;
   private chain: Promise<void> = Promise.resolve();
   private readonly inFlight = new InFlight(QUEUE_LIMIT);
   /** gzip files: the compressor's stream and the pipeline's end. */
@@ -66,7 +68,11 @@ export class AtomicFile {
     this.forget = onInterrupt(() => rmSync(temp, { force: true }));
   }
 
-  static async open(path: string, gzip = false): Promise<AtomicFile> {
+  /**
+   * `direct`: a dump that may run to gigabytes, written past the page cache where the
+   * filesystem allows (DirectFile); small files are better served by the cache.
+   */
+  static async open(path: string, gzip = false, direct = false): Promise<AtomicFile> {
     try {
       await mkdir(dirname(path), { recursive: true });
     } catch (err) {
@@ -75,7 +81,7 @@ export class AtomicFile {
     const file = new AtomicFile(path);
     try {
       if (gzip) file.openGzip();
-      else file.handle = await open(file.temp, 'w');
+      else if (!direct || !(file.direct = await DirectFile.open(file.temp))) file.handle = await open(file.temp, 'w');
     } catch (err) {
       file.forget();
       throw new OutputError(path, err);
@@ -111,10 +117,10 @@ export class AtomicFile {
     }
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     this.size += buf.length;
-    const handle = this.handle!;
-    // A chunk of the converter's output is hashed once on disk, then goes back to its pool.
+    const { handle, direct } = this;
+    // A chunk of the converter's output is hashed once on disk (or copied for a direct write), then goes back to its pool.
     const reuse = typeof chunk !== 'string';
-    this.chain = this.chain.then(() => writeAll(handle, buf));
+    this.chain = this.chain.then(() => (direct ? direct.write(buf) : writeAll(handle!, buf)));
     if (this.early && this.size > EARLY_LIMIT) {
       // Sent now, in order, before any later chunk (those are sent once written); a failure shows at the digest.
       for (const copy of this.early) this.threadHash.update(copy, false).catch(() => undefined);
@@ -167,7 +173,7 @@ export class AtomicFile {
     await this.idle();
     // The hash thread takes messages in order: the digest follows every chunk sent before it.
     const sha256 = this.early ? this.hash.digest('hex') : await this.threadHash.digest();
-    await this.handle!.close();
+    await (this.direct ? this.direct.close() : this.handle!.close());
     await commitRename(this.temp, this.path);
     this.forget();
     return { path: this.path, bytes: this.size, sha256 };
@@ -180,7 +186,7 @@ export class AtomicFile {
     } else {
       await this.inFlight.all();
       if (!this.early) await this.threadHash.digest().catch(() => undefined);
-      await this.handle!.close().catch(() => undefined);
+      await (this.direct ? this.direct.abort() : this.handle!.close()).catch(() => undefined);
     }
     await rm(this.temp, { force: true });
     this.forget();

@@ -17,7 +17,7 @@ export class FileSink {
   private constructor(readonly format: OutputFormat, private readonly serializer: Serializer, private readonly file: AtomicFile) {}
 
   static async open(path: string, format: OutputFormat, opts: SerializerOptions): Promise<FileSink> {
-    const sink = new FileSink(format, format.format.create(opts), await AtomicFile.open(path, format.gzip));
+    const sink = new FileSink(format, format.format.create(opts), await AtomicFile.open(path, format.gzip, true));
     sink.out.text(sink.serializer.begin());
     return sink;
   }

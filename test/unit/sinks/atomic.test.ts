@@ -9,9 +9,11 @@ import { tempDir } from '../../support/tmp.js';
 const dir = tempDir('jlod-atomic-');
 
 describe('AtomicFile', () => {
-  it('reports the size and SHA-256 of the bytes on disk, hashed on the helper thread, chunks and strings in order', async () => {
-    const path = join(dir, 'big.nt');
-    const file = await AtomicFile.open(path);
+  it.each([false, true])('reports the size and SHA-256 of the bytes on disk, hashed on the helper thread, chunks and strings in order (direct writes: %s)', async (direct) => {
+    const path = join(dir, `big-${direct}.nt`);
+    const file = await AtomicFile.open(path, false, direct);
+    // The temporary folder's filesystem (ext4 or tmpfs here) takes O_DIRECT.
+    expect((file as unknown as { direct?: object }).direct !== undefined).toBe(direct);
     const out = new ByteChunks();
     // 40 MB through pooled 1 MiB chunks (handed to the hash thread and back), with strings between.
     for (let i = 0; i < 200_000; i++) {
@@ -31,10 +33,10 @@ describe('AtomicFile', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
-  it('leaves nothing behind when aborted', async () => {
+  it.each([false, true])('leaves nothing behind when aborted (direct writes: %s)', async (direct) => {
     const path = join(dir, 'gone.nt');
-    const file = await AtomicFile.open(path);
-    await file.write('<a:b> <a:c> <a:d> .\n');
+    const file = await AtomicFile.open(path, false, direct);
+    await file.write('<a:b> <a:c> <a:d> .\n'.repeat(300_000));
     await file.abort();
     expect(existsSync(path)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('.gone'))).toEqual([]);

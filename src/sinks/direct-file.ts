@@ -1,0 +1,127 @@
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+
+/** Bytes per write; a multiple of any block size a disk asks for. */
+const BLOCK = 2 << 20;
+/** Blocks on their way to disk (8 MiB) before the writer waits for the oldest. */
+const BLOCKS = 4;
+/** Offsets and lengths of direct writes are multiples of this (4 KiB covers 512-byte and 4K disks). */
+const ALIGN = 4096;
+
+/**
+ * A file written with O_DIRECT: the bytes go from our own buffers to the disk, not through
+ * the page cache. A dump of gigabytes written through the page cache costs the kernel a page
+ * for every 4 KiB; in a VM whose free memory goes back to the host, each page is a fault on
+ * the host too: 27 s of system time for a 4.7 GB dump here, against under 1 s direct.
+ *
+ * Direct writes must start at aligned offsets, from aligned memory, in aligned lengths, so
+ * bytes are copied into aligned 2 MiB blocks and written a block at a time; the last partial
+ * block goes through an ordinary handle. Where the filesystem or platform has no O_DIRECT,
+ * `open` answers undefined and the caller writes as usual.
+ */
+export class DirectFile {
+  private readonly free: Buffer[];
+  private block: Buffer;
+  private fill = 0;
+  private position = 0;
+  private readonly writing: Promise<void>[] = [];
+  private failure: Error | undefined;
+
+  private constructor(private readonly path: string, private readonly handle: FileHandle, blocks: Buffer[]) {
+    this.block = blocks.pop()!;
+    this.free = blocks;
+  }
+
+  /** Opens (creates, truncates) `path` for direct writes, or undefined where they are not to be had. */
+  static async open(path: string): Promise<DirectFile | undefined> {
+    if (process.env.JUSTICE_LOD_DIRECT_IO === '0' || !constants.O_DIRECT) return undefined;
+    let handle: FileHandle;
+    try {
+      handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_DIRECT, 0o666);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EINVAL') return undefined;
+      throw err;
+    }
+    const pool = Buffer.allocUnsafeSlow(BLOCK * BLOCKS + ALIGN);
+    const start = await alignedStart(handle, pool);
+    if (start === undefined) {
+      await handle.close();
+      return undefined;
+    }
+    const blocks = Array.from({ length: BLOCKS }, (_, i) => pool.subarray(start + i * BLOCK, start + (i + 1) * BLOCK));
+    return new DirectFile(path, handle, blocks);
+  }
+
+  /** Copies `bytes` in; waits only while every block is on its way to disk. */
+  async write(bytes: Uint8Array): Promise<void> {
+    for (let off = 0; off < bytes.length; ) {
+      if (this.failure) throw this.failure;
+      const n = Math.min(bytes.length - off, BLOCK - this.fill);
+      this.block.set(n === bytes.length ? bytes : bytes.subarray(off, off + n), this.fill);
+      this.fill += n;
+      off += n;
+      if (this.fill === BLOCK) await this.send();
+    }
+  }
+
+  private async send(): Promise<void> {
+    const block = this.block;
+    this.writing.push(writeAll(this.handle, block, this.position).then(() => void this.free.push(block), (err: Error) => void (this.failure ??= err)));
+    this.position += BLOCK;
+    this.fill = 0;
+    while (this.free.length === 0 && !this.failure) await this.writing.shift();
+    if (this.failure) throw this.failure;
+    this.block = this.free.pop()!;
+  }
+
+  /** Writes what is left and closes; the file then holds every byte written, in order. */
+  async close(): Promise<void> {
+    try {
+      await Promise.all(this.writing);
+      if (this.failure) throw this.failure;
+      const whole = this.fill - (this.fill % ALIGN);
+      if (whole > 0) await writeAll(this.handle, this.block.subarray(0, whole), this.position);
+      if (whole < this.fill) {
+        // The last bytes are not a whole block: an ordinary handle writes them.
+        const tail = await open(this.path, 'r+');
+        try {
+          await writeAll(tail, this.block.subarray(whole, this.fill), this.position + whole);
+        } finally {
+          await tail.close();
+        }
+      }
+      // The alignment probe wrote a block at offset 0: a file shorter than that ends here.
+      await this.handle.truncate(this.position + this.fill);
+    } finally {
+      await this.handle.close();
+    }
+  }
+
+  /** Waits for writes on their way, then closes without writing the rest. */
+  async abort(): Promise<void> {
+    await Promise.allSettled(this.writing);
+    await this.handle.close();
+  }
+}
+
+/**
+ * Where in `pool` an aligned block starts: the memory's alignment cannot be read from
+ * JavaScript, so it is found by trying a direct write of one aligned length at offset 0
+ * from each 8-byte step (the kernel refuses a misaligned buffer with EINVAL).
+ */
+async function alignedStart(handle: FileHandle, pool: Buffer): Promise<number | undefined> {
+  for (let at = 0; at < ALIGN; at += 8) {
+    try {
+      await handle.write(pool, at, ALIGN, 0);
+      return at;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EINVAL') throw err;
+    }
+  }
+  return undefined;
+}
+
+/** Writes may be partial: loop until the whole buffer is written at `position`. */
+async function writeAll(handle: FileHandle, bytes: Buffer, position: number): Promise<void> {
+  for (let off = 0; off < bytes.length; ) off += (await handle.write(bytes, off, bytes.length - off, position + off)).bytesWritten;
+}
