@@ -83,7 +83,8 @@ export class CsvwSink {
     if (this.table.count) {
       const columns = this.table.columns();
       const name = `${this.id}.csv`;
-      const out = await AtomicFile.open(join(dir, name));
+      // The observations table of a large release runs to hundreds of MB: written direct, as the dumps are.
+      const out = await AtomicFile.open(join(dir, name), false, true);
       let chunk = this.table.header(columns);
       const lines = createInterface({ input: createReadStream(this.temp), crlfDelay: Infinity });
       for await (const line of lines) {

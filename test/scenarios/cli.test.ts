@@ -49,6 +49,25 @@ describe('justice-lod CLI', () => {
     expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
+  it('writes the same bytes with direct writes as through the page cache (JUSTICE_LOD_DIRECT_IO=0)', () => {
+    const outs = ['direct', 'cached'].map((how) => {
+      const out = join(work, `io-${how}`);
+      const r = spawnSync(process.execPath, [bin, 'convert', 'mappings', '--out', out, '--format', 'nt,ttl,jsonld,csvw', '--issued', '2026-01-01', '--quiet'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', ...(how === 'cached' ? { JUSTICE_LOD_DIRECT_IO: '0' } : {}) },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return out;
+    });
+    // The dumps and CSVW tables (the metadata, written through the cache either way, holds the time of the run).
+    const dumps = (dir: string): string[] => readdirSync(dir).filter((f) => /\.(nt|ttl|jsonld|csv)$/.test(f) && !f.startsWith('metadata.')).sort();
+    const files = dumps(outs[0]!);
+    expect(files.filter((f) => f.endsWith('.csv')).length).toBeGreaterThan(0);
+    expect(dumps(outs[1]!)).toEqual(files);
+    for (const f of files) expect(readFileSync(join(outs[0]!, f)).equals(readFileSync(join(outs[1]!, f))), f).toBe(true);
+  });
+
   it('exits 1 on bad rows, names file, line, column and value, and writes nothing', () => {
     const dir = caseCopy('convert/0101-rejected-rows');
     const r = run(['convert', 'mapping.yaml', '--out', 'out'], dir);
