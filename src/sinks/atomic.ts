@@ -81,7 +81,11 @@ export class AtomicFile {
     const file = new AtomicFile(path);
     try {
       if (gzip) file.openGzip();
-      else if (!direct || !(file.direct = await DirectFile.open(file.temp))) file.handle = await open(file.temp, 'w');
+      else {
+        if (direct) file.direct = await DirectFile.open(file.temp);
+        // Not wanted, or not to be had on this filesystem: through the page cache.
+        if (!file.direct) file.handle = await open(file.temp, 'w');
+      }
     } catch (err) {
       file.forget();
       throw new OutputError(path, err);
