@@ -14,6 +14,7 @@ import { releaseChunk } from './text-out.js';
 import { ThreadHash } from './hash-thread.js';
 import { InFlight } from './in-flight.js';
 import { DirectFile } from './direct-file.js';
+import { writeAll } from './write-all.js';
 
 /** What a committed file holds, measured on the bytes written (after compression). */
 export interface FileFacts {
@@ -195,11 +196,6 @@ export class AtomicFile {
     await rm(this.temp, { force: true });
     this.forget();
   }
-}
-
-/** fs writes may be partial: loop until the whole buffer is on its way to disk. */
-async function writeAll(handle: FileHandle, buf: Buffer): Promise<void> {
-  for (let off = 0; off < buf.length; ) off += (await handle.write(buf, off, buf.length - off)).bytesWritten;
 }
 
 /** Writes a whole text file atomically (metadata, reports). */

@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { writeAll } from './write-all.js';
 
 /** Bytes per write; a multiple of any block size a disk asks for. */
 const BLOCK = 2 << 20;
@@ -16,7 +17,7 @@ const ALIGN = 4096;
  *
  * Direct writes must start at aligned offsets, from aligned memory, in aligned lengths, so
  * bytes are copied into aligned 2 MiB blocks and written a block at a time; the last partial
- * block goes through an ordinary handle. Where the filesystem or platform has no O_DIRECT,
+ * block is written as whole pages and the file cut to its size. Where the filesystem or platform has no O_DIRECT,
  * `open` answers undefined and the caller writes as usual.
  */
 export class DirectFile {
@@ -27,7 +28,7 @@ export class DirectFile {
   private readonly writing: Promise<void>[] = [];
   private failure: Error | undefined;
 
-  private constructor(private readonly path: string, private readonly handle: FileHandle, blocks: Buffer[]) {
+  private constructor(private readonly handle: FileHandle, blocks: Buffer[]) {
     this.block = blocks.pop()!;
     this.free = blocks;
   }
@@ -49,7 +50,7 @@ export class DirectFile {
       return undefined;
     }
     const blocks = Array.from({ length: BLOCKS }, (_, i) => pool.subarray(start + i * BLOCK, start + (i + 1) * BLOCK));
-    return new DirectFile(path, handle, blocks);
+    return new DirectFile(handle, blocks);
   }
 
   /** Copies `bytes` in; waits only while every block is on its way to disk. */
@@ -79,18 +80,11 @@ export class DirectFile {
     try {
       await Promise.all(this.writing);
       if (this.failure) throw this.failure;
-      const whole = this.fill - (this.fill % ALIGN);
-      if (whole > 0) await writeAll(this.handle, this.block.subarray(0, whole), this.position);
-      if (whole < this.fill) {
-        // The last bytes are not a whole block: an ordinary handle writes them.
-        const tail = await open(this.path, 'r+');
-        try {
-          await writeAll(tail, this.block.subarray(whole, this.fill), this.position + whole);
-        } finally {
-          await tail.close();
-        }
-      }
-      // The alignment probe wrote a block at offset 0: a file shorter than that ends here.
+      // The last block, padded with zeros to whole pages, then cut to the exact size; the cut
+      // also ends a file shorter than the page the alignment probe wrote.
+      const padded = Math.ceil(this.fill / ALIGN) * ALIGN;
+      this.block.fill(0, this.fill, padded);
+      if (padded > 0) await writeAll(this.handle, this.block.subarray(0, padded), this.position);
       await this.handle.truncate(this.position + this.fill);
     } finally {
       await this.handle.close();
@@ -119,9 +113,4 @@ async function alignedStart(handle: FileHandle, pool: Buffer): Promise<number | 
     }
   }
   return undefined;
-}
-
-/** Writes may be partial: loop until the whole buffer is written at `position`. */
-async function writeAll(handle: FileHandle, bytes: Buffer, position: number): Promise<void> {
-  for (let off = 0; off < bytes.length; ) off += (await handle.write(bytes, off, bytes.length - off, position + off)).bytesWritten;
 }

@@ -29,7 +29,7 @@ describe('DirectFile', () => {
   });
 
   // Around the 4 KiB alignment, the 2 MiB block and the four blocks in flight: each size must
-  // come back exactly, the last partial block through the ordinary handle, the probe's block cut off.
+  // come back exactly, the last partial block padded to whole pages and cut, the probe's page cut off.
   for (const total of [0, 1, 4095, 4096, 4097, 2 * MiB - 1, 2 * MiB, 2 * MiB + 1, 8 * MiB + 12_345, 21 * MiB + 7]) {
     it(`writes ${total} bytes exactly, in pieces of uneven sizes`, async () => {
       const { wrote, read } = await roundTrip(`f-${total}.bin`, total, [1, 4096, 1000, 3 * MiB, 65_537]);
