@@ -10,6 +10,7 @@ import { ColumnResolver } from './columns.js';
 import { compileFilters } from './filter.js';
 import { compileSelector } from './selector.js';
 import { compileCombiner, type Combiner } from './combine.js';
+import { CompactKeys } from './compact-key.js';
 import { parseNumber, type NumberFormat } from './number.js';
 import { isBound, isFailure, OMIT_KEY, type Bound, type CellFailure, type Resolved } from './outcome.js';
 import { compileRule, constantBound, type Evaluate } from './resolvers.js';
@@ -159,13 +160,11 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
     return { failures, warnings, parsed, only };
   };
 
-  // The short keys the observation IRI is made of (notations, codes, periods): as unique as
-  // the IRI, and short to hash and spill. In a long table the measure is part of the key.
-  const rowKey = (only: number): string => {
-    let key = '';
-    for (const i of dimensionSlots) key += `${scratch.keys[i]}\u0000`;
-    return key + only;
-  };
+  // The row's key: the short keys the observation IRI is made of (notations, codes, periods),
+  // as unique as the IRI, each dimension's numbered (a dozen characters to hash and spill,
+  // not a hundred). In a long table the measure is part of the key.
+  const compact = new CompactKeys(dimensionSlots.length);
+  const rowKey = (only: number): string => compact.of(scratch.keys, dimensionSlots, only);
 
   const resolve = (cells: readonly string[]): ResolvedRow => {
     const { failures, warnings, only } = resolveCells(cells);

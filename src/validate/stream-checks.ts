@@ -95,6 +95,19 @@ export class ObservationChecker {
   private readonly rowValue: Float64Array;
   private readonly rowFocus: (string | undefined)[];
   private readonly valueOf = (p: string): number => this.rowValue[this.measureIndexOf(p)]!;
+  /**
+   * Behind the run's key gate (no IC-12 here): the row's observations so far that share one
+   * set of dimension values (one object each), and the measures they cover. A row that covers
+   * every measure of its key (a wide row; any row of a one-measure cube) leaves nothing for
+   * IC-17 to find later, and the gate keeps other rows off its key: it skips the key index.
+   */
+  private readonly pendingDims: (Term | undefined)[];
+  private pendingBits = 0;
+  private pendingAt = -1;
+  /** One value a dimension (the pending key's counts). */
+  private readonly ones: Int32Array;
+  /** Every measure's bit: a key with these is complete (IC-17). */
+  private readonly allBits: number;
 
   /** `keyLimit`: distinct keys kept in memory before the key index spills (workers: never). */
   constructor(private readonly spec: CubeSpec, keyLimit = KEY_LIMIT) {
@@ -122,6 +135,10 @@ export class ObservationChecker {
     this.rowFocus = new Array(this.measureSlots.length).fill(undefined);
     this.lastValue = new Array(spec.dimensions.length).fill(undefined);
     this.lastValueHash = new Float64Array(spec.dimensions.length);
+    this.pendingDims = new Array(spec.dimensions.length).fill(undefined);
+    this.ones = new Int32Array(spec.dimensions.length).fill(1);
+    const expected = Math.min(this.measureSlots.length, 31);
+    this.allBits = expected === 31 ? 0x7fffffff : (1 << expected) - 1;
   }
 
   /** Checks the observations of one row (or one key) given as groups (whole graphs, tests); `at` identifies the row for IC-12 messages. */
@@ -151,6 +168,7 @@ export class ObservationChecker {
       const found = this.checkObservation(s[start]!.value, p, o, start, end, at);
       if (found !== NONE) out = added(out, ...found);
     }
+    this.flushPending();
     for (const rule of this.rules) {
       if (!rule.uses.every((u) => !Number.isNaN(this.valueOf(u)))) continue;
       const message = rule.check(this.valueOf);
@@ -226,25 +244,9 @@ export class ObservationChecker {
     if (!isObservation) return NONE;
     let out: Violation[] = NONE;
     if (counts[this.dataSetSlot] !== 1 || firsts[this.dataSetSlot]!.value !== spec.dataset) out = added(out, violation(focus, 'IC-1', 'Unique DataSet', `has ${counts[this.dataSetSlot]} qb:dataSet values, expected <${spec.dataset}>`));
-    // The key's hash, from a cached hash of each dimension's value(s), mixed in dimension order.
-    let h1 = 0x9e3779b9;
-    let h2 = 0x85ebca6b;
     for (let d = 0; d < spec.dimensions.length; d++) {
-      const n = counts[d]!;
-      if (n === 0) out = added(out, violation(focus, 'IC-11', 'All dimensions required', `has no value for dimension <${spec.dimensions[d]}>`, { path: spec.dimensions[d] }));
-      let vh: number;
-      if (n === 1 && firsts[d] === this.lastValue[d]) vh = this.lastValueHash[d]!;
-      else {
-        vh = this.valueHashOf(n === 0 ? '' : n === 1 ? firsts[d]!.value : this.all(d).map((t) => t.value).join('\u0002'));
-        if (n === 1) {
-          this.lastValue[d] = firsts[d];
-          this.lastValueHash[d] = vh;
-        }
-      }
-      h1 = Math.imul(h1 ^ (vh >>> 0), 2654435761) ^ d;
-      h2 = Math.imul(h2 ^ Math.floor(vh / 4294967296), 1597334677) ^ (h1 >>> 15);
+      if (counts[d] === 0) out = added(out, violation(focus, 'IC-11', 'All dimensions required', `has no value for dimension <${spec.dimensions[d]}>`, { path: spec.dimensions[d] }));
     }
-    const h = 4294967296 * (2097151 & (h2 ^ (h1 >>> 7))) + (Math.imul(h1 ^ (h2 >>> 13), 3266489909) >>> 0);
     const mt = this.measureTypeSlot;
     const measure = counts[mt] === 1 ? firsts[mt]!.value : undefined;
     const ms = measure === undefined ? -1 : this.slotOf.get(measure) ?? -1;
@@ -274,9 +276,70 @@ export class ObservationChecker {
     if (spec.unitRequired && counts[this.unitSlot] === 0) out = added(out, violation(focus, 'IC-13', 'Required attributes', 'has no sdmx-attribute:unitMeasure', { path: SDMX_ATTRIBUTE.unitMeasure }));
     // Beyond 31 measures the bitmask would overflow; no MoJ table comes near that.
     const bit = mi >= 0 && mi < 31 ? 1 << mi : 0;
-    const first = this.keys.observe(h, at, bit);
-    if (first >= 0 && spec.repeats !== false) out = added(out, duplicate(focus, first));
+    if (spec.repeats === false) this.gatedKey(bit, at);
+    else {
+      const first = this.keys.observe(this.keyHash(this.firsts, this.counts), at, bit);
+      if (first >= 0) out = added(out, duplicate(focus, first));
+    }
     return out;
+  }
+
+  /** Behind the key gate: the observation joins its row's pending key, or the key index. */
+  private gatedKey(bit: number, at: number): void {
+    const { counts, firsts, pendingDims } = this;
+    const d0 = this.spec.dimensions.length;
+    if (this.pendingAt >= 0) {
+      let same = true;
+      for (let d = 0; d < d0 && same; d++) same = counts[d] === 1 && firsts[d] === pendingDims[d];
+      if (same) {
+        this.pendingBits |= bit;
+        return;
+      }
+      this.flushPending();
+    }
+    for (let d = 0; d < d0; d++) {
+      // A dimension with no value or several: straight to the index, as without the gate.
+      if (counts[d] !== 1) {
+        this.keys.observe(this.keyHash(firsts, counts), at, bit);
+        return;
+      }
+    }
+    for (let d = 0; d < d0; d++) pendingDims[d] = firsts[d];
+    this.pendingBits = bit;
+    this.pendingAt = at;
+  }
+
+  /** The row's pending key to the index, unless its observations covered every measure. */
+  private flushPending(): void {
+    if (this.pendingAt < 0) return;
+    if (this.pendingBits !== this.allBits) this.keys.observe(this.keyHash(this.pendingDims, this.ones), this.pendingAt, this.pendingBits);
+    this.pendingAt = -1;
+    this.pendingDims.fill(undefined);
+  }
+
+  /**
+   * A key's hash, from a cached hash of each dimension's value(s), mixed in dimension order:
+   * `values` the first value of each dimension, `counts` how many (several only for the
+   * observation being checked, whose others are in `extra`).
+   */
+  private keyHash(firsts: readonly (Term | undefined)[], counts: ArrayLike<number>): number {
+    let h1 = 0x9e3779b9;
+    let h2 = 0x85ebca6b;
+    for (let d = 0; d < this.spec.dimensions.length; d++) {
+      const n = counts[d]!;
+      let vh: number;
+      if (n === 1 && firsts[d] === this.lastValue[d]) vh = this.lastValueHash[d]!;
+      else {
+        vh = this.valueHashOf(n === 0 ? '' : n === 1 ? firsts[d]!.value : this.all(d).map((t) => t.value).join('\u0002'));
+        if (n === 1) {
+          this.lastValue[d] = firsts[d];
+          this.lastValueHash[d] = vh;
+        }
+      }
+      h1 = Math.imul(h1 ^ (vh >>> 0), 2654435761) ^ d;
+      h2 = Math.imul(h2 ^ Math.floor(vh / 4294967296), 1597334677) ^ (h1 >>> 15);
+    }
+    return 4294967296 * (2097151 & (h2 ^ (h1 >>> 7))) + (Math.imul(h1 ^ (h2 >>> 13), 3266489909) >>> 0);
   }
 
   /** The key table, to merge with another checker's (workers checking parts of one file). */
@@ -307,8 +370,7 @@ export class ObservationChecker {
   settle(): { duplicates: { at: number; violation: Violation }[]; incomplete: IncompleteKey[] } {
     if (!this.settled) {
       const expected = Math.min(this.measureSlots.length, 31);
-      const full = expected === 31 ? 0x7fffffff : (1 << expected) - 1;
-      const { duplicates, shortfalls } = this.keys.settle(full);
+      const { duplicates, shortfalls } = this.keys.settle(this.allBits);
       this.settled = { duplicates, incomplete: shortfalls.map((s) => ({ at: s.at, present: popcount(s.bits), expected })) };
     }
     return {
