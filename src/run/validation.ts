@@ -8,7 +8,7 @@ import { QB } from '../rdf/ns.js';
 import { quadToNTriples, termFromJson, termToJson, type TermJson } from '../rdf/term.js';
 import { columnOf } from './locate.js';
 import { doing, during } from './activity.js';
-import { ObservationChecker, observationEnd, type CheckerKeys, type CubeSpec } from '../validate/stream-checks.js';
+import { ObservationChecker, observationEnd, type CheckerKeys, type CubeSpec, type DimensionVisitor } from '../validate/stream-checks.js';
 import type { Violation } from '../validate/violation.js';
 import { DisclosureTable } from '../disclosure/table.js';
 import type { DisclosureCounts } from '../disclosure/run.js';
@@ -63,17 +63,6 @@ interface Origin {
   readonly index: number;
 }
 
-/** What one place of an observation's triples held last time (see `recordCode`). */
-interface Place {
-  predicate: Term | undefined;
-  uses: Map<string, FirstUse> | null;
-  object: Term | undefined;
-  first: FirstUse | undefined;
-}
-
-/** Places of an observation's triples remembered from one observation to the next. */
-const PLACES = 64;
-
 /** The first observation that used a dimension value, and how many did. */
 interface FirstUse extends Origin {
   readonly subject: string;
@@ -109,10 +98,14 @@ export class RunValidation {
    */
   private readonly firstUses = new Map<string, Map<string, FirstUse>>();
   private readonly firstUseOfTerm = new Map<Term, FirstUse>();
-  /** Per place in an observation: the predicate last there, its dimension's first uses, the object and its first use. */
-  private readonly places: Place[] = Array.from({ length: PLACES }, () => ({ predicate: undefined, uses: null, object: undefined, first: undefined }));
-  /** Predicate term → its dimension's first uses, or null for other predicates. */
-  private readonly dimensionOf = new Map<Term, Map<string, FirstUse> | null>();
+  /** Per dimension (the cube's order): its IRI, its first uses, and the value and first use of its last observation. */
+  private readonly dimensionIris: readonly string[];
+  private readonly usesOf: readonly Map<string, FirstUse>[];
+  private readonly lastValue: (Term | undefined)[];
+  private readonly lastUse: (FirstUse | undefined)[];
+  /** The row being checked, for the first uses its observations make. */
+  private rowLine = 0;
+  private rowCells: readonly string[] = [];
   /** The cube's figures, kept for disclosure control when the mapping asks for it. */
   private readonly disclosure: DisclosureTable | undefined;
   /** What the disclosure checks found (after `finish`). */
@@ -148,6 +141,10 @@ export class RunValidation {
     // No limit, or a negative one (a part of a large file, in a worker): no whole graph.
     if (wholeGraphLimit <= 0) this.graph = undefined;
     for (const d of model.cube.dimensions) this.firstUses.set(d.property, new Map());
+    this.dimensionIris = model.cube.dimensions.map((d) => d.property);
+    this.usesOf = this.dimensionIris.map((iri) => this.firstUses.get(iri)!);
+    this.lastValue = this.dimensionIris.map(() => undefined);
+    this.lastUse = this.dimensionIris.map(() => undefined);
     this.disclosure = model.disclosure ? new DisclosureTable(model, header) : undefined;
   }
 
@@ -173,9 +170,10 @@ export class RunValidation {
         this.origin.clear();
       }
     }
-    this.recordCodes(line, cells);
     this.disclosure?.addRow(rowS, rowP, rowO, n, line, cells, largest);
-    const violations = this.checker.checkTriples(rowS, rowP, rowO, n, line);
+    this.rowLine = line;
+    this.rowCells = cells;
+    const violations = this.checker.checkTriples(rowS, rowP, rowO, n, line, this.recordCodes);
     const out = violations.length === 0 ? [] : violations.map((v) => this.toDiagnostic(v, line, cells, this.observationIndex(v.focus)));
     rowS.length = rowP.length = rowO.length = 0;
     return out;
@@ -190,64 +188,34 @@ export class RunValidation {
     return found;
   }
 
-  /** First uses of each dimension value in the row. */
-  private recordCodes(line: number, cells: readonly string[]): void {
-    const { rowS, rowP, rowO } = this;
-    // Not forEachObservation: this runs on every row, and a closure per row is garbage.
-    for (let start = 0, end = 0, index = 0; start < rowS.length; start = end, index++) {
-      end = observationEnd(rowS, start, rowS.length);
-      for (let i = start; i < end; i++) {
-        // The usual cases inline: a predicate that is no dimension, or the code its place held before.
-        const j = i - start;
-        const place = j < PLACES ? this.places[j]! : undefined;
-        if (place !== undefined && place.predicate === rowP[i]) {
-          if (place.uses === null) continue;
-          if (place.object === rowO[i]) {
-            place.first!.uses++;
-            continue;
-          }
-        }
-        this.recordCode(rowS[i]!, rowP[i]!, rowO[i]!, line, cells, index, j);
-      }
+  /** First uses of each dimension value of an observation, as the checks tally them. */
+  private readonly recordCodes: DimensionVisitor = (index, focus, values, counts) => {
+    for (let d = 0; d < this.dimensionIris.length; d++) {
+      const n = counts[d]!;
+      if (n === 1) this.recordCode(d, values[d]!, index, focus);
+      else if (n > 1) for (const v of this.checker.valuesOf(d)) this.recordCode(d, v, index, focus);
     }
-  }
+  };
 
-  /**
-   * One triple's, at place `j` of its observation, when `recordCodes` did not find it at that
-   * place (a new predicate or another code there): found by identity, then by value, and
-   * remembered at its place.
-   */
-  private recordCode(s: Term, p: Term, o: Term, line: number, cells: readonly string[], index: number, j: number): void {
-    const place = j < PLACES ? this.places[j]! : undefined;
-    let uses: Map<string, FirstUse> | null | undefined;
-    if (place?.predicate === p) uses = place.uses;
-    else {
-      uses = this.dimensionOf.get(p);
-      if (uses === undefined) {
-        uses = this.firstUses.get(p.value) ?? null;
-        if (this.dimensionOf.size >= 10_000) this.dimensionOf.clear();
-        this.dimensionOf.set(p, uses);
-      }
-      if (place) {
-        place.predicate = p;
-        place.uses = uses;
-        place.object = undefined;
-      }
+  /** One use of a dimension's value: most often the value its last observation had. */
+  private recordCode(d: number, o: Term, index: number, focus: string): void {
+    if (this.lastValue[d] === o) {
+      this.lastUse[d]!.uses++;
+      return;
     }
-    if (uses === null) return;
+    const dimension = this.dimensionIris[d]!;
     let first = this.firstUseOfTerm.get(o);
-    if (first && first.dimension === p.value) first.uses++;
+    if (first && first.dimension === dimension) first.uses++;
     else {
+      const uses = this.usesOf[d]!;
       first = uses.get(o.value);
       if (first) first.uses++;
-      else uses.set(o.value, (first = { line, cells, index, subject: s.value, value: o, dimension: p.value, uses: 1 }));
+      else uses.set(o.value, (first = { line: this.rowLine, cells: this.rowCells, index, subject: focus, value: o, dimension, uses: 1 }));
       if (this.firstUseOfTerm.size >= 20_000) this.firstUseOfTerm.clear();
       this.firstUseOfTerm.set(o, first);
     }
-    if (place) {
-      place.object = o;
-      place.first = first;
-    }
+    this.lastValue[d] = o;
+    this.lastUse[d] = first;
   }
 
   private toDiagnostic(v: Violation, line: number, cells: readonly string[], index: number, note = ''): Diagnostic {

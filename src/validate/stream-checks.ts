@@ -18,6 +18,13 @@ export interface CubeSpec {
   readonly repeats?: boolean;
 }
 
+/**
+ * Sees each observation's dimension values as the checks tally them (convert's first uses of
+ * codes, IC-19/20/21): `index` is the observation's place in the row, `values` the first
+ * value of each dimension and `counts` how many (the others: `ObservationChecker.valuesOf`).
+ */
+export type DimensionVisitor = (index: number, focus: string, values: readonly (Term | undefined)[], counts: Int32Array) => void;
+
 /** One observation's triples, in the order they were written. */
 export interface ObservationTriples {
   readonly subject: string;
@@ -158,14 +165,14 @@ export class ObservationChecker {
   }
 
   /** Checks a row given as parallel lists of its first `n` triples; each subject run is one observation. */
-  checkTriples(s: readonly Term[], p: readonly Term[], o: readonly Term[], n: number, at: number): Violation[] {
+  checkTriples(s: readonly Term[], p: readonly Term[], o: readonly Term[], n: number, at: number, visit?: DimensionVisitor): Violation[] {
     let out: Violation[] = NONE;
     const { rowValue, rowFocus } = this;
     rowValue.fill(NaN);
-    for (let start = 0, end = 0; start < n; start = end) {
+    for (let start = 0, end = 0, index = 0; start < n; start = end, index++) {
       end = observationEnd(s, start, n);
       this.observations++;
-      const found = this.checkObservation(s[start]!.value, p, o, start, end, at);
+      const found = this.checkObservation(s[start]!.value, p, o, start, end, at, index, visit);
       if (found !== NONE) out = added(out, ...found);
     }
     this.flushPending();
@@ -203,13 +210,18 @@ export class ObservationChecker {
     return vh;
   }
 
+  /** Every value of dimension `d` in the observation being checked (for a `DimensionVisitor`). */
+  valuesOf(d: number): Term[] {
+    return this.all(d);
+  }
+
   /** All objects of a slot, in order. */
   private all(slot: number): Term[] {
     const first = this.firsts[slot];
     return first === undefined ? [] : [first, ...(this.extra.get(slot) ?? [])];
   }
 
-  private checkObservation(focus: string, ps: readonly Term[], os: readonly Term[], start: number, end: number, at: number): Violation[] {
+  private checkObservation(focus: string, ps: readonly Term[], os: readonly Term[], start: number, end: number, at: number, index: number, visit: DimensionVisitor | undefined): Violation[] {
     const { spec, counts, firsts } = this;
     counts.fill(0);
     if (this.extra.size) this.extra.clear();
@@ -242,6 +254,7 @@ export class ObservationChecker {
       else if (k === this.statusSlot && SUPPRESSING.has(o.value)) suppressed = true;
     }
     if (!isObservation) return NONE;
+    visit?.(index, focus, firsts, counts);
     let out: Violation[] = NONE;
     if (counts[this.dataSetSlot] !== 1 || firsts[this.dataSetSlot]!.value !== spec.dataset) out = added(out, violation(focus, 'IC-1', 'Unique DataSet', `has ${counts[this.dataSetSlot]} qb:dataSet values, expected <${spec.dataset}>`));
     for (let d = 0; d < spec.dimensions.length; d++) {
