@@ -84,30 +84,17 @@ function compactor(context: JsonLdContext) {
   // A compact IRI longer than every term cannot be one (observation IRIs never are).
   const longestTerm = Math.max(0, ...Object.keys(context).map((k) => k.length));
   /**
-   * The prefixes that can compact IRIs starting with a given head (the IRI up to its last
-   * gen-delim), best first. Every namespace here ends with a gen-delim, so the ones an IRI
-   * starts with are exactly those its head starts with; and two candidates' compact IRIs
-   * differ in length by the same amount for any tail, and compare by their distinct prefix
-   * names, so the order holds for every IRI of that head.
+   * Every prefix, best first: two candidates' compact IRIs differ in length by the same amount
+   * for any IRI both can compact, and compare by their distinct prefix names, so one order
+   * holds for every IRI. Every namespace here ends with a gen-delim, so a prefix can compact
+   * an IRI exactly when the IRI starts with its namespace and goes on past it.
    */
-  const byHead = new Map<string, readonly (readonly [string, string])[]>();
-  const candidates = (head: string): readonly (readonly [string, string])[] => {
-    let list = byHead.get(head);
-    if (list === undefined) {
-      list = prefixes.filter(([, ns]) => head.startsWith(ns)).sort(([p1, ns1], [p2, ns2]) => p1.length - ns1.length - (p2.length - ns2.length) || (`${p1}:` < `${p2}:` ? -1 : 1));
-      if (byHead.size >= CACHE_LIMIT) byHead.clear();
-      byHead.set(head, list);
-    }
-    return list;
-  };
+  const ranked = [...prefixes].sort(([p1, ns1], [p2, ns2]) => p1.length - ns1.length - (p2.length - ns2.length) || (`${p1}:` < `${p2}:` ? -1 : 1));
 
   /** The shortest, then least, compact IRI that is not a term of another meaning. */
   const curie = (iri: string, forValue: boolean): string | undefined => {
-    let end = iri.length - 1;
-    while (end >= 0 && !isGenDelim(iri.charCodeAt(end))) end--;
-    if (end < 0) return undefined;
-    for (const [prefix, ns] of candidates(iri.slice(0, end + 1))) {
-      if (iri.length <= ns.length) continue;
+    for (const [prefix, ns] of ranked) {
+      if (iri.length <= ns.length || !iri.startsWith(ns)) continue;
       const c = `${prefix}:${iri.slice(ns.length)}`;
       const term = c.length <= longestTerm ? context[c] : undefined;
       if (term !== undefined && (forValue || expand(c) !== iri)) continue;
