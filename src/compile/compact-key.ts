@@ -7,8 +7,9 @@ export const NUMBERED_LIMIT = 0xd000;
  * dimension. A million rows' keys are then hashed and spilled as ~12 characters each, not
  * ~100. Exact within a run: numbers stand one-to-one for value keys. A dimension past
  * `NUMBERED_LIMIT` distinct values (an ID column) keeps its later values as text: a NUL (no
- * number's character), the length, a colon, the value, so no two different keys read alike. Characters
- * stay below the surrogates, so a key survives UTF-8 (the gate's spill files) unchanged.
+ * number's character), the length, a colon, the value, so no two different keys read alike.
+ * Characters stay below the surrogates, so a key survives UTF-8 (the spill files) unchanged.
+ * Used by the key gate and by the table of rows that combine.
  */
 export class CompactKeys {
   private readonly numbers: Map<string, number>[];

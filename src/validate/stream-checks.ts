@@ -332,7 +332,7 @@ export class ObservationChecker {
 
   /**
    * A key's hash, from a cached hash of each dimension's value(s), mixed in dimension order:
-   * `values` the first value of each dimension, `counts` how many (several only for the
+   * `firsts` the first value of each dimension, `counts` how many (several only for the
    * observation being checked, whose others are in `extra`).
    */
   private keyHash(firsts: readonly (Term | undefined)[], counts: ArrayLike<number>): number {
