@@ -229,7 +229,8 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
         if (opts.validate !== false && !model.linkset && !model.csvw) {
           // Bytes read so far include read-ahead, so this under-estimates the rows: a safe bound.
           const rowsAtLeast = (): number => (progress.rows > 0 ? (progress.totalBytes / progress.bytesRead) * progress.rows : 0);
-          validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit, opts.keyLimit, rowsAtLeast, keys !== undefined);
+          // Rows that combine leave one row a key: no repeats for the checks to find either.
+          validation = new RunValidation(model, csv, ev.names, opts.wholeGraphLimit, opts.keyLimit, rowsAtLeast, keys !== undefined || plan.combiner !== undefined);
           // The second pass of --apply-suppression only checks again: nothing more to suggest.
           if (opts.suppression && !suppress) validation.suggestSuppression = opts.suppression.cost;
         }
@@ -264,9 +265,11 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
       if (targets.some((t) => t.full)) for (const t of targets) await t.flush();
     }
     if (aggregator) {
-      for await (const group of aggregator.finish()) {
-        runner!.emit(group);
-        if (targets.some((t) => t.full)) for (const t of targets) await t.flush();
+      for await (const groups of aggregator.finish()) {
+        for (const group of groups) {
+          runner!.emit(group);
+          if (targets.some((t) => t.full)) for (const t of targets) await t.flush();
+        }
       }
       summary.records.merged = aggregator.merged;
     }

@@ -10,7 +10,7 @@ import { quadToNTriples } from '../rdf/term.js';
 import { CODE_RULES, cubeSpecOf, standInQuads } from '../run/validation.js';
 import { during } from '../run/activity.js';
 import { formatByPath } from '../sinks/registry.js';
-import { ObservationChecker } from './stream-checks.js';
+import { ObservationChecker, type DimensionVisitor } from './stream-checks.js';
 import { validateGraph, type GraphOptions, type GraphValidation, type ShapeSource } from './validate-graph.js';
 import { once, type Violation } from './violation.js';
 import { grouped } from '../diagnostics/numbers.js';
@@ -43,7 +43,41 @@ interface Cube {
   readonly checker: ObservationChecker;
   /** dimension → value → first use (distinct codes are few at any row count). */
   readonly firstUses: Map<string, Map<string, FirstUse>>;
+  /** Each observation's dimension values as the checks tally them, into `firstUses`. */
+  readonly recordCodes: DimensionVisitor;
   observations: number;
+}
+
+/**
+ * Counts the first use of each dimension value as the checks hand over an observation's
+ * values (in the order of `dimensions`), the same tally `convert` keeps. Consecutive
+ * observations mostly share a dimension's value, and the reader gives equal terms as one
+ * object: the last value of each dimension is the fast path.
+ */
+function firstUseTally(dimensions: readonly string[], firstUses: ReadonlyMap<string, Map<string, FirstUse>>, checker: () => ObservationChecker): DimensionVisitor {
+  const usesOf = dimensions.map((d) => firstUses.get(d)!);
+  const lastValue: (Term | undefined)[] = dimensions.map(() => undefined);
+  const lastUse: (FirstUse | undefined)[] = dimensions.map(() => undefined);
+  const record = (d: number, o: Term, focus: string): void => {
+    if (lastValue[d] === o) {
+      lastUse[d]!.uses++;
+      return;
+    }
+    const uses = usesOf[d]!;
+    let first = uses.get(o.value);
+    if (first) first.uses++;
+    // Kept to the end: a copy (`detached`), not a slice of a parser's text.
+    else uses.set(detached(o.value), (first = { subject: detached(focus), value: o, uses: 1 }));
+    lastValue[d] = o;
+    lastUse[d] = first;
+  };
+  return (_index, focus, values, counts) => {
+    for (let d = 0; d < usesOf.length; d++) {
+      const n = counts[d]!;
+      if (n === 1) record(d, values[d]!, focus);
+      else if (n > 1) for (const v of checker().valuesOf(d)) record(d, v, focus);
+    }
+  };
 }
 
 /**
@@ -70,8 +104,10 @@ export async function validateStreaming(files: readonly string[], models: Readon
     if (cube) return cube;
     const model = models.get(dataset);
     if (!model || model.disclosure) throw new WholeGraph(model ? 'disclosure rules' : `no mapping for <${dataset}>`);
-    const firstUses = new Map(model.cube.dimensions.map((d) => [d.property, new Map<string, FirstUse>()]));
-    cubes.set(dataset, (cube = { model, checker: new ObservationChecker({ ...cubeSpecOf(model), repeats: true }), firstUses, observations: 0 }));
+    const spec = cubeSpecOf(model);
+    const firstUses = new Map(spec.dimensions.map((d) => [d, new Map<string, FirstUse>()]));
+    const checker = new ObservationChecker({ ...spec, repeats: true });
+    cubes.set(dataset, (cube = { model, checker, firstUses, recordCodes: firstUseTally(spec.dimensions, firstUses, () => checker), observations: 0 }));
     return cube;
   };
   // One run of a subject's triples, as three parallel lists reused from run to run.
@@ -79,13 +115,6 @@ export async function validateStreaming(files: readonly string[], models: Readon
   const rowP: Term[] = [];
   const rowO: Term[] = [];
   let runStart = 0;
-  // Per line of an observation: the predicate, object and first use of the one before.
-  const RECENT = 64;
-  const recentP: (Term | undefined)[] = new Array<Term | undefined>(RECENT);
-  const recentCube: (Cube | undefined)[] = new Array<Cube | undefined>(RECENT);
-  const recentUses: (Map<string, FirstUse> | undefined)[] = new Array<Map<string, FirstUse> | undefined>(RECENT);
-  const recentO: (Term | undefined)[] = new Array<Term | undefined>(RECENT);
-  const recentFirst: (FirstUse | undefined)[] = new Array<FirstUse | undefined>(RECENT);
   const endRun = (): void => {
     const n = rowS.length;
     if (n === 0) return;
@@ -104,33 +133,7 @@ export async function validateStreaming(files: readonly string[], models: Readon
       const cube = cubeOf(dataset);
       cube.observations++;
       // `at` is the run's first triple (0-based): in N-Triples its line, which IC-12 names.
-      for (const v of cube.checker.checkTriples(rowS, rowP, rowO, n, runStart)) violations.push(inDump(v, lineBased));
-      for (let i = 0; i < n; i++) {
-        // The i-th line of an observation mostly has the predicate, and often the object, it
-        // had in the one before (the reader gives equal terms as one object): no lookup then.
-        const at = i < RECENT ? i : RECENT - 1;
-        const p = rowP[i]!;
-        const o = rowO[i]!;
-        let uses = recentUses[at];
-        if (recentP[at] !== p || recentCube[at] !== cube) {
-          uses = cube.firstUses.get(p.value);
-          recentP[at] = p;
-          recentCube[at] = cube;
-          recentUses[at] = uses;
-          recentO[at] = undefined;
-        }
-        if (!uses) continue;
-        if (recentO[at] === o) {
-          recentFirst[at]!.uses++;
-          continue;
-        }
-        let first = uses.get(o.value);
-        if (first) first.uses++;
-        // Kept to the end: a copy (`detached`), not a slice of a parser's text.
-        else uses.set(detached(o.value), (first = { subject: detached(rowS[0]!.value), value: o, uses: 1 }));
-        recentO[at] = o;
-        recentFirst[at] = first;
-      }
+      for (const v of cube.checker.checkTriples(rowS, rowP, rowO, n, runStart, cube.recordCodes)) violations.push(inDump(v, lineBased));
     }
     rowS.length = rowP.length = rowO.length = 0;
   };

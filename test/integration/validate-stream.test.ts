@@ -21,6 +21,9 @@ const J = 'https://w3id.org/justice-lod/def/justice';
 let dir: string;
 let good: string;
 let broken: string;
+let manyUses: string;
+/** The observations given one code that is in no list, in dump order. */
+let misfits: string[];
 
 interface Finding { rule: string; focus: string; path?: string; message: string; source?: { line: number } }
 
@@ -50,6 +53,10 @@ beforeAll(async () => {
   out.splice(out.length - 1, 0, ...lines.filter((l) => l.startsWith(`${d} `)).map((l) => l.replace(d, d.replace(/>$/, '-copy>'))));
   broken = join(dir, 'broken.nt');
   writeFileSync(broken, out.join('\n'));
+  // One code that is in no list, used by three observations (and ethnicity values either side of them).
+  misfits = [subjects[10]!, subjects[20]!, subjects[30]!];
+  manyUses = join(dir, 'many-uses.nt');
+  writeFileSync(manyUses, lines.map((l) => (misfits.some((m) => l.startsWith(`${m} <${J}#ethnicity>`)) ? `${l.split(' ')[0]} <${J}#ethnicity> <${J}/ethnicity/venusian> .` : l)).join('\n'));
 }, 120_000);
 
 describe('validate of a large dump, as a stream', () => {
@@ -78,6 +85,17 @@ describe('validate of a large dump, as a stream', () => {
     for (const rule of ['IC-11', 'IC-13', 'IC-19', 'rule:range']) expect(line(streamed.violations, rule), rule).toBe(line(whole.violations, rule));
     expect(streamed.violations.find((v) => v.rule === 'IC-12')!.message).toMatch(/the observation at line [\d,]+ of the dump/);
     expect(streamed.violations.find((v) => v.rule === 'IC-19')!.message).not.toMatch(/first of/);
+  });
+
+  it('reports a code used by many observations once, at its first observation, with how many use it', async () => {
+    const streamed = await findings(manyUses, true);
+    const whole = await findings(manyUses, false);
+    const ic19 = streamed.violations.filter((v) => v.rule === 'IC-19');
+    expect(ic19).toHaveLength(1);
+    expect(ic19[0]!.focus).toBe(misfits[0]!.slice(1, -1));
+    expect(ic19[0]!.message).toMatch(/\(first of 3 observations with this value\)/);
+    // The whole graph names every observation that uses it; the stream names the first of them.
+    expect(whole.violations.filter((v) => v.rule === 'IC-19').map((v) => v.focus).sort()).toEqual(misfits.map((m) => m.slice(1, -1)).sort());
   });
 
   it('falls back to the whole graph when a data set has no mapping to check it by', async () => {

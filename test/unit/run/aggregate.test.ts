@@ -84,7 +84,7 @@ async function run(rows: { key: string; cells: string[]; line: number }[], sorte
     const ended = await agg.add(r.key, r.cells, r.line);
     if (ended) out.push(ended);
   }
-  for await (const g of agg.finish()) out.push(g);
+  for await (const g of agg.finish()) out.push(...g);
   return { out, merged: agg.merged };
 }
 
@@ -132,7 +132,7 @@ describe('rows spilled to disk', () => {
       const a = new Aggregator(combiner('sum'), false, limit);
       for (const [i, r] of rows.entries()) await a.add(r[0]!, r, i + 2);
       const out: MergedRow[] = [];
-      for await (const g of a.finish()) out.push(g);
+      for await (const g of a.finish()) out.push(...g);
       expect(a.merged).toBe(odd.length);
       return out.sort((x, y) => x.line - y.line);
     };
@@ -153,7 +153,7 @@ describe('spill files written in the background', () => {
     const a = new Aggregator(combiner('first'), false, 1);
     for (const [i, r] of rows.entries()) await a.add(r[0]!, r, i + 2);
     const out: MergedRow[] = [];
-    for await (const g of a.finish()) out.push(g);
+    for await (const g of a.finish()) out.push(...g);
     expect(out).toHaveLength(40);
     for (const g of out) expect(g.cells[1]).toBe(g.cells[0]!.slice(1, g.cells[0]!.indexOf('|')));
     expect(a.merged).toBe(2400 - 40);
@@ -170,7 +170,7 @@ describe('spill files written in the background', () => {
       await a.add('k1', ['k1', String(i), '1', '1', cell], 3 + i);
     }
     const out: MergedRow[] = [];
-    for await (const g of a.finish()) out.push(g);
+    for await (const g of a.finish()) out.push(...g);
     const k1 = out.find((g) => g.line === 3)!;
     expect(k1.cells[1]).toBe(String(sum));
     expect(k1.rows).toBe(5000);
@@ -184,7 +184,7 @@ describe('spill files written in the background', () => {
     await a.add('k1', [big, '2', '1', '1'], 3);
     await a.add('k1', [big, '3', '1', '1'], 4);
     const out: MergedRow[] = [];
-    for await (const g of a.finish()) out.push(g);
+    for await (const g of a.finish()) out.push(...g);
     const k1 = out.find((g) => g.line === 3)!;
     expect(k1.cells[0]).toBe(big);
     expect(k1.cells[1]).toBe('5');
