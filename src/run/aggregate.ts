@@ -35,16 +35,21 @@ export class Aggregator {
   private spill: Spill | undefined;
   /** Rows folded into an earlier row of the same key. */
   merged = 0;
+  /** Rows added whose group is not yet handed on (what `finish` has left to do). */
+  pending = 0;
 
   constructor(private readonly combiner: Combiner, private readonly sorted: boolean, private readonly limit = GROUP_LIMIT) {}
 
   /** Adds a row; in sorted mode returns the group that this row's new key ended. */
   async add(key: string, cells: readonly string[], line: number): Promise<MergedRow | undefined> {
+    this.pending++;
     if (this.sorted) {
       const cur = this.current;
       if (cur && cur.key === key) return this.fold(cur.group, cells);
       this.current = { key, group: this.combiner.start(cells, line) };
-      return cur && this.result(cur.group);
+      if (!cur) return undefined;
+      this.pending -= cur.group.rows;
+      return this.result(cur.group);
     }
     if (this.spill) return this.spillRow(key, cells, line);
     const group = this.table.get(key);

@@ -16,6 +16,7 @@ import { RunValidation } from './validation.js';
 import { RowRunner, type ObservationHook, type TripleTarget } from './row-runner.js';
 import type { Aggregator } from './aggregate.js';
 import { RowKeys } from './row-keys.js';
+import { during } from './activity.js';
 import { OutputError, outOfSpace } from '../sinks/io-error.js';
 import { TooManyCodes } from '../compile/generated.js';
 import type { SuppressionCost } from '../disclosure/suggest.js';
@@ -265,12 +266,18 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
       if (targets.some((t) => t.full)) for (const t of targets) await t.flush();
     }
     if (aggregator) {
-      for await (const groups of aggregator.finish()) {
-        for (const group of groups) {
-          runner!.emit(group);
-          if (targets.some((t) => t.full)) for (const t of targets) await t.flush();
+      // Once the rows are read, the groups are combined and written: a phase of its own, with
+      // its bar (a spilled table of a large extract takes as long again as the reading).
+      const table = aggregator;
+      await during('combining rows with one key', async (a) => {
+        for await (const groups of table.finish()) {
+          for (const group of groups) {
+            runner!.emit(group);
+            a.done += group.rows;
+            if (targets.some((t) => t.full)) for (const t of targets) await t.flush();
+          }
         }
-      }
+      }, { total: table.pending, unit: 'rows' });
       summary.records.merged = aggregator.merged;
     }
     const late = keys?.settle() ?? [];

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { canonical } from '../support/graph.js';
 import { convertInMemory } from '../support/run.js';
 import type { ConvertResult } from '../../src/run/convert.js';
+import { current, watch, type Activity } from '../../src/run/activity.js';
 
 const root = new URL('.', import.meta.url).pathname;
 const cases = readdirSync(root, { withFileTypes: true })
@@ -71,7 +72,21 @@ describe.each(cases.map((dir) => [relative(root, dir), dir]))('%s', (_name, dir)
   // the same graph, problems and counts whether it spills or not.
   it('gives the same graph and counts when the groups of rows that combine spill to disk', async () => {
     const memory = await convertInMemory(join(dir, 'mapping.yaml'));
-    const spilled = await convertInMemory(join(dir, 'mapping.yaml'), { groupLimit: 0 });
+    // The phases the run announces (a terminal's progress line draws them).
+    const phases: Activity[] = [];
+    const unwatch = watch(() => {
+      const a = current();
+      if (a && !phases.includes(a)) phases.push(a);
+    });
+    const spilled = await convertInMemory(join(dir, 'mapping.yaml'), { groupLimit: 0 }).finally(unwatch);
+    // Combining has a bar of its own, over every row that went into a group, and it ends full.
+    const combining = phases.find((a) => a.name === 'combining rows with one key');
+    if (read('mapping.yaml')!.includes('duplicates:') && spilled.result.summary) {
+      expect(combining?.unit).toBe('rows');
+      expect(combining!.done).toBe(combining!.total);
+      expect(combining!.total).toBeGreaterThan(0);
+      expect(combining!.total).toBeLessThanOrEqual(spilled.result.summary.records.converted + spilled.result.summary.records.rejected);
+    } else expect(combining).toBeUndefined();
     expect(locate(spilled.result)).toEqual(locate(memory.result));
     expect(spilled.result.summary?.records).toEqual(memory.result.summary?.records);
     expect(canonical(spilled.nt)).toEqual(canonical(memory.nt));

@@ -84,7 +84,16 @@ async function run(rows: { key: string; cells: string[]; line: number }[], sorte
     const ended = await agg.add(r.key, r.cells, r.line);
     if (ended) out.push(ended);
   }
-  for await (const g of agg.finish()) out.push(...g);
+  // What is left for `finish` (its progress bar's total) is every row not yet handed on, and all of it comes out.
+  const handedOn = out.reduce((n, g) => n + g.rows, 0);
+  const pending = agg.pending;
+  expect(pending + handedOn).toBe(rows.length);
+  let finished = 0;
+  for await (const g of agg.finish()) {
+    out.push(...g);
+    finished += g.reduce((n, x) => n + x.rows, 0);
+  }
+  expect(finished).toBe(pending);
   return { out, merged: agg.merged };
 }
 
