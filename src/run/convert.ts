@@ -257,7 +257,8 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
       line = ev.line;
       const suppressed = hidden?.get(ev.line);
       const cells = suppressed ? ev.cells.map((c, i) => (suppressed.has(i) ? '[c]' : c)) : ev.cells;
-      const ok = aggregator ? await runner!.group(cells, ev.line, aggregator) : runner!.row(cells, ev.line);
+      const ok = aggregator ? runner!.group(cells, ev.line, aggregator) : runner!.row(cells, ev.line);
+      if (aggregator?.full) await aggregator.ready();
       if (!ok && summary.diagnosticsBySeverity.error >= maxErrors) {
         report(diagnostic('JL401', `stopped after ${summary.diagnosticsBySeverity.error} errors at line ${ev.line + 1}; the rest of the file was not read`, { span: { file: csv, line: ev.line } }));
         summary.records.unread = true;

@@ -97,11 +97,11 @@ export class RowRunner {
    * A row of a mapping whose rows with one key combine: checked and counted now, written when
    * its group is complete (`emit`). False when it was rejected.
    */
-  async group(cells: readonly string[], line: number, aggregator: Aggregator): Promise<boolean> {
+  group(cells: readonly string[], line: number, aggregator: Aggregator): boolean {
     if (this.filtered(cells)) return true;
     const result = this.plan.resolve(cells);
     if (this.rejected(result, line)) return false;
-    const ended = await aggregator.add(result.key, cells, line);
+    const ended = aggregator.add(result.key, cells, line);
     if (ended) this.emit(ended);
     return true;
   }

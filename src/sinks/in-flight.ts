@@ -11,8 +11,23 @@ export class InFlight {
 
   /** Adds a write of `bytes` (its promise should not reject unseen: give it a handler first); waits while more than the limit is on its way. */
   async add(done: Promise<void>, bytes: number): Promise<void> {
+    this.push(done, bytes);
+    await this.settle();
+  }
+
+  /** Adds a write without waiting: the caller waits (`settle`) when `over` says so. */
+  push(done: Promise<void>, bytes: number): void {
     this.queue.push({ done, bytes });
     this.queued += bytes;
+  }
+
+  /** Whether more than the limit is on its way. */
+  get over(): boolean {
+    return this.queued > this.limit;
+  }
+
+  /** Waits for the oldest writes until no more than the limit is on its way. */
+  async settle(): Promise<void> {
     while (this.queued > this.limit) {
       const oldest = this.queue.shift()!;
       await oldest.done;

@@ -81,7 +81,8 @@ async function run(rows: { key: string; cells: string[]; line: number }[], sorte
   const agg = new Aggregator(combiner('sum'), sorted, limit);
   const out: MergedRow[] = [];
   for (const r of rows) {
-    const ended = await agg.add(r.key, r.cells, r.line);
+    const ended = agg.add(r.key, r.cells, r.line);
+    if (agg.full) await agg.ready();
     if (ended) out.push(ended);
   }
   // What is left for `finish` (its progress bar's total) is every row not yet handed on, and all of it comes out.
@@ -139,7 +140,7 @@ describe('rows spilled to disk', () => {
     const rows = odd.flatMap((k, i) => [[k, String(i + 1), '2', '1'], [k, '10', '4', '3']]);
     const run = async (limit: number): Promise<MergedRow[]> => {
       const a = new Aggregator(combiner('sum'), false, limit);
-      for (const [i, r] of rows.entries()) await a.add(r[0]!, r, i + 2);
+      for (const [i, r] of rows.entries()) a.add(r[0]!, r, i + 2);
       const out: MergedRow[] = [];
       for await (const g of a.finish()) out.push(...g);
       expect(a.merged).toBe(odd.length);
@@ -160,7 +161,7 @@ describe('spill files written in the background', () => {
     const pad = 'x'.repeat(3000);
     const rows = Array.from({ length: 2400 }, (_, i) => [`k${i % 40}|${pad}`, String(i), '1', '1']);
     const a = new Aggregator(combiner('first'), false, 1);
-    for (const [i, r] of rows.entries()) await a.add(r[0]!, r, i + 2);
+    for (const [i, r] of rows.entries()) a.add(r[0]!, r, i + 2);
     const out: MergedRow[] = [];
     for await (const g of a.finish()) out.push(...g);
     expect(out).toHaveLength(40);
@@ -170,13 +171,13 @@ describe('spill files written in the background', () => {
 
   it('read back records that straddle the reads of a part (5 MB of one key\'s rows)', async () => {
     const a = new Aggregator(combiner('sum'), false, 1);
-    await a.add('k0', ['k0', '1', '1', '1'], 2);
+    a.add('k0', ['k0', '1', '1', '1'], 2);
     // Each row 1,001 bytes of cell: records fall across the 4 MB reads at an odd offset.
     const cell = 'é'.repeat(500) + 'y';
     let sum = 0;
     for (let i = 0; i < 5000; i++) {
       sum += i;
-      await a.add('k1', ['k1', String(i), '1', '1', cell], 3 + i);
+      a.add('k1', ['k1', String(i), '1', '1', cell], 3 + i);
     }
     const out: MergedRow[] = [];
     for await (const g of a.finish()) out.push(...g);
@@ -189,9 +190,9 @@ describe('spill files written in the background', () => {
   it('read back a spilled row longer than a read (a cell of 6 MB)', async () => {
     const big = 'x'.repeat(6 << 20);
     const a = new Aggregator(combiner('sum'), false, 1);
-    await a.add('k0', ['k0', '1', '1', '1'], 2);
-    await a.add('k1', [big, '2', '1', '1'], 3);
-    await a.add('k1', [big, '3', '1', '1'], 4);
+    a.add('k0', ['k0', '1', '1', '1'], 2);
+    a.add('k1', [big, '2', '1', '1'], 3);
+    a.add('k1', [big, '3', '1', '1'], 4);
     const out: MergedRow[] = [];
     for await (const g of a.finish()) out.push(...g);
     const k1 = out.find((g) => g.line === 3)!;
@@ -202,13 +203,16 @@ describe('spill files written in the background', () => {
 
   it('fail the run with the write\'s error when the disk refuses, not as an unhandled rejection', async () => {
     const a = new Aggregator(combiner('sum'), false, 1);
-    await a.add('k0', ['k0', '1', '1', '1'], 2);
-    await a.add('k1', ['k1', '1', '1', '1'], 3);
+    a.add('k0', ['k0', '1', '1', '1'], 2);
+    a.add('k1', ['k1', '1', '1', '1'], 3);
     // The table has spilled; its folder goes away under it (a full or unmounted disk).
     const dir = (a as unknown as { spill: { dir: string } }).spill.dir;
     rmSync(dir, { recursive: true, force: true });
     const finish = async (): Promise<void> => {
-      for (let i = 0; i < 3000; i++) await a.add(`k${i}`, [`k${i}`, '1', '1', '1'], 4 + i);
+      for (let i = 0; i < 3000; i++) {
+        a.add(`k${i}`, [`k${i}`, '1', '1', '1'], 4 + i);
+        if (a.full) await a.ready();
+      }
       for await (const g of a.finish()) void g;
     };
     await expect(finish()).rejects.toMatchObject({ code: 'ENOENT' });
