@@ -9,6 +9,7 @@ import { quadToNTriples, termFromJson, termToJson, type TermJson } from '../rdf/
 import { columnOf } from './locate.js';
 import { doing, during } from './activity.js';
 import { ObservationChecker, observationEnd, type CheckerKeys, type CubeSpec, type DimensionVisitor } from '../validate/stream-checks.js';
+import { firstUseTally } from '../validate/first-use-tally.js';
 import type { Violation } from '../validate/violation.js';
 import { DisclosureTable } from '../disclosure/table.js';
 import type { DisclosureCounts } from '../disclosure/run.js';
@@ -97,12 +98,8 @@ export class RunValidation {
    * stays small at any row count, and lets the code-list rules (IC-19/20/21) run on large runs.
    */
   private readonly firstUses = new Map<string, Map<string, FirstUse>>();
-  private readonly firstUseOfTerm = new Map<Term, FirstUse>();
-  /** Per dimension (the cube's order): its IRI, its first uses, and the value and first use of its last observation. */
-  private readonly dimensionIris: readonly string[];
-  private readonly usesOf: readonly Map<string, FirstUse>[];
-  private readonly lastValue: (Term | undefined)[];
-  private readonly lastUse: (FirstUse | undefined)[];
+  /** First uses of each dimension value of an observation, as the checks tally them. */
+  private readonly recordCodes: DimensionVisitor;
   /** The row being checked, for the first uses its observations make. */
   private rowLine = 0;
   private rowCells: readonly string[] = [];
@@ -141,10 +138,9 @@ export class RunValidation {
     // No limit, or a negative one (a part of a large file, in a worker): no whole graph.
     if (wholeGraphLimit <= 0) this.graph = undefined;
     for (const d of model.cube.dimensions) this.firstUses.set(d.property, new Map());
-    this.dimensionIris = model.cube.dimensions.map((d) => d.property);
-    this.usesOf = this.dimensionIris.map((iri) => this.firstUses.get(iri)!);
-    this.lastValue = this.dimensionIris.map(() => undefined);
-    this.lastUse = this.dimensionIris.map(() => undefined);
+    const dimensions = model.cube.dimensions.map((d) => d.property);
+    this.recordCodes = firstUseTally(dimensions.map((iri) => this.firstUses.get(iri)!), this.checker, (d, value, index, subject) =>
+      [value.value, { line: this.rowLine, cells: this.rowCells, index, subject, value, dimension: dimensions[d]!, uses: 1 }]);
     this.disclosure = model.disclosure ? new DisclosureTable(model, header) : undefined;
   }
 
@@ -186,36 +182,6 @@ export class RunValidation {
       if (found < 0 && this.rowS[start]!.value === focus) found = index;
     });
     return found;
-  }
-
-  /** First uses of each dimension value of an observation, as the checks tally them. */
-  private readonly recordCodes: DimensionVisitor = (index, focus, values, counts) => {
-    for (let d = 0; d < this.dimensionIris.length; d++) {
-      const n = counts[d]!;
-      if (n === 1) this.recordCode(d, values[d]!, index, focus);
-      else if (n > 1) for (const v of this.checker.valuesOf(d)) this.recordCode(d, v, index, focus);
-    }
-  };
-
-  /** One use of a dimension's value: most often the value its last observation had. */
-  private recordCode(d: number, o: Term, index: number, focus: string): void {
-    if (this.lastValue[d] === o) {
-      this.lastUse[d]!.uses++;
-      return;
-    }
-    const dimension = this.dimensionIris[d]!;
-    let first = this.firstUseOfTerm.get(o);
-    if (first && first.dimension === dimension) first.uses++;
-    else {
-      const uses = this.usesOf[d]!;
-      first = uses.get(o.value);
-      if (first) first.uses++;
-      else uses.set(o.value, (first = { line: this.rowLine, cells: this.rowCells, index, subject: focus, value: o, dimension, uses: 1 }));
-      if (this.firstUseOfTerm.size >= 20_000) this.firstUseOfTerm.clear();
-      this.firstUseOfTerm.set(o, first);
-    }
-    this.lastValue[d] = o;
-    this.lastUse[d] = first;
   }
 
   private toDiagnostic(v: Violation, line: number, cells: readonly string[], index: number, note = ''): Diagnostic {

@@ -11,15 +11,11 @@ import { CODE_RULES, cubeSpecOf, standInQuads } from '../run/validation.js';
 import { during } from '../run/activity.js';
 import { formatByPath } from '../sinks/registry.js';
 import { ObservationChecker, type DimensionVisitor } from './stream-checks.js';
+import { firstUseTally } from './first-use-tally.js';
 import { validateGraph, type GraphOptions, type GraphValidation, type ShapeSource } from './validate-graph.js';
 import { once, type Violation } from './violation.js';
 import { grouped } from '../diagnostics/numbers.js';
-
-/**
- * A copy of `s` that does not share the text it was cut from. A slice of a long string keeps
- * all of it alive (V8's sliced strings), and N3.js slices its terms from the chunk it parses.
- */
-const detached = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+import { detached } from '../csv/tokenize.js';
 
 /** Beyond this many triples that are not observations, a file is not a cube dump: hold it whole. */
 const OTHERS_LIMIT = 2_000_000;
@@ -49,38 +45,6 @@ interface Cube {
 }
 
 /**
- * Counts the first use of each dimension value as the checks hand over an observation's
- * values (in the order of `dimensions`), the same tally `convert` keeps. Consecutive
- * observations mostly share a dimension's value, and the reader gives equal terms as one
- * object: the last value of each dimension is the fast path.
- */
-function firstUseTally(dimensions: readonly string[], firstUses: ReadonlyMap<string, Map<string, FirstUse>>, checker: () => ObservationChecker): DimensionVisitor {
-  const usesOf = dimensions.map((d) => firstUses.get(d)!);
-  const lastValue: (Term | undefined)[] = dimensions.map(() => undefined);
-  const lastUse: (FirstUse | undefined)[] = dimensions.map(() => undefined);
-  const record = (d: number, o: Term, focus: string): void => {
-    if (lastValue[d] === o) {
-      lastUse[d]!.uses++;
-      return;
-    }
-    const uses = usesOf[d]!;
-    let first = uses.get(o.value);
-    if (first) first.uses++;
-    // Kept to the end: a copy (`detached`), not a slice of a parser's text.
-    else uses.set(detached(o.value), (first = { subject: detached(focus), value: o, uses: 1 }));
-    lastValue[d] = o;
-    lastUse[d] = first;
-  };
-  return (_index, focus, values, counts) => {
-    for (let d = 0; d < usesOf.length; d++) {
-      const n = counts[d]!;
-      if (n === 1) record(d, values[d]!, focus);
-      else if (n > 1) for (const v of checker().valuesOf(d)) record(d, v, focus);
-    }
-  };
-}
-
-/**
  * `validate` of dumps too large to hold (a 1M-row dump is 15M triples, 3.4 GB of N-Triples: no
  * string or in-memory store takes it). The dumps are read once, as runs of one subject; each
  * observation goes through the checks `convert` runs as it writes — its mapping's observation
@@ -107,7 +71,9 @@ export async function validateStreaming(files: readonly string[], models: Readon
     const spec = cubeSpecOf(model);
     const firstUses = new Map(spec.dimensions.map((d) => [d, new Map<string, FirstUse>()]));
     const checker = new ObservationChecker({ ...spec, repeats: true });
-    cubes.set(dataset, (cube = { model, checker, firstUses, recordCodes: firstUseTally(spec.dimensions, firstUses, () => checker), observations: 0 }));
+    // Kept to the end: copies (`detached`), not slices of the chunk a parser read them from.
+    const recordCodes = firstUseTally(spec.dimensions.map((d) => firstUses.get(d)!), checker, (_d, value, _index, focus) => [detached(value.value), { subject: detached(focus), value, uses: 1 }]);
+    cubes.set(dataset, (cube = { model, checker, firstUses, recordCodes, observations: 0 }));
     return cube;
   };
   // One run of a subject's triples, as three parallel lists reused from run to run.
