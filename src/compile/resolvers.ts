@@ -74,10 +74,20 @@ function compileCell(rule: CellRule, columns: ColumnResolver, generated: Generat
   const cacheable = !template || templateRefs(template).every((name) => own.has(name));
   const cache = new Map<string, Resolved>();
   const pattern = rule.pattern === undefined ? undefined : new RegExp(rule.pattern, 'u');
+  const second = indexes.length === 2 ? indexes[1]! : -1;
+  // The last cell and its result: a release sorted by its dimensions repeats a cell row after
+  // row, and comparing two short strings is cheaper than hashing a new one for the table.
+  let lastWhole: string | undefined;
+  let lastResult: Resolved | undefined;
   return (cells) => {
-    const whole = indexes.length === 1 ? (cells[first] ?? '') : indexes.map((i) => cells[i] ?? '').join(' ');
+    const whole = indexes.length === 1 ? (cells[first] ?? '') : second >= 0 ? `${cells[first] ?? ''} ${cells[second] ?? ''}` : indexes.map((i) => cells[i] ?? '').join(' ');
+    if (whole === lastWhole) return lastResult!;
     const hit = cacheable ? cache.get(whole) : undefined;
-    if (hit) return hit;
+    if (hit) {
+      lastWhole = whole;
+      lastResult = hit;
+      return hit;
+    }
     let raw = whole;
     if (pattern) {
       // The part of the cell this component reads: the first group that captured.
@@ -101,6 +111,8 @@ function compileCell(rule: CellRule, columns: ColumnResolver, generated: Generat
     if (cacheable) {
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(whole, result);
+      lastWhole = whole;
+      lastResult = result;
     }
     return result;
   };
