@@ -132,6 +132,16 @@ function chunkDecoder(encoding: ResolvedEncoding): ChunkDecoder {
 }
 
 /**
+ * The text of a whole part of a file (a worker's part, cut at line ends): the same decoding as
+ * the stream's. Not TextDecoder's one-shot `decode`: in Node 20 it drops the Windows-1252
+ * bytes 0x80–0x9F (`’`, `€`, curly quotes) without a word.
+ */
+export function decodeWhole(encoding: ResolvedEncoding, bytes: Buffer): string {
+  const text = chunkDecoder(encoding);
+  return text.write(bytes) + text.end();
+}
+
+/**
  * Decodes bytes to text as a stream. The BOM is dropped; Windows-1252 uses the WHATWG mapping
  * (0x80–0x9F as curly quotes, € and so on), so `£` (0xA3) survives.
  *

@@ -52,13 +52,19 @@ export async function runInMemory(m: InMemory, done: 'converted' | 'checked'): P
   };
 }
 
-/** Bytes as text in `encoding`; one the platform does not know is read as UTF-8, the specification's default. */
+/**
+ * Bytes as text in `encoding`; one the platform does not know is read as UTF-8, the
+ * specification's default. In streaming mode: Node 20's one-shot `decode` drops the
+ * Windows-1252 bytes 0x80–0x9F (and `latin1`, `iso-8859-1` are Windows-1252 by the WHATWG labels).
+ */
 function decode(bytes: Uint8Array, encoding: string): string {
+  let td: InstanceType<typeof TextDecoder>;
   try {
-    return new TextDecoder(encoding).decode(bytes);
+    td = new TextDecoder(encoding);
   } catch {
-    return new TextDecoder('utf-8').decode(bytes);
+    td = new TextDecoder('utf-8');
   }
+  return td.decode(bytes, { stream: true }) + td.decode();
 }
 
 /** A file: URL as a path; others as given. */

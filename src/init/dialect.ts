@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { scanUtf8, utf16Bom, type ResolvedEncoding } from '../csv/decode.js';
+import { decodeWhole, scanUtf8, utf16Bom, type ResolvedEncoding } from '../csv/decode.js';
 
 /** How a CSV is written, as far as its first lines tell. */
 export interface Dialect {
@@ -35,7 +35,7 @@ export async function detectDialect(path: string): Promise<Dialect> {
   const bom = utf16 !== undefined || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
   const invalid = bom ? undefined : await scanUtf8(path);
   const encoding: ResolvedEncoding = utf16 ?? (invalid ? 'windows-1252' : 'utf-8');
-  let text = new TextDecoder(encoding).decode(bytes);
+  let text = decodeWhole(encoding, bytes);
   // The last line may be cut by the 64 KB window: leave it out.
   if (bytesRead === HEAD_BYTES) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
   const lines = text.split(/\r\n|\n|\r/).slice(0, HEAD_LINES).join('\n');
@@ -82,7 +82,7 @@ async function trailingNotes(path: string, whole: string | undefined, encoding: 
     const tail = Buffer.alloc(Math.min(HEAD_BYTES, size) - odd);
     await fh.read(tail, 0, tail.length, size - tail.length);
     await fh.close();
-    text = new TextDecoder(encoding).decode(tail);
+    text = decodeWhole(encoding, tail);
     text = text.slice(text.search(/\r\n|\n|\r/) + 1);
   }
   let records: string[][];

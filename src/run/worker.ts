@@ -2,6 +2,7 @@
 // turns the parts of the CSV it is sent into serialised bytes, diagnostics and counts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { compilePlan, type RowStats } from '../compile/plan.js';
+import { decodeWhole } from '../csv/decode.js';
 import { pushRecord, type CsvEvent } from '../csv/read.js';
 import { FastTokenizer, type CsvRecord } from '../csv/tokenize.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -25,7 +26,6 @@ const stats: RowStats = { subjects: 0, triples: 0, markers: summary.markers, omi
 const validation = setup.validate ? new RunValidation(model, setup.csv, setup.header, -1, Infinity) : undefined;
 const facts = new FactsCollector(model.base);
 const formats = setup.formats.map((f) => formatByName(f)!.format);
-const decoder = new TextDecoder(setup.encoding);
 
 /** One format's bytes for one part: a fresh serializer that continues the main thread's text. */
 class PartTarget implements TripleTarget {
@@ -47,7 +47,7 @@ class PartTarget implements TripleTarget {
 }
 
 function convertPart(m: BatchMessage): { done: BatchDone; transfer: ArrayBuffer[] } {
-  const text = decoder.decode(new Uint8Array(m.bytes));
+  const text = decodeWhole(setup.encoding, Buffer.from(m.bytes));
   const tokenizer = new FastTokenizer(model.source.delimiter, model.source.quote);
   tokenizer.recordDelimiter = setup.recordDelimiter;
   const records: CsvRecord[] = [];

@@ -94,4 +94,24 @@ describe('convert --workers 2', () => {
     expect((twoNone.report.runs[0] as { records: { rejected: number } }).records.rejected).toBe(1);
     expect(comparable(twoNone.report.runs[0]!)).toEqual(comparable(oneNone.report.runs[0]!));
   }, 240_000);
+
+  it('reads a Windows-1252 file as one process does, curly quotes and € included', () => {
+    // Byte 0x92 (’) after a sex label in a row the second worker converts: the label then
+    // matches no code, and the row is rejected with the cell as written, by either reader.
+    const cp1252 = join(work, 'cp1252.csv');
+    const lines = readFileSync(csv, 'latin1').split('\n');
+    lines[100_000] = lines[100_000]!.replace(/: (Female|Male|Not known)/, ': $1\x92\x80');
+    writeFileSync(cp1252, lines.join('\n'), 'latin1');
+    const mapping1252 = join(work, 'cp1252.yaml');
+    writeFileSync(mapping1252, readFileSync(mapping, 'utf8').replace('encoding: utf-8', 'encoding: windows-1252'));
+    const run = (out: string, extra: string[]) => spawnSync(process.execPath, [bin, 'convert', mapping1252, '--input', cp1252, '--out', out, '--format', 'nt', '--fail-on', 'none', '--no-metadata', '--diagnostics', 'json', ...extra], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const one = run(join(work, 'cp1252-one'), []);
+    const two = run(join(work, 'cp1252-two'), ['--workers', '2']);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    const summary = (r: { stdout: string }) => comparable((JSON.parse(r.stdout) as { runs: Record<string, unknown>[] }).runs[0]!);
+    expect(summary(two)).toEqual(summary(one));
+    expect((summary(two) as { records: { rejected: number } }).records.rejected).toBe(1);
+    expect(JSON.stringify(summary(two).diagnostics)).toMatch(/(Female|Male|Not known)’€/);
+  }, 180_000);
 });
