@@ -17,6 +17,7 @@
 // Then the everyday loop's latency: wall time of `node bin/justice-lod.js` convert (checks and
 // metadata on, the defaults), check and preview on 200, 5,000, 20,000 and 30,000 rows, each
 // started as a user starts it (process start included); `--only latency` runs only this.
+// Each run starts after `sync`, so no run waits on the pages an earlier one left to be written.
 // Prints rows/s, triples/s, peak RSS, CPU-seconds and the ratios against the targets of issues
 // 8 and 23, writes test/bench/results/latest.json; with --check, fails when a justice-lod case's
 // rows/s is more than 20% below test/bench/results/baseline.json (anchors are not checked).
@@ -82,6 +83,10 @@ function once(argv) {
   rmSync(measureFile, { force: true });
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
+  // Every run starts on a quiet disk: the pages an earlier run left for the kernel to write
+  // (gigabytes, from a converter that writes through the page cache) are written first, not
+  // during the next run, whose own writes would otherwise queue behind them.
+  spawnSync('sync');
   const r = spawnSync(process.execPath, argv, { encoding: 'utf8', env: { ...process.env, JLOD_MEASURE: measureFile }, maxBuffer: 1 << 28 });
   if (!existsSync(measureFile)) throw new Error(`${argv.join(' ')} failed:\n${r.stderr.slice(0, 2000)}`);
   const m = JSON.parse(readFileSync(measureFile, 'utf8').trim().split('\n').pop());
@@ -185,6 +190,7 @@ async function dumpToValidate() {
 const installed = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 /** A command's wall time and peak RSS (GNU time), its output discarded. */
 function timed(argv, env = {}) {
+  spawnSync('sync'); // a quiet disk, as for once()
   const started = process.hrtime.bigint();
   const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', ...argv], { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
