@@ -87,8 +87,8 @@ export async function scanUtf8(path: string): Promise<InvalidByte | undefined> {
 /**
  * What Windows-1252 makes of 0x80–0x9F, where it differs from Latin-1: `€`, curly quotes,
  * dashes (the WHATWG Encoding Standard's index; its five unassigned bytes stay C1 controls).
- * Written out, not asked of TextDecoder: Node 20's decoder answers "" for these bytes
- * outside streaming mode.
+ * Written out, not asked of TextDecoder: outside streaming mode, Node 20's decoder drops
+ * these bytes.
  */
 const CP1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
