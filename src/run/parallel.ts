@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { compilePlan, type RowPlan, type RowStats } from '../compile/plan.js';
+import { decodeWhole } from '../csv/decode.js';
 import { buildHeader } from '../csv/header.js';
 import { resolveEncoding } from '../csv/read.js';
 import { FastTokenizer, type CsvRecord } from '../csv/tokenize.js';
@@ -76,7 +77,9 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
     // The title and header records, from the start of the file.
     const head = Buffer.alloc(Math.min(input.size, 4 << 20));
     await fh.read(head, 0, head.length, 0);
-    const text = new TextDecoder(encoding).decode(head, { stream: true });
+    // Decoded as the workers decode their parts; a character cut at the end of the 4 MiB
+    // lies in a record the tokenizer leaves unfinished (not final), never in the header.
+    const text = decodeWhole(encoding, head);
     const bom = encoding === 'utf-8' && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     const tokenizer = new FastTokenizer(source.delimiter, source.quote);
     const top: CsvRecord[] = [];
