@@ -32,6 +32,7 @@ import { generateDisclosure } from './disclosure-table.mjs';
 import { csvwJson } from './csvw-table.mjs';
 import { MATRIX } from './matrix/cases.mjs';
 import { generateMatrix } from './matrix/generate-matrix.mjs';
+import { jenaShacl } from './jena.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -238,10 +239,11 @@ if (wanted('validate', 'validate')) {
     return { seconds: m.seconds, maxRssBytes: m.maxRssBytes, cpuSeconds: m.cpuSeconds, rows, triples: JSON.parse(stdout).triples };
   } });
 }
-if (wanted('validate-jena', 'validate') && installed('shacl')) {
+const jena = wanted('validate-jena', 'validate') ? jenaShacl(data) : undefined;
+if (jena) {
   cases.push({ id: 'validate-jena', group: 'validate', anchor: true, label: 'Apache Jena `shacl validate`, the same dump and shapes (anchor)', rows, run: async () => {
     await dumpToValidate();
-    return timed(['shacl', 'validate', '--shapes', validateShapes, '--data', validateDump], { JVM_ARGS: '-Xmx20g' });
+    return timed([...jena[0], 'validate', '--shapes', validateShapes, '--data', validateDump], jena[1]);
   } });
 }
 if (wanted('validate-serdi', 'validate') && installed('serdi')) {
