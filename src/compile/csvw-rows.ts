@@ -5,7 +5,8 @@
  * table's comments. Blank nodes are labelled by their order, so a rerun writes the same bytes.
  */
 import type { BlankNode, Literal, NamedNode, Quad } from '@rdfjs/types';
-import { DataFactory as N3Factory, type Quad as N3Quad } from 'n3';
+import type { Quad as N3Quad } from 'n3';
+import { N3Factory } from '../rdf/n3-factory.js';
 import { CSVW } from '../csvw/context.js';
 import { describeGroup, describeTable } from '../csvw/to-rdf.js';
 import type { CsvwCells } from '../mapping/model.js';

@@ -105,7 +105,16 @@ export function compilePlan(model: MappingModel, header: readonly string[], csvF
   if (csvw) columns.diagnostics.push(...csvw.diagnostics);
   const variables: Evaluate[] = model.variables.map((v) => compileRule(v.rule, columns, generated, csvw));
   const keyIndex = new Map(model.variables.map((v, i) => [v.name, i]));
-  const subjects = model.subjects.map((s) => compileSubject(s, model, columns, keyIndex, csvw));
+  // One term object per IRI across subjects: a wide table's measures share their predicates
+  // and constants, and the writers cache a term's bytes by the object.
+  const named = new Map<string, NamedNode>();
+  const pooled = <T extends Term>(t: T): T => {
+    if (t.termType !== 'NamedNode') return t;
+    let same = named.get(t.value);
+    if (same === undefined) named.set(t.value, (same = t as NamedNode));
+    return same as unknown as T;
+  };
+  const subjects = model.subjects.map((s) => compileSubject(s, model, columns, keyIndex, csvw, pooled));
   const keep = compileFilters(model.filters, columns);
   const select = model.measureSelector ? compileSelector(model.measureSelector, model.subjects.map((s) => s.id), columns) : undefined;
   // A dominance rule reads each cell's largest rows.
@@ -269,6 +278,7 @@ function compileSubject(
   columns: ColumnResolver,
   keyIndex: ReadonlyMap<string, number>,
   csvw: CsvwCellReader | undefined,
+  pooled: <T extends Term>(t: T) => T,
 ): CompiledSubject {
   const fixed = new Map<string, string>([['measure', s.id]]);
   for (const [name, term] of s.constants) fixed.set(name, constantBound(term).key);
@@ -287,7 +297,7 @@ function compileSubject(
   const object = (o: ObjectRule): CompiledObject => {
     switch (o.kind) {
       case 'constant':
-        return { kind: 'term', term: constantBound(o.term).term };
+        return { kind: 'term', term: pooled(constantBound(o.term).term) };
       case 'variable':
         return { kind: 'variable', index: keyIndex.get(o.name)! };
       default:
@@ -295,7 +305,7 @@ function compileSubject(
     }
   };
   const subjectIndex = s.subjectVariable === undefined ? -1 : keyIndex.get(s.subjectVariable)!;
-  return { pieces, subjectIndex, blank: s.blankNode === true, triples: s.triples.map((t) => ({ predicate: iri(t.predicate), object: object(t.object) })), values };
+  return { pieces, subjectIndex, blank: s.blankNode === true, triples: s.triples.map((t) => ({ predicate: pooled(iri(t.predicate)), object: object(t.object) })), values };
 }
 
 /** Links already written: a link is its subject and its objects' terms. Lookups are small (thousands of rows). */

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { once } from 'node:events';
-import { parse } from 'csv-parse';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceModel } from '../mapping/model.js';
 import { decoder, scanUtf8, utf16BomOf, type ResolvedEncoding } from './decode.js';
@@ -231,6 +230,8 @@ async function* tokenize(text: AsyncIterable<string | Buffer>, delimiter: string
  * reader that knew only the first kind would join rows (and misnumber every line after).
  */
 async function* slowTokenize(head: string, chunks: AsyncIterator<string | Buffer>, delimiter: string, quote: string): AsyncGenerator<CsvRecord[]> {
+  // Loaded on use: most files take the fast tokenizer, and csv-parse is ten modules to load.
+  const { parse } = await import('csv-parse');
   const parser = parse({
     delimiter,
     quote,

@@ -5,7 +5,7 @@
  * table's URL. Shared by the in-memory processor (to-rdf.ts) and the streaming plan that a
  * cube-shaped table compiles to (compile/csvw-cells.ts). Pure.
  */
-import { DataFactory } from 'n3';
+import { N3Factory as DataFactory } from '../rdf/n3-factory.js';
 import { parseTemplate } from 'url-template';
 import { NS } from '../rdf/ns.js';
 import { constraintErrors, normalise, parseValue } from './datatypes.js';

@@ -4,7 +4,8 @@
  * (only what the cells say). Cells are parsed by their column's datatype; URI templates are
  * expanded per row (RFC 6570) and resolved against the table's URL.
  */
-import { DataFactory, type Quad, type Term } from 'n3';
+import type { Quad, Term } from 'n3';
+import { N3Factory as DataFactory } from '../rdf/n3-factory.js';
 import { NS } from '../rdf/ns.js';
 import { CSVW, expandName, expandTerm } from './context.js';
 import { BUILT_IN } from './datatypes.js';

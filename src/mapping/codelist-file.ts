@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
+import type { parse as ParseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import type { ConceptDef } from '../codelists/model.js';
 import { slugify } from '../rdf/iri.js';
 import { grouped } from '../diagnostics/numbers.js';
+
+const require = createRequire(import.meta.url);
+/** csv-parse's sync parser, loaded on use: only mappings with a code list in a CSV file need it. */
+const csvParser = (): typeof ParseCsv => (require('csv-parse/sync') as { parse: typeof ParseCsv }).parse;
 
 /** A concept as a code-list file writes it. */
 interface FileConcept {
@@ -46,7 +51,7 @@ export function readCodeListFile(path: string, name = path, base: readonly Conce
 function fromCsv(text: string): { items: FileConcept[] } | { error: string } {
   let rows: Record<string, string>[];
   try {
-    rows = parseCsv(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true }) as Record<string, string>[];
+    rows = csvParser()(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true }) as Record<string, string>[];
   } catch (err) {
     return { error: `not a readable CSV: ${(err as Error).message}` };
   }

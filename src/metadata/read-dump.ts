@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { Quad } from '@rdfjs/types';
-import { StreamParser } from 'n3';
 import type { FormatInfo } from '../sinks/registry.js';
 import { DataFactory } from '../rdf/factory.js';
 import { readNTriplesThreaded } from '../rdf/ntriples-reader.js';
@@ -29,6 +28,8 @@ export async function readDump(path: string, format: FormatInfo, gzip: boolean, 
   if (onBytes) input.on('data', () => onBytes(input.bytesRead));
   const text = gzip ? input.pipe(createGunzip()) : input;
   input.on('error', (err) => text.destroy(err));
+  // Loaded on use: n3's index brings its Store and streams, which most runs never need.
+  const { StreamParser } = await import('n3');
   const parser = new StreamParser({ format: N3_FORMATS[format.name] ?? 'N-Triples' });
   await new Promise<void>((resolve, reject) => {
     text.on('error', reject);

@@ -37,7 +37,8 @@ export function ntriplesSerializer(graph?: string): Serializer {
       // An object term nearly always comes with one predicate (a dimension's codes, a rule's
       // values): ` <p> o .\n` is kept whole for that pair, one lookup and one copy.
       const pair = pairs.get(o);
-      if (pair !== undefined && pair.p === p) out.bytes(pair.bytes);
+      // (Equal predicates are nearly always one object; a copy of one compares by its IRI.)
+      if (pair !== undefined && (pair.p === p || pair.p.value === p.value)) out.bytes(pair.bytes);
       else if (pair !== undefined) {
         out.bytes(predicates.get(p));
         out.bytes(objects.get(o));
