@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CacheAllowance, DirectFile } from '../../../src/sinks/direct-file.js';
+import { AdaptivePolicy, CacheAllowance, DirectFile, type WritePolicy } from '../../../src/sinks/direct-file.js';
 import { tempDir } from '../../support/tmp.js';
 
 const dir = tempDir('jlod-direct-');
@@ -65,6 +65,80 @@ describe('DirectFile', () => {
     expect(allowance.take(2 * MiB)).toBe(false);
     expect(allowance.take(MiB)).toBe(true);
     expect(allowance.take(1)).toBe(false);
+  });
+
+  it('writes a file exactly when the adaptive policy mixes the two ways block by block', async () => {
+    const policy = new AdaptivePolicy(2 ** 40, 1);
+    const ways: boolean[] = [];
+    const watched: WritePolicy = { take: (bytes) => { const c = policy.take(bytes); ways.push(c); return c; }, took: (c, ms) => policy.took(c, ms) };
+    const path = join(dir, 'adaptive.bin');
+    const file = (await DirectFile.open(path, watched))!;
+    const wrote = randomBytes(100 * MiB + 123);
+    for (let off = 0; off < wrote.length; off += 3 * MiB + 1) await file.write(wrote.subarray(off, Math.min(off + 3 * MiB + 1, wrote.length)));
+    await file.close();
+    expect(readFileSync(path).equals(wrote)).toBe(true);
+    // The first 64 MiB through the cache, then both ways tried and timed.
+    expect(ways.slice(0, 32).every((c) => c)).toBe(true);
+    expect(ways.slice(32)).toContain(false);
+    expect(policy.costs.cached).toBeGreaterThan(0);
+    expect(policy.costs.direct).toBeGreaterThanOrEqual(0);
+  });
+
+  describe('the adaptive policy', () => {
+    // Times as measured here: the cache 3 ms a block on a good hour and 17 on a bad one; the
+    // disk 2.5 ms a block on a good hour, 124 on a bad one.
+    const run = (policy: AdaptivePolicy, blocks: number, ms: { cached: number; direct: number }): boolean[] => Array.from({ length: blocks }, () => {
+      const c = policy.take(2 * MiB);
+      policy.took(c, c ? ms.cached : ms.direct);
+      return c;
+    });
+
+    it('writes the first 64 MiB through the cache, then tries direct', () => {
+      const ways = run(new AdaptivePolicy(2 ** 40, 1), 40, { cached: 1, direct: 1 });
+      expect(ways.slice(0, 32)).toEqual(Array(32).fill(true));
+      expect(ways[32]).toBe(false);
+    });
+
+    it('goes direct while the disk keeps up with the writer, with one block in 16 through the cache', () => {
+      const policy = new AdaptivePolicy(2 ** 40, 1);
+      run(policy, 40, { cached: 17, direct: 2.5 });
+      const ways = run(policy, 160, { cached: 17, direct: 2.5 });
+      expect(ways.filter((c) => c)).toHaveLength(10);
+    });
+
+    it('goes back through the cache when the disk slows down, and direct again when it recovers', () => {
+      const policy = new AdaptivePolicy(2 ** 40, 1);
+      run(policy, 100, { cached: 17, direct: 2.5 });
+      const slowDisk = run(policy, 200, { cached: 3, direct: 124 });
+      expect(slowDisk.slice(-100).filter((c) => !c).length).toBeLessThanOrEqual(7);
+      const quickDisk = run(policy, 200, { cached: 17, direct: 2.5 });
+      expect(quickDisk.slice(-100).filter((c) => c).length).toBeLessThanOrEqual(7);
+    });
+
+    it('stays direct when the disk is slow but the cache slower', () => {
+      const policy = new AdaptivePolicy(2 ** 40, 1);
+      run(policy, 40, { cached: 17, direct: 2.5 });
+      const ways = run(policy, 160, { cached: 120, direct: 100 });
+      expect(ways.slice(-100).filter((c) => c).length).toBeLessThanOrEqual(7);
+    });
+
+    it('counts a cached write by the share of the machine it takes', () => {
+      const costs = (cores: number): { cached: number; direct: number } => {
+        const policy = new AdaptivePolicy(2 ** 40, Math.min(1, 2 / cores));
+        run(policy, 40, { cached: 20, direct: 100 });
+        return policy.costs;
+      };
+      expect(costs(2).cached).toBeCloseTo(20);
+      expect(costs(8).cached).toBeCloseTo(5);
+      expect(costs(8).direct).toBeCloseTo(100, 0);
+    });
+
+    it('sends nothing more through the cache than it allows', () => {
+      const policy = new AdaptivePolicy(10 * MiB, 1);
+      const ways = run(policy, 20, { cached: 1, direct: 50 });
+      expect(ways.filter((c) => c)).toHaveLength(5);
+      expect(ways.slice(5).every((c) => !c)).toBe(true);
+    });
   });
 
   it('truncates an existing file it opens', async () => {
