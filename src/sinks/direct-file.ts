@@ -17,7 +17,7 @@ export interface WritePolicy {
   took?(cached: boolean, ms: number): void;
 }
 
-/** A fixed page-cache allowance: blocks go through the cache while it lasts, then direct (tests). */
+/** A fixed page-cache allowance: blocks go through the cache while it lasts, then direct (none with `JUSTICE_LOD_DIRECT_IO=always`; tests). */
 export class CacheAllowance implements WritePolicy {
   constructor(private left: number) {}
 
@@ -111,7 +111,7 @@ export class DirectFile {
 
   private constructor(
     private readonly handle: FileHandle,
-    /** The ordinary handle, for blocks written within the cache allowance. */
+    /** The ordinary handle, for the blocks the policy sends through the cache. */
     private readonly cached: FileHandle,
     private readonly policy: WritePolicy,
     blocks: Buffer[],

@@ -32,7 +32,7 @@ import { generateDisclosure } from './disclosure-table.mjs';
 import { csvwJson } from './csvw-table.mjs';
 import { MATRIX } from './matrix/cases.mjs';
 import { generateMatrix } from './matrix/generate-matrix.mjs';
-import { jenaShacl } from './jena.mjs';
+import { installed, jenaShacl } from './jena.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -188,7 +188,6 @@ async function dumpToValidate() {
   writeFileSync(validateShapes, shapesTurtle((await loadMapping(bench)).model));
   writeFileSync(stamp, String(rows));
 }
-const installed = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 /** A command's wall time and peak RSS (GNU time), its output discarded. */
 function timed(argv, env = {}) {
   spawnSync('sync'); // a quiet disk, as for once()

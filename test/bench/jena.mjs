@@ -13,23 +13,24 @@ const JARS = '/usr/share/java';
 const MODULES = ['arq', 'base', 'cmds', 'core', 'dboe-base', 'dboe-index', 'dboe-storage', 'dboe-trans-data', 'dboe-transaction', 'iri', 'rdfconnection', 'shacl', 'shex', 'tdb', 'tdb2'].map((m) => `jena-${m}`);
 const DEPENDENCIES = ['commons-cli', 'commons-codec', 'commons-compress', 'commons-csv', 'commons-io', 'commons-lang3', 'commons-logging', 'dexx.collection', 'gson', 'guava', 'httpclient', 'httpcore', 'jackson-annotations', 'jackson-core', 'jackson-databind', 'jakarta.json-api', 'jsonld-java', 'protobuf', 'slf4j-api', 'slf4j-nop', 'thrift', 'titanium-json-ld'];
 
-const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+/** Whether a command is on the PATH (the bench's anchors run when installed). */
+export const installed = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 /**
  * The command that runs `shacl` with a 20 GB heap, as [argv, env]; undefined when Jena is not
  * installed. `work` is a folder the bench may write to.
  */
 export function jenaShacl(work) {
-  if (has('shacl')) return [['shacl'], { JVM_ARGS: '-Xmx20g' }];
+  if (installed('shacl')) return [['shacl'], { JVM_ARGS: '-Xmx20g' }];
   const jars = [...MODULES, ...DEPENDENCIES].map((j) => join(JARS, `${j}.jar`));
-  if (!has('java') || !jars.every((j) => existsSync(j))) return undefined;
+  if (!installed('java') || !jars.every((j) => existsSync(j))) return undefined;
   const resources = join(work, 'jena-resources');
   if (!existsSync(join(resources, 'xerces'))) {
     const unpacked = join(work, 'jena-unpacked');
     rmSync(unpacked, { recursive: true, force: true });
     mkdirSync(unpacked, { recursive: true });
     const core = join(JARS, 'jena-core.jar');
-    const r = has('unzip')
+    const r = installed('unzip')
       ? spawnSync('unzip', ['-q', '-o', core, 'org/apache/jena/ext/xerces/*', '-x', '*.class', '-d', unpacked])
       : spawnSync('jar', ['xf', core, 'org/apache/jena/ext/xerces'], { cwd: unpacked });
     if (r.status !== 0) return undefined;
