@@ -132,9 +132,20 @@ function chunkDecoder(encoding: ResolvedEncoding): ChunkDecoder {
 }
 
 /**
- * The text of a whole part of a file (a worker's part, cut at line ends): the same decoding as
- * the stream's. Not TextDecoder's one-shot `decode`: in Node 20 it drops the Windows-1252
- * bytes 0x80–0x9F (`’`, `€`, curly quotes) without a word.
+ * The text of a part of a file (a worker's part, cut at line ends) in pieces of 64 KiB, the
+ * stream's pieces: a string of a whole part would be a large object of its own in V8's heap.
+ * Each piece ends where its bytes end (a character cut in two goes with the next piece).
+ */
+export function* decodePieces(encoding: ResolvedEncoding, bytes: Buffer): Generator<string> {
+  const text = chunkDecoder(encoding);
+  for (let at = 0; at < bytes.length; at += PIECE) yield text.write(bytes.subarray(at, at + PIECE));
+  yield text.end();
+}
+
+/**
+ * The text of a whole buffer (a file's head, a sample): the same decoding as the stream's.
+ * Not TextDecoder's one-shot `decode`: in Node 20 it drops the Windows-1252 bytes 0x80–0x9F
+ * (`’`, `€`, curly quotes) without a word.
  */
 export function decodeWhole(encoding: ResolvedEncoding, bytes: Buffer): string {
   const text = chunkDecoder(encoding);

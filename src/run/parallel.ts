@@ -10,6 +10,8 @@ import type { Code } from '../diagnostics/codes.js';
 import type { MappingModel, MarkerCode } from '../mapping/model.js';
 import { FactsCollector } from '../metadata/facts.js';
 import { FileSink } from '../sinks/sink.js';
+import { keepSpareChunks } from '../sinks/text-out.js';
+import { createSlots, SlotReader } from './shared-chunks.js';
 import type { ConvertSummary } from './summary.js';
 import { RunValidation, WHOLE_GRAPH_LIMIT } from './validation.js';
 import type { TripleTarget } from './row-runner.js';
@@ -17,6 +19,11 @@ import type { BatchDone, BatchMessage, WorkerSetup, WorkerState } from './worker
 
 /** Bytes of CSV per part: about 6,000 sentencing rows, 20 MB of N-Triples. */
 const PART = 1 << 20;
+/**
+ * Shared output chunks (1 MiB) per worker: the parts a worker has converted and not yet had
+ * written, some 35 MiB of N-Triples each. Only the slots filled take memory.
+ */
+const SLOTS = 192;
 /** Below this a file is converted in one process (thread start-up would not pay). */
 const MIN_BYTES = 16 << 20;
 
@@ -110,8 +117,10 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
     const sinks = targets.filter((t): t is FileSink => t instanceof FileSink);
     for (const s of sinks) s.cut();
 
-    const setup: WorkerSetup = { mapping: input.mapping, csv, header, formats: input.formats, validate: input.validate, facts: input.facts, encoding, recordDelimiter: rd };
+    const setup: Omit<WorkerSetup, 'slots'> = { mapping: input.mapping, csv, header, formats: input.formats, validate: input.validate, facts: input.facts, encoding, recordDelimiter: rd };
     let pool: Channel[] = [];
+    // A part's chunks, copied out of its slots, are written and reused like the main thread's own.
+    keepSpareChunks(32);
     try {
       pool = await startWorkers(input.workers, setup);
       const run = await convertParts(fh, dataStart, top.reduce((n, r) => n + r.lines, 0), input.size, rd, source.quote.charCodeAt(0), pool, sinks, input.progress);
@@ -152,6 +161,7 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
       await abort();
       throw err;
     } finally {
+      keepSpareChunks(8);
       await Promise.all(pool.map((w) => w.worker.terminate()));
     }
   } finally {
@@ -162,7 +172,7 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
 /** A worker and its replies, which come in the order of the messages sent. */
 class Channel {
   private readonly pending: { resolve: (m: unknown) => void; reject: (e: Error) => void }[] = [];
-  constructor(readonly worker: Worker) {
+  constructor(readonly worker: Worker, readonly slots: SlotReader) {
     worker.on('message', (m) => this.pending.shift()?.resolve(m));
     worker.on('error', (err) => {
       for (const p of this.pending.splice(0)) p.reject(err);
@@ -176,14 +186,15 @@ class Channel {
   }
 }
 
-async function startWorkers(n: number, setup: WorkerSetup): Promise<Channel[]> {
+async function startWorkers(n: number, common: Omit<WorkerSetup, 'slots'>): Promise<Channel[]> {
   const url = new URL('./worker.js', import.meta.url);
   return Promise.all(Array.from({ length: n }, () => new Promise<Channel>((resolve, reject) => {
+    const setup: WorkerSetup = { ...common, slots: createSlots(SLOTS) };
     const w = new Worker(url, { workerData: setup });
     w.once('error', reject);
     w.once('message', () => {
       w.off('error', reject);
-      resolve(new Channel(w));
+      resolve(new Channel(w, new SlotReader(setup.slots)));
     });
   })));
 }
@@ -198,7 +209,7 @@ async function convertParts(
   pool: Channel[], sinks: readonly FileSink[], progress: { bytesRead: number; rows: number },
 ): Promise<Diagnostic[] | 'irregular'> {
   const diagnostics: Diagnostic[] = [];
-  const waiting = new Map<number, BatchDone>();
+  const waiting = new Map<number, { done: BatchDone; from: Channel }>();
   const busy = new Map<Channel, Promise<void>[]>(pool.map((w) => [w, []]));
   let next = 0;
   let written = 0;
@@ -211,14 +222,15 @@ async function convertParts(
   const ahead = 2 * pool.length + 2;
 
   const writeReady = async (): Promise<void> => {
-    for (let done = waiting.get(written); done; done = waiting.get(written)) {
+    for (let next = waiting.get(written); next; next = waiting.get(written)) {
+      const { done, from } = next;
       waiting.delete(written);
       written++;
       if (done.irregular) irregular = true;
       if (irregular) continue;
       diagnostics.push(...done.diagnostics);
       progress.rows += done.rows;
-      for (let i = 0; i < sinks.length; i++) await sinks[i]!.append(done.outputs[i]!.map((o) => Buffer.from(o.buffer, 0, o.length)));
+      for (let i = 0; i < sinks.length; i++) await sinks[i]!.append(from.slots.owned(done.outputs[i]!));
     }
   };
   /** Parts sent and not yet converted, by index. */
@@ -235,12 +247,14 @@ async function convertParts(
     const mine = busy.get(worker)!;
     if (mine.length >= 2) await mine[0];
     const index = next++;
-    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
-    const message: BatchMessage = { kind: 'batch', index, line: at, bytes: ab };
+    // A buffer of its own from the start (moved, not copied); else the part is copied out.
+    const own = bytes.byteOffset === 0 && bytes.buffer instanceof ArrayBuffer && bytes.buffer.byteLength > Buffer.poolSize;
+    const ab = own ? (bytes.buffer as ArrayBuffer) : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+    const message: BatchMessage = { kind: 'batch', index, line: at, bytes: ab, length: bytes.length };
     const p: Promise<void> = worker.send<BatchDone>(message, [ab]).then((done) => {
       mine.splice(mine.indexOf(p), 1);
       converting.delete(done.index);
-      waiting.set(done.index, done);
+      waiting.set(done.index, { done, from: worker });
       queue = queue.then(writeReady);
     });
     mine.push(p);
@@ -249,11 +263,15 @@ async function convertParts(
 
   while (offset < size || carry.length > 0) {
     if (irregular) break;
-    const chunk = Buffer.allocUnsafe(Math.min(PART, size - offset));
-    const { bytesRead } = chunk.length ? await fh.read(chunk, 0, chunk.length, offset) : { bytesRead: 0 };
+    // The record cut off at the end of the last part, then the next bytes: read in place, and
+    // moved to the worker whole (concatenating and slicing copied every part twice more).
+    const want = Math.min(PART, size - offset);
+    const whole = Buffer.allocUnsafeSlow(carry.length + want);
+    carry.copy(whole, 0);
+    const { bytesRead } = want ? await fh.read(whole, carry.length, want, offset) : { bytesRead: 0 };
     offset += bytesRead;
     progress.bytesRead = offset;
-    const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+    const buf = whole.subarray(0, carry.length + bytesRead);
     const last = offset >= size;
     const end = last ? buf.length : cutPoint(buf, quote);
     if (end <= 0) {

@@ -2,7 +2,7 @@
 // turns the parts of the CSV it is sent into serialised bytes, diagnostics and counts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { compilePlan, type RowStats } from '../compile/plan.js';
-import { decodeWhole } from '../csv/decode.js';
+import { decodePieces } from '../csv/decode.js';
 import { pushRecord, type CsvEvent } from '../csv/read.js';
 import { FastTokenizer, type CsvRecord } from '../csv/tokenize.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -10,10 +10,11 @@ import { loadMapping } from '../mapping/load.js';
 import { FactsCollector } from '../metadata/facts.js';
 import { formatByName } from '../sinks/registry.js';
 import type { Serializer } from '../sinks/serializer.js';
-import { ByteChunks } from '../sinks/text-out.js';
+import { ByteChunks, takeChunksFrom } from '../sinks/text-out.js';
 import { RowRunner, type TripleTarget } from './row-runner.js';
 import { emptySummary } from './summary.js';
 import { RunValidation } from './validation.js';
+import { SlotClaimer, type PartChunk } from './shared-chunks.js';
 import type { BatchDone, BatchMessage, WorkerSetup, WorkerState } from './worker-protocol.js';
 import type { Term } from '@rdfjs/types';
 
@@ -26,8 +27,17 @@ const stats: RowStats = { subjects: 0, triples: 0, markers: summary.markers, omi
 const validation = setup.validate ? new RunValidation(model, setup.csv, setup.header, -1, Infinity) : undefined;
 const facts = new FactsCollector(model.base);
 const formats = setup.formats.map((f) => formatByName(f)!.format);
+const slots = new SlotClaimer(setup.slots);
+takeChunksFrom(() => slots.claim());
+/** Records converted at a time: they die young, in the scavenger (a whole part's records lived on into the old space). */
+const BATCH = 512;
 
-/** One format's bytes for one part: a fresh serializer that continues the main thread's text. */
+/**
+ * One format's bytes, a part at a time. Its serializer continues the main thread's text and
+ * is cut at the end of each part, which leaves it as a fresh one would be; it lives for the
+ * worker, so its caches of term bytes do too (made again for each part, they were garbage
+ * that lived long enough to cost the collector).
+ */
 class PartTarget implements TripleTarget {
   readonly full = false;
   private readonly out = new ByteChunks();
@@ -46,35 +56,75 @@ class PartTarget implements TripleTarget {
   async abort(): Promise<void> {}
 }
 
-function convertPart(m: BatchMessage): { done: BatchDone; transfer: ArrayBuffer[] } {
-  const text = decodeWhole(setup.encoding, Buffer.from(m.bytes));
+/**
+ * A part's records, a batch at a time, decoded and tokenized in 64 KiB pieces as the one-process
+ * reader does; 'irregular' when the fast tokenizer does not decide the part (the run then starts
+ * again in one process, so rows converted before it are dropped with the run).
+ */
+function* recordsOf(bytes: Buffer): Generator<CsvRecord[] | 'irregular'> {
   const tokenizer = new FastTokenizer(model.source.delimiter, model.source.quote);
   tokenizer.recordDelimiter = setup.recordDelimiter;
-  const records: CsvRecord[] = [];
+  const pieces = decodePieces(setup.encoding, bytes);
+  let pending = '';
+  for (let next = pieces.next(); ;) {
+    const chunk = pending + (next.done ? '' : next.value);
+    next = pieces.next();
+    const last = next.done === true;
+    let stop = { pos: 0, irregular: false };
+    for (;;) {
+      const out: CsvRecord[] = [];
+      stop = tokenizer.parse(chunk, stop.pos, last, out, BATCH);
+      if (out.length) yield out;
+      if (out.length < BATCH || stop.irregular) break;
+    }
+    if (stop.irregular) {
+      yield 'irregular';
+      return;
+    }
+    if (last) return;
+    pending = chunk.slice(stop.pos);
+  }
+}
+
+const targets = formats.map((f) => new PartTarget(f.create({ prefixes: model.prefixes, graph: model.graph })));
+/** The diagnostics of the part being converted. */
+let diagnostics: Diagnostic[] = [];
+const report = (d: Diagnostic): void => void diagnostics.push(d);
+const runner = new RowRunner(plan!, setup.csv, setup.header, [...targets, ...(setup.facts ? [facts] : [])], { summary, stats }, report, validation, undefined);
+
+function convertPart(m: BatchMessage): { done: BatchDone; transfer: ArrayBuffer[] } {
   const none = { kind: 'batch' as const, index: m.index, rows: 0, diagnostics: [], outputs: [] };
-  if (tokenizer.parse(text, 0, true, records).irregular) return { done: { ...none, irregular: true }, transfer: [] };
-  const targets = formats.map((f) => new PartTarget(f.create({ prefixes: model.prefixes, graph: model.graph })));
-  const diagnostics: Diagnostic[] = [];
-  const report = (d: Diagnostic): void => void diagnostics.push(d);
-  const runner = new RowRunner(plan!, setup.csv, setup.header, [...targets, ...(setup.facts ? [facts] : [])], { summary, stats }, report, validation, undefined);
+  diagnostics = [];
   const events: CsvEvent[] = [];
   let line = m.line;
   let rows = 0;
-  for (const r of records) {
-    events.length = 0;
-    pushRecord(events, r.cells, setup.header, setup.csv, line);
-    line += r.lines;
-    for (const ev of events) {
-      if (ev.kind === 'row') {
-        rows++;
-        runner.row(ev.cells, ev.line);
-      } else if (ev.kind === 'diagnostic') report(ev.diagnostic);
-      else if (ev.kind === 'skipped' && ev.reason === 'ragged') runner.reject('JL201');
-      else if (ev.kind === 'skipped') summary.records.blank++;
+  for (const records of recordsOf(Buffer.from(m.bytes, 0, m.length))) {
+    if (records === 'irregular') {
+      for (const t of targets) for (const c of t.take()) slots.free(c);
+      return { done: { ...none, irregular: true }, transfer: [] };
+    }
+    for (const r of records) {
+      events.length = 0;
+      pushRecord(events, r.cells, setup.header, setup.csv, line);
+      line += r.lines;
+      for (const ev of events) {
+        if (ev.kind === 'row') {
+          rows++;
+          runner.row(ev.cells, ev.line);
+        } else if (ev.kind === 'diagnostic') report(ev.diagnostic);
+        else if (ev.kind === 'skipped' && ev.reason === 'ragged') runner.reject('JL201');
+        else if (ev.kind === 'skipped') summary.records.blank++;
+      }
     }
   }
-  const outputs = targets.map((t) => t.take().map((b) => ({ buffer: b.buffer as ArrayBuffer, length: b.length })));
-  return { done: { ...none, irregular: false, rows, diagnostics, outputs }, transfer: outputs.flat().map((o) => o.buffer) };
+  const transfer: ArrayBuffer[] = [];
+  const outputs = targets.map((t) => t.take().map((b): PartChunk => {
+    const slot = slots.slotOf(b);
+    if (slot >= 0) return { slot, length: b.length };
+    transfer.push(b.buffer as ArrayBuffer);
+    return { buffer: b.buffer as ArrayBuffer, length: b.length };
+  }));
+  return { done: { ...none, irregular: false, rows, diagnostics, outputs }, transfer };
 }
 
 function state(): WorkerState {

@@ -40,8 +40,8 @@ export class FileSink {
     this.out.text(this.serializer.cut());
   }
 
-  /** Appends text serialised elsewhere (a worker's part), after what is waiting here. */
-  async append(chunks: readonly Buffer[]): Promise<void> {
+  /** Appends text serialised elsewhere (a worker's part), after what is waiting here; each chunk is taken when its turn comes. */
+  async append(chunks: Iterable<Buffer>): Promise<void> {
     await this.flush();
     for (const chunk of chunks) await this.file.write(chunk);
   }

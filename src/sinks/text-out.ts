@@ -6,7 +6,7 @@ export interface TextOut {
   bytes(b: Uint8Array): void;
 }
 
-const CHUNK = 1 << 20;
+export const CHUNK = 1 << 20;
 
 /**
  * Spare 1 MiB chunks, returned once written. Reusing them keeps the garbage collector out of
@@ -15,13 +15,36 @@ const CHUNK = 1 << 20;
  */
 const spare: Buffer[] = [];
 
+/** Where this thread's chunks come from first (a worker's shared slots), if anywhere. */
+let source: (() => Buffer | undefined) | undefined;
+/** Spare chunks kept, at most. */
+let spareLimit = 8;
+
 function chunk(size: number): Buffer {
-  return size <= CHUNK ? (spare.pop() ?? Buffer.allocUnsafeSlow(CHUNK)) : Buffer.allocUnsafeSlow(size);
+  return size <= CHUNK ? (source?.() ?? spare.pop() ?? Buffer.allocUnsafeSlow(CHUNK)) : Buffer.allocUnsafeSlow(size);
+}
+
+/** Takes this thread's 1 MiB chunks from `next` while it has one (a worker's shared slots); undefined: no longer. */
+export function takeChunksFrom(next: (() => Buffer | undefined) | undefined): void {
+  source = next;
+}
+
+/** Sets how many written chunks are kept for reuse (8 unless a parallel run writes more at once). */
+export function keepSpareChunks(limit: number): void {
+  spareLimit = limit;
+  if (spare.length > limit) spare.length = limit;
+}
+
+/** A copy of `bytes` in a chunk of this thread's, to write and release like its own. */
+export function ownCopy(bytes: Uint8Array): Buffer {
+  const c = chunk(bytes.length);
+  c.set(bytes);
+  return c.subarray(0, bytes.length);
 }
 
 /** Gives a chunk (or a view of one) back once its bytes are written and no longer referenced. */
 export function releaseChunk(view: Uint8Array): void {
-  if (view.byteOffset === 0 && view.buffer.byteLength === CHUNK && spare.length < 8) spare.push(Buffer.from(view.buffer, 0, CHUNK));
+  if (view.byteOffset === 0 && view.buffer.byteLength === CHUNK && spare.length < spareLimit) spare.push(Buffer.from(view.buffer, 0, CHUNK));
 }
 
 /** Lets the spare chunks go (before the end-of-run checks, which need memory of their own). */
@@ -29,12 +52,15 @@ export function dropSpareChunks(): void {
   spare.length = 0;
 }
 
+const EMPTY: Buffer = Buffer.alloc(0);
+
 /**
  * Serialised text gathered as UTF-8 bytes in 1 MiB chunks. Copying a term's cached bytes is
  * several times cheaper than building the line as a string and encoding it at write time.
  */
 export class ByteChunks implements TextOut {
-  private buf = chunk(CHUNK);
+  /** Empty until the first bytes: a worker's part takes its chunks only when it fills them. */
+  private buf: Buffer = EMPTY;
   private len = 0;
   private done: Buffer[] = [];
   private doneBytes = 0;
@@ -57,7 +83,13 @@ export class ByteChunks implements TextOut {
 
   /** The chunks so far, in order; the next bytes go to a fresh chunk. */
   take(): Buffer[] {
-    this.roll(0);
+    if (this.len > 0) {
+      this.done.push(this.buf.subarray(0, this.len));
+      this.doneBytes += this.len;
+      // The next bytes take a chunk then (none is held for bytes that may never come).
+      this.buf = EMPTY;
+      this.len = 0;
+    }
     const out = this.done;
     this.done = [];
     this.doneBytes = 0;

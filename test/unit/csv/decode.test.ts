@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decoder, type ResolvedEncoding } from '../../../src/csv/decode.js';
+import { decodePieces, decodeWhole, decoder, type ResolvedEncoding } from '../../../src/csv/decode.js';
 
 /** Decodes `bytes` fed in reads of the given sizes (cycled), as the file stream would. */
 async function decode(encoding: ResolvedEncoding, bytes: Buffer, reads: readonly number[]): Promise<string[]> {
@@ -47,5 +47,17 @@ describe('decoder', () => {
   it('reads UTF-16 as TextDecoder does', async () => {
     const bytes = Buffer.from('\ufeffYear,Count\n2024,£3\n', 'utf16le');
     expect((await decode('utf-16le', bytes, [3])).join('')).toBe('Year,Count\n2024,£3\n');
+  });
+
+  it('decodes a worker\'s part in 64 KiB pieces to the text of the whole, characters cut at a piece\'s end included', () => {
+    // Three-byte and two-byte characters on every offset, so some straddle each 64 KiB boundary.
+    const text = Array.from({ length: 40_000 }, (_, i) => `${i},${'€£'.repeat(i % 3)}\n`).join('');
+    const bytes = Buffer.from(text, 'utf8');
+    const pieces = [...decodePieces('utf-8', bytes)];
+    expect(pieces.length).toBe(Math.ceil(bytes.length / 65_536) + 1);
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.join('')).toBe(decodeWhole('utf-8', bytes));
+    const cp1252 = Buffer.from([0x93, 0x80, 0x94, 0x0a]);
+    expect([...decodePieces('windows-1252', cp1252)].join('')).toBe('\u201c€\u201d\n');
   });
 });
