@@ -2,7 +2,9 @@ import type { ReleaseDump } from '../release/read-release.js';
 import { pullNTriples, type TriplePuller } from '../rdf/ntriples-pull.js';
 import { TermKeys } from '../rdf/term.js';
 import { DumpCollector, type ObservationTable } from './collector.js';
-import type { CellState, KeyMaker, ValueDictionary } from './observation.js';
+import { CellTable } from './cell-table.js';
+import { CodesUsed, KeyMaker, type CellState, type ValueDictionary } from './observation.js';
+import type { ObservationBatch } from './previous-consumer.js';
 import { readTable } from './read-table.js';
 
 /** The older side of a comparison, as the comparison uses it: each key's cell taken out once, then what is left. */
@@ -46,20 +48,25 @@ export class PulledTable implements PreviousObservations {
   private readonly collector: DumpCollector;
   private readonly puller: TriplePuller;
   private table: ObservationTable | undefined;
+  /** Read by a thread: the observations it has sent, filed here (else the collector files them). */
+  private received: ReceivedObservations | undefined;
 
-  constructor(dump: ReleaseDump, dict: ValueDictionary) {
+  /** `minBytes`: the size from which a thread reads the dump (tests lower it). */
+  constructor(dump: ReleaseDump, private readonly dict: ValueDictionary, opts: { readonly minBytes?: number } = {}) {
     const collector = new DumpCollector(dict);
     const keys = new TermKeys();
     // One reader thread: it parses faster than a conversion makes observations, and a second
-    // would only add its memory (some 70 MB).
-    this.puller = pullNTriples(dump.path, dump.format.gzip, (s, p, o) => collector.add(s.value, p.value, keys.of(o)), { threads: 1 });
+    // would only add its memory (some 70 MB). It also makes the observations (a third of the
+    // main thread's work in a release with a previous one): only their numbers come across.
+    const consumer = { module: CONSUMER, onPayload: (batch: unknown) => this.receive(batch as ObservationBatch) };
+    this.puller = pullNTriples(dump.path, dump.format.gzip, (s, p, o) => collector.add(s.value, p.value, keys.of(o)), { threads: 1, consumer, ...opts });
     this.collector = collector;
   }
 
   get keys(): KeyMaker {
     // Known from the first observation (the structure comes before, in justice-lod's dumps).
     for (;;) {
-      const keys = this.table?.keys ?? this.collector.keysSoFar;
+      const keys = this.table?.keys ?? this.received?.keys ?? this.collector.keysSoFar;
       if (keys) return keys;
       this.more();
     }
@@ -67,7 +74,7 @@ export class PulledTable implements PreviousObservations {
 
   take(ids: readonly number[]): CellState | undefined {
     for (;;) {
-      const cell = (this.table?.cells ?? this.collector.cellsSoFar)?.take(ids);
+      const cell = (this.table?.cells ?? this.received?.cells ?? this.collector.cellsSoFar)?.take(ids);
       if (cell || this.table) return cell;
       this.more();
     }
@@ -83,8 +90,57 @@ export class PulledTable implements PreviousObservations {
   }
 
   private more(): void {
-    if (!this.puller.pull()) this.table = this.collector.finish();
+    if (this.puller.pull()) return;
+    const r = this.received;
+    if (!r) this.table = this.collector.finish();
+    else {
+      const keys = r.keys ?? new KeyMaker([], this.dict);
+      this.table = { keys, cells: r.cells ?? new CellTable(keys.dimensions.length), used: r.used?.sets ?? [], concepts: r.concepts, observations: r.observations };
+    }
   }
+
+  /** A batch of the reader thread's observations: its value numbers made this thread's, each key filed. */
+  private receive(batch: ObservationBatch): void {
+    const r: ReceivedObservations = (this.received ??= { map: [], concepts: new Map(), observations: 0 });
+    for (const v of batch.values) r.map.push(this.dict.id(v));
+    if (batch.cube && !r.keys) {
+      const { dimensions, measures } = batch.cube;
+      r.keys = new KeyMaker(dimensions, this.dict, new Set(measures));
+      // Only a cube's observations are filed (as the collector does).
+      if (dimensions.length) {
+        r.cells = new CellTable(dimensions.length);
+        r.used = new CodesUsed(dimensions.length);
+      }
+    }
+    if (batch.end) {
+      r.concepts = new Map(batch.end.concepts);
+      r.observations = batch.end.observations;
+    }
+    const { cells, used } = r;
+    if (!cells || !used) return;
+    const { ids, width, markers } = batch;
+    const key = new Array<number>(width);
+    for (let n = 0; n < batch.count; n++) {
+      for (let d = 0; d < width; d++) key[d] = r.map[ids[n * width + d]!]!;
+      const value = batch.cells[n]!;
+      cells.set(key, value === '' ? { markers: markers[n]! } : { value, markers: markers[n]! });
+      used.note(key);
+    }
+  }
+}
+
+/** Where the reader thread's consumer lives (compiled beside this module). */
+const CONSUMER = new URL('./previous-consumer.js', import.meta.url);
+
+/** The previous release's observations as the reader thread sent them, filed by this thread's numbers. */
+interface ReceivedObservations {
+  /** The thread's value numbers → this thread's. */
+  readonly map: number[];
+  keys?: KeyMaker;
+  cells?: CellTable;
+  used?: CodesUsed;
+  concepts: ReadonlyMap<string, string>;
+  observations: number;
 }
 
 /** The previous release's observations of one dataset: pulled as needed from an N-Triples dump, else read whole. */

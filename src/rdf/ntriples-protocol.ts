@@ -25,6 +25,23 @@ export interface ReaderSetup {
   readonly of: number;
   /** `PART_BYTES`, or smaller in tests. */
   readonly partBytes: number;
+  /**
+   * A module (URL) whose `createConsumer()` takes the triples in the thread instead of them
+   * being sent (`ThreadConsumer`); its batches are sent as they fill, and a last one at the end.
+   */
+  readonly consumer?: string;
+}
+
+/**
+ * Work done on the triples inside a reader thread, so that what the main thread receives is
+ * the result (the previous release's observations as numbers), not 15 triples an observation.
+ */
+export interface ThreadConsumer {
+  triple(s: Term, p: Term, o: Term): void;
+  /** Whether a batch is full and should go now. */
+  readonly full: boolean;
+  /** What was gathered since the last batch; `last` once the file is read (then everything left). */
+  take(last: boolean): { readonly payload: unknown; readonly transfer: readonly ArrayBuffer[] };
 }
 
 /**
@@ -42,6 +59,8 @@ export interface ReaderBatch {
   readonly lines: number;
   /** Bytes of the file read so far (gzip: of the compressed file). */
   readonly bytes: number;
+  /** With a consumer: its batch (and no triples). */
+  readonly payload?: unknown;
 }
 
 /** What a reader thread sends, in order: batches, then `done`, or a syntax error at a line of its part. */

@@ -28,11 +28,21 @@ const CHUNK_BYTES = 1 << 20;
  * thread a chunk at a time. Triples come in the file's order; a syntax error throws from
  * `pull` with its line.
  */
-export function pullNTriples(path: string, gzip: boolean, onTriple: OnTriple, opts: ThreadedOptions = {}): TriplePuller {
-  const { threads = 2, minBytes = THREADED_BYTES, partBytes = PART_BYTES } = opts;
+export function pullNTriples(path: string, gzip: boolean, onTriple: OnTriple, opts: PullOptions = {}): TriplePuller {
+  const { threads = 2, minBytes = THREADED_BYTES, partBytes = PART_BYTES, consumer } = opts;
   const size = statSync(path).size;
-  if (threadsAvailable() && (gzip || size >= minBytes)) return new ThreadPuller(new ReaderThreads(path, gzip, gzip ? 1 : threads, size, partBytes, true), onTriple);
+  // A consumer's batches are its thread's state: one thread reads the file.
+  if (threadsAvailable() && (gzip || size >= minBytes)) return new ThreadPuller(new ReaderThreads(path, gzip, gzip || consumer ? 1 : threads, size, partBytes, true, consumer?.module), onTriple, consumer?.onPayload);
   return new LocalPuller(path, gzip, onTriple);
+}
+
+export interface PullOptions extends ThreadedOptions {
+  /**
+   * Where the file is read by a thread, the triples go to this module's `ThreadConsumer` in
+   * that thread, and `onPayload` gets its batches instead of `onTriple` the triples. (Read on
+   * this thread, the triples go to `onTriple`: the caller does the consumer's work itself.)
+   */
+  readonly consumer?: { readonly module: URL; readonly onPayload: (payload: unknown) => void };
 }
 
 class ThreadPuller implements TriplePuller {
@@ -42,6 +52,7 @@ class ThreadPuller implements TriplePuller {
   constructor(
     private readonly set: ReaderThreads,
     private readonly onTriple: OnTriple,
+    private readonly onPayload?: (payload: unknown) => void,
   ) {
     // A consumer that never finishes (its run failed) does not keep the process alive.
     for (const w of set.workers) w.unref();
@@ -50,7 +61,7 @@ class ThreadPuller implements TriplePuller {
   pull(): boolean {
     if (this.done) return false;
     try {
-      if (this.set.handle(this.set.next(SILENCE_MS), this.onTriple)) return true;
+      if (this.set.handle(this.set.next(SILENCE_MS), this.onTriple, undefined, this.onPayload)) return true;
     } catch (err) {
       void this.close();
       throw err;

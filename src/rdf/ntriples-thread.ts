@@ -6,9 +6,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Term } from '@rdfjs/types';
 import { LineError, lineParser, viewOf } from './ntriples-lines.js';
 import { parseFile } from './ntriples-reader.js';
-import { BATCH, encodeTerm, IN_FLIGHT, TABLE_LIMIT, type ReaderBatch, type ReaderMessage, type ReaderSetup } from './ntriples-protocol.js';
+import { BATCH, encodeTerm, IN_FLIGHT, TABLE_LIMIT, type ReaderBatch, type ReaderMessage, type ReaderSetup, type ThreadConsumer } from './ntriples-protocol.js';
 
-const { path, gzip, acks, index, of, partBytes, port } = workerData as ReaderSetup;
+const { path, gzip, acks, index, of, partBytes, port, consumer: consumerModule } = workerData as ReaderSetup;
+const consumer: ThreadConsumer | undefined = consumerModule ? ((await import(consumerModule)) as { createConsumer(): ThreadConsumer }).createConsumer() : undefined;
 /** [0]: batches the main thread has handled; [1]: messages posted (for a main thread that waits on it). */
 const acked = new Int32Array(acks);
 const out = port ?? parentPort!;
@@ -29,12 +30,19 @@ const post = (m: ReaderMessage, transfer: ArrayBuffer[] = []): void => {
   Atomics.notify(acked, 1);
 };
 
-/** Sends the batch; `lines` ≥ 0 ends a part. */
-function flush(lines: number): void {
-  const batch: ReaderBatch = { kind: 'batch', ids, count, terms, fresh, lines, bytes };
-  post(batch, [ids.buffer as ArrayBuffer]);
+const NO_IDS = new Int32Array(0);
+
+/** Sends the batch; `lines` ≥ 0 ends a part; `last` after the whole file (a consumer's last batch). */
+function flush(lines: number, last = false): void {
+  if (consumer) {
+    const { payload, transfer } = consumer.take(last);
+    post({ kind: 'batch', ids: NO_IDS, count: 0, terms: [], fresh: false, lines, bytes, payload }, [...transfer]);
+  } else {
+    const batch: ReaderBatch = { kind: 'batch', ids, count, terms, fresh, lines, bytes };
+    post(batch, [ids.buffer as ArrayBuffer]);
+    ids = new Int32Array(BATCH * 3);
+  }
   sent++;
-  ids = new Int32Array(BATCH * 3);
   count = 0;
   terms = [];
   fresh = false;
@@ -51,7 +59,10 @@ const id = (t: Numbered, subject = false): number => {
   return (t.tid = size++);
 };
 
-const parser = lineParser((s, p, o) => {
+const parser = lineParser(consumer ? (s, p, o) => {
+  consumer.triple(s, p, o);
+  if (consumer.full) flush(-1);
+} : (s, p, o) => {
   // A new table between batches, so that a batch's numbers are of one table.
   if (size >= TABLE_LIMIT && count === 0) {
     gen++;
@@ -101,15 +112,17 @@ function readPart(fd: number, fileSize: number, from: number, to: number): void 
 try {
   if (gzip) {
     await parseFile(path, gzip, parser, (b) => void (bytes = b));
-    flush(parser.lineNumber);
+    flush(parser.lineNumber, true);
   } else {
     const fd = openSync(path, 'r');
     const fileSize = fstatSync(fd).size;
     for (let k = index; k * partBytes < fileSize; k += of) {
       parser.lineNumber = 0;
       readPart(fd, fileSize, k * partBytes, Math.min(fileSize, (k + 1) * partBytes));
-      flush(parser.lineNumber);
+      flush(parser.lineNumber, consumer !== undefined && (k + of) * partBytes >= fileSize);
     }
+    // An empty file has no part: a consumer still sends its (empty) last batch.
+    if (consumer && fileSize === 0) flush(0, true);
     closeSync(fd);
   }
   post({ kind: 'done' });

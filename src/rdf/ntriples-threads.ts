@@ -46,11 +46,13 @@ export class ReaderThreads {
     private readonly size: number,
     private readonly partBytes: number,
     synchronous: boolean,
+    /** A module run on the triples in the thread (`ThreadConsumer`); its batches go to `handle`'s `onPayload`. */
+    consumer?: URL,
   ) {
     this.threads = Array.from({ length: count }, (_, index) => {
       const shared = new SharedArrayBuffer(8);
       const channel = synchronous ? new MessageChannel() : undefined;
-      const setup: ReaderSetup = { path, gzip, acks: shared, index, of: count, partBytes, ...(channel ? { port: channel.port2 } : {}) };
+      const setup: ReaderSetup = { path, gzip, acks: shared, index, of: count, partBytes, ...(channel ? { port: channel.port2 } : {}), ...(consumer ? { consumer: consumer.href } : {}) };
       const worker = new Worker(THREAD_MODULE, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB }, ...(channel ? { transferList: [channel.port2] } : {}) });
       return { worker, shared: new Int32Array(shared), port: channel?.port1, table: [] };
     });
@@ -69,16 +71,19 @@ export class ReaderThreads {
    * Hands on one message of the thread whose turn it is (decoding its terms, acknowledging
    * it); false when the file is done. Throws a syntax error at its line of the file.
    */
-  handle(m: ReaderMessage, onTriple: OnTriple, onBytes?: (bytesRead: number) => void): boolean {
+  handle(m: ReaderMessage, onTriple: OnTriple, onBytes?: (bytesRead: number) => void, onPayload?: (payload: unknown) => void): boolean {
     if (m.kind === 'done') return false;
     if (m.kind === 'error') throw new Error(`line ${this.linesBefore + m.line} of ${this.path}: ${m.reason}`);
     if (m.kind === 'failed') throw Object.assign(new Error(m.message), m.code ? { code: m.code } : {});
     const w = this.threads[this.turn]!;
-    if (m.fresh) w.table.length = 0;
-    const { terms, ids, count } = m;
-    const table = w.table;
-    for (let i = 0; i < terms.length; i += 2) table.push(this.decoder.decode(terms[i]!, terms[i + 1]!));
-    for (let i = 0; i < count * 3; i += 3) onTriple(table[ids[i]!] as NamedNode | BlankNode, table[ids[i + 1]!] as NamedNode, table[ids[i + 2]!]!);
+    if (m.payload !== undefined) onPayload!(m.payload);
+    else {
+      if (m.fresh) w.table.length = 0;
+      const { terms, ids, count } = m;
+      const table = w.table;
+      for (let i = 0; i < terms.length; i += 2) table.push(this.decoder.decode(terms[i]!, terms[i + 1]!));
+      for (let i = 0; i < count * 3; i += 3) onTriple(table[ids[i]!] as NamedNode | BlankNode, table[ids[i + 1]!] as NamedNode, table[ids[i + 2]!]!);
+    }
     Atomics.add(w.shared, 0, 1);
     Atomics.notify(w.shared, 0);
     if (this.threads.length === 1) onBytes?.(m.bytes);
