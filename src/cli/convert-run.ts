@@ -13,6 +13,7 @@ import { summaryJson, summaryText } from './summary.js';
 import { FolderBusy, OutputFolder } from '../sinks/output-folder.js';
 import { StdioFiles, withStdin } from './stdio.js';
 import { describeWriteFailure, isFileSystemError, outOfSpace } from '../sinks/io-error.js';
+import { epochProblem } from '../metadata/clock.js';
 
 export interface ConvertFlags {
   input?: string;
@@ -76,6 +77,11 @@ function chooseFormats(flags: ConvertFlags): { formats: OutputFormat[]; csvw: bo
 const unknownFormat = (name: string): string => `unknown output format '${name}'; choose from ${OUTPUT_NAMES.join(', ')}, csvw`;
 
 export async function runConvert(args: readonly string[], flags: ConvertFlags): Promise<number> {
+  const epoch = epochProblem();
+  if (epoch) {
+    printDiagnostics([epoch], new Map());
+    return EXIT.usage;
+  }
   return withStdin(flags, (f) => (f.out === '-' ? convertToStdout(args, f) : convertFiles(args, f)));
 }
 

@@ -17,6 +17,7 @@ import type { PublishFlags } from './publish.js';
 import { runPublish } from './publish-run.js';
 import { exampleQueries, exampleQuery } from './query.js';
 import { summaryJson, summaryText } from './summary.js';
+import { epochProblem } from '../metadata/clock.js';
 
 export interface ReleaseFlags extends Omit<PublishFlags, 'endpoint' | 'json' | 'quiet'> {
   publish?: string;
@@ -30,9 +31,10 @@ export interface ReleaseFlags extends Omit<PublishFlags, 'endpoint' | 'json' | '
 }
 
 export async function releaseCommand(file: string, flags: ReleaseFlags): Promise<number> {
-  const loaded = await loadRelease(file);
+  const epoch = epochProblem();
+  const loaded = epoch ? { diagnostics: [epoch], sources: new Map<string, string>() } : await loadRelease(file);
   const text = !flags.json && !flags.quiet;
-  if (!loaded.config) {
+  if (!('config' in loaded) || !loaded.config) {
     if (flags.json) process.stdout.write(`${JSON.stringify({ exitCode: EXIT.usage, diagnostics: diagnosticsJson(loaded.diagnostics) }, null, 2)}\n`);
     else printDiagnostics(loaded.diagnostics, loaded.sources);
     return EXIT.usage;

@@ -91,6 +91,7 @@ export const CODES = {
   JL402: { severity: 'error', title: 'output cannot be written', hint: 'Check that the output directory is writable and has space.' },
   JL403: { severity: 'error', title: 'unknown output format', hint: 'Use one of the formats listed in `justice-lod convert --help`.' },
   JL404: { severity: 'info', title: 'outputs not written because the run failed', hint: 'Fix the errors, or pass --fail-on none to write the rows that converted.' },
+  JL405: { severity: 'error', title: 'SOURCE_DATE_EPOCH is not a time', hint: 'Set SOURCE_DATE_EPOCH to a whole number of seconds since 1970-01-01 UTC (as `git log -1 --format=%ct` prints), or unset it to record the time of the run.' },
   JL701: { severity: 'error', title: 'dataset listed twice in the release', hint: 'Each mapping id may appear once in `datasets:`; remove the repeated entry or give the mapping its own id.' },
   JL702: { severity: 'error', title: 'release folder not found or not a release', hint: 'Give a folder written by `justice-lod release` or `convert` (it holds metadata.ttl and the dumps); for `previous:` in a release file, run the previous release first or correct the path.' },
   JL703: { severity: 'error', title: 'release would overwrite its previous release', hint: 'Give the release a new `id`: the output folder out/<id>/ must differ from the previous release\'s folder.' },

@@ -14,6 +14,7 @@ import { formatByName, type OutputFormat } from '../sinks/registry.js';
 import { vocabularyQuads } from '../validate/vocab-graph.js';
 import { groupBySubject, serializeQuads } from '../sinks/text.js';
 import { FileSink } from '../sinks/sink.js';
+import { recordedTime } from '../metadata/clock.js';
 
 /** Where the vocabulary's own terms and code lists live (its void:uriSpace). */
 const VOCABULARY_SPACE = 'https://w3id.org/justice-lod/def/';
@@ -76,7 +77,7 @@ async function datasetRecord({ model, summary, versionNotes, acknowledged }: Con
     source: { ...source, ...(model.publication.sourceUrl ? { url: model.publication.sourceUrl } : {}) },
     mapping,
     started: summary.started,
-    ended: summary.ended ?? new Date(),
+    ended: summary.ended ?? recordedTime(),
     ...(versionNotes !== undefined ? { versionNotes } : {}),
     ...(acknowledged ? { acknowledged } : {}),
     ...(summary.disclosure?.applied ? { suppressed: summary.disclosure.applied } : {}),
@@ -84,7 +85,7 @@ async function datasetRecord({ model, summary, versionNotes, acknowledged }: Con
 }
 
 async function writeVocabulary(outDir: string, release: ReleaseInfo, formats: readonly OutputFormat[]): Promise<DatasetRecord> {
-  const started = new Date();
+  const started = recordedTime();
   const quads = groupBySubject(vocabularyQuads({ external: true }));
   const graph = VOCABULARY_GRAPH;
   const prefixes = new Map<string, string>(Object.entries(NS));
@@ -108,6 +109,6 @@ async function writeVocabulary(outDir: string, release: ReleaseInfo, formats: re
     facts: facts.facts(),
     dumps,
     started,
-    ended: new Date(),
+    ended: recordedTime(),
   };
 }

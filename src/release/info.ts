@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { PreviousRelease, ReleaseInfo } from '../metadata/model.js';
 import { PUBLISHING } from '../rdf/ns.js';
+import { recordedTime } from '../metadata/clock.js';
 
 export const TOOL_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -30,7 +31,7 @@ export function releaseInfo(o: ReleaseOptions): ReleaseInfo {
     publisherName: o.publisherName ?? PUBLISHING.mojName,
     contactEmail: PUBLISHING.mojEmail,
     license: o.license ?? PUBLISHING.ogl3,
-    issued: o.issued ?? new Date().toISOString().slice(0, 10),
+    issued: o.issued ?? recordedTime().toISOString().slice(0, 10),
     ...(o.version ? { version: o.version } : {}),
     downloadBase: o.downloadBase ?? `${o.base}downloads/${id === 'catalog' ? '' : `${id}/`}`,
     toolVersion: TOOL_VERSION,

@@ -18,6 +18,7 @@ import type { OutputFormat } from '../sinks/registry.js';
 import { OutputError, outOfSpace } from '../sinks/io-error.js';
 import type { ConvertResult } from './convert.js';
 import { emptySummary } from './summary.js';
+import { recordedTime } from '../metadata/clock.js';
 
 const { blankNode } = DataFactory;
 
@@ -58,8 +59,8 @@ export async function convertCsvwInMemory(opts: InMemoryOptions): Promise<Conver
   const counts = summary.diagnosticsBySeverity;
   const failed = failOn !== 'none' && (counts.error > 0 || (failOn === 'warning' && counts.warning > 0));
   const done = (status: ConvertResult['status']): ConvertResult => {
-    summary.ended = new Date();
-    summary.durationMs = summary.ended.getTime() - started;
+    summary.ended = recordedTime();
+    summary.durationMs = Date.now() - started;
     return { status, model, summary, diagnostics: kept, sources };
   };
   if (failed) {

@@ -20,6 +20,7 @@ import { during } from './activity.js';
 import { OutputError, outOfSpace } from '../sinks/io-error.js';
 import { TooManyCodes } from '../compile/generated.js';
 import type { SuppressionCost } from '../disclosure/suggest.js';
+import { recordedTime } from '../metadata/clock.js';
 
 export type { ObservationHook, Triple, TripleTarget } from './row-runner.js';
 
@@ -294,8 +295,8 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
     if (err instanceof TooManyCodes) {
       kept.push(diagnostic('JL316', err.message, { span: { file: csv, line, column: err.column }, cell: { columnName: err.columnName, value: err.label.slice(0, 200) } }));
       summary.records.unread = true;
-      summary.ended = new Date();
-      summary.durationMs = summary.ended.getTime() - started;
+      summary.ended = recordedTime();
+      summary.durationMs = Date.now() - started;
       return { status: 'failed', model, summary, diagnostics: kept, sources };
     }
     kept.push(diagnostic('JL402', `conversion stopped: ${(err as Error).message}`));
@@ -359,8 +360,8 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
     summary.outputs = files.map((t) => ({ path: t.path, format: t.format.name, bytes: t.facts!.bytes, sha256: t.facts!.sha256 }));
     if (tables) summary.tables = tables.files.map((f) => ({ path: f.path, format: f.role, bytes: f.bytes, sha256: f.sha256 }));
   }
-  summary.ended = new Date();
-  summary.durationMs = summary.ended.getTime() - started;
+  summary.ended = recordedTime();
+  summary.durationMs = Date.now() - started;
   return { status: failed ? 'failed' : 'ok', model, summary, diagnostics: kept, sources };
 }
 

@@ -2,6 +2,7 @@ import type { DisclosureCounts } from '../disclosure/run.js';
 import type { DatasetFacts } from '../metadata/facts.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { MarkerCode } from '../mapping/model.js';
+import { recordedTime } from '../metadata/clock.js';
 
 /** Every physical CSV record ends up in exactly one of these counters. */
 export interface RecordCounts {
@@ -65,7 +66,7 @@ export function emptySummary(mapping: string, csv: string): ConvertSummary {
     records: { title: 0, header: 0, blank: 0, notes: 0, converted: 0, rejected: 0, filtered: 0, merged: 0, unread: false },
     rejectedByCode: new Map(),
     diagnosticsBySeverity: { error: 0, warning: 0, info: 0 },
-    subjects: 0, triples: 0, markers: new Map(), omitted: new Map(), outputs: [], written: false, started: new Date(), durationMs: 0,
+    subjects: 0, triples: 0, markers: new Map(), omitted: new Map(), outputs: [], written: false, started: recordedTime(), durationMs: 0,
   };
 }
 
