@@ -67,7 +67,10 @@ export class DumpCollector {
 
   finish(): ObservationTable {
     this.endSubject();
-    for (const [s, pairs] of this.early) this.observation(s, pairs);
+    // Observations met before the structure are filed now that it is known. A dump with no
+    // structure at all has none to file (no key), and filing them would put them back here.
+    const early = this.early.splice(0);
+    if (this.dimensions.size) for (const [s, pairs] of early) this.observation(s, pairs);
     for (const [s, pairs] of this.partial) this.record(s, pairs);
     const keys = this.keyMaker();
     return { keys, cells: this.cells ?? new CellTable(keys.dimensions.length), used: this.used?.sets ?? [], concepts: this.concepts, observations: this.count };

@@ -87,6 +87,20 @@ describe('comparing a dataset between releases', () => {
     expect([...t.cells.entries()].map(([, x]) => x.value).sort()).toEqual([int('10'), int('2')]);
   });
 
+  it('finishes a dump whose observations come with no structure (another tool\'s), filing none of them', () => {
+    // Before: each such observation was put back in the list being read, and finish never ended.
+    for (const sink of [undefined, () => undefined]) {
+      const c = new DumpCollector(new ValueDictionary(), sink);
+      for (const s of ['urn:o/1', 'urn:o/2']) {
+        c.add(s, RDF_TYPE, QB.Observation);
+        c.add(s, AREA, 'E06000001');
+      }
+      const t = c.finish();
+      expect(t.observations).toBe(0);
+      expect(t.keys.dimensions).toEqual([]);
+    }
+  });
+
   it('keeps the code-list concepts with their labels', () => {
     const c = new DumpCollector(new ValueDictionary());
     c.add('urn:c1', RDF_TYPE, `${NS.skos}Concept`);
