@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../sinks/atomic.js';
 import { during } from '../run/activity.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { ReleaseChanges } from '../diff/changes.js';
-import { loadRelease } from '../release/config.js';
+import { loadRelease, type LoadedRelease } from '../release/config.js';
 import type { ReleaseOutcome } from '../release/run-release.js';
 import { dataRows } from '../run/summary.js';
 import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
@@ -32,9 +32,9 @@ export interface ReleaseFlags extends Omit<PublishFlags, 'endpoint' | 'json' | '
 
 export async function releaseCommand(file: string, flags: ReleaseFlags): Promise<number> {
   const epoch = epochProblem();
-  const loaded = epoch ? { diagnostics: [epoch], sources: new Map<string, string>() } : await loadRelease(file);
+  const loaded: LoadedRelease = epoch ? { diagnostics: [epoch], sources: new Map() } : await loadRelease(file);
   const text = !flags.json && !flags.quiet;
-  if (!('config' in loaded) || !loaded.config) {
+  if (!loaded.config) {
     if (flags.json) process.stdout.write(`${JSON.stringify({ exitCode: EXIT.usage, diagnostics: diagnosticsJson(loaded.diagnostics) }, null, 2)}\n`);
     else printDiagnostics(loaded.diagnostics, loaded.sources);
     return EXIT.usage;

@@ -191,9 +191,6 @@ export function pushRecord(events: CsvEvent[], record: string[], header: readonl
  * Records with the lines each spans: the fast tokenizer while the input is regular, then
  * csv-parse (relaxed quotes and column counts) from the first record it does not decide.
  */
-/** Records handed on at a time by the fast tokenizer. */
-const BATCH = 512;
-
 async function* tokenize(text: AsyncIterable<string | Buffer>, delimiter: string, quote: string): AsyncGenerator<CsvRecord[]> {
   const chunks = text[Symbol.asyncIterator]();
   let rest = '';
@@ -203,15 +200,7 @@ async function* tokenize(text: AsyncIterable<string | Buffer>, delimiter: string
     for (;;) {
       const next = await chunks.next();
       const chunk = next.done ? pending : pending + String(next.value);
-      // A few hundred records at a time: they die young, in the scavenger, instead of a whole
-      // chunk's worth living long enough to be promoted (and collected again in the old space).
-      let stop: { pos: number; irregular: boolean } = { pos: 0, irregular: false };
-      for (;;) {
-        const out: CsvRecord[] = [];
-        stop = fast.parse(chunk, stop.pos, next.done === true, out, BATCH);
-        if (out.length) yield out;
-        if (out.length < BATCH || stop.irregular) break;
-      }
+      const stop = yield* fast.batches(chunk, next.done === true);
       if (stop.irregular) {
         // A finished iterator stays finished: csv-parse then reads `rest` alone.
         rest = chunk.slice(stop.pos);

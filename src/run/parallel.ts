@@ -161,7 +161,7 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
       await abort();
       throw err;
     } finally {
-      keepSpareChunks(8);
+      keepSpareChunks();
       await Promise.all(pool.map((w) => w.worker.terminate()));
     }
   } finally {

@@ -18,7 +18,6 @@ export interface WorkerSetup {
   readonly slots: ChunkSlots;
 }
 
-
 /** A part of the CSV: whole records, and the 0-based line of the first. */
 export interface BatchMessage {
   readonly kind: 'batch';

@@ -29,8 +29,6 @@ const facts = new FactsCollector(model.base);
 const formats = setup.formats.map((f) => formatByName(f)!.format);
 const slots = new SlotClaimer(setup.slots);
 takeChunksFrom(() => slots.claim());
-/** Records converted at a time: they die young, in the scavenger (a whole part's records lived on into the old space). */
-const BATCH = 512;
 
 /**
  * One format's bytes, a part at a time. Its serializer continues the main thread's text and
@@ -70,13 +68,7 @@ function* recordsOf(bytes: Buffer): Generator<CsvRecord[] | 'irregular'> {
     const chunk = pending + (next.done ? '' : next.value);
     next = pieces.next();
     const last = next.done === true;
-    let stop = { pos: 0, irregular: false };
-    for (;;) {
-      const out: CsvRecord[] = [];
-      stop = tokenizer.parse(chunk, stop.pos, last, out, BATCH);
-      if (out.length) yield out;
-      if (out.length < BATCH || stop.irregular) break;
-    }
+    const stop = yield* tokenizer.batches(chunk, last);
     if (stop.irregular) {
       yield 'irregular';
       return;

@@ -17,8 +17,9 @@ const spare: Buffer[] = [];
 
 /** Where this thread's chunks come from first (a worker's shared slots), if anywhere. */
 let source: (() => Buffer | undefined) | undefined;
-/** Spare chunks kept, at most. */
-let spareLimit = 8;
+/** Spare chunks kept unless a run asks for more (`keepSpareChunks`). */
+const SPARE_CHUNKS = 8;
+let spareLimit = SPARE_CHUNKS;
 
 function chunk(size: number): Buffer {
   return size <= CHUNK ? (source?.() ?? spare.pop() ?? Buffer.allocUnsafeSlow(CHUNK)) : Buffer.allocUnsafeSlow(size);
@@ -29,8 +30,8 @@ export function takeChunksFrom(next: (() => Buffer | undefined) | undefined): vo
   source = next;
 }
 
-/** Sets how many written chunks are kept for reuse (8 unless a parallel run writes more at once). */
-export function keepSpareChunks(limit: number): void {
+/** Sets how many written chunks are kept for reuse (a parallel run writes more at once); no limit: back to the usual. */
+export function keepSpareChunks(limit = SPARE_CHUNKS): void {
   spareLimit = limit;
   if (spare.length > limit) spare.length = limit;
 }
