@@ -1,19 +1,15 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { rmSync } from 'node:fs';
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { checkSpace, commitRename } from './faults.js';
 import { onInterrupt } from './interrupt.js';
 import { OutputError } from './io-error.js';
 import { basename, dirname, join } from 'node:path';
-import { once } from 'node:events';
-import { Transform, type Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
 import { releaseChunk } from './text-out.js';
 import { ThreadHash } from './hash-thread.js';
 import { InFlight } from './in-flight.js';
 import { DirectFile } from './direct-file.js';
+import { GzipMembers } from './gzip-members.js';
 import { writeAll } from './write-all.js';
 
 /** What a committed file holds, measured on the bytes written (after compression). */
@@ -37,8 +33,8 @@ const EARLY_LIMIT = 4 << 20;
  * size are taken from the bytes as they go to disk, so the metadata needs no second read.
  * Plain files are written chunk by chunk in order with a queue of up to 8 MiB, so the
  * converter goes on while the disk catches up (a stream's "drain" would make it wait for an
- * empty queue every time). gzip output goes through zlib's stream and is deterministic: Node
- * writes no file name and a zero mtime in the header.
+ * empty queue every time). gzip files are compressed 4 MiB at a time on the thread pool
+ * (GzipMembers) and are deterministic: zlib writes no file name and a zero mtime in each header.
  */
 export class AtomicFile {
   private readonly temp: string;
@@ -46,7 +42,7 @@ export class AtomicFile {
   /**
    * Plain files: hashed here while small (the hash thread takes longer to start than a small
    * file takes to hash), with a copy of their bytes kept; past EARLY_LIMIT the copy goes to
-   * the hash thread and the rest follows it there. gzip files: here, as the compressor's bytes pass.
+   * the hash thread and the rest follows it there. gzip files: here, as the compressed members pass.
    */
   private readonly threadHash = new ThreadHash();
   private early: Buffer[] | undefined = [];
@@ -57,9 +53,8 @@ export class AtomicFile {
   private direct: DirectFile | undefined;
   private chain: Promise<void> = Promise.resolve();
   private readonly inFlight = new InFlight(QUEUE_LIMIT);
-  /** gzip files: the compressor's stream and the pipeline's end. */
-  private head: Writable | undefined;
-  private done: Promise<void> | undefined;
+  /** gzip files: the compressor, which hands its members to `handle` (through `chain`, in order). */
+  private gzip: GzipMembers | undefined;
   /** Ctrl-C or SIGTERM while the file is open removes the temporary file. */
   private readonly forget: () => void;
 
@@ -81,12 +76,10 @@ export class AtomicFile {
     }
     const file = new AtomicFile(path);
     try {
-      if (gzip) file.openGzip();
-      else {
-        if (direct) file.direct = await DirectFile.open(file.temp);
-        // Not wanted, or not to be had on this filesystem: through the page cache.
-        if (!file.direct) file.handle = await open(file.temp, 'w');
-      }
+      if (direct && !gzip) file.direct = await DirectFile.open(file.temp);
+      // Not wanted, or not to be had on this filesystem: through the page cache (a gzip file is a few percent of its text).
+      if (!file.direct) file.handle = await open(file.temp, 'w');
+      if (gzip) file.gzip = new GzipMembers((member) => file.member(member));
     } catch (err) {
       file.forget();
       throw new OutputError(path, err);
@@ -94,18 +87,11 @@ export class AtomicFile {
     return file;
   }
 
-  private openGzip(): void {
-    const measure = new Transform({
-      transform: (chunk: Buffer, _enc, next) => {
-        this.hash.update(chunk);
-        this.size += chunk.length;
-        next(null, chunk);
-      },
-    });
-    const gzip = createGzip({ level: 6 });
-    this.head = gzip;
-    this.done = pipeline([gzip, measure, createWriteStream(this.temp)]);
-    this.done.catch((err: Error) => (this.failure = new OutputError(this.path, err)));
+  /** A compressed member, in order: measured, hashed and written. */
+  private async member(member: Buffer): Promise<void> {
+    this.hash.update(member);
+    this.size += member.length;
+    await writeAll(this.handle!, member);
   }
 
   /** Writes a chunk; waits only while more than the queue limit is still unwritten. */
@@ -116,15 +102,23 @@ export class AtomicFile {
     } catch (err) {
       throw (this.failure = new OutputError(this.path, err));
     }
-    if (this.head) {
-      if (!this.head.write(chunk)) await Promise.race([once(this.head, 'drain'), this.done]);
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    // A chunk of the converter's output goes back to its pool once written and hashed (gzip: once copied in).
+    const reuse = typeof chunk !== 'string';
+    if (this.gzip) {
+      const gzip = this.gzip;
+      this.chain = this.chain.then(() => gzip.write(buf)).then(() => {
+        if (reuse) releaseChunk(buf);
+      });
+      try {
+        await this.chain;
+      } catch (err) {
+        throw (this.failure ??= new OutputError(this.path, err));
+      }
       return;
     }
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     this.size += buf.length;
     const { handle, direct } = this;
-    // A chunk of the converter's output is hashed once on disk (or copied for a direct write), then goes back to its pool.
-    const reuse = typeof chunk !== 'string';
     this.chain = this.chain.then(() => (direct ? direct.write(buf) : writeAll(handle!, buf)));
     if (this.early && this.size > EARLY_LIMIT) {
       // Sent now, in order, before any later chunk (those are sent once written); a failure shows at the digest.
@@ -168,9 +162,10 @@ export class AtomicFile {
   }
 
   private async finish(): Promise<FileFacts> {
-    if (this.head) {
-      this.head.end();
-      await this.done;
+    if (this.gzip) {
+      const gzip = this.gzip;
+      await (this.chain = this.chain.then(() => gzip.end()));
+      await this.handle!.close();
       await commitRename(this.temp, this.path);
       this.forget();
       return { path: this.path, bytes: this.size, sha256: this.hash.digest('hex') };
@@ -185,9 +180,10 @@ export class AtomicFile {
   }
 
   async abort(): Promise<void> {
-    if (this.head) {
-      this.head.destroy();
-      await this.done!.catch(() => undefined);
+    if (this.gzip) {
+      await this.chain.catch(() => undefined);
+      await this.gzip.abort();
+      await this.handle!.close().catch(() => undefined);
     } else {
       await this.inFlight.all();
       if (!this.early) await this.threadHash.digest().catch(() => undefined);

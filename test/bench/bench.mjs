@@ -124,6 +124,7 @@ const cases = [
   { id: 'nt-no-validate', group: 'matrix', label: 'justice-lod → N-Triples, --no-validate', rows, run: () => justiceLod(bench, sentencing, ['--format', 'nt', '--no-validate']) },
   { id: 'ttl', label: 'justice-lod → Turtle, checks on', rows, run: () => justiceLod(bench, sentencing, ['--format', 'ttl']) },
   { id: 'jsonld', label: 'justice-lod → JSON-LD, checks on', rows, run: () => justiceLod(bench, sentencing, ['--format', 'jsonld']) },
+  { id: 'nt-gz', label: 'justice-lod → N-Triples gzipped (nt.gz), checks on', rows, run: () => justiceLod(bench, sentencing, ['--format', 'nt.gz']) },
   { id: 'nt-workers-2', label: 'justice-lod → N-Triples, checks on, --workers 2', rows, run: () => justiceLod(bench, sentencing, ['--format', 'nt', '--workers', '2']) },
   { id: 'handwritten', group: 'matrix', anchor: true, label: 'hand-written csv-parse + templates (anchor)', rows, run: () => anchor('matrix.mjs', sentencing, 'shipped') },
   { id: 'csvw', anchor: true, label: '@zazuko/rdf-parser-csvw + n3 writer (anchor)', rows, run: () => anchor('csvw.mjs', sentencing) },

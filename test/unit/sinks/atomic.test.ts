@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AtomicFile } from '../../../src/sinks/atomic.js';
 import { ByteChunks } from '../../../src/sinks/text-out.js';
@@ -31,6 +32,38 @@ describe('AtomicFile', () => {
     expect(facts.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(bytes.toString('utf8')).toContain('# after row 150000\n<http://example.org/obs/150001>');
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('writes gzip files of several members that gunzip to every byte, with the size and SHA-256 of the compressed file', async () => {
+    const path = join(dir, 'big.nt.gz');
+    const file = await AtomicFile.open(path, true, true);
+    const out = new ByteChunks();
+    const lines: string[] = [];
+    // About 14 MB: four members of 4 MiB, the chunks of the pool going back to it once copied in.
+    for (let i = 0; i < 200_000; i++) {
+      const line = `<http://example.org/obs/${i}> <http://example.org/p> "${'é'.repeat(i % 7)}${i}" .\n`;
+      lines.push(line);
+      out.text(line);
+      if (i % 50_000 === 0) for (const chunk of out.take()) await file.write(chunk);
+    }
+    for (const chunk of out.take()) await file.write(chunk);
+    const facts = await file.commit();
+    const bytes = readFileSync(path);
+    expect(facts.bytes).toBe(bytes.length);
+    expect(facts.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(gunzipSync(bytes).toString('utf8')).toBe(lines.join(''));
+    // Each member starts with gzip's magic number, deflate and no flags.
+    expect(bytes.toString('hex').split('1f8b0800').length - 1).toBeGreaterThanOrEqual(4);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('leaves no gzip file behind when aborted', async () => {
+    const path = join(dir, 'gone.nt.gz');
+    const file = await AtomicFile.open(path, true, true);
+    await file.write('<a:b> <a:c> <a:d> .\n'.repeat(600_000));
+    await file.abort();
+    expect(existsSync(path)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.gone'))).toEqual([]);
   });
 
   it.each([false, true])('leaves nothing behind when aborted (direct writes: %s)', async (direct) => {
