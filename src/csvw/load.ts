@@ -37,7 +37,7 @@ export interface InMemory {
 }
 
 /** Problems about the metadata or files as a whole: the command line's (exit 2), not the data's. */
-const CONFIGURATION = new Set(['JL901', 'JL905', 'JL906']);
+const CONFIGURATION = new Set(['JL901', 'JL905', 'JL906', 'JL909']);
 
 /**
  * The in-memory processor's run of a table group (`convert` writes it, `check` reports it):

@@ -5,6 +5,9 @@
  * `{+url}-metadata.json` and `csv-metadata.json`), else the file's own header alone — and each
  * table checked against the titles its file's header gives.
  */
+import { accessSync, constants, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import type { Quad } from 'n3';
 import { parseTemplate } from 'url-template';
 import { DEFAULT_DIALECT, parseTable, type ParsedTable } from './dialect.js';
@@ -20,7 +23,12 @@ export interface CsvwRun {
   readonly userMetadata?: string;
   readonly minimal?: boolean;
   readonly fetch: Fetch;
+  /** Triples held in memory before the run stops with JL909 (default: one per 1.5 KiB of the heap's limit; each takes about 650 bytes, and the parsed table and the writing more). */
+  readonly maxTriples?: number;
 }
+
+/** A table's file read whole into memory at most: past it, JL909 before reading (a string holds 512 MB at most). */
+const MAX_TABLE_BYTES = 256 << 20;
 
 export interface CsvwResult {
   readonly quads: readonly Quad[];
@@ -35,7 +43,7 @@ export interface CsvwResult {
 /** A run's table group as found (§5): from the metadata given, or located for a CSV file. */
 export interface FoundGroup {
   readonly group?: TableGroup;
-  /** The file the run started from (a CSV file is read once). */
+  /** The file the run started from, when it was read (a remote CSV file is read once; a local one is not read here). */
   readonly start?: Awaited<ReturnType<Fetch>>;
   /** The run started from a metadata document, not a CSV file. */
   readonly isJson: boolean;
@@ -43,17 +51,21 @@ export interface FoundGroup {
 
 /** Finds and reads a run's metadata, and checks its foreign keys; problems go into `p`. */
 export async function findTableGroup(o: CsvwRun, p: Problems, places: JsonPlaces): Promise<FoundGroup> {
-  const start = await o.fetch(o.url);
-  if (!start) {
+  // A local CSV file is not read to find its metadata, which it cannot name (no Link header):
+  // read whole, a file of gigabytes held the memory to no purpose, and past V8's longest string
+  // (512 MB) could not be read at all. It is streamed, or read later by the in-memory processor.
+  const localCsv = o.url.startsWith('file:') && !/\.json(\?|#|$)/i.test(o.url);
+  const start = localCsv ? undefined : await o.fetch(o.url);
+  if (localCsv ? !readableFile(o.url) : !start) {
     p.errors.push({ code: 'JL906', message: `${o.url} cannot be read`, url: o.url });
     return { isJson: false };
   }
-  const isJson = /\.json(\?|$)/.test(o.url) || /json/.test(start.contentType ?? '');
+  const isJson = !localCsv && (/\.json(\?|$)/.test(o.url) || /json/.test(start?.contentType ?? ''));
   let group: TableGroup | undefined;
   if (isJson && !o.userMetadata) {
-    group = await readMetadata(start.text, o.url, o.fetch, p, places);
+    group = await readMetadata(start!.text, o.url, o.fetch, p, places);
   } else {
-    group = await locate(o, start.link, p, places);
+    group = await locate(o, start?.link, p, places);
     if (p.errors.length) return { start, isJson };
     group ??= embedded(o.url);
   }
@@ -72,7 +84,12 @@ export async function runCsvw(o: CsvwRun): Promise<CsvwResult> {
   for (const table of group.tables) {
     // The file the run started from was read before its dialect was known: read again unless UTF-8.
     const utf8 = /^utf-?8$/i.test(table.dialect.encoding);
-    const file = table.url === o.url && !isJson && utf8 ? start : await o.fetch(table.url, utf8 ? undefined : table.dialect.encoding);
+    const bytes = table.url.startsWith('file:') ? statSync(fileURLToPath(table.url), { throwIfNoEntry: false })?.size ?? 0 : 0;
+    if (bytes > MAX_TABLE_BYTES) {
+      p.errors.push({ code: 'JL909', message: `the table ${table.url} is ${Math.round(bytes / 2 ** 20)} MiB, more than can be held in memory (${MAX_TABLE_BYTES / 2 ** 20} MiB); nothing written`, url: table.url });
+      continue;
+    }
+    const file = table.url === o.url && !isJson && utf8 && start ? start : await o.fetch(table.url, utf8 ? undefined : table.dialect.encoding);
     if (!file) {
       p.errors.push({ code: 'JL906', message: `the table ${table.url} cannot be read`, url: table.url });
       continue;
@@ -83,7 +100,7 @@ export async function runCsvw(o: CsvwRun): Promise<CsvwResult> {
   }
   if (p.errors.length) return done();
   const rows = group.tables.reduce((n, t) => n + (t.suppressOutput ? 0 : parsed.get(t.url)?.rows.length ?? 0), 0);
-  return done(tableGroupToRdf(group, parsed, o.minimal ?? false, p), rows);
+  return done(tableGroupToRdf(group, parsed, o.minimal ?? false, p, o.maxTriples ?? Math.floor(getHeapStatistics().heap_size_limit / 1536)), rows);
 }
 
 /** The metadata for a CSV file, in the spec's order; undefined when there is none. */
@@ -124,6 +141,17 @@ async function locate(o: CsvwRun, link: string | undefined, p: Problems, places:
 }
 
 /** A table described by nothing but its file: columns from the header. */
+/** A local file the process may read (what fileFetch would read), without reading it. */
+function readableFile(url: string): boolean {
+  try {
+    const path = fileURLToPath(url.split('#')[0]!.split('?')[0]!);
+    accessSync(path, constants.R_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function embedded(url: string): TableGroup {
   const table: Table = { url, suppressOutput: false, dialect: DEFAULT_DIALECT, columns: [], foreignKeys: [], notes: [], common: [], inherited: DEFAULT_INHERITED };
   return { tables: [table], notes: [], common: [], base: url };

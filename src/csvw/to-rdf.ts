@@ -38,8 +38,13 @@ export function describeTable(out: Quad[], g: Node, t: Node, table: Table, group
   for (const [k, v] of table.common) writeCommon(out, t, k, v, group.base, table.contextLang);
 }
 
-export function tableGroupToRdf(group: TableGroup, parsed: ReadonlyMap<string, ParsedTable>, minimal: boolean, p: Problems): Quad[] {
+/**
+ * The group's triples; none, and JL909, once they pass `maxTriples` (held in memory, each costs
+ * about 650 bytes: a process that runs out of heap dies without a word).
+ */
+export function tableGroupToRdf(group: TableGroup, parsed: ReadonlyMap<string, ParsedTable>, minimal: boolean, p: Problems, maxTriples = Infinity): Quad[] {
   const out: Quad[] = [];
+  let over = false;
   const g = group.id ? namedNode(group.id) : blankNode();
   if (!minimal) describeGroup(out, g, group);
   for (const table of group.tables) {
@@ -52,7 +57,15 @@ export function tableGroupToRdf(group: TableGroup, parsed: ReadonlyMap<string, P
       for (const comment of data.comments) out.push(quad(t, namedNode(`${NS.rdfs}comment`), literal(comment)));
     }
     const columns = columnsFor(table, data);
+    // The triples the table makes at least, counted before any is made: a table far too large
+    // stops here, not after minutes of making triples and gigabytes of memory.
+    const least = leastTriples(columns, data, minimal);
+    if (out.length + least > maxTriples) {
+      over = true;
+      p.errors.push({ code: 'JL909', message: `the table makes at least ${least.toLocaleString('en-GB')} triples, more than can be held in memory (${maxTriples.toLocaleString('en-GB')}); nothing written`, url: table.url });
+    }
     data.rows.forEach((row, i) => {
+      if (over) return;
       const rownum = i + 1;
       const cells = columns.map((col, j) => parseCell(col.virtual ? '' : row.cells[j] ?? '', col, table, row.sourceNumber, p));
       const vars: Record<string, unknown> = { _row: String(rownum), _sourceRow: String(row.sourceNumber) };
@@ -100,14 +113,32 @@ export function tableGroupToRdf(group: TableGroup, parsed: ReadonlyMap<string, P
         else out.push(quad(s, pNode, objects[0]!));
       });
       if (!minimal) for (const d of described) out.push(quad(rowNode, c('describes'), d as ReturnType<typeof namedNode>));
+      if (out.length > maxTriples) {
+        over = true;
+        p.errors.push({ code: 'JL909', message: `the table group passes ${maxTriples.toLocaleString('en-GB')} triples at this row, more than can be held in memory; nothing written`, span: { url: table.url, line: row.sourceNumber, column: 1 } });
+      }
     });
   }
-  return out;
+  return over ? [] : out;
+}
+
+/** Triples a table makes at least: a row's four in standard mode, and one for each cell that is not null in a column that is written. */
+function leastTriples(columns: readonly Column[], data: ParsedTable, minimal: boolean): number {
+  let n = minimal ? 0 : 4 * data.rows.length;
+  for (const row of data.rows) {
+    for (let j = 0; j < row.cells.length && j < columns.length; j++) {
+      const col = columns[j]!;
+      if (!col.virtual && !col.suppressOutput && !col.null.includes(row.cells[j]!)) n++;
+    }
+  }
+  return n;
 }
 
 /** The metadata's columns, and default ones for cells beyond them. */
 function columnsFor(table: Table, data: ParsedTable): Column[] {
-  const width = Math.max(0, ...data.rows.map((r) => r.cells.length));
+  // A loop, not Math.max(...rows): spread arguments overflow the stack past about 100k rows.
+  let width = 0;
+  for (const r of data.rows) width = Math.max(width, r.cells.length);
   const cols = [...table.columns];
   const real = cols.filter((x) => !x.virtual).length;
   if (table.columns.length === 0 || real < width) {

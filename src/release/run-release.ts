@@ -148,9 +148,10 @@ async function writeRelease(config: ReleaseConfig, hooks: ReleaseRunHooks, diagn
     if (outcomes.some((o) => o.result.status !== 'ok')) return await failed(outcomes, diagnostics, staging, log, outcomes.some((o) => o.result.status === 'config-error' || o.result.status === 'io-error') ? 'config-error' : 'failed');
     // No release reveals a small cell: disclosure findings stop it unless the release file acknowledges them.
     const gate = disclosureGate(outcomes.map((o) => ({ id: o.result.model!.id, diagnostics: o.result.diagnostics })), config.acknowledge, { file: config.file, line: 0 });
-    diagnostics.push(...gate.warnings);
+    // Loops, not push(...list): a release may flag a small cell in every row.
+    for (const d of gate.warnings) diagnostics.push(d);
     if (gate.refused.length) {
-      diagnostics.push(...gate.refused);
+      for (const d of gate.refused) diagnostics.push(d);
       return await failed(outcomes, diagnostics, staging, log, 'failed');
     }
 
@@ -180,7 +181,7 @@ async function writeRelease(config: ReleaseConfig, hooks: ReleaseRunHooks, diagn
     });
     const completed = await completeBundle(staging, release, config.formats, converted, vocabularyNotes);
     if (completed.problems.length) {
-      diagnostics.push(...completed.problems);
+      for (const d of completed.problems) diagnostics.push(d);
       return await failed(outcomes, diagnostics, staging, log, 'failed');
     }
     if (changes) {

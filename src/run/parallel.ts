@@ -130,12 +130,12 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
         input.progress.rows = 0;
         return 'fallback';
       }
-      diagnostics.push(...run);
+      for (const d of run) diagnostics.push(d); // not push(...run): a run may reject every row
       const states = await Promise.all(pool.map((w) => w.send<WorkerState>({ kind: 'finish' })));
       for (const s of states) {
         plan.generated.absorb(s.generated);
         facts.absorb(s.facts);
-        if (validation && s.validation) diagnostics.push(...validation.absorb(s.validation));
+        if (validation && s.validation) for (const d of validation.absorb(s.validation)) diagnostics.push(d);
       }
       return {
         plan, header, targets, facts, encoding, diagnostics, planDiagnostics: compiled.diagnostics,
@@ -228,7 +228,7 @@ async function convertParts(
       written++;
       if (done.irregular) irregular = true;
       if (irregular) continue;
-      diagnostics.push(...done.diagnostics);
+      for (const d of done.diagnostics) diagnostics.push(d);
       progress.rows += done.rows;
       for (let i = 0; i < sinks.length; i++) await sinks[i]!.append(from.slots.owned(done.outputs[i]!));
     }

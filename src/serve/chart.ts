@@ -49,7 +49,7 @@ function lineChart(spec: ChartSpec): string {
   const H = 360;
   const m = { left: 80, right: 20, top: 20, bottom: 70 };
   const values = spec.points.flatMap((p) => (p.value === undefined ? [] : [p.value]));
-  const ys = ticks(Math.min(0, ...values), Math.max(0, ...values));
+  const ys = ticks(values.reduce((a, b) => Math.min(a, b), 0), values.reduce((a, b) => Math.max(a, b), 0));
   const [y0, y1] = [ys[0]!, ys[ys.length - 1]!];
   const x = (i: number): number => m.left + (spec.points.length === 1 ? (W - m.left - m.right) / 2 : (i * (W - m.left - m.right)) / (spec.points.length - 1));
   const y = (v: number): number => H - m.bottom - ((v - y0) / (y1 - y0 || 1)) * (H - m.top - m.bottom);
@@ -77,7 +77,7 @@ function barChart(spec: ChartSpec): string {
   const m = { left: 250, right: 70, top: 10, bottom: 30 };
   const H = m.top + m.bottom + spec.points.length * (bar + gap);
   const values = spec.points.flatMap((p) => (p.value === undefined ? [] : [p.value]));
-  const xs = ticks(Math.min(0, ...values), Math.max(0, ...values));
+  const xs = ticks(values.reduce((a, b) => Math.min(a, b), 0), values.reduce((a, b) => Math.max(a, b), 0));
   const [x0, x1] = [xs[0]!, xs[xs.length - 1]!];
   const x = (v: number): number => m.left + ((v - x0) / (x1 - x0 || 1)) * (W - m.left - m.right);
   const parts: string[] = [];

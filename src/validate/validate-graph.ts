@@ -160,7 +160,7 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeSources:
     for (const row of store.select(query)) violations.push({ rule, title, severity: 'error', focus: row['this'] ?? '', message: title });
   }
   const more = opts.alsoCheck ? await opts.alsoCheck((sparql) => store.select(sparql)) : undefined;
-  if (more) violations.push(...more.violations);
+  if (more) for (const v of more.violations) violations.push(v);
   // The same broken rule at the same node may be found by a SPARQL IC and by a shape: report it once.
   const unique = once(violations);
   const ran: ValidationRun = { integrity: [...integrity], shapes: ranShapes, unshaped, rules: [...new Set(rules)], vocabulary, ...(more?.ran.length ? { disclosure: more.ran } : {}), ...(more?.dominanceUnchecked.length ? { dominanceUnchecked: more.dominanceUnchecked } : {}) };

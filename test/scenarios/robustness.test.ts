@@ -3,9 +3,10 @@
  * kept fixed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, truncateSync } from 'node:fs';
 import { Parser } from 'n3';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/run/convert.js';
 import { StringSink } from '../../src/sinks/memory.js';
@@ -138,4 +139,94 @@ describe('a generated code list meeting a million distinct labels', () => {
       expect(r.stdout).toContain('stopped early');
     }
   }, 180_000);
+});
+
+describe('lists of findings and rows past the spread limit', () => {
+  // `push(...list)` and `Math.max(...list)` pass every element as an argument, and V8 runs out
+  // of stack past about 120k of them: each of these was an internal error (RangeError).
+  const bin = join(new URL('../../', import.meta.url).pathname, 'bin/justice-lod.js');
+  const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 26 });
+
+  it('reports an incomplete key for each of 206,400 keys (IC-17), not a crash', () => {
+    // A long table whose every key has one of its two measures.
+    const rows = ['Year,Police Force Area,Offence,Measure,Value'];
+    for (let y = 1800; y < 2000; y++) for (const a of POLICE_FORCE_AREAS) for (let o = 0; o < 24; o++) rows.push(`${y},${a.gss},Offence ${o},Count,${(y + o) % 97}`);
+    writeFile(dir, 'incomplete.csv', `${rows.join('\n')}\n`);
+    const mapping = writeFile(dir, 'incomplete.yaml', `version: 1
+id: incomplete
+base: https://example.org/
+source: { path: incomplete.csv }
+dimensions:
+  period: { property: sdmx-dimension:refPeriod, column: Year, period: year }
+  area: { property: sdmx-dimension:refArea, column: Police Force Area, geography: police-force-area }
+  offence: { property: justice:offenceGroup, column: Offence, codeList: generated }
+measureColumn: { column: Measure, value: Value }
+measures:
+  count: { property: justice:offenderCount, when: Count, unit: unit:NUM }
+  rate: { property: justice:proportionReoffending, when: Rate, datatype: xsd:decimal, unit: unit:NUM }
+`);
+    const r = run(['convert', mapping, '--out', join(dir, 'incomplete-out'), '--format', 'nt']);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.status, r.stderr.slice(-2000)).toBe(1);
+    expect(r.stderr).toContain('incomplete.csv:2: error JL506: IC-17: the observations of this row\'s key have 1 of the cube\'s 2 measures');
+    expect(r.stdout).toMatch(/validation\s+IC-17: 206,400/);
+  }, 120_000);
+
+  it('converts a CSVW table of 150,000 rows with a list column in memory', () => {
+    const rows = ['id,tags'];
+    for (let i = 0; i < 150_000; i++) rows.push(`${i},a b`);
+    writeFile(dir, 'lists.csv', `${rows.join('\n')}\n`);
+    const metadata = writeFile(dir, 'lists.csv-metadata.json', JSON.stringify({
+      '@context': 'http://www.w3.org/ns/csvw', url: 'lists.csv',
+      tableSchema: { columns: [{ name: 'id', titles: 'id' }, { name: 'tags', titles: 'tags', separator: ' ' }], aboutUrl: 'http://example.org/r/{id}' },
+    }));
+    const out = join(dir, 'lists-out');
+    const r = run(['convert', metadata, '--csvw-minimal', '--out', out, '--format', 'nt', '--no-metadata']);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.status, r.stderr.slice(-2000)).toBe(0);
+    expect(r.stderr).toContain('JL907');
+    const nt = readFileSync(join(out, 'lists.nt'), 'utf8');
+    expect(nt.split('\n').length - 1).toBe(450_000);
+    expect(nt).toContain('<http://example.org/r/149999> <file://');
+  }, 120_000);
+});
+
+describe('a CSVW table group too large to hold in memory', () => {
+  const bin = join(new URL('../../', import.meta.url).pathname, 'bin/justice-lod.js');
+
+  it('is refused with JL909 before it is made, or at the row where it grows past the limit', async () => {
+    const { runCsvw } = await import('../../src/csvw/process.js');
+    const { fileFetch } = await import('../../src/csvw/load.js');
+    const rows = ['id,tags'];
+    for (let i = 0; i < 1000; i++) rows.push(`${i},${'t '.repeat(20).trim()}`);
+    writeFile(dir, 'many.csv', `${rows.join('\n')}\n`);
+    const metadata = writeFile(dir, 'many.csv-metadata.json', JSON.stringify({
+      '@context': 'http://www.w3.org/ns/csvw', url: 'many.csv',
+      tableSchema: { columns: [{ name: 'id', titles: 'id' }, { name: 'tags', titles: 'tags', separator: ' ' }], aboutUrl: 'http://example.org/r/{id}' },
+    }));
+    const url = pathToFileURL(metadata).href;
+    // At least two triples a row in minimal mode (two cells): 2,000, over a limit of 1,500 before any is made.
+    const early = await runCsvw({ url, minimal: true, fetch: fileFetch, maxTriples: 1500 });
+    expect(early.quads).toEqual([]);
+    expect(early.errors.map((e) => [e.code, e.message])).toEqual([['JL909', 'the table makes at least 2,000 triples, more than can be held in memory (1,500); nothing written']]);
+    // Each list cell makes 20 triples: the limit is passed while they are made, at a row.
+    const late = await runCsvw({ url, minimal: true, fetch: fileFetch, maxTriples: 5000 });
+    expect(late.quads).toEqual([]);
+    expect(late.errors).toHaveLength(1);
+    expect(late.errors[0]).toMatchObject({ code: 'JL909', span: { line: 240 } });
+    // Under the limit: every triple.
+    expect((await runCsvw({ url, minimal: true, fetch: fileFetch, maxTriples: 21_000 })).quads).toHaveLength(21_000);
+  });
+
+  it('does not read a local CSV file whole to find its metadata: 600 MB with none is refused at once', () => {
+    // Sparse: 600 MB on paper, a few bytes on disk. Read whole, it had been an internal error
+    // past V8's longest string (512 MB), after reading every byte.
+    const csv = writeFile(dir, 'sparse.csv', 'a,b\n1,2\n');
+    truncateSync(csv, 600 << 20);
+    const r = spawnSync(process.execPath, [bin, 'convert', csv, '--out', join(dir, 'sparse-out'), '--format', 'nt'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/sparse\.csv:1: error JL909: the table file:\/\/\S+sparse\.csv is 600 MiB, more than can be held in memory \(256 MiB\); nothing written/);
+    expect(existsSync(join(dir, 'sparse-out')) ? readdirSync(join(dir, 'sparse-out'), { recursive: true }) : []).toEqual([]);
+  });
 });
