@@ -2,6 +2,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Term } from '@rdfjs/types';
 import { DataFactory } from './factory.js';
 import { INTERN_LIMIT } from './ntriples-lines.js';
+import type { GzipMember } from './gzip-index.js';
 
 /** Triples per message. */
 export const BATCH = 16_384;
@@ -20,11 +21,13 @@ export interface ReaderSetup {
   readonly acks: SharedArrayBuffer;
   /** Post here instead of to the parent (read synchronously, with `receiveMessageOnPort`). */
   readonly port?: MessagePort;
-  /** This thread reads parts index, index + of, index + 2·of, … of a plain file (gzip: all of it, `of` is 1). */
+  /** This thread reads parts index, index + of, index + 2·of, … of a plain file or an indexed gzip (another gzip: all of it, `of` is 1). */
   readonly index: number;
   readonly of: number;
   /** `PART_BYTES`, or smaller in tests. */
   readonly partBytes: number;
+  /** A gzip file's members, when each says its size (src/rdf/gzip-index.ts): each is a part. */
+  readonly members?: readonly GzipMember[];
   /**
    * A module (URL) whose `createConsumer()` takes the triples in the thread instead of them
    * being sent (`ThreadConsumer`); its batches are sent as they fill, and a last one at the end.

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { LineError, lineParser, parseLines, viewOf, type LineParser } from './ntriples-lines.js';
+import { gzipMembers } from './gzip-index.js';
 import { PART_BYTES } from './ntriples-protocol.js';
 import { THREADED_BYTES, type ThreadedOptions } from './ntriples-reader.js';
 import { ReaderThreads, threadsAvailable, type OnTriple } from './ntriples-threads.js';
@@ -32,7 +33,11 @@ export function pullNTriples(path: string, gzip: boolean, onTriple: OnTriple, op
   const { threads = 2, minBytes = THREADED_BYTES, partBytes = PART_BYTES, consumer } = opts;
   const size = statSync(path).size;
   // A consumer's batches are its thread's state: one thread reads the file.
-  if (threadsAvailable() && (gzip || size >= minBytes)) return new ThreadPuller(new ReaderThreads(path, gzip, gzip || consumer ? 1 : threads, size, partBytes, true, consumer?.module), onTriple, consumer?.onPayload);
+  if (threadsAvailable() && (gzip || size >= minBytes)) {
+    // A gzip file whose members say their sizes is read as a plain one is, its members the parts.
+    const members = gzip ? gzipMembers(path) : undefined;
+    return new ThreadPuller(new ReaderThreads(path, gzip, (gzip && !members) || consumer ? 1 : threads, size, partBytes, true, consumer?.module, members), onTriple, consumer?.onPayload);
+  }
   return new LocalPuller(path, gzip, onTriple);
 }
 

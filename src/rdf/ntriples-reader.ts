@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { LineError, lineParser, parseLines, viewOf, type LineParser } from './ntriples-lines.js';
+import { gzipMembers } from './gzip-index.js';
 import { PART_BYTES, type ReaderMessage } from './ntriples-protocol.js';
 import { ReaderThreads, threadsAvailable, type OnTriple } from './ntriples-threads.js';
 
@@ -48,7 +49,7 @@ export async function parseFile(path: string, gzip: boolean, parser: LineParser,
 export const THREADED_BYTES = 64 << 20;
 
 export interface ThreadedOptions {
-  /** Reader threads for a plain file (a gzipped one has one). */
+  /** Reader threads for a plain file or an indexed gzip (another gzip has one). */
   readonly threads?: number;
   /** Files smaller than this are read on this thread. */
   readonly minBytes?: number;
@@ -58,7 +59,8 @@ export interface ThreadedOptions {
 /**
  * `readNTriples` with the reading and parsing on threads of their own, so that a consumer with
  * work of its own per triple (validate's checks) runs beside them: a plain file is read in
- * parts of `PART_BYTES` by two threads taking turns, a gzipped one by one thread; the triples
+ * parts of `PART_BYTES` by two threads taking turns, a gzip file written by this tool a member
+ * at a time the same way (src/rdf/gzip-index.ts), another gzip by one thread; the triples
  * reach `onTriple` in the file's order. Equal terms are the same object (within a bound), as
  * `readNTriples` gives them. Small files, and the sources run untranspiled (as in the tests,
  * where the thread's module is not there), are read on this thread.
@@ -66,8 +68,11 @@ export interface ThreadedOptions {
 export async function readNTriplesThreaded(path: string, gzip: boolean, onTriple: OnTriple, onBytes?: (bytesRead: number) => void, opts: ThreadedOptions = {}): Promise<void> {
   const { threads = 2, minBytes = THREADED_BYTES, partBytes = PART_BYTES } = opts;
   const size = statSync(path).size;
-  if (!threadsAvailable() || size < minBytes) return readNTriples(path, gzip, onTriple, onBytes);
-  const set = new ReaderThreads(path, gzip, gzip ? 1 : threads, size, partBytes, false);
+  // A gzip file whose members say their sizes is read as a plain one is, its members the parts;
+  // its text is some 4 MiB a member.
+  const members = gzip && threadsAvailable() ? gzipMembers(path) : undefined;
+  if (!threadsAvailable() || (members ? members.length * (4 << 20) : size) < minBytes) return readNTriples(path, gzip, onTriple, onBytes);
+  const set = new ReaderThreads(path, gzip, gzip && !members ? 1 : threads, size, partBytes, false, undefined, members);
   const queues = set.workers.map(() => [] as ReaderMessage[]);
   try {
     await new Promise<void>((resolve, rejectWith) => {

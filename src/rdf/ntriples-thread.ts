@@ -2,13 +2,15 @@
 // (or all of a gzipped one) and sends the triples as numbers into a table of the terms it has
 // sent, a part's batches in order, each part's last one with its line count.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Term } from '@rdfjs/types';
 import { LineError, lineParser, viewOf } from './ntriples-lines.js';
 import { parseFile } from './ntriples-reader.js';
 import { BATCH, encodeTerm, IN_FLIGHT, TABLE_LIMIT, type ReaderBatch, type ReaderMessage, type ReaderSetup, type ThreadConsumer } from './ntriples-protocol.js';
+import type { GzipMember } from './gzip-index.js';
 
-const { path, gzip, acks, index, of, partBytes, port, consumer: consumerModule } = workerData as ReaderSetup;
+const { path, gzip, acks, index, of, partBytes, members, port, consumer: consumerModule } = workerData as ReaderSetup;
 const consumer: ThreadConsumer | undefined = consumerModule ? ((await import(consumerModule)) as { createConsumer(): ThreadConsumer }).createConsumer() : undefined;
 /** [0]: batches the main thread has handled; [1]: messages posted (for a main thread that waits on it). */
 const acked = new Int32Array(acks);
@@ -109,8 +111,37 @@ function readPart(fd: number, fileSize: number, from: number, to: number): void 
   }
 }
 
+/** The lines of one member of an indexed gzip file: whole lines, inflated here. */
+function readMember(fd: number, m: GzipMember): void {
+  parser.release();
+  if (!part || part.length < m.size) part = Buffer.allocUnsafe(m.size + (1 << 16));
+  let got = 0;
+  while (got < m.size) {
+    const n = readSync(fd, part, got, m.size - got, m.offset + got);
+    if (n === 0) throw new Error(`${path} ends inside a gzip member`);
+    got += n;
+  }
+  const text = gunzipSync(part.subarray(0, m.size));
+  const view = viewOf(text);
+  for (let at = 0; at < text.length; ) {
+    let nl = text.indexOf(10, at);
+    if (nl < 0) nl = text.length;
+    parser.line(text, view, at, nl);
+    at = nl + 1;
+  }
+}
+
 try {
-  if (gzip) {
+  if (members) {
+    const fd = openSync(path, 'r');
+    for (let k = index; k < members.length; k += of) {
+      parser.lineNumber = 0;
+      readMember(fd, members[k]!);
+      bytes = members[k]!.offset + members[k]!.size;
+      flush(parser.lineNumber, consumer !== undefined && k + of >= members.length);
+    }
+    closeSync(fd);
+  } else if (gzip) {
     await parseFile(path, gzip, parser, (b) => void (bytes = b));
     flush(parser.lineNumber, true);
   } else {
@@ -119,6 +150,7 @@ try {
     for (let k = index; k * partBytes < fileSize; k += of) {
       parser.lineNumber = 0;
       readPart(fd, fileSize, k * partBytes, Math.min(fileSize, (k + 1) * partBytes));
+      bytes = Math.min(fileSize, (k + 1) * partBytes);
       flush(parser.lineNumber, consumer !== undefined && (k + of) * partBytes >= fileSize);
     }
     // An empty file has no part: a consumer still sends its (empty) last batch.

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { BlankNode, NamedNode, Term } from '@rdfjs/types';
 import { TermDecoder, type ReaderMessage, type ReaderSetup } from './ntriples-protocol.js';
+import type { GzipMember } from './gzip-index.js';
 
 export type OnTriple = (s: NamedNode | BlankNode, p: NamedNode, o: Term) => void;
 
@@ -36,7 +37,6 @@ export class ReaderThreads {
   private readonly threads: ReaderThread[];
   private readonly decoder = new TermDecoder();
   private turn = 0;
-  private part = 0;
   private linesBefore = 0;
 
   constructor(
@@ -44,15 +44,17 @@ export class ReaderThreads {
     gzip: boolean,
     count: number,
     private readonly size: number,
-    private readonly partBytes: number,
+    partBytes: number,
     synchronous: boolean,
     /** A module run on the triples in the thread (`ThreadConsumer`); its batches go to `handle`'s `onPayload`. */
     consumer?: URL,
+    /** An indexed gzip file's members (`gzipMembers`): the parts the threads take turns at. */
+    members?: readonly GzipMember[],
   ) {
     this.threads = Array.from({ length: count }, (_, index) => {
       const shared = new SharedArrayBuffer(8);
       const channel = synchronous ? new MessageChannel() : undefined;
-      const setup: ReaderSetup = { path, gzip, acks: shared, index, of: count, partBytes, ...(channel ? { port: channel.port2 } : {}), ...(consumer ? { consumer: consumer.href } : {}) };
+      const setup: ReaderSetup = { path, gzip, acks: shared, index, of: count, partBytes, ...(members ? { members } : {}), ...(channel ? { port: channel.port2 } : {}), ...(consumer ? { consumer: consumer.href } : {}) };
       const worker = new Worker(THREAD_MODULE, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB }, ...(channel ? { transferList: [channel.port2] } : {}) });
       return { worker, shared: new Int32Array(shared), port: channel?.port1, table: [] };
     });
@@ -86,12 +88,11 @@ export class ReaderThreads {
     }
     Atomics.add(w.shared, 0, 1);
     Atomics.notify(w.shared, 0);
-    if (this.threads.length === 1) onBytes?.(m.bytes);
+    // Each thread says how far into the file its part ends (a gzip read as a stream: as it goes).
+    if (this.threads.length === 1 || m.lines >= 0) onBytes?.(Math.min(this.size, m.bytes));
     if (m.lines >= 0) {
       // The end of a part: the next is the next thread's.
       this.linesBefore += m.lines;
-      this.part++;
-      if (this.threads.length > 1) onBytes?.(Math.min(this.size, this.part * this.partBytes));
       this.turn = (this.turn + 1) % this.threads.length;
     }
     return true;

@@ -1,26 +1,33 @@
 import { availableParallelism } from 'node:os';
 import { gzip } from 'node:zlib';
+import { withMemberSize } from '../rdf/gzip-index.js';
 
 /**
- * Uncompressed bytes per gzip member. Each member starts its dictionary afresh; at 4 MiB that
- * costs 0.7% in size against one member on a sentencing dump (1 MiB: 2.7%, 8 MiB: 0.4%).
+ * Uncompressed bytes per gzip member, at least. Each member starts its dictionary afresh; at
+ * 4 MiB that costs 0.7% in size against one member on a sentencing dump (1 MiB: 2.7%, 8 MiB: 0.4%).
  */
 export const MEMBER_BYTES = 4 << 20;
 /** zlib's default level, as `gzip` and Node's stream use. */
 const LEVEL = 6;
 /** Members compressing at once: every core, within libuv's four threads (the file's writes share them). */
 const IN_FLIGHT = Math.max(2, Math.min(4, availableParallelism()));
+const NEWLINE = 10;
 
 type Compressed = { readonly member: Buffer } | { readonly error: Error };
 
 /**
- * gzip as a series of members, one for each 4 MiB of input, compressed on the thread pool
- * several at a time and handed on in order. One stream compresses on one thread: a 3.4 GB
- * N-Triples dump then took as long again as its conversion, the converter waiting for zlib and
- * zlib for the converter. A file of several members is still one gzip file (RFC 1952, 2.2):
- * gzip, zcat, zlib's gzread, Java's GZIPInputStream and Node's gunzip read it whole. The
- * members break at fixed offsets of the input, so the same bytes give the same file whichever
- * way they arrive (one process or workers).
+ * gzip as a series of members, compressed on the thread pool several at a time and handed on
+ * in order. One stream compresses on one thread: a 3.4 GB N-Triples dump then took as long
+ * again as its conversion, the converter waiting for zlib and zlib for the converter. A file
+ * of several members is still one gzip file (RFC 1952, 2.2): gzip, zcat and Node's gunzip read
+ * it whole.
+ *
+ * Each member holds whole lines, about 4 MiB of them (it ends at the last line end of its
+ * 4 MiB, or goes on to the end of a longer line), and says its own compressed size in its
+ * header (src/rdf/gzip-index.ts): a reader can then find every member without inflating any,
+ * and parse them on several threads, as it does a plain file's parts. The cuts depend on the
+ * text alone, so the same text gives the same file whichever way it arrives (one process or
+ * workers).
  */
 export class GzipMembers {
   private block: Buffer;
@@ -37,17 +44,17 @@ export class GzipMembers {
   /** Copies `bytes` in (the caller may reuse them at once); waits while every compression slot is busy. */
   async write(bytes: Uint8Array): Promise<void> {
     for (let off = 0; off < bytes.length; ) {
-      const n = Math.min(bytes.length - off, MEMBER_BYTES - this.fill);
+      const n = Math.min(bytes.length - off, this.block.length - this.fill);
       this.block.set(n === bytes.length ? bytes : bytes.subarray(off, off + n), this.fill);
       this.fill += n;
       off += n;
-      if (this.fill === MEMBER_BYTES) await this.send();
+      if (this.fill === this.block.length) await this.send();
     }
   }
 
   /** Compresses what is left (an empty input still makes one member) and hands on every member. */
   async end(): Promise<void> {
-    if (this.fill > 0 || this.members === 0) this.start();
+    if (this.fill > 0 || this.members === 0) this.start(this.fill);
     while (this.pending.length > 0) await this.next();
   }
 
@@ -56,23 +63,41 @@ export class GzipMembers {
     await Promise.all(this.pending.splice(0));
   }
 
+  /** A full block: its whole lines go; a block of one unfinished line grows until the line ends. */
   private async send(): Promise<void> {
-    this.start();
+    const cut = this.block.lastIndexOf(NEWLINE) + 1;
+    if (cut === 0) {
+      const longer = Buffer.allocUnsafeSlow(this.block.length * 2);
+      this.block.copy(longer);
+      this.block = longer;
+      return;
+    }
+    this.start(cut);
     while (this.pending.length >= this.inFlight) await this.next();
   }
 
-  private start(): void {
+  /** Compresses the first `cut` bytes of the block; the rest starts the next. */
+  private start(cut: number): void {
     const block = this.block;
-    const input = block.subarray(0, this.fill);
+    const input = block.subarray(0, cut);
+    const next = this.spare.pop() ?? Buffer.allocUnsafeSlow(MEMBER_BYTES);
+    // The rest of the block (part of a line) starts the next one, before this one is compressed.
+    const rest = this.fill - cut;
+    let into = next;
+    if (rest > next.length) {
+      this.spare.push(next);
+      into = Buffer.allocUnsafeSlow(rest + MEMBER_BYTES);
+    }
+    block.copy(into, 0, cut, this.fill);
     this.pending.push(new Promise<Compressed>((resolve) => {
       gzip(input, { level: LEVEL }, (error, member) => {
-        this.spare.push(block);
-        resolve(error ? { error } : { member });
+        if (block.length === MEMBER_BYTES) this.spare.push(block);
+        resolve(error ? { error } : { member: withMemberSize(member) });
       });
     }));
     this.members++;
-    this.block = this.spare.pop() ?? Buffer.allocUnsafeSlow(MEMBER_BYTES);
-    this.fill = 0;
+    this.block = into;
+    this.fill = rest;
   }
 
   private async next(): Promise<void> {

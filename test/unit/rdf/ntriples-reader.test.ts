@@ -124,6 +124,33 @@ describe('the threaded N-Triples reader', () => {
     expect(two.map((l) => l.replace(/_:\S+/g, '_:x'))).toEqual(one.map((l) => l.replace(/_:\S+/g, '_:x')));
   });
 
+  it('reads a gzip file written by this tool a member at a time on two threads, as one thread does, and names the line of an error in a later member', async () => {
+    const { GzipMembers } = await import('../../../src/sinks/gzip-members.js');
+    const { gzipMembers } = await import('../../../src/rdf/gzip-index.js');
+    const indexed = async (file: string, text: string): Promise<void> => {
+      const parts: Buffer[] = [];
+      const gz = new GzipMembers(async (m) => void parts.push(m));
+      await gz.write(Buffer.from(text));
+      await gz.end();
+      writeFileSync(file, Buffer.concat(parts));
+    };
+    const text = lines(60_000);
+    const file = join(tempDir(), 'members.nt.gz');
+    await indexed(file, text.join('\n') + '\n');
+    expect(gzipMembers(file)!.length).toBeGreaterThanOrEqual(3);
+    const [one, two] = await both(file, true);
+    expect(one.length).toBeGreaterThan(50_000);
+    expect(two.map((l) => l.replace(/_:\S+/g, '_:x'))).toEqual(one.map((l) => l.replace(/_:\S+/g, '_:x')));
+    // An error in the last member: its line counted through the members before it.
+    text[58_000] = '<https://ex.org/s> <https://ex.org/p> "unclosed .';
+    const bad = join(tempDir(), 'members-bad.nt.gz');
+    await indexed(bad, text.join('\n') + '\n');
+    const { readNTriples, readNTriplesThreaded } = (await import(dist)) as Reader;
+    const expected = await readNTriples(bad, true, () => undefined).then(() => '', (e: Error) => e.message);
+    expect(expected).toMatch(/^line 58,?001 of /);
+    await expect(readNTriplesThreaded(bad, true, () => undefined, undefined, { minBytes: 0 })).rejects.toThrow(expected);
+  });
+
   it('names the line of a syntax error in a later part, and stops when the consumer throws', async () => {
     const { readNTriples, readNTriplesThreaded } = (await import(dist)) as Reader;
     const file = join(tempDir(), 'bad.nt');
