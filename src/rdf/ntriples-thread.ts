@@ -1,5 +1,5 @@
 // A reader thread of `readNTriplesThreaded`: it reads and parses its parts of an N-Triples file
-// (or all of a gzipped one) and sends the triples as numbers into a table of the terms it has
+// (the members of a gzip file that says their sizes; all of another gzip file) and sends the triples as numbers into a table of the terms it has
 // sent, a part's batches in order, each part's last one with its line count.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
