@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatByName, formatByPath, OUTPUT_NAMES, type OutputFormat } from '../sinks/registry.js';
 import { convert, type ConvertResult } from '../run/convert.js';
 import { isCsvw, loadAny } from './load-any.js';
-import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
+import { diagnosticsJson, foundIn, printDiagnostics } from './diagnostics-out.js';
 import { finishBundle } from './bundle.js';
 import { EXIT, exitCode, expandMappings } from './options.js';
 import type { ConvertedDataset } from '../release/bundle.js';
@@ -179,7 +179,7 @@ async function convertAll(mappings: readonly string[], flags: ConvertFlags, form
       json.push({ ...summaryJson(result, code), diagnostics: diagnosticsJson(result.diagnostics) });
       continue;
     }
-    printDiagnostics(result.diagnostics, result.sources, flags.quiet);
+    printDiagnostics(result.diagnostics, result.sources, flags.quiet, foundIn(result.summary));
     if (!flags.quiet && result.summary && result.model) say.write(`${summaryText(result.model.id, result.summary)}\n\n`);
   }
   let bundle: Record<string, unknown> | undefined;

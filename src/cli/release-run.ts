@@ -8,7 +8,7 @@ import type { ReleaseChanges } from '../diff/changes.js';
 import { loadRelease, type LoadedRelease } from '../release/config.js';
 import type { ReleaseOutcome } from '../release/run-release.js';
 import { dataRows } from '../run/summary.js';
-import { diagnosticsJson, printDiagnostics } from './diagnostics-out.js';
+import { diagnosticsJson, foundIn, printDiagnostics } from './diagnostics-out.js';
 import { fiveStarJson, fiveStarText } from './five-star-out.js';
 import { bytes, n, rel } from './format.js';
 import { EXIT, exitCode } from './options.js';
@@ -60,7 +60,7 @@ export async function releaseCommand(file: string, flags: ReleaseFlags): Promise
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(releaseJson(outcome, exit, report.changesJson), null, 2)}\n`);
   } else {
-    for (const d of outcome.datasets) printDiagnostics(d.result.diagnostics, sources, flags.quiet);
+    for (const d of outcome.datasets) printDiagnostics(d.result.diagnostics, sources, flags.quiet, foundIn(d.result.summary));
     printDiagnostics([...loaded.diagnostics, ...outcome.diagnostics], sources, flags.quiet);
     if (text) {
       if (flags.details) for (const d of outcome.datasets) if (d.result.summary && d.result.model) process.stdout.write(`${summaryText(d.result.model.id, d.result.summary)}\n\n`);

@@ -170,6 +170,9 @@ measures:
     expect(r.status, r.stderr.slice(-2000)).toBe(1);
     expect(r.stderr).toContain('incomplete.csv:2: error JL506: IC-17: the observations of this row\'s key have 1 of the cube\'s 2 measures');
     expect(r.stdout).toMatch(/validation\s+IC-17: 206,400/);
+    // Only the first of them are kept, and the text says so rather than promising them all in JSON.
+    expect(r.stderr).toContain('… and 1051 more; use --diagnostics json for the 1,101 kept');
+    expect(r.stderr).toContain('… and 205,299 more found and counted in the summary but not kept; raise --max-errors to keep more');
   }, 120_000);
 
   it('converts a CSVW table of 150,000 rows with a list column in memory', () => {
