@@ -44,7 +44,13 @@ const CONFIGURATION = new Set(['JL901', 'JL905', 'JL906', 'JL909']);
  * its triples and rows, its problems located, JL907 first saying why it was held in memory.
  */
 export async function runInMemory(m: InMemory, done: 'converted' | 'checked'): Promise<{ readonly quads: readonly Quad[]; readonly rows: number; readonly diagnostics: Diagnostic[]; readonly configuration: boolean }> {
-  const result = await runCsvw(m.run);
+  let result: Awaited<ReturnType<typeof runCsvw>>;
+  try {
+    result = await runCsvw(m.run);
+  } catch (err) {
+    if (!(err instanceof TooLargeToRead)) throw err;
+    return { quads: [], rows: 0, diagnostics: [diagnostic('JL907', `${done} in memory by the CSVW processor: ${m.reason}`, { severity: 'info' }), diagnostic('JL909', err.message)], configuration: true };
+  }
   return {
     quads: result.quads, rows: result.rows,
     diagnostics: [diagnostic('JL907', `${done} in memory by the CSVW processor: ${m.reason}`, { severity: 'info' }), ...toDiagnostics(result, result.places, shownAs)],
@@ -67,6 +73,35 @@ function decode(bytes: Uint8Array, encoding: string): string {
   return td.decode(bytes, { stream: true }) + td.decode();
 }
 
+/** Bytes of a document fetched from the web at most: past it, JL909 (the in-memory processor holds what it reads). */
+export const MAX_FETCH_BYTES = 256 << 20;
+
+/** A remote document larger than `MAX_FETCH_BYTES`: the run stops with JL909, not out of memory. */
+export class TooLargeToRead extends Error {
+  constructor(readonly url: string, bytes: number | undefined) {
+    super(`${url} is ${bytes === undefined ? 'over' : `${Math.round(bytes / 2 ** 20)} MiB,`} more than can be held in memory (${MAX_FETCH_BYTES / 2 ** 20} MiB); nothing written`);
+  }
+}
+
+/** The body of a response, refused past `MAX_FETCH_BYTES` (by its Content-Length, else as it comes). */
+async function boundedBody(url: string, res: Response): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > MAX_FETCH_BYTES) {
+    await res.body?.cancel();
+    throw new TooLargeToRead(url, declared);
+  }
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  if (res.body) {
+    for await (const part of res.body as AsyncIterable<Uint8Array>) {
+      total += part.length;
+      if (total > MAX_FETCH_BYTES) throw new TooLargeToRead(url, undefined);
+      parts.push(part);
+    }
+  }
+  return Buffer.concat(parts);
+}
+
 /** A file: URL as a path; others as given. */
 export const shownAs = (url: string): string => (url.startsWith('file:') ? fileURLToPath(url) : url);
 
@@ -86,8 +121,9 @@ export const fileFetch: Fetch = async (url, encoding = 'utf-8') => {
     const res = await fetch(url, { signal: AbortSignal.timeout(30_000), headers: { accept: 'application/csvm+json, application/ld+json, text/csv;q=0.9, */*;q=0.1' } });
     if (!res.ok) return undefined;
     const link = res.headers.get('link');
-    return { text: decode(new Uint8Array(await res.arrayBuffer()), encoding), contentType: res.headers.get('content-type') ?? '', ...(link ? { link } : {}) };
-  } catch {
+    return { text: decode(await boundedBody(url, res), encoding), contentType: res.headers.get('content-type') ?? '', ...(link ? { link } : {}) };
+  } catch (err) {
+    if (err instanceof TooLargeToRead) throw err;
     return undefined;
   }
 };
@@ -97,7 +133,13 @@ export async function loadCsvw(arg: string, opts: CsvwOptions, fetch: Fetch = fi
   const run: CsvwRun = { url, minimal: opts.minimal, fetch, ...(opts.metadata ? { userMetadata: pathToFileURL(resolve(opts.metadata)).href } : {}) };
   const p = newProblems();
   const places = new JsonPlaces();
-  const found = await findTableGroup(run, p, places);
+  let found: Awaited<ReturnType<typeof findTableGroup>>;
+  try {
+    found = await findTableGroup(run, p, places);
+  } catch (err) {
+    if (!(err instanceof TooLargeToRead)) throw err;
+    return { diagnostics: [diagnostic('JL909', err.message)], sources: new Map() };
+  }
   const diagnostics: Diagnostic[] = toDiagnostics(p, places, shownAs);
   const sources = new Map<string, string>();
   for (const [u, text] of places.documents()) sources.set(shownAs(u), text);

@@ -233,3 +233,54 @@ describe('a CSVW table group too large to hold in memory', () => {
     expect(existsSync(join(dir, 'sparse-out')) ? readdirSync(join(dir, 'sparse-out'), { recursive: true }) : []).toEqual([]);
   });
 });
+
+describe('a remote CSVW table larger than memory', () => {
+  const bin = join(new URL('../../', import.meta.url).pathname, 'bin/justice-lod.js');
+
+  it('is refused with JL909, by its Content-Length or as it arrives, not read into memory', async () => {
+    const { createServer } = await import('node:http');
+    const { spawn } = await import('node:child_process');
+    let sent = 0;
+    const server = createServer((req, res) => {
+      if (req.url === '/declared.csv') {
+        // Says 300 MiB and sends a line: the reader must not wait for the rest.
+        res.writeHead(200, { 'content-type': 'text/csv', 'content-length': String(300 << 20) });
+        res.write('a,b\n');
+        return;
+      }
+      // No length: 1 MiB pieces until the reader hangs up (at most 300 MiB).
+      res.writeHead(200, { 'content-type': 'text/csv' });
+      const piece = Buffer.from('1,2\n'.repeat(1 << 18));
+      const more = (): void => {
+        while (sent < 300 << 20 && !res.destroyed) {
+          sent += piece.length;
+          if (!res.write(piece)) return void res.once('drain', more);
+        }
+        res.end();
+      };
+      more();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      for (const name of ['declared', 'streamed']) {
+        const metadata = writeFile(dir, `${name}-remote.csv-metadata.json`, JSON.stringify({
+          '@context': 'http://www.w3.org/ns/csvw', url: `http://127.0.0.1:${port}/${name}.csv`,
+          tableSchema: { columns: [{ name: 'a', titles: 'a' }, { name: 'b', titles: 'b' }] },
+        }));
+        const child = spawn(process.execPath, [bin, 'convert', metadata, '--out', join(dir, `${name}-out`), '--format', 'nt'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+        expect(stderr, name).not.toContain('internal error');
+        expect(code, stderr).toBe(2);
+        expect(stderr).toContain(`error JL909: http://127.0.0.1:${port}/${name}.csv is ${name === 'declared' ? '300 MiB,' : 'over'} more than can be held in memory (256 MiB); nothing written`);
+      }
+      // The streamed one was cut off soon after the limit, not read to its end.
+      expect(sent).toBeLessThan(300 << 20);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 60_000);
+});
