@@ -116,7 +116,6 @@ export class FastTokenizer {
     return { pos, irregular: false };
   }
 
-  /** A record with quoted fields, scanned field by field from `pos`. */
   /**
    * The whole records of `text`, RECORD_BATCH at a time, returning where it stopped. A few
    * hundred at a time die young, in the scavenger, instead of a whole chunk's worth living
@@ -132,6 +131,7 @@ export class FastTokenizer {
     }
   }
 
+  /** A record with quoted fields, scanned field by field from `pos`. */
   private quoted(text: string, pos: number, final: boolean): { record: CsvRecord; next: number } | 'wait' | 'irregular' {
     const { delimiter, quote } = this;
     const d = delimiter.charCodeAt(0);

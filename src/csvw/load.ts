@@ -13,7 +13,7 @@ import type { LoadedMapping } from '../mapping/load.js';
 import { compileCsvw } from './compile.js';
 import type { Fetch } from './metadata.js';
 import type { TableGroup } from './model.js';
-import { findTableGroup, runCsvw, type CsvwRun } from './process.js';
+import { findTableGroup, localPath, MAX_READ_BYTES, runCsvw, tooLarge, type CsvwRun } from './process.js';
 import { JsonPlaces, newProblems, toDiagnostics } from './problems.js';
 
 export interface CsvwOptions {
@@ -44,16 +44,17 @@ const CONFIGURATION = new Set(['JL901', 'JL905', 'JL906', 'JL909']);
  * its triples and rows, its problems located, JL907 first saying why it was held in memory.
  */
 export async function runInMemory(m: InMemory, done: 'converted' | 'checked'): Promise<{ readonly quads: readonly Quad[]; readonly rows: number; readonly diagnostics: Diagnostic[]; readonly configuration: boolean }> {
+  const held = diagnostic('JL907', `${done} in memory by the CSVW processor: ${m.reason}`, { severity: 'info' });
   let result: Awaited<ReturnType<typeof runCsvw>>;
   try {
     result = await runCsvw(m.run);
   } catch (err) {
     if (!(err instanceof TooLargeToRead)) throw err;
-    return { quads: [], rows: 0, diagnostics: [diagnostic('JL907', `${done} in memory by the CSVW processor: ${m.reason}`, { severity: 'info' }), diagnostic('JL909', err.message)], configuration: true };
+    return { quads: [], rows: 0, diagnostics: [held, diagnostic('JL909', err.message)], configuration: true };
   }
   return {
     quads: result.quads, rows: result.rows,
-    diagnostics: [diagnostic('JL907', `${done} in memory by the CSVW processor: ${m.reason}`, { severity: 'info' }), ...toDiagnostics(result, result.places, shownAs)],
+    diagnostics: [held, ...toDiagnostics(result, result.places, shownAs)],
     configuration: result.errors.some((e) => CONFIGURATION.has(e.code)),
   };
 }
@@ -73,20 +74,17 @@ function decode(bytes: Uint8Array, encoding: string): string {
   return td.decode(bytes, { stream: true }) + td.decode();
 }
 
-/** Bytes of a document fetched from the web at most: past it, JL909 (the in-memory processor holds what it reads). */
-export const MAX_FETCH_BYTES = 256 << 20;
-
-/** A remote document larger than `MAX_FETCH_BYTES`: the run stops with JL909, not out of memory. */
+/** A remote document larger than `MAX_READ_BYTES`: the run stops with JL909, not out of memory. */
 export class TooLargeToRead extends Error {
   constructor(readonly url: string, bytes: number | undefined) {
-    super(`${url} is ${bytes === undefined ? 'over' : `${Math.round(bytes / 2 ** 20)} MiB,`} more than can be held in memory (${MAX_FETCH_BYTES / 2 ** 20} MiB); nothing written`);
+    super(tooLarge(url, bytes));
   }
 }
 
-/** The body of a response, refused past `MAX_FETCH_BYTES` (by its Content-Length, else as it comes). */
+/** The body of a response, refused past `MAX_READ_BYTES` (by its Content-Length, else as it comes). */
 async function boundedBody(url: string, res: Response): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (declared > MAX_FETCH_BYTES) {
+  if (declared > MAX_READ_BYTES) {
     await res.body?.cancel();
     throw new TooLargeToRead(url, declared);
   }
@@ -95,7 +93,7 @@ async function boundedBody(url: string, res: Response): Promise<Uint8Array> {
   if (res.body) {
     for await (const part of res.body as AsyncIterable<Uint8Array>) {
       total += part.length;
-      if (total > MAX_FETCH_BYTES) throw new TooLargeToRead(url, undefined);
+      if (total > MAX_READ_BYTES) throw new TooLargeToRead(url, undefined);
       parts.push(part);
     }
   }
@@ -111,7 +109,7 @@ export const shownAs = (url: string): string => (url.startsWith('file:') ? fileU
  */
 export const fileFetch: Fetch = async (url, encoding = 'utf-8') => {
   if (url.startsWith('file:')) {
-    const path = fileURLToPath(url.split('#')[0]!.split('?')[0]!);
+    const path = localPath(url);
     const bytes = await readFile(path).catch(() => undefined);
     if (!bytes) return undefined;
     return { text: decode(bytes, encoding), contentType: /\.json$/i.test(path) ? 'application/json' : 'text/csv' };

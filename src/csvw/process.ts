@@ -27,8 +27,18 @@ export interface CsvwRun {
   readonly maxTriples?: number;
 }
 
-/** A table's file read whole into memory at most: past it, JL909 before reading (a string holds 512 MB at most). */
-const MAX_TABLE_BYTES = 256 << 20;
+/**
+ * Bytes of a document (a table, local or on the web) read whole into memory at most: past it,
+ * JL909 before it is held (a string holds 512 MB at most, and the in-memory processor far less).
+ */
+export const MAX_READ_BYTES = 256 << 20;
+
+/** JL909's words for a document over MAX_READ_BYTES (`bytes` unknown: it came without a length). */
+export const tooLarge = (url: string, bytes: number | undefined): string =>
+  `${url} is ${bytes === undefined ? 'over' : `${Math.round(bytes / 2 ** 20)} MiB,`} more than can be held in memory (${MAX_READ_BYTES / 2 ** 20} MiB); nothing written`;
+
+/** A file: URL's path, without its query or fragment. */
+export const localPath = (url: string): string => fileURLToPath(url.split('#')[0]!.split('?')[0]!);
 
 export interface CsvwResult {
   readonly quads: readonly Quad[];
@@ -84,9 +94,9 @@ export async function runCsvw(o: CsvwRun): Promise<CsvwResult> {
   for (const table of group.tables) {
     // The file the run started from was read before its dialect was known: read again unless UTF-8.
     const utf8 = /^utf-?8$/i.test(table.dialect.encoding);
-    const bytes = table.url.startsWith('file:') ? statSync(fileURLToPath(table.url), { throwIfNoEntry: false })?.size ?? 0 : 0;
-    if (bytes > MAX_TABLE_BYTES) {
-      p.errors.push({ code: 'JL909', message: `the table ${table.url} is ${Math.round(bytes / 2 ** 20)} MiB, more than can be held in memory (${MAX_TABLE_BYTES / 2 ** 20} MiB); nothing written`, url: table.url });
+    const bytes = table.url.startsWith('file:') ? statSync(localPath(table.url), { throwIfNoEntry: false })?.size ?? 0 : 0;
+    if (bytes > MAX_READ_BYTES) {
+      p.errors.push({ code: 'JL909', message: `the table ${tooLarge(table.url, bytes)}`, url: table.url });
       continue;
     }
     const file = table.url === o.url && !isJson && utf8 && start ? start : await o.fetch(table.url, utf8 ? undefined : table.dialect.encoding);
@@ -140,11 +150,10 @@ async function locate(o: CsvwRun, link: string | undefined, p: Problems, places:
   return undefined;
 }
 
-/** A table described by nothing but its file: columns from the header. */
 /** A local file the process may read (what fileFetch would read), without reading it. */
 function readableFile(url: string): boolean {
   try {
-    const path = fileURLToPath(url.split('#')[0]!.split('?')[0]!);
+    const path = localPath(url);
     accessSync(path, constants.R_OK);
     return statSync(path).isFile();
   } catch {
@@ -152,6 +161,7 @@ function readableFile(url: string): boolean {
   }
 }
 
+/** A table described by nothing but its file: columns from the header. */
 function embedded(url: string): TableGroup {
   const table: Table = { url, suppressOutput: false, dialect: DEFAULT_DIALECT, columns: [], foreignKeys: [], notes: [], common: [], inherited: DEFAULT_INHERITED };
   return { tables: [table], notes: [], common: [], base: url };

@@ -6,6 +6,13 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
  * bytes, little-endian, as bgzip's `BC` subfield does. Readers that do not know it skip it.
  * With it, a reader finds every member by reading a few bytes of each, not by inflating them.
  */
+/**
+ * Uncompressed bytes per gzip member this tool writes, at least (src/sinks/gzip-members.ts). Each
+ * member starts its dictionary afresh; at 4 MiB that costs 0.7% in size against one member on
+ * a sentencing dump (1 MiB: 2.7%, 8 MiB: 0.4%).
+ */
+export const MEMBER_BYTES = 4 << 20;
+
 const SI1 = 0x4a; // 'J'
 const SI2 = 0x4c; // 'L'
 const FEXTRA = 0x04;

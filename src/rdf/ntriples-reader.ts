@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { LineError, lineParser, parseLines, viewOf, type LineParser } from './ntriples-lines.js';
-import { gzipMembers } from './gzip-index.js';
+import { gzipMembers, MEMBER_BYTES } from './gzip-index.js';
 import { PART_BYTES, type ReaderMessage } from './ntriples-protocol.js';
 import { ReaderThreads, threadsAvailable, type OnTriple } from './ntriples-threads.js';
 
@@ -69,9 +69,9 @@ export async function readNTriplesThreaded(path: string, gzip: boolean, onTriple
   const { threads = 2, minBytes = THREADED_BYTES, partBytes = PART_BYTES } = opts;
   const size = statSync(path).size;
   // A gzip file whose members say their sizes is read as a plain one is, its members the parts;
-  // its text is some 4 MiB a member.
+  // its text is some MEMBER_BYTES a member.
   const members = gzip && threadsAvailable() ? gzipMembers(path) : undefined;
-  if (!threadsAvailable() || (members ? members.length * (4 << 20) : size) < minBytes) return readNTriples(path, gzip, onTriple, onBytes);
+  if (!threadsAvailable() || (members ? members.length * MEMBER_BYTES : size) < minBytes) return readNTriples(path, gzip, onTriple, onBytes);
   const set = new ReaderThreads(path, gzip, gzip && !members ? 1 : threads, size, partBytes, false, undefined, members);
   const queues = set.workers.map(() => [] as ReaderMessage[]);
   try {

@@ -1,11 +1,12 @@
 // A reader thread of `readNTriplesThreaded`: it reads and parses its parts of an N-Triples file
-// (the members of a gzip file that says their sizes; all of another gzip file) and sends the triples as numbers into a table of the terms it has
-// sent, a part's batches in order, each part's last one with its line count.
+// (the members of a gzip file that says their sizes; all of another gzip file) and sends the
+// triples as numbers into a table of the terms it has sent, a part's batches in order, each
+// part's last one with its line count.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Term } from '@rdfjs/types';
-import { LineError, lineParser, viewOf } from './ntriples-lines.js';
+import { LineError, lineParser, parseLines, viewOf } from './ntriples-lines.js';
 import { parseFile } from './ntriples-reader.js';
 import { BATCH, encodeTerm, IN_FLIGHT, TABLE_LIMIT, type ReaderBatch, type ReaderMessage, type ReaderSetup, type ThreadConsumer } from './ntriples-protocol.js';
 import type { GzipMember } from './gzip-index.js';
@@ -122,13 +123,9 @@ function readMember(fd: number, m: GzipMember): void {
     got += n;
   }
   const text = gunzipSync(part.subarray(0, m.size));
-  const view = viewOf(text);
-  for (let at = 0; at < text.length; ) {
-    let nl = text.indexOf(10, at);
-    if (nl < 0) nl = text.length;
-    parser.line(text, view, at, nl);
-    at = nl + 1;
-  }
+  // The last member's last line may have no \n.
+  const rest = parseLines(parser, text);
+  if (rest < text.length) parser.line(text, viewOf(text), rest, text.length);
 }
 
 try {

@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { gzipMembers, withMemberSize } from '../../../src/rdf/gzip-index.js';
-import { GzipMembers, MEMBER_BYTES } from '../../../src/sinks/gzip-members.js';
+import { gzipMembers, MEMBER_BYTES, withMemberSize } from '../../../src/rdf/gzip-index.js';
+import { GzipMembers } from '../../../src/sinks/gzip-members.js';
 import { tempDir } from '../../support/tmp.js';
 
 /** Seeded N-Triples-like text: compressible, but not one repeated line. */
