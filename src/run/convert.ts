@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { compilePlan, type RowStats } from '../compile/plan.js';
 import { readCsvBatches, csvSize, type CsvProgress } from '../csv/read.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { DiagnosedError, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Severity } from '../diagnostics/codes.js';
 import { loadMapping, type LoadedMapping } from '../mapping/load.js';
 import type { MappingModel } from '../mapping/model.js';
@@ -193,7 +193,7 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
         par.count(summary, stats);
       }
     } catch (err) {
-      kept.push(diagnostic('JL402', `conversion stopped: ${(err as Error).message}`));
+      kept.push(stopped(err));
       return { status: 'io-error', model, diagnostics: kept, sources };
     }
   }
@@ -299,7 +299,7 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
       summary.durationMs = Date.now() - started;
       return { status: 'failed', model, summary, diagnostics: kept, sources };
     }
-    kept.push(diagnostic('JL402', `conversion stopped: ${(err as Error).message}`));
+    kept.push(stopped(err));
     return { status: outOfSpace(err) ? 'failed' : 'io-error', model, diagnostics: kept, sources };
   }
   // No header was read (an unclosed quote in it, a file of nothing): there is nothing to
@@ -363,6 +363,11 @@ async function convertPass(opts: ConvertOptions, started: number, repeats: Reado
   summary.ended = recordedTime();
   summary.durationMs = Date.now() - started;
   return { status: failed ? 'failed' : 'ok', model, summary, diagnostics: kept, sources };
+}
+
+/** Why a conversion stopped part-way: as the cause said (the previous release's dump, JL705), else a file it could not write. */
+function stopped(err: unknown): Diagnostic {
+  return err instanceof DiagnosedError ? diagnostic(err.code, err.message) : diagnostic('JL402', `conversion stopped: ${(err as Error).message}`);
 }
 
 function emitQuad(targets: readonly TripleTarget[], q: Quad, hook: ObservationHook | undefined): void {

@@ -10,7 +10,6 @@ import type { Code } from '../diagnostics/codes.js';
 import type { MappingModel, MarkerCode } from '../mapping/model.js';
 import { FactsCollector } from '../metadata/facts.js';
 import { FileSink } from '../sinks/sink.js';
-import { keepSpareChunks } from '../sinks/text-out.js';
 import { createSlots, SlotReader } from './shared-chunks.js';
 import type { ConvertSummary } from './summary.js';
 import { RunValidation, WHOLE_GRAPH_LIMIT } from './validation.js';
@@ -119,8 +118,6 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
 
     const setup: Omit<WorkerSetup, 'slots'> = { mapping: input.mapping, csv, header, formats: input.formats, validate: input.validate, facts: input.facts, encoding, recordDelimiter: rd };
     let pool: Channel[] = [];
-    // A part's chunks, copied out of its slots, are written and reused like the main thread's own.
-    keepSpareChunks(32);
     try {
       pool = await startWorkers(input.workers, setup);
       const run = await convertParts(fh, dataStart, top.reduce((n, r) => n + r.lines, 0), input.size, rd, source.quote.charCodeAt(0), pool, sinks, input.progress);
@@ -161,7 +158,6 @@ export async function convertInParallel(input: ParallelInput): Promise<ParallelO
       await abort();
       throw err;
     } finally {
-      keepSpareChunks();
       await Promise.all(pool.map((w) => w.worker.terminate()));
     }
   } finally {
@@ -230,7 +226,7 @@ async function convertParts(
       if (irregular) continue;
       for (const d of done.diagnostics) diagnostics.push(d);
       progress.rows += done.rows;
-      for (let i = 0; i < sinks.length; i++) await sinks[i]!.append(from.slots.owned(done.outputs[i]!));
+      for (let i = 0; i < sinks.length; i++) await sinks[i]!.append(from.slots.lent(done.outputs[i]!));
     }
   };
   /** Parts sent and not yet converted, by index. */

@@ -1,9 +1,11 @@
-import { CHUNK, ownCopy } from '../sinks/text-out.js';
+import type { Lent } from '../sinks/atomic.js';
+import { CHUNK } from '../sinks/text-out.js';
 
 /**
  * A worker's output chunks, in memory shared with the main thread. A worker fills a chunk
- * and names it in its reply; the main thread copies the bytes into a chunk of its own when it
- * writes them, then marks the slot free for the worker to fill again. Moving each MiB across
+ * and names it in its reply; the main thread writes and hashes the bytes where they lie, then
+ * marks the slot free for the worker to fill again (a copy into a chunk of the main thread's
+ * own cost it a copy of the whole dump). Moving each MiB across
  * instead (transferred ArrayBuffers) made every thread count the memory as external and run
  * full collections for it: the main thread ran 41 for a 15 MB heap, and two workers cost 1.4×
  * the CPU of one process (measured at 300k rows).
@@ -67,19 +69,14 @@ export class SlotReader {
   }
 
   /**
-   * A part's chunks as bytes of this thread's, one at a time as they are asked for: a slot's
-   * are copied out and the slot freed (a whole part's 35 copies at once would outrun the spare
-   * chunks that the copies reuse).
+   * A part's chunks, lent one at a time as they are asked for: a slot's bytes where they lie,
+   * with the release that frees the slot once they are written and hashed; a buffer moved
+   * across is the main thread's own.
    */
-  *owned(chunks: readonly PartChunk[]): Generator<Buffer> {
+  *lent(chunks: readonly PartChunk[]): Generator<Lent> {
     for (const chunk of chunks) {
-      if ('buffer' in chunk) {
-        yield Buffer.from(chunk.buffer, 0, chunk.length);
-        continue;
-      }
-      const copy = ownCopy(this.view(chunk.slot, chunk.length));
-      this.release(chunk.slot);
-      yield copy;
+      if ('buffer' in chunk) yield { bytes: Buffer.from(chunk.buffer, 0, chunk.length) };
+      else yield { bytes: Buffer.from(this.slots.data, chunk.slot * CHUNK, chunk.length), release: () => this.release(chunk.slot) };
     }
   }
 }

@@ -19,6 +19,16 @@ export interface FileFacts {
   readonly sha256: string;
 }
 
+/**
+ * Bytes lent to a file to write (a worker's output, in memory shared with it): `release`
+ * gives them back once written and hashed. Without it they are the writer's own, and a
+ * chunk of its pool goes back to the pool.
+ */
+export interface Lent {
+  readonly bytes: Buffer;
+  readonly release?: () => void;
+}
+
 /** Makes temporary names unique within a run. */
 let serial = 0;
 
@@ -94,22 +104,28 @@ export class AtomicFile {
     await writeAll(this.handle!, member);
   }
 
-  /** Writes a chunk; waits only while more than the queue limit is still unwritten. */
-  async write(chunk: string | Buffer): Promise<void> {
-    if (this.failure) throw this.failure;
+  /**
+   * Writes a chunk; waits only while more than the queue limit is still unwritten. `release`:
+   * the bytes are lent (see Lent), and given back once written and hashed, or once the write
+   * has failed.
+   */
+  async write(chunk: string | Buffer, release?: () => void): Promise<void> {
+    if (this.failure) {
+      release?.();
+      throw this.failure;
+    }
     try {
       checkSpace(this.path);
     } catch (err) {
+      release?.();
       throw (this.failure = new OutputError(this.path, err));
     }
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    // A chunk of the converter's output goes back to its pool once written and hashed (gzip: once copied in).
-    const reuse = typeof chunk !== 'string';
+    // Once written and hashed (gzip: once copied in), a chunk of the converter's output goes back to its pool, or lent bytes to their lender.
+    const done = release ?? (typeof chunk === 'string' ? () => undefined : () => releaseChunk(buf));
     if (this.gzip) {
       const gzip = this.gzip;
-      this.chain = this.chain.then(() => gzip.write(buf)).then(() => {
-        if (reuse) releaseChunk(buf);
-      });
+      this.chain = this.chain.then(() => gzip.write(buf)).finally(done);
       try {
         await this.chain;
       } catch (err) {
@@ -130,18 +146,17 @@ export class AtomicFile {
       this.hash.update(buf);
       early.push(Buffer.from(buf));
     }
+    // A chunk of the pool goes to the hash thread and comes back; lent bytes are hashed where they lie (shared memory), or copied.
     const hashed = early
-      ? this.chain.then(() => {
-        if (reuse) releaseChunk(buf);
-      })
-      : this.chain.then(() => this.threadHash.update(buf, reuse)).then((back) => {
+      ? this.chain
+      : this.chain.then(() => this.threadHash.update(buf, !release)).then((back) => {
         if (back) releaseChunk(new Uint8Array(back));
       });
     // Queued until both written and hashed, so neither thread falls behind unbounded.
-    const done = Promise.all([this.chain, hashed]).then(() => undefined, (err: Error) => {
+    const written = Promise.all([this.chain, hashed]).then(() => undefined, (err: Error) => {
       this.failure ??= new OutputError(this.path, err);
-    });
-    await this.inFlight.add(done, buf.length);
+    }).finally(early || release ? done : () => undefined);
+    await this.inFlight.add(written, buf.length);
     if (this.failure) throw this.failure;
   }
 

@@ -19,8 +19,9 @@ parentPort.on('message', (m) => {
   }
   let h = hashes.get(m.id);
   if (!h) hashes.set(m.id, (h = createHash('sha256')));
-  h.update(new Uint8Array(m.buffer, 0, m.length));
-  parentPort.postMessage({ buffer: m.buffer }, [m.buffer]);
+  h.update(new Uint8Array(m.buffer, m.offset, m.length));
+  if (m.shared) parentPort.postMessage({});
+  else parentPort.postMessage({ buffer: m.buffer }, [m.buffer]);
 });
 `;
 
@@ -68,12 +69,17 @@ export class ThreadHash {
   /**
    * Hashes the bytes of `view`. With `handOver`, the caller gives up the view's whole buffer
    * (it is detached meanwhile) and gets it back when done; a view that does not start its own
-   * buffer, or a small one that may lie in Node's shared pool, is copied instead.
+   * buffer, or a small one that may lie in Node's shared pool, is copied instead. A view of
+   * shared memory is hashed where it lies: the caller keeps it unchanged until this resolves.
    */
   async update(view: Uint8Array, handOver: boolean): Promise<ArrayBuffer | undefined> {
+    if (view.buffer instanceof SharedArrayBuffer) {
+      await this.send({ buffer: view.buffer, offset: view.byteOffset, length: view.length, shared: true }, []);
+      return undefined;
+    }
     const owned = handOver && view.byteOffset === 0 && view.buffer instanceof ArrayBuffer && view.buffer.byteLength > Buffer.poolSize;
     const data = owned ? view : Uint8Array.from(view);
-    const reply = await this.send({ buffer: data.buffer, length: data.length }, [data.buffer as ArrayBuffer]);
+    const reply = await this.send({ buffer: data.buffer, offset: 0, length: data.length }, [data.buffer as ArrayBuffer]);
     return owned ? reply.buffer : undefined;
   }
 

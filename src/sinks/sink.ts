@@ -1,5 +1,5 @@
 import type { Term } from '@rdfjs/types';
-import { AtomicFile, type FileFacts } from './atomic.js';
+import { AtomicFile, type FileFacts, type Lent } from './atomic.js';
 import type { OutputFormat } from './registry.js';
 import type { Serializer, SerializerOptions } from './serializer.js';
 import { ByteChunks } from './text-out.js';
@@ -41,9 +41,9 @@ export class FileSink {
   }
 
   /** Appends text serialised elsewhere (a worker's part), after what is waiting here; each chunk is taken when its turn comes. */
-  async append(chunks: Iterable<Buffer>): Promise<void> {
+  async append(chunks: Iterable<Lent>): Promise<void> {
     await this.flush();
-    for (const chunk of chunks) await this.file.write(chunk);
+    for (const chunk of chunks) await this.file.write(chunk.bytes, chunk.release);
   }
 
   async flush(): Promise<void> {

@@ -17,9 +17,8 @@ const spare: Buffer[] = [];
 
 /** Where this thread's chunks come from first (a worker's shared slots), if anywhere. */
 let source: (() => Buffer | undefined) | undefined;
-/** Spare chunks kept unless a run asks for more (`keepSpareChunks`). */
+/** Spare chunks kept for reuse. */
 const SPARE_CHUNKS = 8;
-let spareLimit = SPARE_CHUNKS;
 
 function chunk(size: number): Buffer {
   return size <= CHUNK ? (source?.() ?? spare.pop() ?? Buffer.allocUnsafeSlow(CHUNK)) : Buffer.allocUnsafeSlow(size);
@@ -30,22 +29,9 @@ export function takeChunksFrom(next: (() => Buffer | undefined) | undefined): vo
   source = next;
 }
 
-/** Sets how many written chunks are kept for reuse (a parallel run writes more at once); no limit: back to the usual. */
-export function keepSpareChunks(limit = SPARE_CHUNKS): void {
-  spareLimit = limit;
-  if (spare.length > limit) spare.length = limit;
-}
-
-/** A copy of `bytes` in a chunk of this thread's, to write and release like its own. */
-export function ownCopy(bytes: Uint8Array): Buffer {
-  const c = chunk(bytes.length);
-  c.set(bytes);
-  return c.subarray(0, bytes.length);
-}
-
 /** Gives a chunk (or a view of one) back once its bytes are written and no longer referenced. */
 export function releaseChunk(view: Uint8Array): void {
-  if (view.byteOffset === 0 && view.buffer.byteLength === CHUNK && spare.length < spareLimit) spare.push(Buffer.from(view.buffer, 0, CHUNK));
+  if (view.byteOffset === 0 && view.buffer.byteLength === CHUNK && spare.length < SPARE_CHUNKS) spare.push(Buffer.from(view.buffer, 0, CHUNK));
 }
 
 /** Lets the spare chunks go (before the end-of-run checks, which need memory of their own). */

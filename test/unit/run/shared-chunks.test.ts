@@ -27,7 +27,7 @@ describe('shared output chunks (convert --workers)', () => {
     expect(claimer.slotOf(claimer.claim()!)).toBe(0);
   });
 
-  it('fills slots first, then its own chunks, and the reader gives back every byte in order, each slot freed as it is copied', () => {
+  it('fills slots first, then its own chunks, and the reader lends every byte in order, each slot freed when its bytes are given back', () => {
     const slots = createSlots(2);
     const claimer = new SlotClaimer(slots);
     takeChunksFrom(() => claimer.claim());
@@ -51,16 +51,17 @@ describe('shared output chunks (convert --workers)', () => {
     expect(claimer.claim()).toBeUndefined();
 
     const reader = new SlotReader(slots);
-    const copies: Buffer[] = [];
-    const it = reader.owned(chunks);
-    const first = it.next();
-    copies.push(first.value as Buffer);
-    // The first slot is free once its bytes are copied, before the rest are asked for.
-    const reclaimed = claimer.claim()!;
-    expect(claimer.slotOf(reclaimed)).toBe(0);
-    reclaimed.fill(0);
-    for (const c of it) copies.push(c);
-    expect(Buffer.concat(copies).toString('utf8')).toBe(lines.join(''));
+    const lent = [...reader.lent(chunks)];
+    expect(Buffer.concat(lent.map((l) => l.bytes)).toString('utf8')).toBe(lines.join(''));
+    // Slot bytes are lent where they lie, with a release; the worker's own buffers are the main thread's now.
+    expect(lent.map((l) => l.bytes.buffer instanceof SharedArrayBuffer)).toEqual(chunks.map((c) => 'slot' in c));
+    expect(lent.map((l) => l.release !== undefined)).toEqual(chunks.map((c) => 'slot' in c));
+    // No slot is free until its bytes are given back.
+    expect(claimer.claim()).toBeUndefined();
+    lent[1]!.release!();
     expect(claimer.slotOf(claimer.claim()!)).toBe(1);
+    expect(claimer.claim()).toBeUndefined();
+    lent[0]!.release!();
+    expect(claimer.slotOf(claimer.claim()!)).toBe(0);
   });
 });

@@ -58,6 +58,41 @@ describe('AtomicFile', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
+  it.each([['plain', false], ['direct', true], ['gzip', true]] as const)('writes and hashes lent bytes where they lie, and gives each back only once written and hashed (%s)', async (kind, direct) => {
+    // A worker's slots: three MiB of shared memory, refilled as soon as each is given back.
+    const path = join(dir, `lent-${kind}.nt${kind === 'gzip' ? '.gz' : ''}`);
+    const file = await AtomicFile.open(path, kind === 'gzip', direct);
+    const slot = 1 << 20;
+    const shared = new SharedArrayBuffer(3 * slot);
+    const free = [0, 1, 2];
+    let wake: () => void = () => undefined;
+    const parts: string[] = [];
+    for (let k = 0; k < 24; k++) {
+      while (free.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const s = free.shift()!;
+      const view = Buffer.from(shared, s * slot, slot);
+      let text = '';
+      for (let i = 0, bytes = 0; bytes < slot - 400; i++) {
+        const line = `<http://example.org/part/${k}/${i}> <http://example.org/p> "${k}·${i}" .\n`;
+        text += line;
+        bytes += Buffer.byteLength(line);
+      }
+      const length = view.write(text);
+      parts.push(text);
+      await file.write(view.subarray(0, length), () => {
+        // Overwritten at once, as a worker would: bytes still wanted would show the X's.
+        view.fill('X');
+        free.push(s);
+        wake();
+      });
+    }
+    const facts = await file.commit();
+    expect(free.sort()).toEqual([0, 1, 2]);
+    const bytes = readFileSync(path);
+    expect(facts.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect((kind === 'gzip' ? gunzipSync(bytes) : bytes).toString('utf8')).toBe(parts.join(''));
+  });
+
   it('leaves no gzip file behind when aborted', async () => {
     const path = join(dir, 'gone.nt.gz');
     const file = await AtomicFile.open(path, true, true);
