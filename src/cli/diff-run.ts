@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics/diagnostic.js';
+import { DiagnosedError, diagnostic } from '../diagnostics/diagnostic.js';
 import { changed } from '../diff/changes.js';
 import { printDiagnostics } from './diagnostics-out.js';
 import { showActivity } from './progress.js';
@@ -26,7 +26,8 @@ export async function runDiff(oldDir: string, newDir: string, flags: DiffFlags):
     const stop = showActivity(!flags.quiet);
     changes = await diffReleases(oldDir, newDir, log && ((id, dims, c) => log.add(id, dims, c))).finally(stop);
   } catch (err) {
-    changes = { code: 'JL705', message: `cannot compare: ${(err as Error).message}` } as const;
+    // The older release's dump, damaged: its message already says so (see previousObservations).
+    changes = { code: 'JL705', message: err instanceof DiagnosedError ? err.message : `cannot compare: ${(err as Error).message}` } as const;
   }
   if ('code' in changes) {
     await log?.abort();

@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { diagnostic } from '../diagnostics/diagnostic.js';
+import { DiagnosedError, diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedMapping } from '../mapping/load.js';
 import type { MappingModel } from '../mapping/model.js';
 import type { ReportInput } from '../validate/report.js';
 import type { GraphInput } from '../validate/validate-graph.js';
+import { unreadable } from '../validate/unreadable.js';
 import { printDiagnostics } from './diagnostics-out.js';
 import { showActivity } from './progress.js';
 import { EXIT } from './options.js';
@@ -51,7 +52,7 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
   }
   for (const m of flags.mapping ?? []) {
     if (!existsSync(m)) {
-      printDiagnostics([diagnostic('JL402', `cannot read mapping ${m}: no such file`)], new Map());
+      printDiagnostics([diagnostic('JL100', `cannot read mapping ${m}: no such file`)], new Map());
       return EXIT.usage;
     }
   }
@@ -71,7 +72,7 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
   try {
     // Loaded on use: the SHACL engine and its SPARQL engine take a while to load.
     const { validateGraph } = await import('../validate/validate-graph.js');
-    const shapes = await Promise.all(shapePaths.map(async (p) => ({ name: flags.shapes ? p : `shapes/${basename(p)}`, text: await readFile(p, 'utf8') })));
+    const shapes = await Promise.all(shapePaths.map(async (p) => ({ name: flags.shapes ? p : `shapes/${basename(p)}`, text: await readFile(p, 'utf8').catch((err: unknown) => Promise.reject(unreadable(`shapes file ${p}`, err))) })));
     // A data set with no shapes given (any user's own mapping): its shapes, generated from its mapping.
     const shapesFor = flags.shapes ? undefined : (dataset: string) => shapesFromMappings(dataset, mappings, load);
     // Large dumps with the shapes their mappings generate: one streaming pass, bounded memory.
@@ -101,7 +102,9 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
       result = await validateGraph(inputs, shapes, { ...(shapesFor ? { shapesFor } : {}), alsoCheck });
     }
   } catch (err) {
-    process.stderr.write(`error: cannot validate: ${(err as Error).message}\n`);
+    // A dump or shapes file that cannot be read or parsed (JL605); anything else is not the input's.
+    if (err instanceof DiagnosedError) printDiagnostics([diagnostic(err.code, err.message)], new Map());
+    else process.stderr.write(`error: cannot validate: ${(err as Error).message}\n`);
     return EXIT.usage;
   } finally {
     stop();
@@ -119,8 +122,8 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
 }
 
 function cannotRead(file: string, err: unknown): number {
-  const code = (err as NodeJS.ErrnoException).code;
-  printDiagnostics([diagnostic('JL402', `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`)], new Map());
+  const { code, message } = unreadable(file, err);
+  printDiagnostics([diagnostic(code, message)], new Map());
   return EXIT.usage;
 }
 

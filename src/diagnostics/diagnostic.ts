@@ -41,4 +41,15 @@ export function diagnostic(
   };
 }
 
+/**
+ * An error that knows its diagnostic: thrown from where the cause is known (the previous
+ * release's dump, read inside a conversion) to where diagnostics are made, which would
+ * otherwise have to guess (a write error, JL402, was the guess).
+ */
+export class DiagnosedError extends Error {
+  constructor(readonly code: Code, message: string) {
+    super(message);
+  }
+}
+
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');

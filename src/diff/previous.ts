@@ -1,3 +1,4 @@
+import { DiagnosedError } from '../diagnostics/diagnostic.js';
 import type { ReleaseDump } from '../release/read-release.js';
 import { pullNTriples, type TriplePuller } from '../rdf/ntriples-pull.js';
 import { TermKeys } from '../rdf/term.js';
@@ -90,12 +91,21 @@ export class PulledTable implements PreviousObservations {
   }
 
   private more(): void {
-    if (this.puller.pull()) return;
+    if (this.pull()) return;
     const r = this.received;
     if (!r) this.table = this.collector.finish();
     else {
       const keys = r.keys ?? new KeyMaker([], this.dict);
       this.table = { keys, cells: r.cells ?? new CellTable(keys.dimensions.length), used: r.used?.sets ?? [], concepts: r.concepts, observations: r.observations };
+    }
+  }
+
+  /** Reads on; false at the end. A damaged dump is the comparison's failure (JL705), wherever it is met. */
+  private pull(): boolean {
+    try {
+      return this.puller.pull();
+    } catch (err) {
+      throw cannotCompare(err);
     }
   }
 
@@ -145,5 +155,15 @@ interface ReceivedObservations {
 
 /** The previous release's observations of one dataset: pulled as needed from an N-Triples dump, else read whole. */
 export async function previousObservations(dump: ReleaseDump, dict: ValueDictionary): Promise<PreviousObservations> {
-  return dump.format.format.name === 'nt' ? new PulledTable(dump, dict) : new WholeTable(await readTable(dump, dict));
+  if (dump.format.format.name === 'nt') return new PulledTable(dump, dict);
+  try {
+    return new WholeTable(await readTable(dump, dict));
+  } catch (err) {
+    throw cannotCompare(err);
+  }
+}
+
+/** JL705 for a dump of the older release that cannot be read: its message names the file and, for a syntax error, the line. */
+function cannotCompare(err: unknown): DiagnosedError {
+  return err instanceof DiagnosedError ? err : new DiagnosedError('JL705', `cannot compare: ${(err as Error).message}`);
 }

@@ -13,6 +13,7 @@ import { vocabularySchemaQuads, vocabularyTexts } from './vocab-graph.js';
 import { once, type Violation } from './violation.js';
 import { anyFocusNode, ruleNamer, SH, toViolation } from './validate-shapes.js';
 import { grouped } from '../diagnostics/numbers.js';
+import { unreadable } from './unreadable.js';
 
 
 export interface GraphInput {
@@ -78,7 +79,15 @@ export const ENGINE_LIMIT = 20_000;
  */
 export async function validateGraph(inputs: readonly GraphInput[], shapeSources: readonly (string | ShapeSource)[], opts: GraphOptions = {}): Promise<GraphValidation> {
   const store = new EmbeddedStore();
-  for (const input of inputs) doing(`loading the graph of ${basename(input.name)}`, () => store.load(input.text, input.format));
+  for (const input of inputs) {
+    doing(`loading the graph of ${basename(input.name)}`, () => {
+      try {
+        store.load(input.text, input.format);
+      } catch (err) {
+        throw unreadable(input.name, err);
+      }
+    });
+  }
   const triples = store.size;
   // The vocabulary goes in only where the input lacks it: a triple already there is not added again.
   for (const text of vocabularyTexts()) store.load(text, 'text/turtle');
@@ -90,12 +99,12 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeSources:
   const present = new Map(store.select(`SELECT ?ds (COUNT(?o) AS ?n) WHERE { ?o <${NS.qb}dataSet> ?ds } GROUP BY ?ds`).map((r) => [r['ds']!, Number(r['n'])]));
   const observationCount = [...present.values()].reduce((a, b) => a + b, 0);
   const sources = shapeSources.map((t, i) => (typeof t === 'string' ? { name: `shapes ${i + 1}`, text: t } : t));
-  const parsed = sources.map((t) => ({ name: t.name, quads: new Parser({ format: 'Turtle' }).parse(t.text) }));
+  const parsed = sources.map((t) => ({ name: t.name, quads: parseShapes(t) }));
   const unshaped: string[] = [];
   for (const ds of [...present.keys()].sort()) {
     if (parsed.some((g) => targetsOf(g.quads).includes(ds))) continue;
     const own = await opts.shapesFor?.(ds);
-    if (own) parsed.push({ name: own.name, quads: new Parser({ format: 'Turtle' }).parse(own.text) });
+    if (own) parsed.push({ name: own.name, quads: parseShapes(own) });
     else unshaped.push(ds);
   }
   const graphs = parsed.map((g) => g.quads);
@@ -168,6 +177,15 @@ export async function validateGraph(inputs: readonly GraphInput[], shapeSources:
 }
 
 /** The distinct focus nodes of a shapes graph's targets (class, subjects-of, objects-of, nodes). */
+/** A shapes graph's quads; a syntax error names the shapes file (JL605). */
+function parseShapes(source: ShapeSource): Quad[] {
+  try {
+    return new Parser({ format: 'Turtle' }).parse(source.text);
+  } catch (err) {
+    throw unreadable(`shapes file ${source.name}`, err);
+  }
+}
+
 function focusNodes(store: EmbeddedStore, quads: readonly Quad[]): number {
   const nodes = new Set<string>();
   const add = (query: string): void => store.select(query).forEach((r) => nodes.add(r['x']!));

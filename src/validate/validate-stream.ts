@@ -15,6 +15,7 @@ import { firstUseTally } from './first-use-tally.js';
 import { validateGraph, type GraphOptions, type GraphValidation, type ShapeSource } from './validate-graph.js';
 import { once, type Violation } from './violation.js';
 import { grouped } from '../diagnostics/numbers.js';
+import { unreadable } from './unreadable.js';
 import { detached } from '../csv/tokenize.js';
 
 /** Beyond this many triples that are not observations, a file is not a cube dump: hold it whole. */
@@ -122,9 +123,13 @@ export async function validateStreaming(files: readonly string[], models: Readon
         const format = formatByPath(file)!;
         lineBased = format.format.name === 'nt' || format.format.name === 'nq';
         const progress = (bytes: number): void => void (a.done = before + bytes);
-        // N-Triples straight from the line reader (readDump would make a quad of each triple).
-        if (format.format.name === 'nt') await readNTriplesThreaded(file, format.gzip, onTriple, progress);
-        else await readDump(file, format.format, format.gzip, (q) => onTriple(q.subject, q.predicate, q.object), progress);
+        try {
+          // N-Triples straight from the line reader (readDump would make a quad of each triple).
+          if (format.format.name === 'nt') await readNTriplesThreaded(file, format.gzip, onTriple, progress);
+          else await readDump(file, format.format, format.gzip, (q) => onTriple(q.subject, q.predicate, q.object), progress);
+        } catch (err) {
+          throw err instanceof WholeGraph ? err : unreadable(file, err);
+        }
         endRun();
         before += sizes[i]!;
       }

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/tmp.js';
 
@@ -239,7 +240,7 @@ describe('justice-lod validate', () => {
     const bare = run(['validate', broken], work);
     expect(bare.code).toBe(1);
     expect(bare.stdout).not.toContain('.csv:');
-    expect(run(['validate', broken, '--mapping', 'nope.yaml'], work).stderr).toContain('JL402');
+    expect(run(['validate', broken, '--mapping', 'nope.yaml'], work).stderr).toContain('JL100: cannot read mapping nope.yaml: no such file');
   });
 
   it('traces a finding to the CSV the dump was converted from (its PROV), not the mapping\'s default, and says when it cannot', () => {
@@ -326,11 +327,31 @@ describe('justice-lod validate', () => {
     expect(ttl).toMatch(/sh:conforms true/);
   });
 
-  it('rejects files it cannot read, without a stack trace', () => {
-    const r = run(['validate', 'nope.ttl']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('JL402');
-    expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+  it('rejects files it cannot read or parse with JL605 naming the file and the place, without a stack trace', () => {
+    const dir = tempDir('jlod-unreadable-');
+    const cases: [string[], string][] = [
+      [['validate', 'nope.ttl'], 'JL605: cannot read nope.ttl: no such file'],
+      [['validate', join(dir, 'folder.nt')], `JL605: cannot read ${join(dir, 'folder.nt')}: it is a folder, not a file`],
+    ];
+    mkdirSync(join(dir, 'folder.nt'));
+    // A dump cut short mid-statement, as Turtle, as N-Triples (whole graph and gzipped).
+    writeFileSync(join(dir, 'cut.ttl'), '@prefix a: <http://a/> .\na:b a:c "x" .\na:d a:e .\n');
+    writeFileSync(join(dir, 'cut.nt'), '<http://a/b> <http://a/c> "x" .\n<http://a/b> <http://a/c> "x .\n');
+    writeFileSync(join(dir, 'cut.nt.gz'), gzipSync(readFileSync(join(dir, 'cut.nt'))));
+    writeFileSync(join(dir, 'shapes.ttl'), '@prefix sh: <http://www.w3.org/ns/shacl#> .\nsh:x sh:y');
+    cases.push([['validate', join(dir, 'cut.ttl')], `JL605: cannot read ${join(dir, 'cut.ttl')}: Parser error at line 3`]);
+    cases.push([['validate', join(dir, 'cut.nt')], `JL605: cannot read ${join(dir, 'cut.nt')}: Parser error`]);
+    cases.push([['validate', join(dir, 'cut.nt.gz')], `JL605: cannot read line 2 of ${join(dir, 'cut.nt.gz')}`]);
+    writeFileSync(join(dir, 'whole.nt'), '<http://a/b> <http://a/c> "x" .\n');
+    cases.push([['validate', join(dir, 'whole.nt'), '--shapes', join(dir, 'shapes.ttl')], `JL605: cannot read shapes file ${join(dir, 'shapes.ttl')}: Expected entity but got eof on line 2`]);
+    cases.push([['validate', join(dir, 'whole.nt'), '--shapes', join(dir, 'none.ttl')], `JL605: cannot read shapes file ${join(dir, 'none.ttl')}: no such file`]);
+    for (const [args, says] of cases) {
+      const r = run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(says);
+      expect(r.stderr).not.toContain('output directory');
+      expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+    }
   });
 });
 

@@ -240,10 +240,15 @@ describe('justice-lod release and diff', () => {
     writeFileSync(dump, lines.join('\n'));
     const r = run(['release', releaseFile('q3-damaged.yaml', '2025-07', 'July 2025', { previous: join(damaged, '2025-01'), reoffending: NEW_CSV }), '--quiet']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`JL402: conversion stopped: line ${at + 1} of ${dump}`);
+    expect(r.stderr).toContain(`JL705: cannot compare: line ${at + 1} of ${dump}`);
+    expect(r.stderr).not.toContain('output directory');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(out, '2025-07'))).toBe(false);
     expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+    // `diff` says the same of it.
+    const d = run(['diff', join(damaged, '2025-01'), join(out, '2025-01'), '--quiet']);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain(`JL705: cannot compare: line ${at + 1} of ${dump}`);
   }, 60_000);
 
   it('reports release-file mistakes at their line and column', () => {
