@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { unreadable } from '../validate/unreadable.js';
 import { META_NS, NS } from '../rdf/ns.js';
 import { graphOf, readRelease, type ReleaseDump } from '../release/read-release.js';
 import { formatByName, formatByPath } from '../sinks/registry.js';
@@ -123,7 +124,8 @@ export async function loadDumps(paths: readonly string[], sparql: string, datase
       // The store says nothing as it loads: the phase shows its name and time, not a bar stuck at 0%.
       await during(`loading ${d.id} (${i + 1} of ${plan.dumps.length})`, () => store.loadFile(d.path, d.format, d.graph));
     } catch (err) {
-      return { diagnostics: [diagnostic('JL603', `cannot load ${d.path}: ${(err as Error).message}`)] };
+      const { code, message } = unreadable(d.path, err);
+      return { diagnostics: [diagnostic(code, message)] };
     }
   }
   return { store, plan, prefixes: prefixesOf(plan.dumps), notes: found.notes };

@@ -58,6 +58,24 @@ describe('a FIFO or a device as input', () => {
   }, 120_000);
 });
 
+describe('a dump cut short', () => {
+  it('is named with the place of its syntax error (JL605) by every command that reads dumps, never a stack trace', () => {
+    const bin = join(new URL('../../', import.meta.url).pathname, 'bin/justice-lod.js');
+    const cut = writeFile(dir, 'cut.nt', '<http://a/b> <http://a/c> "1" .\n<http://a/b> <http://a/d> "2 .\n');
+    const runs: [string, string[]][] = [
+      ['validate', ['validate', cut]],
+      ['query', ['query', cut, '--sparql', 'ASK { ?s ?p ?o }']],
+      ['inspect', ['inspect', cut]],
+    ];
+    for (const [name, args] of runs) {
+      const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.status, `${name}\n${r.stderr}`).toBe(2);
+      expect(r.stderr, name).toMatch(new RegExp(`JL605: cannot read ${cut.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: Parser error between line 2`));
+      expect(r.stderr, name).not.toMatch(/\n\s+at .*\.js:\d+/);
+    }
+  }, 120_000);
+});
+
 describe('secrets', () => {
   it('no hint or message prints the content of a file that could hold secrets (/proc/self/environ)', () => {
     const bin = join(new URL('../../', import.meta.url).pathname, 'bin/justice-lod.js');
