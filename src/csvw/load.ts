@@ -4,7 +4,7 @@
  * into the canonical model when the table is one the streaming plan can convert; otherwise
  * the reason, and the run for the in-memory processor.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Quad } from 'n3';
@@ -74,7 +74,7 @@ function decode(bytes: Uint8Array, encoding: string): string {
   return td.decode(bytes, { stream: true }) + td.decode();
 }
 
-/** A remote document larger than `MAX_READ_BYTES`: the run stops with JL909, not out of memory. */
+/** A document read whole (remote, or local metadata) larger than `MAX_READ_BYTES`: the run stops with JL909, not out of memory. */
 export class TooLargeToRead extends Error {
   constructor(readonly url: string, bytes: number | undefined) {
     super(tooLarge(url, bytes));
@@ -110,6 +110,9 @@ export const shownAs = (url: string): string => (url.startsWith('file:') ? fileU
 export const fileFetch: Fetch = async (url, encoding = 'utf-8') => {
   if (url.startsWith('file:')) {
     const path = localPath(url);
+    // Read whole, so bounded as a remote one is (past 512 MB no string could hold it).
+    const size = (await stat(path).catch(() => undefined))?.size ?? 0;
+    if (size > MAX_READ_BYTES) throw new TooLargeToRead(url, size);
     const bytes = await readFile(path).catch(() => undefined);
     if (!bytes) return undefined;
     return { text: decode(bytes, encoding), contentType: /\.json$/i.test(path) ? 'application/json' : 'text/csv' };

@@ -250,6 +250,16 @@ describe('a CSVW table group too large to hold in memory', () => {
     expect(r.stderr).toMatch(/sparse\.csv:1: error JL909: the table file:\/\/\S+sparse\.csv is 600 MiB, more than can be held in memory \(256 MiB\); nothing written/);
     expect(existsSync(join(dir, 'sparse-out')) ? readdirSync(join(dir, 'sparse-out'), { recursive: true }) : []).toEqual([]);
   });
+
+  it('refuses a local metadata document of 600 MB with JL909 before reading it (it had been an internal error)', () => {
+    const metadata = writeFile(dir, 'sparse.csv-metadata.json', '{"@context": "http://www.w3.org/ns/csvw", "url": "sparse.csv"}');
+    truncateSync(metadata, 600 << 20);
+    const r = spawnSync(process.execPath, [bin, 'convert', metadata, '--out', join(dir, 'sparse-meta-out'), '--format', 'nt'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/error JL909: file:\/\/\S+sparse\.csv-metadata\.json is 600 MiB, more than can be held in memory \(256 MiB\); nothing written/);
+    expect(existsSync(join(dir, 'sparse-meta-out')) ? readdirSync(join(dir, 'sparse-meta-out'), { recursive: true }) : []).toEqual([]);
+  });
 });
 
 describe('a remote CSVW table larger than memory', () => {
