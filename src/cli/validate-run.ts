@@ -33,8 +33,10 @@ export interface ValidateFlags {
  */
 export const STREAM_BYTES = 32 * 2 ** 20;
 
-export async function runValidate(files: readonly string[], flags: ValidateFlags, streamBytes = STREAM_BYTES): Promise<number> {
-  for (const f of files) recoverBeforeReading(f);
+export async function runValidate(paths: readonly string[], flags: ValidateFlags, streamBytes = STREAM_BYTES): Promise<number> {
+  for (const f of paths) recoverBeforeReading(f);
+  const files = await dumpsOf(paths);
+  if (typeof files === 'number') return files;
   const { formatByPath } = await import('../sinks/registry.js');
   const { regularFile } = await import('../csv/read.js');
   let bytes = 0;
@@ -119,6 +121,26 @@ export async function runValidate(files: readonly string[], flags: ValidateFlags
   if (flags.report && flags.format !== 'text') process.stdout.write(reportText(input));
   const failing = flags.failOn === 'none' ? [] : violations.filter((v) => flags.failOn === 'warning' || v.severity === 'error');
   return failing.length ? EXIT.dataErrors : EXIT.ok;
+}
+
+/**
+ * The files to validate: each file as given; a folder (a release, or what convert wrote) as
+ * the dump of each of its data sets and of its vocabulary, in the format `query` would load
+ * (its metadata is the catalogue, checked by its own shapes when the release is made).
+ */
+async function dumpsOf(paths: readonly string[]): Promise<string[] | number> {
+  const files: string[] = [];
+  for (const p of paths) {
+    if (!existsSync(p) || !statSync(p).isDirectory()) {
+      files.push(p);
+      continue;
+    }
+    const { readRelease } = await import('../release/read-release.js');
+    const dumps = readRelease(p).filter((d) => d.id !== 'metadata');
+    if (dumps.length === 0) return cannotRead(p, new Error('no RDF dumps in this folder'));
+    for (const d of dumps) files.push(d.path);
+  }
+  return files;
 }
 
 function cannotRead(file: string, err: unknown): number {

@@ -7,7 +7,7 @@ export function registerValidate(program: Command, setExit: (code: number) => vo
     .command('validate')
     .summary('validate RDF dumps: Data Cube integrity constraints, SHACL shapes, business rules')
     .description('Loads the files (adding the shipped vocabulary where they lack it) and checks all 21 Data Cube integrity constraints, the SHACL shapes of every data set found (the shipped shapes/, or generated from the data set\'s mapping) and the business rules. The report lists what ran.')
-    .argument('<files...>', 'dumps as convert writes them: .ttl, .nt, .nq, .trig, .jsonld, each optionally .gz')
+    .argument('<paths...>', 'dumps as convert writes them (.ttl, .nt, .nq, .trig, .jsonld, each optionally .gz), or folders of them: a release folder is validated as the dump of each data set and of the vocabulary, one format each')
     .option('-s, --shapes <files...>', 'SHACL shapes to use instead of the shipped shapes/*.ttl')
     .option('-f, --format <form>', 'report as text, json, sarif or ttl (the sh:ValidationReport)', choice(['text', 'json', 'sarif', 'ttl'] as const), 'text')
     .option('--json', 'the same as --format json')
@@ -19,10 +19,11 @@ export function registerValidate(program: Command, setExit: (code: number) => vo
     .addHelpText('after', `
 Examples:
   $ justice-lod validate out/2025-01/court-outcomes-by-pfa.ttl
+  $ justice-lod validate out/2025-01
   $ justice-lod validate out/2025-01/*.nt --format sarif --report validation.sarif
   $ justice-lod validate out/2025-01/sentenced-fines.ttl --shapes shapes/sentenced-fines.ttl --format ttl
   $ justice-lod validate out/2025-04/proven-reoffending-by-la.nt --mapping mappings/proven-reoffending-by-la.yaml --source samples/reoffending/proven-reoffending-by-la-2019-2022.csv
 
 Exit codes: 0 valid, 1 violations at or above --fail-on, 2 usage or unreadable files.`)
-    .action(async (files: string[], flags: ValidateFlags) => setExit(await (await import('./validate-run.js')).runValidate(files, flags.json ? { ...flags, format: 'json' } : flags)));
+    .action(async (paths: string[], flags: ValidateFlags) => setExit(await (await import('./validate-run.js')).runValidate(paths, flags.json ? { ...flags, format: 'json' } : flags)));
 }

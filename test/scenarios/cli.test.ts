@@ -223,6 +223,22 @@ describe('justice-lod validate', () => {
     expect(bad.stdout).toMatch(/rule:reoffenders-le-offenders {2}reoffenders ≤ offenders: 1/);
   });
 
+  it('validates a folder as the dump of each data set and the vocabulary, one format each, not the metadata', () => {
+    // The folder holds .ttl and .nt of the data set and the vocabulary: the .nt of each is read.
+    const files = [join(out, 'justice-vocabulary.nt'), join(out, 'proven-reoffending-by-la.nt')];
+    const byFiles = JSON.parse(run(['validate', ...files, '--format', 'json']).stdout) as { files: string[]; triples: number; conforms: boolean };
+    const folder = run(['validate', out, '--format', 'json']);
+    expect(folder.code).toBe(0);
+    const byFolder = JSON.parse(folder.stdout) as typeof byFiles;
+    expect(byFolder.files).toEqual(files);
+    expect(byFolder).toMatchObject({ conforms: true, triples: byFiles.triples });
+    const empty = join(work, 'no-dumps');
+    mkdirSync(empty, { recursive: true });
+    const none = run(['validate', empty]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`JL605: cannot read ${empty}: no RDF dumps in this folder`);
+  });
+
   it('traces a finding on an observation in a bare dump back to its CSV line and column', () => {
     const nt = readFileSync(join(out, 'proven-reoffending-by-la.nt'), 'utf8');
     const broken = join(work, 'traced.nt');
@@ -331,7 +347,7 @@ describe('justice-lod validate', () => {
     const dir = tempDir('jlod-unreadable-');
     const cases: [string[], string][] = [
       [['validate', 'nope.ttl'], 'JL605: cannot read nope.ttl: no such file'],
-      [['validate', join(dir, 'folder.nt')], `JL605: cannot read ${join(dir, 'folder.nt')}: it is a folder, not a file`],
+      [['validate', join(dir, 'folder.nt')], `JL605: cannot read ${join(dir, 'folder.nt')}: no RDF dumps in this folder`],
     ];
     mkdirSync(join(dir, 'folder.nt'));
     // A dump cut short mid-statement, as Turtle, as N-Triples (whole graph and gzipped).
