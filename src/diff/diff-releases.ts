@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { Code } from '../diagnostics/codes.js';
-import { readRelease, releaseIdentity, type ReleaseDump } from '../release/read-release.js';
+import { graphOf, readRelease, releaseIdentity, type ReleaseDump } from '../release/read-release.js';
+import { formatByPath } from '../sinks/registry.js';
 import { wholeDataset, type DatasetChanges, type ObservationChange, type ReleaseChanges } from './changes.js';
 import { DatasetComparison } from './comparison.js';
 import { ValueDictionary } from './observation.js';
@@ -29,15 +31,34 @@ export function comparableDumps(dir: string): Map<string, ReleaseDump> | NotComp
   return dumps;
 }
 
+const isFile = (path: string): boolean => existsSync(path) && statSync(path).isFile();
+
+/**
+ * One dump compared with another as one data set, filed under `id` on both sides (two dumps
+ * of it may be named differently); in a release folder, its entry there.
+ */
+function singleDump(path: string, id: string): Map<string, ReleaseDump> | NotComparable {
+  const format = formatByPath(path);
+  if (!format) return { code: 'JL705', message: `${path}: not an RDF dump (.nt .ttl .nq .trig, optionally .gz)` };
+  if (format.format.name.startsWith('jsonld')) return { code: 'JL705', message: `${path}: a JSON-LD dump, which diffs do not read` };
+  const listed = readRelease(dirname(path)).find((d) => resolve(d.path) === resolve(path));
+  const own = basename(path).slice(0, basename(path).length - format.extension.length);
+  return new Map([[id, { ...(listed ?? { path, format, bytes: statSync(path).size, graph: graphOf(own, undefined) }), id }]]);
+}
+
 /**
  * Compares two release folders dataset by dataset: the older one's observations are read into
  * a table by dimension key, the newer one's streamed past it. Datasets only in the older
  * release are reported as dropped, only in the newer one as new.
  */
 export async function diffReleases(oldDir: string, newDir: string, onChange?: ChangeListener): Promise<ReleaseChanges | NotComparable> {
-  const before = comparableDumps(oldDir);
+  // Two dump files: one data set, named as the newer one is.
+  const files = [isFile(oldDir), isFile(newDir)];
+  if (files[0] !== files[1]) return { code: 'JL702', message: `${files[0] ? oldDir : newDir} is a file and ${files[0] ? newDir : oldDir} is not: compare two release folders, or two dumps` };
+  const single = files[0] ? basename(newDir).replace(/\.[^/]*$/, '') : '';
+  const before = files[0] ? singleDump(oldDir, single) : comparableDumps(oldDir);
   if (!(before instanceof Map)) return before;
-  const after = comparableDumps(newDir);
+  const after = files[1] ? singleDump(newDir, single) : comparableDumps(newDir);
   if (!(after instanceof Map)) return after;
   const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
   const datasets: DatasetChanges[] = [];

@@ -194,6 +194,13 @@ describe('justice-lod release and diff', () => {
     expect(same.code).toBe(0);
     expect(same.stdout).not.toMatch(/\bchanged\b/);
     expect(run(['diff', 'out/nowhere', 'out/2025-04']).stderr).toMatch(/JL702/);
+    // Two dumps of one data set, in any two formats diffs read: that data set's row of the folders' report.
+    const files = run(['diff', 'out/2025-01/proven-reoffending-by-la.nt', 'out/2025-04/proven-reoffending-by-la.ttl', '--format', 'json']);
+    expect(files.code).toBe(0);
+    const one = (JSON.parse(files.stdout) as typeof fromDiff).datasets.map((x) => [x.id, x.counts, x.codes]);
+    expect(one).toEqual(fromDiff.datasets.filter((x) => x.id === 'proven-reoffending-by-la').map((x) => [x.id, x.counts, x.codes]));
+    expect(run(['diff', 'out/2025-01/proven-reoffending-by-la.nt', 'out/2025-04']).stderr).toContain('JL702: out/2025-01/proven-reoffending-by-la.nt is a file and out/2025-04 is not');
+    expect(run(['diff', 'out/2025-01/proven-reoffending-by-la.nt', 'out/2025-01/metadata.jsonld']).stderr).toContain('JL705: out/2025-01/metadata.jsonld: a JSON-LD dump, which diffs do not read');
   });
 
   it('links the release and each dataset version to the previous one in the metadata', () => {
