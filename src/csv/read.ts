@@ -5,7 +5,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceModel } from '../mapping/model.js';
 import { decoder, scanUtf8, utf16BomOf, type ResolvedEncoding } from './decode.js';
 import { buildHeader } from './header.js';
-import { FastTokenizer, type CsvRecord } from './tokenize.js';
+import { FastTokenizer, MAX_RECORD, RECORD_TOO_LONG, type CsvRecord } from './tokenize.js';
 
 /** What the reader yields, in file order; lines are 0-based (printed 1-based). */
 export type CsvEvent =
@@ -136,7 +136,7 @@ export async function* readCsvBatches(source: SourceModel, opts: ReadOptions): A
     if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') throw err;
     const message = e.code === 'CSV_QUOTE_NOT_CLOSED'
       ? 'a quoted field that starts in this record is never closed; the file ends inside it, so the rest of the file cannot be read'
-      : e.message.replace(/^[^:]*: /, '');
+      : e.code === 'CSV_MAX_RECORD_SIZE' ? RECORD_TOO_LONG.replace(/^[^:]*: /, '') : e.message.replace(/^[^:]*: /, '');
     // `line` is where the failing record starts, which is where a person should look.
     yield [{ kind: 'diagnostic', diagnostic: diagnostic('JL203', message, { span: { file, line } }) }];
     return;
@@ -197,9 +197,19 @@ async function* tokenize(text: AsyncIterable<string | Buffer>, delimiter: string
   if (FastTokenizer.supports(delimiter, quote)) {
     const fast = new FastTokenizer(delimiter, quote);
     let pending = '';
+    /** Whether the unfinished record holds no line end: then it cannot end before the next one read. */
+    let lineless = true;
     for (;;) {
       const next = await chunks.next();
-      const chunk = next.done ? pending : pending + String(next.value);
+      const piece = next.done ? '' : String(next.value);
+      const chunk = pending + piece;
+      // No line end in the record nor in what was read: nothing can end yet, so it is not
+      // scanned again (scanned with every chunk, a record of megabytes took seconds each).
+      if (!next.done && lineless && !hasLineEnd(piece)) {
+        pending = chunk;
+        if (pending.length > MAX_RECORD) throw new Error(RECORD_TOO_LONG);
+        continue;
+      }
       const stop = yield* fast.batches(chunk, next.done === true);
       if (stop.irregular) {
         // A finished iterator stays finished: csv-parse then reads `rest` alone.
@@ -208,10 +218,15 @@ async function* tokenize(text: AsyncIterable<string | Buffer>, delimiter: string
       }
       if (next.done) return;
       pending = chunk.slice(stop.pos);
+      lineless = !hasLineEnd(pending);
+      // A record that goes on past its line ends (a quote never closed) is scanned again with each chunk: bounded.
+      if (pending.length > MAX_RECORD) throw new Error(RECORD_TOO_LONG);
     }
   }
   yield* slowTokenize(rest, chunks, delimiter, quote);
 }
+
+const hasLineEnd = (s: string): boolean => s.includes('\n') || s.includes('\r');
 
 /**
  * csv-parse on `head` and then the remaining chunks. Every line end outside quotes ends a
@@ -230,6 +245,7 @@ async function* slowTokenize(head: string, chunks: AsyncIterator<string | Buffer
     relax_quotes: true,
     skip_empty_lines: false,
     record_delimiter: ['\r\n', '\n', '\r'],
+    max_record_size: MAX_RECORD,
   });
   const feed = async (): Promise<void> => {
     if (head !== '' && !parser.write(head)) await once(parser, 'drain');

@@ -13,6 +13,14 @@ export interface TokenizeStop {
 
 /** Records handed on at a time by `batches`. */
 export const RECORD_BATCH = 512;
+/**
+ * The longest record read (characters): far beyond any real row (a spreadsheet cell holds at
+ * most 32,767 characters), and short of what would make the reader rescan a growing record
+ * for minutes. Past it the file is not a CSV, or a line end is missing.
+ */
+export const MAX_RECORD = 16 << 20;
+/** What a record past MAX_RECORD is told (after the reader's "code: " prefix, which it drops). */
+export const RECORD_TOO_LONG = `record too long: no record ends within ${MAX_RECORD >> 20} MiB of this line (a line end is missing, or the file is not a CSV), so the rest of the file cannot be read`;
 
 const CR = 13;
 const LF = 10;

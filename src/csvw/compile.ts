@@ -43,7 +43,7 @@ function compileTable(group: TableGroup, from: CsvwSource): CompiledCsvw {
   const table = tables[0]!;
   const path = (from.localPath ?? fileUrlPath)(table.url);
   if (path === undefined) return { reason: `${table.url} is not a local file` };
-  if (!table.fromMetadata || table.columns.length === 0) return { reason: 'the metadata describes no columns' };
+  if (table.columns.length === 0) return { reason: 'the metadata describes no columns' };
   const dialect = dialectProblem(table);
   if (dialect) return { reason: dialect };
   const columns = table.columns;

@@ -4,13 +4,14 @@
  * into the canonical model when the table is one the streaming plan can convert; otherwise
  * the reason, and the run for the in-memory processor.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Quad } from 'n3';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedMapping } from '../mapping/load.js';
 import { compileCsvw } from './compile.js';
+import { withHeaderColumns } from './header-columns.js';
 import type { Fetch } from './metadata.js';
 import type { TableGroup } from './model.js';
 import { findTableGroup, localPath, MAX_READ_BYTES, runCsvw, tooLarge, type CsvwRun } from './process.js';
@@ -146,7 +147,33 @@ export async function loadCsvw(arg: string, opts: CsvwOptions, fetch: Fetch = fi
   for (const [u, text] of places.documents()) sources.set(shownAs(u), text);
   if (!found.group || p.errors.length) return { diagnostics, sources };
   const file = shownAs(run.userMetadata ?? (found.isJson ? url : found.group.base));
-  const compiled = compileCsvw(found.group, { file, minimal: opts.minimal });
+  const group = withHeaderColumns(found.group, await headOf(found.group));
+  const compiled = compileCsvw(group, { file, minimal: opts.minimal });
   if ('model' in compiled) return { model: compiled.model, diagnostics, sources };
   return { diagnostics, sources, inMemory: { run, reason: compiled.reason, group: found.group, file } };
+}
+
+/** Bytes read from the start of a file for its header rows. */
+const HEAD_BYTES = 1 << 20;
+
+/**
+ * The start of the one local file of a group that has no metadata (its whole lines, up to 1
+ * MiB), for the columns its header gives; undefined for any other group, or a first line
+ * longer than that.
+ */
+async function headOf(group: TableGroup): Promise<string | undefined> {
+  const table = group.tables.length === 1 ? group.tables[0]! : undefined;
+  if (!table || table.fromMetadata || table.columns.length > 0 || !table.url.startsWith('file:')) return undefined;
+  let fh;
+  try {
+    fh = await open(localPath(table.url), 'r');
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
+    const end = bytesRead < HEAD_BYTES ? bytesRead : buf.lastIndexOf(10, bytesRead - 1) + 1;
+    return end > 0 ? decode(buf.subarray(0, end), table.dialect.encoding) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await fh?.close();
+  }
 }

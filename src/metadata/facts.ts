@@ -36,7 +36,7 @@ export interface ContentFacts {
   readonly subjects: HashLookup;
   /** Subjects outside the data set's URI space → their triples (few: the structure's own terms, if any). */
   readonly subjectsOutside: ReadonlyMap<string, number>;
-  /** Distinct IRIs used as objects. */
+  /** Distinct http(s) IRIs used as objects (the only ones that can lie in the bundle's own spaces). */
   readonly objects: ReadonlySet<string>;
 }
 
@@ -187,7 +187,10 @@ export class FactsCollector {
   }
 
   private keepObject(iri: string): void {
-    if (!this.objects) return;
+    // The five-star check wants the objects in the bundle's own spaces, which are http(s):
+    // others (each CSVW row's `file:…#row=N`) would only fill the set, and past its limit
+    // the dump would be read back to find them.
+    if (!this.objects || !(iri.startsWith('https://') || iri.startsWith('http://'))) return;
     this.objects.add(iri);
     if (this.objects.size > OBJECT_LIMIT) this.objects = undefined;
   }

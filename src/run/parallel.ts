@@ -4,7 +4,7 @@ import { compilePlan, type RowPlan, type RowStats } from '../compile/plan.js';
 import { decodeWhole } from '../csv/decode.js';
 import { buildHeader } from '../csv/header.js';
 import { resolveEncoding } from '../csv/read.js';
-import { FastTokenizer, type CsvRecord } from '../csv/tokenize.js';
+import { FastTokenizer, MAX_RECORD, type CsvRecord } from '../csv/tokenize.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { MappingModel, MarkerCode } from '../mapping/model.js';
@@ -272,6 +272,11 @@ async function convertParts(
     const end = last ? buf.length : cutPoint(buf, quote);
     if (end <= 0) {
       carry = Buffer.from(buf);
+      // A record without end: one process reads it, and says so (JL203), without copying it over and over here.
+      if (carry.length > MAX_RECORD) {
+        irregular = true;
+        break;
+      }
       if (last) break;
       continue;
     }

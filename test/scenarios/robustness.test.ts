@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, truncateSync } from 'node:fs';
 import { Parser } from 'n3';
+import { isomorphic } from 'rdf-isomorphic';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -239,16 +240,40 @@ describe('a CSVW table group too large to hold in memory', () => {
     expect((await runCsvw({ url, minimal: true, fetch: fileFetch, maxTriples: 21_000 })).quads).toHaveLength(21_000);
   });
 
-  it('does not read a local CSV file whole to find its metadata: 600 MB with none is refused at once', () => {
-    // Sparse: 600 MB on paper, a few bytes on disk. Read whole, it had been an internal error
-    // past V8's longest string (512 MB), after reading every byte.
+  it('streams a local CSV given without metadata (its columns from its header); 600 MB with no line end stops at 16 MiB with JL203', () => {
+    // Sparse: 600 MB on paper, a few bytes on disk, the rest NUL bytes with no line end. Read
+    // whole to find its metadata, it had been an internal error past V8's longest string
+    // (512 MB); converted in memory, refused with JL909; now it streams, as far as a record can go.
     const csv = writeFile(dir, 'sparse.csv', 'a,b\n1,2\n');
     truncateSync(csv, 600 << 20);
     const r = spawnSync(process.execPath, [bin, 'convert', csv, '--out', join(dir, 'sparse-out'), '--format', 'nt'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).not.toContain('internal error');
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/sparse\.csv:1: error JL909: the table file:\/\/\S+sparse\.csv is 600 MiB, more than can be held in memory \(256 MiB\); nothing written/);
+    expect(r.stderr).not.toContain('JL907');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/sparse\.csv:3: error JL203: no record ends within 16 MiB of this line/);
     expect(existsSync(join(dir, 'sparse-out')) ? readdirSync(join(dir, 'sparse-out'), { recursive: true }) : []).toEqual([]);
+    // A YAML mapping's CSV, and with workers: the same, in a second or two (it was rescanned for minutes).
+    const mapping = writeFile(dir, 'endless.yaml', MAPPING.replace('input.csv', 'endless.csv'));
+    const endless = writeFile(dir, 'endless.csv', 'Period,Police Force Area,Count\n2020,E23000001,5\n');
+    truncateSync(endless, 100 << 20);
+    for (const workers of ['1', '2']) {
+      const y = spawnSync(process.execPath, [bin, 'convert', mapping, '--out', join(dir, 'endless-out'), '--format', 'nt', '--workers', workers], { encoding: 'utf8', timeout: 60_000 });
+      expect(y.status, y.stderr).toBe(1);
+      expect(y.stderr).toMatch(/endless\.csv:3: error JL203: no record ends within 16 MiB of this line/);
+    }
+  });
+
+  it('converts a CSV given without metadata as the CSVW processor does, streamed', async () => {
+    const csv = writeFile(dir, 'plain.csv', 'Year,Area Name,Count\n2020,"Avon and Somerset",5\n2021,Kent,\n');
+    const r = spawnSync(process.execPath, [bin, 'convert', csv, '--out', join(dir, 'plain-out'), '--format', 'nt', '--no-metadata'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr + r.stdout).not.toContain('JL907');
+    const streamed = new Parser().parse(readFileSync(join(dir, 'plain-out', 'plain.nt'), 'utf8'));
+    const { runCsvw } = await import('../../src/csvw/process.js');
+    const { fileFetch } = await import('../../src/csvw/load.js');
+    const held = await runCsvw({ url: pathToFileURL(csv).href, fetch: fileFetch });
+    expect(held.quads.length).toBeGreaterThan(10);
+    expect(isomorphic(streamed, held.quads)).toBe(true);
   });
 
   it('refuses a local metadata document of 600 MB with JL909 before reading it (it had been an internal error)', () => {

@@ -1,0 +1,21 @@
+import { parseTable } from './dialect.js';
+import type { TableGroup } from './model.js';
+import { defaultColumn } from './to-rdf.js';
+
+/**
+ * A table described by nothing but its file (a CSV given without metadata) takes its columns
+ * from its header, as the CSVW processor does for each such table (a title's column named by
+ * it, percent-encoded). Described before the run, its columns let the table stream through a
+ * mapping's row plan (src/csvw/compile.ts) instead of being held in memory. `head` is the
+ * start of the file, at least its header rows; undefined (or a group of another kind): the
+ * group as it was. A row with more or fewer cells than the header is then rejected (JL201),
+ * as a mapping's is, where the processor converts it (extra cells as `_col.N` columns).
+ */
+export function withHeaderColumns(group: TableGroup, head: string | undefined): TableGroup {
+  const table = group.tables.length === 1 ? group.tables[0]! : undefined;
+  if (!table || table.fromMetadata || table.columns.length > 0 || head === undefined) return group;
+  const { titles } = parseTable(head, table.dialect);
+  if (titles.length === 0) return group;
+  const columns = titles.map((t, j) => defaultColumn(j + 1, t.map((value) => ({ value, lang: 'und' })), table.inherited));
+  return { ...group, tables: [{ ...table, columns }] };
+}
