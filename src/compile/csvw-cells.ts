@@ -44,7 +44,10 @@ export class CsvwCellReader {
     if (table.dialect.header && header.length !== next) this.diagnostics.push(diagnostic('JL904', `${csvFile} has ${header.length} columns; its metadata describes ${next}`, { span: { file: csvFile, line: 0 } }));
     columns.forEach((c, j) => {
       const at = this.positions[j]!;
-      const title = header[at];
+      let title = header[at];
+      // The reader names a repeated title `Count (2)` (JL205); the file's title is `Count`.
+      const repeated = title === undefined ? undefined : /^(.*) \(\d+\)$/.exec(title)?.[1];
+      if (repeated !== undefined && header.indexOf(repeated) >= 0 && header.indexOf(repeated) < at) title = repeated;
       if (at < 0 || title === undefined || !c.titles.length || c.titles.some((t) => t.value === title)) return;
       this.diagnostics.push(diagnostic('JL904', `column ${at + 1}: the header says ${JSON.stringify(title)}, the metadata's titles are ${c.titles.map((t) => JSON.stringify(t.value)).join(', ')}`, { span: { file: csvFile, line: 0, column: at }, cell: { columnName: title, value: title } }));
     });

@@ -40,6 +40,8 @@ export interface ParsedTable {
   readonly comments: readonly string[];
   /** The line of the (first) header row. */
   readonly headerLine?: number;
+  /** Cells in the widest header row, empty ones included (`titles` has none for an empty cell). */
+  readonly headerWidth: number;
 }
 
 /** Splits text into records with their starting line numbers, honouring quotes. */
@@ -132,6 +134,7 @@ export function parseTable(text: string, d: Dialect): ParsedTable {
   let skipped = 0;
   let headers = 0;
   let headerLine: number | undefined;
+  let headerWidth = 0;
   for (const r of records(text.replace(/^\uFEFF/, ''), d)) {
     if (skipped < d.skipRows) {
       skipped++;
@@ -144,6 +147,7 @@ export function parseTable(text: string, d: Dialect): ParsedTable {
     if (headers < (d.header ? d.headerRowCount : 0)) {
       headers++;
       headerLine ??= r.line;
+      headerWidth = Math.max(headerWidth, cells.length);
       cells.forEach((c, j) => {
         if (c.trim() === '') return;
         (titles[j] ??= []).push(c);
@@ -157,5 +161,5 @@ export function parseTable(text: string, d: Dialect): ParsedTable {
     if (d.skipBlankRows && cells.every((c) => c === '')) continue;
     rows.push({ sourceNumber: r.line, cells });
   }
-  return { titles, rows, comments, ...(headerLine !== undefined ? { headerLine } : {}) };
+  return { titles, rows, comments, headerWidth, ...(headerLine !== undefined ? { headerLine } : {}) };
 }

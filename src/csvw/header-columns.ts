@@ -14,8 +14,9 @@ import { defaultColumn } from './to-rdf.js';
 export function withHeaderColumns(group: TableGroup, head: string | undefined): TableGroup {
   const table = group.tables.length === 1 ? group.tables[0]! : undefined;
   if (!table || table.fromMetadata || table.columns.length > 0 || head === undefined) return group;
-  const { titles } = parseTable(head, table.dialect);
-  if (titles.length === 0) return group;
-  const columns = titles.map((t, j) => defaultColumn(j + 1, t.map((value) => ({ value, lang: 'und' })), table.inherited));
+  const { titles, headerWidth } = parseTable(head, table.dialect);
+  if (headerWidth === 0) return group;
+  // An empty header cell has no title (a hole in `titles`, or past its end): its column is `_col.N`, as the processor names it.
+  const columns = Array.from({ length: headerWidth }, (_, j) => defaultColumn(j + 1, (titles[j] ?? []).map((value) => ({ value, lang: 'und' })), table.inherited));
   return { ...group, tables: [{ ...table, columns }] };
 }
