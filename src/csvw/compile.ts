@@ -169,7 +169,8 @@ function dialectProblem(table: Table): string | undefined {
 function sourceOf(table: Table, path: string, span: { file: string; line: number }): SourceModel {
   const d = table.dialect;
   return {
-    path, encoding: /1252/.test(d.encoding) ? 'windows-1252' : 'utf-8', delimiter: d.delimiter, quote: d.quoteChar ?? '"',
+    // A file with no metadata has declared no encoding: read as UTF-8 unless a byte is not, then as Windows-1252 (JL202), as Excel saves CSV.
+    path, encoding: !table.fromMetadata ? 'auto' : /1252/.test(d.encoding) ? 'windows-1252' : 'utf-8', delimiter: d.delimiter, quote: d.quoteChar ?? '"',
     skipRows: d.skipRows, headerRows: d.headerRowCount, headerJoin: ' ', ...(d.commentPrefix ? { commentPrefix: d.commentPrefix } : {}), span,
   };
 }

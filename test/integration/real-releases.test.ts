@@ -3,6 +3,7 @@
  * the court outcomes extract repeats keys and must be summed. The sums are computed here
  * independently, from the CSV parsed by csv-parse, and compared with the dump parsed by N3.js.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -10,6 +11,7 @@ import { Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { canonical } from '../support/graph.js';
 import { convertInMemory } from '../support/run.js';
+import { tempDir } from '../support/tmp.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const mapping = join(root, 'mappings', 'court-outcomes-sentenced-2009-2019.yaml');
@@ -66,6 +68,20 @@ describe('real release: court outcomes 2009–2019 (record-level, repeated keys)
     const spilled = await convertInMemory(mapping, { failOn: 'error', groupLimit: 0 });
     expect(spilled.result.summary!.records).toEqual(s.records);
     expect(canonical(spilled.nt)).toEqual(canonical(run.nt));
+  });
+
+  it('given with no mapping, converts as CSVW: streamed, read as Windows-1252 (JL202), every £ kept', () => {
+    // Excel's CSV: Windows-1252, no metadata. Held in memory and decoded as UTF-8, each £ had become U+FFFD.
+    const out = tempDir('jlod-real-csvw-');
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'justice-lod.js'), 'convert', csv, '--out', out, '--format', 'nt', '--no-metadata'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/info JL202: byte 0xA3 at line 23 is not UTF-8, so the file is read as Windows-1252/);
+    expect(r.stderr + r.stdout).not.toContain('JL907');
+    const nt = readFileSync(join(out, 'cjs-court-outcomes-2009-2019-sample.nt'), 'utf8');
+    expect(nt).not.toContain('\uFFFD');
+    const pounds = (text: string): number => text.split('£').length - 1;
+    expect(pounds(nt)).toBe(pounds(new TextDecoder('windows-1252').decode(readFileSync(csv))));
+    expect(pounds(nt)).toBeGreaterThan(0);
   });
 });
 
