@@ -8,14 +8,18 @@ import { defaultColumn } from './to-rdf.js';
  * it, percent-encoded). Described before the run, its columns let the table stream through a
  * mapping's row plan (src/csvw/compile.ts) instead of being held in memory. `head` is the
  * start of the file, at least its header rows; undefined (or a group of another kind): the
- * group as it was. A row with more or fewer cells than the header is then rejected (JL201),
- * as a mapping's is, where the processor converts it (extra cells as `_col.N` columns).
+ * group as it was; so too when a row in `head` is wider than the header (a title row above
+ * it). A later row with more or fewer cells than the header is rejected (JL201), as a
+ * mapping's is, where the processor converts it (extra cells as `_col.N` columns).
  */
 export function withHeaderColumns(group: TableGroup, head: string | undefined): TableGroup {
   const table = group.tables.length === 1 ? group.tables[0]! : undefined;
   if (!table || table.fromMetadata || table.columns.length > 0 || head === undefined) return group;
-  const { titles, headerWidth } = parseTable(head, table.dialect);
-  if (headerWidth === 0) return group;
+  const { titles, headerWidth, rows } = parseTable(head, table.dialect);
+  // Rows wider than the header (title rows above it, as many MoJ files have): the processor
+  // gives them `_col.N` columns, where the row plan would reject every row; it converts them.
+  const wider = rows.some((r) => r.cells.length > headerWidth && r.cells.slice(headerWidth).some((c) => c.trim() !== ''));
+  if (headerWidth === 0 || wider) return group;
   // An empty header cell has no title (a hole in `titles`, or past its end): its column is `_col.N`, as the processor names it.
   const columns = Array.from({ length: headerWidth }, (_, j) => defaultColumn(j + 1, (titles[j] ?? []).map((value) => ({ value, lang: 'und' })), table.inherited));
   return { ...group, tables: [{ ...table, columns }] };

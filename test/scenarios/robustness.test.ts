@@ -284,6 +284,12 @@ describe('a CSVW table group too large to hold in memory', () => {
       expect(held.quads.length, name).toBeGreaterThan(5);
       expect(isomorphic(streamed, [...held.quads]), name).toBe(true);
     }
+    // A title row above the header: rows wider than it, which the row plan would reject; held in memory (JL907), converted as before.
+    const titled = writeFile(dir, 'titled.csv', 'Table 1: Sentenced\nYear,Count\n2020,1\n');
+    const t = spawnSync(process.execPath, [bin, 'convert', titled, '--out', join(dir, 'titled-out'), '--format', 'nt', '--no-metadata'], { encoding: 'utf8', timeout: 60_000 });
+    expect(t.status, t.stderr).toBe(0);
+    expect(t.stderr).toContain('JL907');
+    expect(readFileSync(join(dir, 'titled-out', 'titled.nt'), 'utf8')).toContain('#_col.2> "Count"');
   });
 
   it('refuses a local metadata document of 600 MB with JL909 before reading it (it had been an internal error)', () => {
