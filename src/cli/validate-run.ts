@@ -135,8 +135,8 @@ async function dumpsOf(paths: readonly string[]): Promise<string[] | number> {
       files.push(p);
       continue;
     }
-    const { readRelease } = await import('../release/read-release.js');
-    const dumps = readRelease(p).filter((d) => d.id !== 'metadata');
+    const { datasetDumps } = await import('../release/read-release.js');
+    const dumps = datasetDumps(p);
     if (dumps.length === 0) return cannotRead(p, new Error('no RDF dumps in this folder'));
     for (const d of dumps) files.push(d.path);
   }

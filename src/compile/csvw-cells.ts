@@ -11,6 +11,7 @@ import { parseTemplate } from 'url-template';
 import { COLUMN_VARIABLES, columnVariables, expand, lit, parseCell, variableNames, type Cell } from '../csvw/cells.js';
 import type { Column } from '../csvw/model.js';
 import { newProblems } from '../csvw/problems.js';
+import { titleOf } from '../csv/header.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CsvwCells, IriTemplate } from '../mapping/model.js';
 import { encodeSegment } from '../rdf/iri.js';
@@ -44,11 +45,9 @@ export class CsvwCellReader {
     if (table.dialect.header && header.length !== next) this.diagnostics.push(diagnostic('JL904', `${csvFile} has ${header.length} columns; its metadata describes ${next}`, { span: { file: csvFile, line: 0 } }));
     columns.forEach((c, j) => {
       const at = this.positions[j]!;
-      let title = header[at];
-      // The reader names a repeated title `Count (2)` (JL205); the file's title is `Count`.
-      const repeated = title === undefined ? undefined : /^(.*) \(\d+\)$/.exec(title)?.[1];
-      if (repeated !== undefined && header.indexOf(repeated) >= 0 && header.indexOf(repeated) < at) title = repeated;
-      if (at < 0 || title === undefined || !c.titles.length || c.titles.some((t) => t.value === title)) return;
+      // As the file gives it: the reader names a repeated title `Count (2)` (JL205).
+      const title = at < 0 || at >= header.length ? undefined : titleOf(header, at);
+      if (title === undefined || !c.titles.length || c.titles.some((t) => t.value === title)) return;
       this.diagnostics.push(diagnostic('JL904', `column ${at + 1}: the header says ${JSON.stringify(title)}, the metadata's titles are ${c.titles.map((t) => JSON.stringify(t.value)).join(', ')}`, { span: { file: csvFile, line: 0, column: at }, cell: { columnName: title, value: title } }));
     });
   }

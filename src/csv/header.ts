@@ -32,3 +32,14 @@ export function buildHeader(records: readonly (readonly string[])[], join: strin
   }
   return { names, diagnostics };
 }
+
+/**
+ * The title the file gave column `at`, before `buildHeader` numbered it as a repeat of an
+ * earlier column's (`Count (2)` → `Count`); other names as they are.
+ */
+export function titleOf(names: readonly string[], at: number): string {
+  const name = names[at]!;
+  const repeated = /^(.*) \(\d+\)$/.exec(name)?.[1];
+  const first = repeated === undefined ? -1 : names.indexOf(repeated);
+  return first >= 0 && first < at ? repeated! : name;
+}

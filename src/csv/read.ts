@@ -136,7 +136,7 @@ export async function* readCsvBatches(source: SourceModel, opts: ReadOptions): A
     if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') throw err;
     const message = e.code === 'CSV_QUOTE_NOT_CLOSED'
       ? 'a quoted field that starts in this record is never closed; the file ends inside it, so the rest of the file cannot be read'
-      : e.code === 'CSV_MAX_RECORD_SIZE' ? RECORD_TOO_LONG.replace(/^[^:]*: /, '') : e.message.replace(/^[^:]*: /, '');
+      : e.code === 'CSV_MAX_RECORD_SIZE' ? RECORD_TOO_LONG : e.message.replace(/^[^:]*: /, '');
     // `line` is where the failing record starts, which is where a person should look.
     yield [{ kind: 'diagnostic', diagnostic: diagnostic('JL203', message, { span: { file, line } }) }];
     return;
@@ -207,7 +207,7 @@ async function* tokenize(text: AsyncIterable<string | Buffer>, delimiter: string
       // scanned again (scanned with every chunk, a record of megabytes took seconds each).
       if (!next.done && lineless && !hasLineEnd(piece)) {
         pending = chunk;
-        if (pending.length > MAX_RECORD) throw new Error(RECORD_TOO_LONG);
+        if (pending.length > MAX_RECORD) throw recordTooLong();
         continue;
       }
       const stop = yield* fast.batches(chunk, next.done === true);
@@ -220,11 +220,14 @@ async function* tokenize(text: AsyncIterable<string | Buffer>, delimiter: string
       pending = chunk.slice(stop.pos);
       lineless = !hasLineEnd(pending);
       // A record that goes on past its line ends (a quote never closed) is scanned again with each chunk: bounded.
-      if (pending.length > MAX_RECORD) throw new Error(RECORD_TOO_LONG);
+      if (pending.length > MAX_RECORD) throw recordTooLong();
     }
   }
   yield* slowTokenize(rest, chunks, delimiter, quote);
 }
+
+/** The fast path's record past MAX_RECORD, as csv-parse reports its own (`max_record_size`). */
+const recordTooLong = (): Error => Object.assign(new Error(RECORD_TOO_LONG), { code: 'CSV_MAX_RECORD_SIZE' });
 
 const hasLineEnd = (s: string): boolean => s.includes('\n') || s.includes('\r');
 

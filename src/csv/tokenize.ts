@@ -19,8 +19,8 @@ export const RECORD_BATCH = 512;
  * for minutes. Past it the file is not a CSV, or a line end is missing.
  */
 export const MAX_RECORD = 16 << 20;
-/** What a record past MAX_RECORD is told (after the reader's "code: " prefix, which it drops). */
-export const RECORD_TOO_LONG = `record too long: no record ends within ${MAX_RECORD >> 20} MiB of this line (a line end is missing, or the file is not a CSV), so the rest of the file cannot be read`;
+/** What a record past MAX_RECORD is told. */
+export const RECORD_TOO_LONG = `no record ends within ${MAX_RECORD >> 20} MiB of this line (a line end is missing, or the file is not a CSV), so the rest of the file cannot be read`;
 
 const CR = 13;
 const LF = 10;

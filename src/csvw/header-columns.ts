@@ -1,5 +1,5 @@
 import { parseTable } from './dialect.js';
-import type { TableGroup } from './model.js';
+import type { Table, TableGroup } from './model.js';
 import { defaultColumn } from './to-rdf.js';
 
 /**
@@ -13,8 +13,8 @@ import { defaultColumn } from './to-rdf.js';
  * mapping's is, where the processor converts it (extra cells as `_col.N` columns).
  */
 export function withHeaderColumns(group: TableGroup, head: string | undefined): TableGroup {
-  const table = group.tables.length === 1 ? group.tables[0]! : undefined;
-  if (!table || table.fromMetadata || table.columns.length > 0 || head === undefined) return group;
+  const table = headerOnly(group);
+  if (!table || head === undefined) return group;
   const { titles, headerWidth, rows } = parseTable(head, table.dialect);
   // Rows wider than the header (title rows above it, as many MoJ files have): the processor
   // gives them `_col.N` columns, where the row plan would reject every row; it converts them.
@@ -23,4 +23,10 @@ export function withHeaderColumns(group: TableGroup, head: string | undefined): 
   // An empty header cell has no title (a hole in `titles`, or past its end): its column is `_col.N`, as the processor names it.
   const columns = Array.from({ length: headerWidth }, (_, j) => defaultColumn(j + 1, (titles[j] ?? []).map((value) => ({ value, lang: 'und' })), table.inherited));
   return { ...group, tables: [{ ...table, columns }] };
+}
+
+/** The group's one table, when nothing but its file describes it (no metadata, no columns). */
+export function headerOnly(group: TableGroup): Table | undefined {
+  const table = group.tables.length === 1 ? group.tables[0]! : undefined;
+  return table && !table.fromMetadata && table.columns.length === 0 ? table : undefined;
 }

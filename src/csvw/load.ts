@@ -11,7 +11,7 @@ import type { Quad } from 'n3';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedMapping } from '../mapping/load.js';
 import { compileCsvw } from './compile.js';
-import { withHeaderColumns } from './header-columns.js';
+import { headerOnly, withHeaderColumns } from './header-columns.js';
 import type { Fetch } from './metadata.js';
 import type { TableGroup } from './model.js';
 import { findTableGroup, localPath, MAX_READ_BYTES, runCsvw, tooLarge, type CsvwRun } from './process.js';
@@ -162,8 +162,8 @@ const HEAD_BYTES = 1 << 20;
  * longer than that.
  */
 async function headOf(group: TableGroup): Promise<string | undefined> {
-  const table = group.tables.length === 1 ? group.tables[0]! : undefined;
-  if (!table || table.fromMetadata || table.columns.length > 0 || !table.url.startsWith('file:')) return undefined;
+  const table = headerOnly(group);
+  if (!table || !table.url.startsWith('file:')) return undefined;
   let fh;
   try {
     fh = await open(localPath(table.url), 'r');

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { Code } from '../diagnostics/codes.js';
-import { graphOf, readRelease, releaseIdentity, type ReleaseDump } from '../release/read-release.js';
+import { datasetDumps, dumpOfFile, releaseIdentity, type ReleaseDump } from '../release/read-release.js';
 import { formatByPath } from '../sinks/registry.js';
 import { wholeDataset, type DatasetChanges, type ObservationChange, type ReleaseChanges } from './changes.js';
 import { DatasetComparison } from './comparison.js';
@@ -11,11 +11,6 @@ import { readTable, streamObservations } from './read-table.js';
 
 export type ChangeListener = (dataset: string, dimensions: readonly string[], change: ObservationChange) => void;
 
-/** The dumps of a release folder by dataset id, without the catalogue's metadata. */
-export function datasetDumps(dir: string): Map<string, ReleaseDump> {
-  return new Map(readRelease(dir).filter((d) => d.id !== 'metadata').map((d) => [d.id, d]));
-}
-
 /** Why a folder cannot be compared, as a diagnostic's code and message. */
 export interface NotComparable {
   readonly code: Extract<Code, 'JL702' | 'JL705'>;
@@ -24,7 +19,7 @@ export interface NotComparable {
 
 /** A release folder's dumps by dataset id, when they can be compared (not JSON-LD only). */
 export function comparableDumps(dir: string): Map<string, ReleaseDump> | NotComparable {
-  const dumps = existsSync(dir) && statSync(dir).isDirectory() ? datasetDumps(dir) : undefined;
+  const dumps = existsSync(dir) && statSync(dir).isDirectory() ? new Map(datasetDumps(dir).map((d) => [d.id, d])) : undefined;
   if (!dumps?.size) return { code: 'JL702', message: `${dir}: ${existsSync(dir) ? 'no RDF dumps in this folder' : 'no such folder'}` };
   const jsonOnly = [...dumps.values()].filter((d) => d.format.name.startsWith('jsonld'));
   if (jsonOnly.length) return { code: 'JL705', message: `${dir}: only JSON-LD dumps for ${jsonOnly.map((d) => d.id).join(', ')}` };
@@ -41,9 +36,7 @@ function singleDump(path: string, id: string): Map<string, ReleaseDump> | NotCom
   const format = formatByPath(path);
   if (!format) return { code: 'JL705', message: `${path}: not an RDF dump (.nt .ttl .nq .trig, optionally .gz)` };
   if (format.format.name.startsWith('jsonld')) return { code: 'JL705', message: `${path}: a JSON-LD dump, which diffs do not read` };
-  const listed = readRelease(dirname(path)).find((d) => resolve(d.path) === resolve(path));
-  const own = basename(path).slice(0, basename(path).length - format.extension.length);
-  return new Map([[id, { ...(listed ?? { path, format, bytes: statSync(path).size, graph: graphOf(own, undefined) }), id }]]);
+  return new Map([[id, { ...dumpOfFile(path, format), id }]]);
 }
 
 /**

@@ -1,9 +1,9 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { unreadable } from '../validate/unreadable.js';
 import { META_NS, NS } from '../rdf/ns.js';
-import { graphOf, readRelease, type ReleaseDump } from '../release/read-release.js';
+import { dumpOfFile, readRelease, type ReleaseDump } from '../release/read-release.js';
 import { formatByName, formatByPath } from '../sinks/registry.js';
 import { VOCABULARY_ID } from '../release/bundle.js';
 import { VOCABULARY_GRAPH } from '../rdf/graphs.js';
@@ -177,14 +177,13 @@ function findDumps(paths: readonly string[]): { dumps: ReleaseDump[]; diagnostic
       diagnostics.push(diagnostic('JL603', `${p}: not a regular file (a pipe or a device), which would block the read`));
       continue;
     }
-    const id = basename(p).slice(0, basename(p).length - format.extension.length);
     const folder = readRelease(dirname(p));
-    // In a release folder, the file's own entry knows its dataset and graph.
-    dumps.push(folder.find((d) => resolve(d.path) === resolve(p)) ?? { id, path: p, format, bytes: statSync(p).size, graph: graphOf(id, undefined) });
+    const own = dumpOfFile(p, format, folder);
+    dumps.push(own);
     const vocabulary = folder.find((d) => d.id === VOCABULARY_ID);
     const metadata = folder.find((d) => d.id === 'metadata');
     for (const d of [vocabulary, metadata]) if (d) companions.set(resolve(d.path), d);
-    if (!vocabulary && id !== VOCABULARY_ID) {
+    if (!vocabulary && own.id !== VOCABULARY_ID) {
       for (const d of shippedVocabulary()) companions.set(d.path, d);
       notes.push(`no ${VOCABULARY_ID} dump beside ${p}: the vocabulary shipped with justice-lod is loaded for its labels and code lists`);
     }

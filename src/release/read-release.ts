@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { loadMetadata, METADATA_FILE } from '../metadata/metadata-file.js';
 import { catalogGraph, datasetGraph, VOCABULARY_GRAPH } from '../rdf/graphs.js';
 import { NS } from '../rdf/ns.js';
@@ -62,6 +62,21 @@ export function readRelease(dir: string): ReleaseDump[] {
     out.push({ id: 'metadata', path: metadata, format: formatByPath(metadata)!, bytes: statSync(metadata).size, graph: graphOf('metadata', undefined, described.catalog), dataset: described.catalog });
   }
   return out;
+}
+
+/** A release folder's dumps without the catalogue's metadata: each data set's, and the vocabulary's. */
+export function datasetDumps(dir: string): ReleaseDump[] {
+  return readRelease(dir).filter((d) => d.id !== 'metadata');
+}
+
+/**
+ * A dump file given on its own (its format known by its name): its entry in the release folder
+ * it lies in (`folder`, when the caller has read it), which knows its data set and graph;
+ * else one made from its name.
+ */
+export function dumpOfFile(path: string, format: OutputFormat, folder = readRelease(dirname(path))): ReleaseDump {
+  const id = basename(path).slice(0, basename(path).length - format.extension.length);
+  return folder.find((d) => resolve(d.path) === resolve(path)) ?? { id, path, format, bytes: statSync(path).size, graph: graphOf(id, undefined) };
 }
 
 const rank = (name: string): number => {

@@ -12,7 +12,7 @@ import { DataFactory, Parser, type Quad } from 'n3';
 import { isomorphic } from 'rdf-isomorphic';
 import { describe, expect, it } from 'vitest';
 import { compileCsvw } from '../../src/csvw/compile.js';
-import { withHeaderColumns } from '../../src/csvw/header-columns.js';
+import { headerOnly, withHeaderColumns } from '../../src/csvw/header-columns.js';
 import { findTableGroup } from '../../src/csvw/process.js';
 import { JsonPlaces, newProblems } from '../../src/csvw/problems.js';
 import { convert, type TripleTarget } from '../../src/run/convert.js';
@@ -44,8 +44,8 @@ async function streamed(t: SuiteTest): Promise<{ reason: string } | { quads: Qua
   const found = await findTableGroup(run, p, new JsonPlaces());
   if (!found.group || p.errors.length) return { reason: 'metadata errors' };
   // A CSV with no metadata is described by its header first, as `convert` does (src/csvw/load.ts).
-  const table = found.group.tables[0];
-  const head = found.group.tables.length === 1 && table && !table.fromMetadata ? (await run.fetch(table.url))?.text : undefined;
+  const table = headerOnly(found.group);
+  const head = table ? (await run.fetch(table.url))?.text : undefined;
   const compiled = compileCsvw(withHeaderColumns(found.group, head), { file: 'metadata.json', minimal, localPath });
   if (!('model' in compiled)) return { reason: compiled.reason };
   const quads: Quad[] = [];
